@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { KINDS, SEGMENTS } from './constants.js';
+
+// The read side of the wire format: what /api/heatmap, /api/stats, /api/pages answer and what
+// /live pushes. Declared here once; the extension and the dashboard parse frames with it.
+
+const Count = Type.Number({ minimum: 0 });
+const Name = Type.String({ maxLength: 2048 });
+const Top = (key: string) => Type.Array(Type.Object({ [key]: Name, count: Count }));
+const Window = {
+  site: Type.String(),
+  windowMs: Count,
+  /** window start and end, server clock (ms since epoch) */
+  from: Count,
+  to: Count,
+};
+
+/** A heatmap snapshot: `tiles` lists non-empty tiles as `[tx, ty, count]`. For `scroll`,
+ * `tx` is 0 and `ty` the band (0..grid-1) of each session's maximum depth; reach at a band is
+ * the sum of the bands at or below it. */
+export const Heatmap = Type.Object({
+  ...Window,
+  path: Type.String(),
+  kind: Type.Union(KINDS.map((k) => Type.Literal(k))),
+  seg: Type.Union([...SEGMENTS.map((s) => Type.Literal(s)), Type.Literal('all')]),
+  grid: Count,
+  total: Count,
+  max: Count,
+  tiles: Type.Array(Type.Tuple([Count, Count, Count])),
+});
+export type Heatmap = Static<typeof Heatmap>;
+
+const MediaCounts = Type.Object({ play: Count, p25: Count, p50: Count, p75: Count, complete: Count });
+export type MediaCounts = Static<typeof MediaCounts>;
+
+/** A page's numbers over a window. */
+export const Stats = Type.Object({
+  ...Window,
+  path: Type.String(),
+  /** every accepted event */
+  events: Count,
+  views: Count,
+  /** unique visitor sessions (HyperLogLog estimate) */
+  visitors: Count,
+  clicks: Count,
+  rage: Count,
+  dead: Count,
+  /** most clicked selectors */
+  selectors: Top('sel'),
+  scroll: Type.Object({
+    /** sessions that reported a depth */
+    sessions: Count,
+    /** median of sessions' maximum depth, percent */
+    median: Count,
+    /** share of sessions (0..1) that saw at least 25, 50, 75 and 100 % */
+    reach: Type.Tuple([Count, Count, Count, Count]),
+  }),
+  forms: Type.Object({
+    starts: Count,
+    submits: Count,
+    byForm: Type.Array(Type.Object({ form: Name, starts: Count, submits: Count })),
+  }),
+  media: Type.Object({
+    video: MediaCounts,
+    audio: MediaCounts,
+    bySrc: Type.Array(Type.Object({ src: Name, kind: Type.String(), counts: MediaCounts })),
+  }),
+  downloads: Type.Object({ total: Count, top: Top('url') }),
+  imageViews: Type.Object({ total: Count, top: Top('src') }),
+  outbound: Type.Object({ total: Count, top: Top('url') }),
+  engagedMs: Count,
+  custom: Top('name'),
+});
+export type Stats = Static<typeof Stats>;
+
+/** Live pages of a site, ranked by events in the window, each with its numbers. */
+export const Pages = Type.Object({
+  ...Window,
+  pages: Type.Array(Stats),
+  /** events per bucket over the window, oldest first: `[bucketStart, events]` */
+  series: Type.Array(Type.Tuple([Count, Count])),
+  bucketMs: Count,
+});
+export type Pages = Static<typeof Pages>;
+
+/** A `/live` frame. With `path`, the socket receives `snapshot`s; without, the site's `pages`. */
+export const LiveMessage = Type.Union([
+  Type.Composite([Heatmap, Type.Object({ type: Type.Literal('snapshot'), stats: Stats })]),
+  Type.Composite([Pages, Type.Object({ type: Type.Literal('pages') })]),
+  Type.Object({ type: Type.Literal('error'), error: Type.String() }),
+]);
+export type SnapshotMessage = Heatmap & { type: 'snapshot'; stats: Stats };
+export type PagesMessage = Pages & { type: 'pages' };
+export type LiveMessage = SnapshotMessage | PagesMessage | { type: 'error'; error: string };

@@ -1,0 +1,20 @@
+import { Value } from '@sinclair/typebox/value';
+import { LiveMessage } from './live.js';
+
+/**
+ * Parse one `/live` frame (text). Interpreted, not compiled: extension pages and service
+ * workers run under a CSP without `unsafe-eval`, and frames arrive a few times a second.
+ */
+export function parseLiveMessage(
+  text: string,
+): { ok: true; value: LiveMessage } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'frame: invalid JSON' };
+  }
+  if (Value.Check(LiveMessage, data)) return { ok: true, value: data as LiveMessage };
+  const first = Value.Errors(LiveMessage, data).First();
+  return { ok: false, error: first ? `frame${first.path.replaceAll('/', '.')}: ${first.message}` : 'frame: invalid' };
+}

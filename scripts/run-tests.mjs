@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every vitest project once and ends with one plain line: `N passed, N failed, N skipped`.
+// With HEATLENS_REQUIRE_REDIS / HEATLENS_REQUIRE_BROWSER set (CI sets both), a skipped test is a
+// failure: a missing redis-server or Chromium must never pass as green.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+const out = '.artifacts/vitest.json';
+mkdirSync('.artifacts', { recursive: true });
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const run = spawnSync('pnpm', ['exec', ...args], { stdio: 'inherit' });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(out)) {
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  failed = (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    // A file that fails to load has no tests but must still count as a failure.
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
+  }
+}
+const required = process.env.HEATLENS_REQUIRE_REDIS === '1' || process.env.HEATLENS_REQUIRE_BROWSER === '1';
+if (required && skipped > 0) {
+  console.error(`\n${skipped} test(s) skipped while services are required: counted as failures.`);
+  failed += skipped;
+}
+if (passed === 0 && failed === 0) failed = 1; // a run that tested nothing is not green
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Workspace packages resolve to their TypeScript sources, so unit tests need no build;
+// end-to-end tests (test/) run against the built artefacts instead.
+const alias = {
+  '@heatlens/schema/tiles': src('./packages/schema/src/tiles.ts'),
+  '@heatlens/schema/constants': src('./packages/schema/src/constants.ts'),
+  '@heatlens/schema/live': src('./packages/schema/src/live.ts'),
+  '@heatlens/schema/parse-live': src('./packages/schema/src/parse-live.ts'),
+  '@heatlens/schema': src('./packages/schema/src/index.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'schema', root: 'packages/schema', environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'collector', root: 'packages/collector', environment: 'node', testTimeout: 20_000, hookTimeout: 30_000 },
+      },
+      { resolve: { alias }, test: { name: 'sdk', root: 'packages/sdk', environment: 'happy-dom' } },
+      { resolve: { alias }, test: { name: 'extension', root: 'packages/extension', environment: 'happy-dom' } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          root: 'test',
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
