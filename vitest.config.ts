@@ -11,6 +11,7 @@ const alias = {
   '@heatlens/schema/live': src('./packages/schema/src/live.ts'),
   '@heatlens/schema/parse-live': src('./packages/schema/src/parse-live.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
+  '@heatlens/collector': src('./packages/collector/src/index.ts'),
 };
 
 export default defineConfig({
