@@ -1,0 +1,33 @@
+// Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot bundled in)
+// and one stylesheet (uPlot's CSS + ours). Run from packages/collector: `rollup -c dashboard/rollup.config.mjs`.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Concatenate stylesheets into one emitted asset: two files do not warrant a CSS toolchain. */
+function css(fileName, files) {
+  return {
+    name: 'dashboard-css',
+    generateBundle() {
+      const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+      this.emitFile({ type: 'asset', fileName, source });
+    },
+  };
+}
+
+export default {
+  input: here('./src/main.ts'),
+  output: { dir: here('../public/assets'), format: 'es', entryFileNames: 'dashboard.js', sourcemap: true },
+  plugins: [
+    nodeResolve({ browser: true }),
+    typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true } }),
+    terser(),
+    css('dashboard.css', [require.resolve('uplot/dist/uPlot.min.css'), here('./src/styles.css')]),
+  ],
+};

@@ -1,0 +1,4 @@
+import { createMemoryStore } from './memory.js';
+import { describeStore } from './describe-store.js';
+
+describeStore('memory', async () => ({ store: createMemoryStore() }));

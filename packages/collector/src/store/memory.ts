@@ -1,0 +1,193 @@
+import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
+import { buildHeatmap, reachByBand } from '../build-heatmap.js';
+import { buildStats } from '../build-stats.js';
+import type { FoldedBatch } from '../fold.js';
+import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
+import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
+
+type Counts = Map<string, number>;
+type Buckets<T> = Map<number, T>;
+type PageState = {
+  /** `${window}|${set}|${seg}` -> bucket -> member -> count */
+  sets: Map<string, Buckets<Counts>>;
+  /** `${window}` -> bucket -> session ids */
+  visitors: Map<string, Buckets<Set<string>>>;
+  scrollMax: Map<string, { band: number; expires: number }>;
+  batches: Map<string, number>;
+  version: number;
+  watchedUntil: number;
+};
+/** Records between two sweeps of idle pages. */
+const SWEEP_EVERY = 1000;
+
+type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number> };
+
+const bump = (m: Counts, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+};
+/** Drop buckets that left the window at `now`. */
+function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
+  const start = windowStart(now, w);
+  for (const b of buckets.keys()) if (b < start) buckets.delete(b);
+}
+
+/**
+ * The embedded store: same contract and window semantics as Redis, in this process's memory.
+ * Buckets are summed at read time (the sets are small) and pruned as they leave their window.
+ */
+export function createMemoryStore(options: { grid?: number } = {}): Store {
+  const grid = options.grid ?? 50;
+  const pages = new Map<string, PageState>();
+  const sites = new Map<string, SiteState>();
+  let records = 0;
+  // Forget pages and sites whose every window is empty, so memory stays bounded by live data.
+  function sweep(now: number) {
+    for (const [key, page] of pages) {
+      for (const [id, exp] of page.batches) if (exp <= now) page.batches.delete(id);
+      for (const [sid, s] of page.scrollMax) if (s.expires <= now) page.scrollMax.delete(sid);
+      for (const [key2, buckets] of page.sets) {
+        prune(buckets, now, windowSpec(key2.slice(0, key2.indexOf('|')) as WindowName));
+        if (!buckets.size) page.sets.delete(key2);
+      }
+      if (!page.sets.size && !page.batches.size && page.watchedUntil <= now) pages.delete(key);
+    }
+    for (const [id, site] of sites) {
+      for (const [win, ranking] of site.pages) {
+        prune(ranking, now, windowSpec(win as WindowName));
+        if (!ranking.size) site.pages.delete(win);
+      }
+      prune(site.events, now, windowSpec('5m'));
+      if (!site.pages.size) sites.delete(id);
+    }
+  }
+  const pageOf = (site: string, path: string) =>
+    getOr(pages, `${site}|${path}`, () => ({ sets: new Map(), visitors: new Map(), scrollMax: new Map(), batches: new Map(), version: 0, watchedUntil: 0 }));
+
+  function sumSets(page: PageState | undefined, w: WindowSpec, set: string, segs: readonly string[], now: number): Counts {
+    const out: Counts = new Map();
+    if (!page) return out;
+    const start = windowStart(now, w);
+    for (const seg of segs) {
+      const buckets = page.sets.get(`${w.name}|${set}|${seg}`);
+      if (!buckets) continue;
+      for (const [b, counts] of buckets) if (b >= start && b <= now) for (const [m, n] of counts) bump(out, m, n);
+    }
+    return out;
+  }
+
+  function rawStats(page: PageState | undefined, w: WindowSpec, now: number) {
+    const sessions = new Set<string>();
+    const start = windowStart(now, w);
+    for (const [b, ids] of page?.visitors.get(w.name) ?? []) if (b >= start) for (const id of ids) sessions.add(id);
+    return {
+      from: start,
+      to: now,
+      windowMs: w.ms,
+      counters: sumSets(page, w, 'c', ['a'], now),
+      visitors: sessions.size,
+      reach: reachByBand(sumSets(page, w, 'scroll', SEGMENTS, now), grid),
+    };
+  }
+
+  const store: Store = {
+    async record(batch: FoldedBatch): Promise<RecordResult> {
+      const page = pageOf(batch.site, batch.path);
+      const { now } = batch;
+      for (const [id, exp] of page.batches) if (exp <= now) page.batches.delete(id);
+      const watched = page.watchedUntil > now;
+      if (page.batches.has(batch.batchId)) return { duplicate: true, watched };
+      page.batches.set(batch.batchId, now + BATCH_ID_TTL_MS);
+
+      const items: Array<{ b: number; set: string; member: string; n: number }> = [...batch.items];
+      if (batch.scroll) {
+        // Each session adds the bands it newly crosses (see build-heatmap.ts).
+        const prev = page.scrollMax.get(batch.sid);
+        const prevBand = prev && prev.expires > now ? prev.band : -1;
+        for (let band = prevBand + 1; band <= batch.scroll.band; band++) items.push({ b: batch.scroll.b, set: 'scroll', member: String(band), n: 1 });
+        page.scrollMax.set(batch.sid, { band: Math.max(prevBand, batch.scroll.band), expires: now + SCROLL_SESSION_TTL_MS });
+      }
+      const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map() }));
+      for (const w of WINDOW_SPECS) {
+        const start = windowStart(now, w);
+        for (const item of items) {
+          const b = bucketOf(item.b, w.bucketMs);
+          if (b < start) continue;
+          const seg = item.set === 'c' ? 'a' : batch.seg;
+          const buckets = getOr(page.sets, `${w.name}|${item.set}|${seg}`, () => new Map());
+          bump(getOr(buckets, b, () => new Map()), item.member, item.n);
+        }
+        const visitors = getOr(page.visitors, w.name, () => new Map());
+        const ranking = getOr(site.pages, w.name, () => new Map());
+        for (const [b0, n] of batch.buckets) {
+          const b = bucketOf(b0, w.bucketMs);
+          if (b < start) continue;
+          getOr(visitors, b, () => new Set()).add(batch.sid);
+          bump(getOr(ranking, b, () => new Map()), batch.path, n);
+          if (w.name === '5m') site.events.set(b, (site.events.get(b) ?? 0) + n);
+        }
+        for (const [key, buckets] of page.sets) if (key.startsWith(`${w.name}|`)) prune(buckets, now, w);
+        prune(visitors, now, w);
+        prune(ranking, now, w);
+        if (w.name === '5m') prune(site.events, now, w);
+      }
+      page.version++;
+      if (++records % SWEEP_EVERY === 0) sweep(now);
+      return { duplicate: false, watched };
+    },
+
+    async snapshot(q: HeatmapQuery): Promise<Heatmap> {
+      const w = windowSpec(q.window);
+      const page = pages.get(`${q.site}|${q.path}`);
+      const segs = q.seg === 'all' ? SEGMENTS : [q.seg];
+      const members = sumSets(page, w, q.kind, segs, q.now);
+      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members });
+    },
+
+    async stats(q: StatsQuery): Promise<Stats> {
+      return buildStats(q, rawStats(pages.get(`${q.site}|${q.path}`), windowSpec(q.window), q.now));
+    },
+
+    async pages(q: PagesQuery): Promise<Pages> {
+      const w = windowSpec(q.window);
+      const site = sites.get(q.site);
+      const start = windowStart(q.now, w);
+      const ranking: Counts = new Map();
+      for (const [b, counts] of site?.pages.get(w.name) ?? []) if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
+      const top = [...ranking].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, q.limit);
+      const live = windowSpec('5m');
+      const seriesStart = windowStart(q.now, live);
+      const series: Array<[number, number]> = [];
+      for (let b = seriesStart; b <= q.now; b += live.bucketMs) series.push([b, site?.events.get(b) ?? 0]);
+      return {
+        site: q.site,
+        windowMs: w.ms,
+        from: start,
+        to: q.now,
+        bucketMs: live.bucketMs,
+        series,
+        pages: top.map(([path]) => buildStats({ site: q.site, path }, rawStats(pages.get(`${q.site}|${path}`), w, q.now))),
+      };
+    },
+
+    async advance(site, path, window, now) {
+      const page = pages.get(`${site}|${path}`);
+      return `${page?.version ?? 0}:${windowStart(now, windowSpec(window))}`;
+    },
+
+    async watch(site, path, ttlMs, now) {
+      const page = pageOf(site, path);
+      page.watchedUntil = Math.max(page.watchedUntil, now + ttlMs);
+    },
+
+    async ping() {},
+    async close() {
+      pages.clear();
+      sites.clear();
+    },
+  };
+  return store;
+}
