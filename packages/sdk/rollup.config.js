@@ -1,0 +1,40 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+// One entry per public module: `@heatlens/sdk/<name>` loads only that tracker and its helpers.
+export const ENTRIES = {
+  index: 'src/index.ts',
+  init: 'src/init.ts',
+  transport: 'src/transport.ts',
+  pageviews: 'src/trackers/pageviews.ts',
+  clicks: 'src/trackers/clicks.ts',
+  moves: 'src/trackers/moves.ts',
+  scroll: 'src/trackers/scroll.ts',
+  forms: 'src/trackers/forms.ts',
+  media: 'src/trackers/media.ts',
+  downloads: 'src/trackers/downloads.ts',
+  outbound: 'src/trackers/outbound.ts',
+  'image-views': 'src/trackers/image-views.ts',
+  engagement: 'src/trackers/engagement.ts',
+  custom: 'src/trackers/custom.ts',
+  'opt-out': 'src/opt-out.ts',
+};
+
+const ts = () => typescript({ tsconfig: './tsconfig.json', module: 'esnext', moduleResolution: 'bundler', declaration: false, sourceMap: false, exclude: ['src/**/*.test.ts'] });
+// Private properties start with `_` and are mangled; the schema's tile math is bundled in.
+const min = () =>
+  terser({ ecma: 2020, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_/ } }, format: { comments: false } });
+
+export default [
+  {
+    input: ENTRIES,
+    plugins: [nodeResolve(), ts(), min()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  {
+    input: 'src/iife.ts',
+    plugins: [nodeResolve(), ts(), min()],
+    output: { file: 'dist/heatlens.iife.js', format: 'iife' },
+  },
+];

@@ -1,0 +1,15 @@
+export { init, type InitOptions, type Heatlens, type TrackerName } from './init.js';
+export { createTransport, type Transport, type TransportOptions, type Send, type SendResult } from './transport.js';
+export { trackPageviews, type PageviewOptions } from './trackers/pageviews.js';
+export { trackClicks, type ClickOptions } from './trackers/clicks.js';
+export { trackMoves, type MoveOptions } from './trackers/moves.js';
+export { trackScroll, type ScrollOptions } from './trackers/scroll.js';
+export { trackForms } from './trackers/forms.js';
+export { trackMedia } from './trackers/media.js';
+export { trackDownloads, type DownloadOptions } from './trackers/downloads.js';
+export { trackOutbound } from './trackers/outbound.js';
+export { trackImageViews, type ImageViewOptions } from './trackers/image-views.js';
+export { trackEngagement } from './trackers/engagement.js';
+export { createTrack, type Track } from './trackers/custom.js';
+export { optOut, OPT_OUT_KEY } from './opt-out.js';
+export type { Emit, Stop, TrackerOptions } from './lib/types.js';

@@ -1,0 +1,20 @@
+/**
+ * A short, stable CSS selector of `el` from what survives deploys and never from text: up to 3
+ * levels, each `tag#id` (which ends the walk) or `tag[data-*="..."].class.class` (the first data
+ * attribute, the first two classes), joined by `>`. At most 256 chars, as the wire format requires.
+ */
+export function selectorOf(el: Element | null): string {
+  const parts: string[] = [];
+  for (let i = 0; el && i++ < 3 && el != document.documentElement; el = el.parentElement) {
+    if (el.id) {
+      parts.unshift(el.localName + '#' + CSS.escape(el.id));
+      break;
+    }
+    const a = [...el.attributes].find((a) => a.name.startsWith('data-'));
+    parts.unshift(
+      el.localName + (a ? `[${a.name}="${a.value.slice(0, 40).replace(/["\\]/g, '')}"]` : '') +
+        [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join(''),
+    );
+  }
+  return parts.join('>').slice(0, 256);
+}

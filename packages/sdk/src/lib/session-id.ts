@@ -1,0 +1,12 @@
+import { randomId } from './random-id.js';
+import { safe } from './safe.js';
+
+let fallback: string | undefined;
+
+/**
+ * The visitor-session id: random, per tab session, kept in sessionStorage (never a cookie). Where
+ * storage throws (sandboxed frames, disabled storage), one id per page load.
+ */
+export function sessionId(): string {
+  return safe(() => sessionStorage['heatlens:sid'] ||= randomId(), (fallback ||= randomId()));
+}

@@ -1,0 +1,12 @@
+/**
+ * `origin + pathname` of a URL (relative to the page): query and hash can carry tokens and
+ * personal data, so they never leave the browser. Empty string for unparsable input.
+ */
+export function stripUrl(url: string): string {
+  try {
+    const u = new URL(url, location.href);
+    return (u.origin + u.pathname).slice(0, 1024);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,43 @@
+import type { ScrollEvent } from '@heatlens/schema';
+import { listen } from '../lib/listen.js';
+import { onHidden } from '../lib/on-hidden.js';
+import { stopper } from '../lib/stopper.js';
+import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
+
+/** Options of {@link trackScroll}. */
+export interface ScrollOptions extends TrackerOptions {
+  /** Report when the maximum depth grew by this many percentage points. Default: 10. */
+  step?: number;
+}
+
+/**
+ * Tracks scroll depth: the maximum share of the document seen (0..100), reported at start (the
+ * first screen is seen without scrolling), whenever it grows by `step`, and when the page is
+ * hidden. A single-page-app navigation (a new pathname) starts a new page's maximum.
+ */
+export function trackScroll(emit: Emit<ScrollEvent>, opts: ScrollOptions = {}): Stop {
+  const step = opts.step || 10;
+  const c = stopper(opts.signal);
+  let path = '';
+  let max = 0;
+  let reported = 0;
+  const report = () => {
+    reported = max;
+    emit({ type: 'scroll', ts: Date.now(), depth: max });
+  };
+  const check = (final?: boolean) => {
+    const d = document.documentElement;
+    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / Math.max(1, d.scrollHeight)));
+    if (path != location.pathname) {
+      path = location.pathname;
+      max = depth;
+      return report();
+    }
+    if (depth > max) max = depth;
+    if (max >= reported + step || (final && max > reported)) report();
+  };
+  listen(window, 'scroll', () => check(), c.signal);
+  onHidden(() => check(true), c.signal);
+  check();
+  return () => c.abort();
+}
