@@ -26,7 +26,7 @@ export default {
   output: { dir: here('../public/assets'), format: 'es', entryFileNames: 'dashboard.js', sourcemap: true },
   plugins: [
     nodeResolve({ browser: true }),
-    typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true } }),
+    typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true }, noEmitOnError: true }),
     terser(),
     css('dashboard.css', [require.resolve('uplot/dist/uPlot.min.css'), here('./src/styles.css')]),
   ],

@@ -76,7 +76,7 @@ export const COLUMN_GROUPS: Array<{ label: string; columns: Column[] }> = [
         title: 'Visible and focused time per visitor',
         text: (s) => (s.visitors ? formatDuration(s.engagedMs / s.visitors) : '–'),
       },
-      { key: 'custom', label: 'Custom', title: 'Custom events', text: (s) => formatCount(sum(s.custom.map((c) => c.count))) },
+      { key: 'custom', label: 'Custom', title: 'Custom events', text: (s) => formatCount(sum(s.custom.map((c) => Number(c.count ?? 0)))) },
     ],
   },
 ];

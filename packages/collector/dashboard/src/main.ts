@@ -1,0 +1,167 @@
+import type { PagesMessage } from '@heatlens/schema/live';
+import { byId, h } from './dom.js';
+import { createEventsChart, type EventsChart } from './events-chart.js';
+import { fetchSites, SitesError, type SiteInfo } from './fetch-sites.js';
+import { formatClock, formatCount, formatRate, formatWindow } from './format.js';
+import { openLive, type LiveStatus } from './open-live.js';
+import { createPageView } from './page-view.js';
+import { renderPagesTable } from './pages-table.js';
+import { clearToken, loadToken, saveToken } from './token-store.js';
+
+// The dashboard's composition root: sign-in, site and window pickers, the live pages table and
+// chart over one `/live` socket, and the page view over a second one while a page is open.
+
+const SITE_KEY = 'heatlens.site';
+const state = { token: '', site: '', window: '5m', path: '', kind: 'click', seg: 'all' };
+let sites: SiteInfo[] = [];
+let pagesLive: { close(): void } | undefined;
+let chart: EventsChart | undefined;
+let lastPages: PagesMessage | undefined;
+
+const setStatus = (s: LiveStatus) => {
+  const el = byId('status');
+  el.dataset.status = s;
+  el.textContent = s === 'live' ? 'Live' : s === 'connecting' ? 'Connecting…' : 'Reconnecting…';
+};
+const pageView = createPageView(() => {});
+
+function showSignIn(error = ''): void {
+  pagesLive?.close();
+  pageView.close();
+  byId('app').hidden = true;
+  byId('signin').hidden = false;
+  byId('signout').hidden = true;
+  byId('signin-error').textContent = error;
+  byId<HTMLInputElement>('token').focus();
+}
+
+async function signIn(token: string): Promise<void> {
+  byId('signin-error').textContent = '';
+  try {
+    sites = await fetchSites(token);
+  } catch (err) {
+    if (err instanceof SitesError && err.reason === 'unauthorized') {
+      clearToken();
+      showSignIn(err.message);
+    } else showSignIn(err instanceof Error ? err.message : String(err));
+    return;
+  }
+  saveToken(token);
+  state.token = token;
+  byId('signin').hidden = true;
+  byId('app').hidden = false;
+  byId('signout').hidden = false;
+  const picker = byId<HTMLSelectElement>('site');
+  picker.replaceChildren(...sites.map((s) => h('option', { value: s.id }, s.id)));
+  if (sites.length === 0) {
+    byId('pages').replaceChildren(h('p', { class: 'empty-note' }, 'This token can read no site. Add one to the HEATLENS_SITES file and restart the collector.'));
+    return;
+  }
+  const saved = localStorage.getItem(SITE_KEY);
+  selectSite(sites.some((s) => s.id === saved) ? (saved as string) : (sites[0] as SiteInfo).id);
+}
+
+function selectSite(site: string): void {
+  state.site = site;
+  state.path = '';
+  byId<HTMLSelectElement>('site').value = site;
+  try {
+    localStorage.setItem(SITE_KEY, site);
+  } catch {
+    // not remembered
+  }
+  pageView.close();
+  connectPages();
+}
+
+/** What an empty window says: how to get data in. */
+function emptyHint(): Node {
+  const origin = location.origin;
+  return h(
+    'div',
+    { class: 'empty-note' },
+    h('p', {}, `No activity on ${state.site} in the ${formatWindow(windowMs())}. Add the script tag to your site:`),
+    h('pre', {}, `<script src="${origin}/sdk.js" data-site="${state.site}" defer></script>`),
+    h('p', {}, 'or run `pnpm simulate` to send demo traffic.'),
+  );
+}
+
+const WINDOW_MS: Record<string, number> = { '5m': 300_000, '1h': 3_600_000, '24h': 86_400_000 };
+const windowMs = () => WINDOW_MS[state.window] ?? 300_000;
+
+function renderPages(msg: PagesMessage): void {
+  lastPages = msg;
+  chart ??= createEventsChart(byId('chart'));
+  chart.update(msg);
+  const table = renderPagesTable(msg, { selected: state.path, onSelect: openPage, empty: emptyHint() });
+  byId('pages').replaceChildren(table);
+  const events = msg.series.reduce((a, [, n]) => a + n, 0);
+  const lastFull = msg.series.at(-2)?.[1] ?? 0; // the newest bucket is still filling
+  byId('summary').replaceChildren(
+    h('span', {}, h('strong', { 'data-summary': 'pages' }, formatCount(msg.pages.length)), ' live pages'),
+    h('span', {}, h('strong', { 'data-summary': 'events' }, formatCount(events)), ` events in the ${formatWindow(msg.windowMs)}`),
+    h('span', {}, h('strong', { 'data-summary': 'rate' }, formatRate(msg.bucketMs ? (lastFull * 1000) / msg.bucketMs : 0)), ' events/s'),
+    h('span', { class: 'muted' }, `updated ${formatClock(msg.to)}`),
+  );
+}
+
+function connectPages(): void {
+  pagesLive?.close();
+  lastPages = undefined;
+  byId('pages').replaceChildren(h('p', { class: 'muted' }, 'Connecting to the live feed…'));
+  pagesLive = openLive({
+    query: { site: state.site, window: state.window },
+    token: state.token,
+    onStatus: setStatus,
+    onMessage: (msg) => {
+      if (msg.type === 'pages') renderPages(msg);
+      else if (msg.type === 'error') byId('pages').replaceChildren(h('p', { class: 'error' }, `The collector refused the feed: ${msg.error}`));
+    },
+  });
+}
+
+function openPage(path: string): void {
+  state.path = path;
+  if (lastPages) renderPages(lastPages); // highlight the row now, not at the next frame
+  showPage();
+}
+
+function showPage(): void {
+  if (!state.path) return;
+  pageView.show({ site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg, token: state.token });
+}
+
+byId('signin-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const token = byId<HTMLInputElement>('token').value.trim();
+  if (token) void signIn(token);
+});
+byId('signout').addEventListener('click', () => {
+  clearToken();
+  showSignIn();
+});
+byId<HTMLSelectElement>('site').addEventListener('change', (e) => selectSite((e.target as HTMLSelectElement).value));
+for (const input of document.querySelectorAll<HTMLInputElement>('input[name="window"]')) {
+  input.addEventListener('change', () => {
+    state.window = input.value;
+    connectPages();
+    showPage();
+  });
+}
+byId<HTMLSelectElement>('kind').addEventListener('change', (e) => {
+  state.kind = (e.target as HTMLSelectElement).value;
+  showPage();
+});
+byId<HTMLSelectElement>('seg').addEventListener('change', (e) => {
+  state.seg = (e.target as HTMLSelectElement).value;
+  showPage();
+});
+byId('page-close').addEventListener('click', () => {
+  state.path = '';
+  pageView.close();
+  if (lastPages) renderPages(lastPages);
+});
+
+const saved = loadToken();
+if (saved) void signIn(saved);
+else showSignIn();

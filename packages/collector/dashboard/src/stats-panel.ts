@@ -1,0 +1,65 @@
+import type { MediaCounts, Stats } from '@heatlens/schema/live';
+import { h } from './dom.js';
+import { formatCount, formatDuration, formatShare } from './format.js';
+
+function stat(key: string, label: string, value: string): HTMLElement {
+  return h('div', { class: 'stat' }, h('dt', {}, label), h('dd', { 'data-stat': key }, value));
+}
+
+function top(title: string, key: string, rows: Array<[string, string]>, empty: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'top-list', 'data-list': key },
+    h('h4', {}, title),
+    rows.length
+      ? h('ol', {}, ...rows.map(([name, value]) => h('li', {}, h('span', { class: 'name', title: name }, name), h('span', { class: 'value' }, value))))
+      : h('p', { class: 'muted' }, empty),
+  );
+}
+
+/** Rows of a top list. The schema's `Top(key)` types entries loosely (a computed key), so read them by name. */
+function rows(list: Array<Record<string, unknown>>, key: string): Array<[string, string]> {
+  return list.map((x) => [String(x[key] ?? ''), formatCount(Number(x.count ?? 0))]);
+}
+
+const quartiles = (m: MediaCounts) => `${formatCount(m.play)} plays · ${[m.p25, m.p50, m.p75, m.complete].map(formatCount).join(' / ')}`;
+
+/**
+ * A page's numbers in full: the headline counts (each with a `data-stat` key), then the top
+ * selectors, forms, media sources, downloads, images, outbound links and custom events.
+ */
+export function renderStatsPanel(s: Stats): HTMLElement {
+  const reach = s.scroll.sessions ? s.scroll.reach.map((r) => formatShare(r)).join(' / ') : '–';
+  const headline = h(
+    'dl',
+    { class: 'stats' },
+    stat('visitors', 'Visitors', formatCount(s.visitors)),
+    stat('views', 'Views', formatCount(s.views)),
+    stat('clicks', 'Clicks', formatCount(s.clicks)),
+    stat('rage', 'Rage clicks', formatCount(s.rage)),
+    stat('dead', 'Dead clicks', formatCount(s.dead)),
+    stat('scroll', 'Median scroll', s.scroll.sessions ? `${Math.round(s.scroll.median)} %` : '–'),
+    stat('reach', 'Reach 25/50/75/100 %', reach),
+    stat('form-starts', 'Form starts', formatCount(s.forms.starts)),
+    stat('form-submits', 'Form submits', formatCount(s.forms.submits)),
+    stat('video', 'Video', quartiles(s.media.video)),
+    stat('audio', 'Audio', quartiles(s.media.audio)),
+    stat('downloads', 'Downloads', formatCount(s.downloads.total)),
+    stat('images', 'Image views', formatCount(s.imageViews.total)),
+    stat('outbound', 'Outbound clicks', formatCount(s.outbound.total)),
+    stat('engaged', 'Engaged time', formatDuration(s.engagedMs)),
+    stat('events', 'Events', formatCount(s.events)),
+  );
+  const lists = h(
+    'div',
+    { class: 'top-lists' },
+    top('Most clicked', 'selectors', rows(s.selectors, 'sel'), 'No clicks yet.'),
+    top('Forms', 'forms', s.forms.byForm.map((f) => [f.form, `${formatCount(f.starts)} started · ${formatCount(f.submits)} sent`]), 'No form used yet.'),
+    top('Media', 'media', s.media.bySrc.map((m) => [m.src, `${m.kind}: ${quartiles(m.counts)}`]), 'No media played yet.'),
+    top('Downloads', 'downloads', rows(s.downloads.top, 'url'), 'No downloads yet.'),
+    top('Images seen', 'images', rows(s.imageViews.top, 'src'), 'No image seen yet.'),
+    top('Outbound links', 'outbound', rows(s.outbound.top, 'url'), 'No outbound clicks yet.'),
+    top('Custom events', 'custom', rows(s.custom, 'name'), 'No custom events yet: call heatlens.track(name).'),
+  );
+  return h('div', { class: 'stats-panel' }, headline, lists);
+}
