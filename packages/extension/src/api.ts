@@ -1,0 +1,69 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { Stats } from '@heatlens/schema/live';
+import type { CollectorConfig } from './storage.js';
+
+/** `GET /api/sites`: the sites a read token may see ('*' in `origins` = any origin). */
+export const SitesResponse = Type.Object({
+  sites: Type.Array(
+    Type.Object({ id: Type.String(), origins: Type.Array(Type.String()), routes: Type.Optional(Type.Array(Type.String())) }),
+  ),
+});
+/** One readable site. */
+export type ReadableSite = Static<typeof SitesResponse>['sites'][number];
+
+/** A collector answer that was not what the extension can use, with a sentence for the owner. */
+export class CollectorError extends Error {
+  override name = 'CollectorError';
+}
+
+async function getJson(config: CollectorConfig, path: string, params: Record<string, string> = {}): Promise<unknown> {
+  const url = new URL(path, config.collectorUrl);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { Authorization: `Bearer ${config.token}` }, cache: 'no-store' });
+  } catch {
+    throw new CollectorError(`Cannot reach the collector at ${url.origin}.`);
+  }
+  if (res.status === 401) throw new CollectorError('The collector refused the read token.');
+  if (res.status === 403) throw new CollectorError('The read token may not read this site.');
+  if (!res.ok) throw new CollectorError(`The collector answered ${res.status} to ${url.pathname}.`);
+  return res.json();
+}
+
+/** The sites the configured token may read. */
+export async function fetchSites(config: CollectorConfig): Promise<ReadableSite[]> {
+  const body = await getJson(config, '/api/sites');
+  if (!Value.Check(SitesResponse, body)) throw new CollectorError('The collector sent an unexpected /api/sites answer.');
+  return body.sites;
+}
+
+/** A page's live numbers over a window, validated against the schema's `Stats`. */
+export async function fetchStats(config: CollectorConfig, site: string, path: string, window: string): Promise<Stats> {
+  const body = await getJson(config, '/api/stats', { site, path, window });
+  if (!Value.Check(Stats, body)) throw new CollectorError('The collector sent an unexpected /api/stats answer.');
+  return body;
+}
+
+/**
+ * The readable site a page belongs to: the first whose origins list the page's origin, else the
+ * first that accepts any origin ('*'). Null for other pages and for non-http(s) URLs.
+ */
+export function siteForUrl(sites: ReadableSite[], pageUrl: string | undefined): ReadableSite | null {
+  if (!pageUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return sites.find((s) => s.origins.includes(url.origin)) ?? sites.find((s) => s.origins.includes('*')) ?? null;
+}
+
+/** The host-permission pattern for a collector URL; match patterns ignore the port, so one covers it. */
+export function originPattern(collectorUrl: string): string {
+  const url = new URL(collectorUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}

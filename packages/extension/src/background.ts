@@ -1,0 +1,46 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { overlayNavigated, overlayOff, overlayOn, overlayReloaded, restoreOverlays } from './background/overlays.js';
+import { parseBackgroundMessage, type BackgroundMessages, type BackgroundReplies } from './messages.js';
+import { loadOverlay } from './storage.js';
+
+// Listeners are registered at the top level, synchronously, so a service worker woken by an event
+// has them in place; state lives in `browser.storage`, not in globals.
+
+type Handlers = {
+  [K in keyof BackgroundMessages]: (message: BackgroundMessages[K], sender: Runtime.MessageSender) => Promise<BackgroundReplies[K]>;
+};
+
+const handlers: Handlers = {
+  'overlay:get': async ({ tabId }) => loadOverlay(tabId),
+  'overlay:on': async ({ tabId, site, path, settings }) => overlayOn({ tabId, site, path, settings }),
+  'overlay:off': async ({ tabId }) => {
+    await overlayOff(tabId);
+    return null;
+  },
+  'page:navigated': async ({ path }, sender) => {
+    if (sender.tab?.id !== undefined) await overlayNavigated(sender.tab.id, path);
+    return null;
+  },
+};
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  // Only this extension's own pages and content scripts may drive it.
+  if (sender.id !== browser.runtime.id) return undefined;
+  // Broadcasts meant for extension pages are not requests: leave them unanswered.
+  if ((raw as { type?: unknown } | null)?.type === 'feed:status') return undefined;
+  const parsed = parseBackgroundMessage(raw);
+  if (!parsed.ok) return Promise.reject(new Error(parsed.error));
+  const message = parsed.value;
+  const handle = handlers[message.type] as (m: typeof message, s: Runtime.MessageSender) => Promise<unknown>;
+  return handle(message, sender);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  overlayOff(tabId, false).catch(() => {});
+});
+
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'complete') overlayReloaded(tabId, tab.url).catch(() => {});
+});
+
+restoreOverlays().catch(() => {});

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { snapshotFixture } from '../../test-support/snapshot.js';
+import { createLiveFeed, liveUrl, type LiveQuery } from './live-feed.js';
+
+/** A WebSocket stand-in: records every connection; tests open, drop and feed it by hand. */
+class FakeSocket extends EventTarget {
+  static all: FakeSocket[] = [];
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  readyState = 0;
+  binaryType = 'blob';
+  constructor(readonly url: string, readonly protocols: string[]) {
+    super();
+    FakeSocket.all.push(this);
+  }
+  open() {
+    this.readyState = 1;
+    this.dispatchEvent(new Event('open'));
+  }
+  drop() {
+    this.readyState = 3;
+    this.dispatchEvent(new Event('close'));
+  }
+  receive(data: string) {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  send() {}
+}
+
+const query: LiveQuery = { site: 'demo', path: '/product/7', kind: 'move', window: '5m', seg: 'l' };
+const feedWith = (over: Partial<Parameters<typeof createLiveFeed>[0]> = {}) => {
+  const snapshots: unknown[] = [];
+  const statuses: string[] = [];
+  const feed = createLiveFeed({
+    collectorUrl: 'http://127.0.0.1:8080',
+    token: 'read-token-0123456789',
+    query,
+    onSnapshot: (s) => snapshots.push(s),
+    onStatus: (s, detail) => statuses.push(detail ? `${s}: ${detail}` : s),
+    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    ...over,
+  });
+  return { feed, snapshots, statuses };
+};
+const latest = () => FakeSocket.all.at(-1)!;
+
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('liveUrl', () => {
+  it('speaks ws to http collectors and wss to https ones, with the query', () => {
+    expect(liveUrl('http://127.0.0.1:8080', query)).toBe('ws://127.0.0.1:8080/live?site=demo&path=%2Fproduct%2F7&kind=move&window=5m&seg=l');
+    expect(liveUrl('https://h.example/', query)).toMatch(/^wss:\/\/h\.example\/live\?/);
+  });
+});
+
+describe('createLiveFeed', () => {
+  it('authenticates with the heatlens.v1 and token.<token> subprotocols', async () => {
+    feedWith();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(latest().protocols).toEqual(['heatlens.v1', 'token.read-token-0123456789']);
+    expect(latest().url).toContain('/live?site=demo');
+  });
+
+  it('passes valid snapshots on and drops frames that fail the schema', async () => {
+    const { snapshots, statuses } = feedWith();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open();
+    latest().receive(JSON.stringify(snapshotFixture()));
+    latest().receive('{"type":"snapshot","tiles":"all of them"}');
+    latest().receive('not json');
+    latest().receive(JSON.stringify({ type: 'error', error: 'forbidden' }));
+    expect(snapshots).toEqual([snapshotFixture()]);
+    expect(statuses[0]).toBe('connecting');
+    expect(statuses[1]).toBe('live');
+    expect(statuses.slice(2)).toEqual([expect.stringMatching(/^error: frame/), 'error: frame: invalid JSON', 'error: forbidden']);
+  });
+
+  it('reconnects with exponential backoff, capped, while the collector is down', async () => {
+    feedWith({ minDelayMs: 250, maxDelayMs: 1_000, growFactor: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const before = FakeSocket.all.length;
+      latest().drop();
+      let waited = 0;
+      while (FakeSocket.all.length === before) {
+        await vi.advanceTimersByTimeAsync(50);
+        waited += 50;
+      }
+      waits.push(waited);
+    }
+    expect(waits).toEqual([250, 500, 1_000, 1_000, 1_000]);
+  });
+
+  it('resets the backoff once a connection has stayed up', async () => {
+    feedWith({ minDelayMs: 250, growFactor: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(250);
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(FakeSocket.all).toHaveLength(3);
+    latest().open();
+    await vi.advanceTimersByTimeAsync(2_000);
+    latest().drop();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(FakeSocket.all).toHaveLength(4);
+  });
+
+  it('resubscribes at once when the page changes, and only then', async () => {
+    const { feed } = feedWith();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open();
+    feed.update({ ...query });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.all).toHaveLength(1);
+    feed.update({ ...query, path: '/product/8' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.all).toHaveLength(2);
+    expect(latest().url).toContain('path=%2Fproduct%2F8');
+    expect(FakeSocket.all[0]!.readyState).toBe(3);
+  });
+
+  it('stops reconnecting once closed', async () => {
+    const { feed } = feedWith();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open();
+    feed.close();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(latest().readyState).toBe(3);
+  });
+});

@@ -1,0 +1,120 @@
+import browser from 'webextension-polyfill';
+import type { SnapshotMessage } from '@heatlens/schema/live';
+import type { ContentMessage, FeedStatus, PageBroadcast } from '../messages.js';
+import type { OverlaySettings, OverlayState } from '../settings.js';
+import { loadConfig, loadOverlay, loadOverlays, saveOverlay } from '../storage.js';
+import { createLiveFeed, type LiveFeed, type LiveQuery } from './live-feed.js';
+
+// The live sockets are the one thing that cannot live in storage: a socket is a process resource.
+// Everything needed to reopen them (which tab shows which page, how) is in `storage.session`, so a
+// restarted service worker calls `restoreOverlays()` and carries on.
+const feeds = new Map<number, { feed: LiveFeed; settings: OverlaySettings; last: SnapshotMessage | null }>();
+
+const queryOf = (s: OverlayState): LiveQuery => ({
+  site: s.site,
+  path: s.path,
+  kind: s.settings.kind,
+  window: s.settings.window,
+  seg: s.settings.seg,
+});
+
+function toTab(tabId: number, message: ContentMessage): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message);
+}
+
+function broadcast(tabId: number, status: FeedStatus, snapshot: SnapshotMessage | null): void {
+  const message: PageBroadcast = { type: 'feed:status', tabId, status, snapshot };
+  // Nobody listens unless the popup is open: that rejection is expected.
+  browser.runtime.sendMessage(message).catch(() => {});
+}
+
+/** Inject the content script unless an overlay already answers in the tab. */
+async function ensureInjected(tabId: number): Promise<void> {
+  const mounted = await toTab(tabId, { type: 'overlay:ping' }).catch(() => false);
+  if (mounted === true) return;
+  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+}
+
+async function openFeed(state: OverlayState): Promise<void> {
+  const config = await loadConfig();
+  if (!config) throw new Error('Set the collector URL and read token in the options first.');
+  const { tabId } = state;
+  const entry = {
+    settings: state.settings,
+    last: null as SnapshotMessage | null,
+    feed: createLiveFeed({
+      collectorUrl: config.collectorUrl,
+      token: config.token,
+      query: queryOf(state),
+      onSnapshot(snapshot) {
+        entry.last = snapshot;
+        toTab(tabId, { type: 'overlay:draw', snapshot, settings: entry.settings }).catch(() => {});
+        broadcast(tabId, 'live', snapshot);
+      },
+      onStatus(status) {
+        broadcast(tabId, status, entry.last);
+      },
+    }),
+  };
+  feeds.set(tabId, entry);
+}
+
+/**
+ * Turn a tab's overlay on, or apply new settings to it: inject the content script (activeTab +
+ * scripting, only now, only here), then (re)subscribe its live feed.
+ */
+export async function overlayOn(state: OverlayState): Promise<OverlayState> {
+  await ensureInjected(state.tabId);
+  await saveOverlay(state.tabId, state);
+  const entry = feeds.get(state.tabId);
+  if (!entry) {
+    await openFeed(state);
+    return state;
+  }
+  const query = queryOf(state);
+  const sameMap = (Object.keys(query) as Array<keyof LiveQuery>).every((k) => query[k] === entry.feed.query[k]);
+  entry.settings = state.settings;
+  if (!sameMap) entry.last = null;
+  // Redraw at once with the new settings (opacity, counts), or clear until the new map arrives.
+  await toTab(state.tabId, { type: 'overlay:draw', snapshot: entry.last, settings: state.settings }).catch(() => {});
+  entry.feed.update(query);
+  return state;
+}
+
+/** Turn a tab's overlay off: close its socket, forget it, and unmount the overlay if the tab is still there. */
+export async function overlayOff(tabId: number, unmount = true): Promise<void> {
+  feeds.get(tabId)?.feed.close();
+  feeds.delete(tabId);
+  await saveOverlay(tabId, null);
+  if (unmount) await toTab(tabId, { type: 'overlay:unmount' }).catch(() => {});
+}
+
+/** A single-page app changed its path: watch the new page's map. */
+export async function overlayNavigated(tabId: number, path: string): Promise<void> {
+  const state = await loadOverlay(tabId);
+  if (!state || state.path === path) return;
+  await overlayOn({ ...state, path });
+}
+
+/** The tab loaded a new document: the overlay went with the old one, so mount it again there. */
+export async function overlayReloaded(tabId: number, url: string | undefined): Promise<void> {
+  const state = await loadOverlay(tabId);
+  if (!state) return;
+  try {
+    const path = url ? new URL(url).pathname : state.path;
+    await overlayOn({ ...state, path });
+  } catch {
+    // No access any more (another origin, or activeTab expired): the overlay ends here.
+    await overlayOff(tabId, false);
+  }
+}
+
+/** Reopen the feeds of overlaid tabs after the service worker restarted. */
+export async function restoreOverlays(): Promise<void> {
+  for (const state of await loadOverlays()) {
+    if (feeds.has(state.tabId)) continue;
+    const alive = await browser.tabs.get(state.tabId).then(() => true, () => false);
+    if (alive) await openFeed(state).catch(() => overlayOff(state.tabId, false));
+    else await saveOverlay(state.tabId, null);
+  }
+}

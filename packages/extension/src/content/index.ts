@@ -1,0 +1,54 @@
+import browser from 'webextension-polyfill';
+import type { BackgroundMessages, ContentMessage } from '../messages.js';
+import { mountOverlay } from './mount-overlay.js';
+
+// Injected by the background with `scripting.executeScript` only when the owner turns the overlay
+// on in this tab; never declared in the manifest, so other pages never run it. Unmounting removes
+// the listener too, leaving no work behind; a later toggle injects a fresh copy.
+
+const MOUNTED = Symbol.for('heatlens.overlay');
+type Scope = typeof globalThis & { [MOUNTED]?: true };
+
+function start(): void {
+  const scope = globalThis as Scope;
+  if (scope[MOUNTED]) return;
+  scope[MOUNTED] = true;
+
+  const navigated = (path: string): void => {
+    const message: BackgroundMessages['page:navigated'] = { type: 'page:navigated', path };
+    browser.runtime.sendMessage(message).catch(() => {});
+  };
+  const overlay = mountOverlay(window, {
+    onNavigate(path) {
+      overlay.draw(null, current); // the old page's map does not apply to the new one
+      navigated(path);
+    },
+  });
+  let current = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true } as Parameters<typeof overlay.draw>[1];
+
+  const onMessage = (raw: unknown): Promise<unknown> | undefined => {
+    const message = raw as ContentMessage;
+    switch (message?.type) {
+      case 'overlay:ping':
+        return Promise.resolve(true);
+      case 'overlay:draw':
+        current = message.settings;
+        overlay.draw(message.snapshot, message.settings);
+        return Promise.resolve(true);
+      case 'overlay:unmount':
+        overlay.destroy();
+        browser.runtime.onMessage.removeListener(onMessage);
+        delete scope[MOUNTED];
+        return Promise.resolve(true);
+      default:
+        return undefined; // not ours: let other listeners answer
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+}
+
+try {
+  start();
+} catch {
+  // Never throw into the host page: without an overlay the page is simply left as it was.
+}

@@ -1,0 +1,80 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { SnapshotMessage } from '@heatlens/schema/live';
+import type { OverlaySettings, OverlayState } from './settings.js';
+
+// The typed message map. Requests to the background come from the popup (overlay on/off,
+// settings, status) and from content scripts (SPA navigation). The background validates each one
+// against its schema before acting: a message is data from another context, never trusted as typed.
+
+const Settings = Type.Object({
+  kind: Type.Union([Type.Literal('move'), Type.Literal('click'), Type.Literal('scroll')]),
+  window: Type.Union([Type.Literal('5m'), Type.Literal('1h'), Type.Literal('24h')]),
+  seg: Type.Union([Type.Literal('all'), Type.Literal('s'), Type.Literal('m'), Type.Literal('l')]),
+  opacity: Type.Number({ minimum: 0, maximum: 1 }),
+  counts: Type.Boolean(),
+});
+const TabId = Type.Integer({ minimum: 0 });
+const SiteId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
+const Path = Type.String({ minLength: 1, maxLength: 512, pattern: '^/' });
+
+/** Schemas of every message the background accepts, keyed by `type`. */
+export const BACKGROUND_MESSAGES = {
+  /** popup: the overlay of a tab, or null when it is off */
+  'overlay:get': Type.Object({ type: Type.Literal('overlay:get'), tabId: TabId }),
+  /** popup: turn a tab's overlay on (or change its settings) for a site and page */
+  'overlay:on': Type.Object({
+    type: Type.Literal('overlay:on'),
+    tabId: TabId,
+    site: SiteId,
+    path: Path,
+    settings: Settings,
+  }),
+  /** popup: turn a tab's overlay off */
+  'overlay:off': Type.Object({ type: Type.Literal('overlay:off'), tabId: TabId }),
+  /** content script: the page changed its URL without loading (single-page app) */
+  'page:navigated': Type.Object({ type: Type.Literal('page:navigated'), path: Path }),
+} as const;
+
+/** A message to the background, by type. */
+export type BackgroundMessages = { [K in keyof typeof BACKGROUND_MESSAGES]: Static<(typeof BACKGROUND_MESSAGES)[K]> };
+/** Any message to the background. */
+export type BackgroundMessage = BackgroundMessages[keyof BackgroundMessages];
+
+/** What the background answers to each message type. */
+export type BackgroundReplies = {
+  'overlay:get': OverlayState | null;
+  'overlay:on': OverlayState;
+  'overlay:off': null;
+  'page:navigated': null;
+};
+
+/**
+ * Validate a message received by the background. Returns the typed message, or an error naming
+ * the field. Interpreted (TypeBox `Value`), so it runs under the extension CSP without eval.
+ */
+export function parseBackgroundMessage(input: unknown): { ok: true; value: BackgroundMessage } | { ok: false; error: string } {
+  const type = (input as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(BACKGROUND_MESSAGES, type)) {
+    return { ok: false, error: `type: unknown message type ${JSON.stringify(type)}` };
+  }
+  const schema = BACKGROUND_MESSAGES[type as keyof typeof BACKGROUND_MESSAGES];
+  if (Value.Check(schema, input)) return { ok: true, value: input as BackgroundMessage };
+  const first = Value.Errors(schema, input).First();
+  return { ok: false, error: first ? `${first.path.slice(1).replaceAll('/', '.') || 'message'}: ${first.message}` : 'message: invalid' };
+}
+
+/** Messages from the background to a tab's content script. */
+export type ContentMessage =
+  /** is an overlay mounted in this tab? (answers true; no answer means no) */
+  | { type: 'overlay:ping' }
+  /** draw a snapshot with these settings */
+  | { type: 'overlay:draw'; snapshot: SnapshotMessage | null; settings: OverlaySettings }
+  /** remove every trace of the overlay */
+  | { type: 'overlay:unmount' };
+
+/** Messages the background broadcasts to extension pages (the popup listens while open). */
+export type PageBroadcast = { type: 'feed:status'; tabId: number; status: FeedStatus; snapshot: SnapshotMessage | null };
+
+/** State of a tab's live feed. */
+export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'error';

@@ -1,0 +1,145 @@
+import browser, { type Tabs } from 'webextension-polyfill';
+import { segmentOf } from '@heatlens/schema/tiles';
+import { fetchSites, fetchStats, siteForUrl, type ReadableSite } from '../api.js';
+import type { PageBroadcast } from '../messages.js';
+import { sendToBackground } from '../send-message.js';
+import { DEFAULT_SETTINGS, type OverlaySettings } from '../settings.js';
+import { loadConfig, type CollectorConfig } from '../storage.js';
+import { statsRows } from './stats-rows.js';
+
+const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
+const toggle = $<HTMLButtonElement>('#overlay-toggle');
+const kind = $<HTMLSelectElement>('#kind');
+const windowSelect = $<HTMLSelectElement>('#window');
+const seg = $<HTMLSelectElement>('#seg');
+const opacity = $<HTMLInputElement>('#opacity');
+const counts = $<HTMLInputElement>('#counts');
+const feed = $<HTMLElement>('#feed');
+const statsList = $<HTMLDListElement>('#stats');
+
+const STATS_REFRESH_MS = 1_000;
+
+function why(text: string): void {
+  $('#why').textContent = text;
+  $('#why').hidden = false;
+  $('#controls').hidden = true;
+}
+
+/**
+ * The tab this popup acts on: the active tab, as the browser's action popup. A `?tab=<id>` query
+ * names another one; only used when present, so the popup page can be opened in a tab of its own
+ * (the end-to-end tests drive it that way).
+ */
+async function targetTab(): Promise<Tabs.Tab | undefined> {
+  const explicit = new URLSearchParams(location.search).get('tab');
+  if (explicit && /^\d+$/.test(explicit)) return browser.tabs.get(Number(explicit));
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+function readSettings(): OverlaySettings {
+  return {
+    kind: kind.value as OverlaySettings['kind'],
+    window: windowSelect.value as OverlaySettings['window'],
+    seg: seg.value as OverlaySettings['seg'],
+    opacity: Number(opacity.value),
+    counts: counts.checked,
+  };
+}
+
+function showSettings(s: OverlaySettings): void {
+  kind.value = s.kind;
+  windowSelect.value = s.window;
+  seg.value = s.seg;
+  opacity.value = String(s.opacity);
+  counts.checked = s.counts;
+}
+
+function showStats(stats: Parameters<typeof statsRows>[0]): void {
+  const rows = statsRows(stats, windowSelect.value).flatMap(([label, value]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    return [dt, dd];
+  });
+  statsList.replaceChildren(...rows);
+}
+
+async function run(): Promise<void> {
+  const tab = await targetTab();
+  if (tab?.id === undefined) return why('There is no tab to show a heatmap on.');
+  const config = await loadConfig();
+  if (!config) return why('Set the collector URL and read token in the options first.');
+  let sites: ReadableSite[];
+  try {
+    sites = await fetchSites(config);
+  } catch (error) {
+    return why(error instanceof Error ? error.message : String(error));
+  }
+  if (!tab.url) return why('heatlens cannot read this tab’s address: open the popup from the page itself.');
+  const site = siteForUrl(sites, tab.url);
+  if (!site) {
+    const scheme = new URL(tab.url).protocol;
+    return why(
+      scheme === 'http:' || scheme === 'https:'
+        ? `${new URL(tab.url).origin} is not one of the sites this read token can see.`
+        : 'heatlens shows heatmaps on web pages only.',
+    );
+  }
+  await showPage(tab.id, tab, site, config);
+}
+
+async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config: CollectorConfig): Promise<void> {
+  let state = await sendToBackground({ type: 'overlay:get', tabId });
+  let path = state?.path ?? new URL(tab.url!).pathname;
+  $('#page').textContent = `${site.id} ${path}`;
+  showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, seg: tab.width ? segmentOf(tab.width) : 'all' });
+  $('#controls').hidden = false;
+
+  const showState = (): void => {
+    toggle.setAttribute('aria-pressed', String(Boolean(state)));
+    toggle.textContent = state ? 'Hide heatmap' : 'Show heatmap';
+    if (!state) feed.textContent = '';
+  };
+  const apply = async (on: boolean): Promise<void> => {
+    try {
+      if (on) state = await sendToBackground({ type: 'overlay:on', tabId, site: site.id, path, settings: readSettings() });
+      else state = await sendToBackground({ type: 'overlay:off', tabId });
+      feed.textContent = on ? 'connecting…' : '';
+    } catch (error) {
+      feed.textContent = error instanceof Error ? error.message : String(error);
+    }
+    showState();
+  };
+  toggle.addEventListener('click', () => void apply(!state));
+  for (const control of [kind, windowSelect, seg, opacity, counts]) {
+    control.addEventListener('change', () => {
+      if (state) void apply(true);
+      void refresh();
+    });
+  }
+  showState();
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = raw as PageBroadcast;
+    if (message?.type !== 'feed:status' || message.tabId !== tabId) return undefined;
+    feed.textContent = message.status === 'live' ? `live · ${message.snapshot?.total ?? 0} samples` : message.status;
+    if (message.snapshot) showStats(message.snapshot.stats);
+    return undefined;
+  });
+
+  const refresh = async (): Promise<void> => {
+    try {
+      const current = state ? await sendToBackground({ type: 'overlay:get', tabId }) : null;
+      if (current) path = current.path;
+      showStats(await fetchStats(config, site.id, path, windowSelect.value));
+    } catch (error) {
+      feed.textContent = error instanceof Error ? error.message : String(error);
+    }
+  };
+  await refresh();
+  setInterval(() => void refresh(), STATS_REFRESH_MS);
+}
+
+run().catch((error: unknown) => why(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Stats } from '@heatlens/schema/live';
+import { statsRows } from './stats-rows.js';
+
+const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
+const stats: Stats = {
+  site: 'demo', path: '/product/:id', windowMs: 300_000, from: 0, to: 300_000,
+  events: 100, views: 12, visitors: 5, clicks: 30, rage: 2, dead: 1, selectors: [],
+  scroll: { sessions: 4, median: 50, reach: [1, 0.75, 0.5, 0.25] },
+  forms: { starts: 3, submits: 1, byForm: [] },
+  media: { video: { ...media, play: 4, complete: 1 }, audio: { ...media, play: 1 }, bySrc: [] },
+  downloads: { total: 2, top: [] }, imageViews: { total: 7, top: [] }, outbound: { total: 0, top: [] },
+  engagedMs: 0, custom: [],
+};
+
+describe('statsRows', () => {
+  it('lists every live number the popup shows', () => {
+    expect(Object.fromEntries(statsRows(stats, '5m'))).toEqual({
+      'Visitors now': '5',
+      Views: '12',
+      Clicks: '30',
+      'Rage / dead clicks': '2 / 1',
+      'Scroll reach 25/50/75/100': '100 % · 75 % · 50 % · 25 %',
+      'Form starts / submits': '3 / 1',
+      'Media plays / completes': '5 / 1',
+      Downloads: '2',
+      'Image views': '7',
+    });
+  });
+  it('says "visitors", not "now", for the longer windows', () => {
+    expect(statsRows(stats, '24h')[0]).toEqual(['Visitors', '5']);
+  });
+});
