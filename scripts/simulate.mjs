@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `pnpm simulate`: synthetic visitors for the demo shop, so the dashboard and the overlay have
+// life. By default each visitor's batches go straight to POST /collect, shaped as the SDK sends
+// them; with --browser, real headless Chromium pages walk the shop and the SDK does the sending.
+// Ends with a table of what the collector accepted per page, to check against the dashboard.
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { planVisitor } from '../examples/shop/simulate/plan-visitor.mjs';
+import { createRandom } from '../examples/shop/simulate/random.mjs';
+import { sendVisitor } from '../examples/shop/simulate/send-visitor.mjs';
+import { createTally, printTally } from '../examples/shop/simulate/tally.mjs';
+
+const HELP = `Usage: pnpm simulate [options]
+  -n, --visitors <n>     synthetic visitors (default 50)
+  --collector <url>      collector (default $COLLECTOR_URL or http://127.0.0.1:$PORT, PORT 8080)
+  --shop <url>           the shop, sent as Origin and browsed with --browser
+                         (default http://127.0.0.1:$SHOP_PORT, SHOP_PORT 8081)
+  --site <id>            site id (default demo)
+  --spread <s>           visitors arrive over this many seconds (default 20)
+  --speed <x>            play dwell times x times faster than life (default 4)
+  --seed <n>             replay the same visitors (default: random)
+  --browser              drive real headless Chromium pages (system chromium)
+  --concurrency <n>      browser pages at once with --browser (default 3)
+  -h, --help`;
+
+const { values: args } = parseArgs({
+  options: {
+    visitors: { type: 'string', short: 'n', default: '50' },
+    collector: { type: 'string' },
+    shop: { type: 'string' },
+    site: { type: 'string', default: 'demo' },
+    spread: { type: 'string', default: '20' },
+    speed: { type: 'string', default: '4' },
+    seed: { type: 'string' },
+    browser: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '3' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const num = (name, v, min) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min) {
+    console.error(`--${name} must be a number >= ${min}, got ${v}\n\n${HELP}`);
+    process.exit(2);
+  }
+  return n;
+};
+const visitors = Math.floor(num('visitors', args.visitors, 1));
+const spreadMs = num('spread', args.spread, 0) * 1000;
+const speed = num('speed', args.speed, 0.1);
+const seed = args.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Math.floor(num('seed', args.seed, 0));
+const collectorUrl = (args.collector ?? process.env.COLLECTOR_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/+$/, '');
+const shopUrl = (args.shop ?? `http://127.0.0.1:${process.env.SHOP_PORT ?? 8081}`).replace(/\/+$/, '');
+
+try {
+  const res = await fetch(`${collectorUrl}/healthz`);
+  if (!res.ok) throw new Error(`healthz answered ${res.status}`);
+} catch (err) {
+  console.error(`No collector at ${collectorUrl} (${err.cause?.code ?? err.message}). Start one with \`pnpm start\`, or pass --collector.`);
+  process.exit(1);
+}
+
+const rnd = createRandom(seed);
+const plans = Array.from({ length: visitors }, () => planVisitor(rnd));
+const tally = createTally();
+const refused = new Map();
+let sentEvents = 0;
+const onBatch = (batch, status) => {
+  if (status === 204) {
+    tally.add(batch);
+    sentEvents += batch.events?.length ?? 0;
+  } else refused.set(status, (refused.get(status) ?? 0) + 1);
+};
+console.log(`Simulating ${visitors} visitors (seed ${seed}) ${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ${spreadMs / 1000} s at ${speed}x speed…`);
+const started = Date.now();
+const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${tally.batches} batches, ${sentEvents} events accepted`), 5000);
+progress.unref();
+
+if (args.browser) {
+  const { chromium } = await import('playwright-core');
+  const { browseVisitor } = await import('../examples/shop/simulate/browser-visitor.mjs');
+  let executablePath = process.env.CHROMIUM_PATH;
+  try {
+    executablePath ??= execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    console.error('--browser needs Chromium: apt-get install chromium, or set CHROMIUM_PATH.');
+    process.exit(1);
+  }
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  const queue = plans.map((p, i) => ({ p, at: started + (spreadMs * i) / visitors }));
+  const worker = async () => {
+    for (let job; (job = queue.shift()); ) {
+      if (job.at > Date.now()) await new Promise((r) => setTimeout(r, job.at - Date.now()));
+      await browseVisitor(browser, job.p, { shopUrl, speed, onBatch }).catch((err) => console.error(`  a visitor failed: ${err.message}`));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.floor(num('concurrency', args.concurrency, 1)) }, worker));
+  await browser.close();
+} else {
+  await Promise.all(
+    plans.map(async (p, i) => {
+      await new Promise((r) => setTimeout(r, (spreadMs * i) / visitors));
+      await sendVisitor(p, { collectorUrl, origin: shopUrl, site: args.site, speed, onBatch }).catch((err) => {
+        refused.set(err.message, (refused.get(err.message) ?? 0) + 1);
+      });
+    }),
+  );
+}
+clearInterval(progress);
+
+console.log(`\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`);
+printTally(tally);
+if (refused.size) console.log(`\nNot accepted: ${[...refused].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
+process.exitCode = refused.size ? 1 : 0;
