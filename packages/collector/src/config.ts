@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN } from '@heatlens/schema';
+
+/** One site: its public id, the origins allowed to write, its read token and route templates. */
+export type SiteConfig = {
+  id: string;
+  /** `scheme://host[:port]`, or `*` for any origin */
+  origins: string[];
+  /** bearer token for reads, [A-Za-z0-9_-]{16,128} */
+  readToken: string;
+  /** templates such as `/product/:id`: matching paths count as one page */
+  routes?: string[];
+};
+
+/** Options of `startCollector`; every one has a default. */
+export type CollectorOptions = {
+  /** TCP port; default 8080 (0: any free port) */
+  port?: number;
+  /** interface to listen on; default 127.0.0.1 */
+  host?: string;
+  /** Redis URL; default unset: the in-memory store */
+  redisUrl?: string;
+  /** Redis Cluster seeds as `host:port`; default unset */
+  redisCluster?: string[];
+  /** sites; default one `demo` site, any origin, random read token, route `/product/:id` */
+  sites?: SiteConfig[];
+  /** live push interval in ms; default 250 */
+  hopMs?: number;
+  /** tiles per side; default 50 */
+  grid?: number;
+  /** flush interval the SDK is told to use while an owner watches its page; default 500 ms */
+  flushLiveMs?: number;
+  /** flush interval the SDK is told to use otherwise; default 5000 ms */
+  flushIdleMs?: number;
+  /** Redis command timeout in ms, after which writes answer 503; default 1000 */
+  commandTimeoutMs?: number;
+  /** the clock, ms since epoch; default Date.now */
+  now?: () => number;
+  /** pino level; default `info` */
+  logLevel?: string;
+  /** file served at GET /sdk.js; default @heatlens/sdk's script-tag build */
+  sdkFile?: string;
+  /** folder of the dashboard (index.html, assets/); default the package's public/ */
+  publicDir?: string;
+};
+
+export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir'>> &
+  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir'> & { demo: boolean };
+
+export const DEFAULTS = {
+  port: 8080,
+  host: '127.0.0.1',
+  hopMs: 250,
+  grid: GRID,
+  flushLiveMs: 500,
+  flushIdleMs: 5000,
+  commandTimeoutMs: 1000,
+  logLevel: 'info',
+} as const;
+
+const siteId = new RegExp(SITE_ID_PATTERN);
+const token = new RegExp(READ_TOKEN_PATTERN);
+const origin = /^https?:\/\/[^/\s?#]+$|^(chrome|moz)-extension:\/\/[^/\s?#]+$/;
+
+/** Check a list of sites; throws a TypeError naming the first problem. */
+export function validateSites(sites: unknown): SiteConfig[] {
+  if (!Array.isArray(sites) || sites.length === 0) throw new TypeError('sites must be a non-empty array');
+  const ids = new Set<string>();
+  sites.forEach((s: Partial<SiteConfig> | null, i) => {
+    const at = `sites[${i}]`;
+    if (!s || typeof s !== 'object') throw new TypeError(`${at} must be an object`);
+    if (typeof s.id !== 'string' || !siteId.test(s.id)) throw new TypeError(`${at}.id must match ${SITE_ID_PATTERN}`);
+    if (ids.has(s.id)) throw new TypeError(`${at}.id "${s.id}" is not unique`);
+    ids.add(s.id);
+    if (!Array.isArray(s.origins) || s.origins.length === 0) throw new TypeError(`${at}.origins must be a non-empty array`);
+    for (const o of s.origins) {
+      if (o !== '*' && (typeof o !== 'string' || !origin.test(o))) throw new TypeError(`${at}.origins: "${String(o)}" is not scheme://host[:port] or *`);
+    }
+    if (typeof s.readToken !== 'string' || !token.test(s.readToken)) throw new TypeError(`${at}.readToken must match ${READ_TOKEN_PATTERN}`);
+    if (s.routes !== undefined && (!Array.isArray(s.routes) || s.routes.some((r) => typeof r !== 'string' || !r.startsWith('/')))) {
+      throw new TypeError(`${at}.routes must be an array of paths starting with /`);
+    }
+  });
+  return sites as SiteConfig[];
+}
+
+/** The site used when none are configured: any origin, a fresh read token (printed at start). */
+export function demoSite(): SiteConfig {
+  return { id: 'demo', origins: ['*'], readToken: randomBytes(18).toString('base64url'), routes: ['/product/:id'] };
+}
+
+/** Defaults spread under the caller's options, checked once. */
+export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as CollectorOptions;
+  const c = { ...DEFAULTS, now: Date.now, ...defined };
+  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535) throw new TypeError('port must be an integer from 0 to 65535');
+  if (c.redisUrl && c.redisCluster?.length) throw new TypeError('REDIS_URL and REDIS_CLUSTER are mutually exclusive');
+  for (const k of ['hopMs', 'flushLiveMs', 'flushIdleMs', 'commandTimeoutMs'] as const) {
+    if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);
+  }
+  if (!Number.isInteger(c.grid) || c.grid < 2 || c.grid > 200) throw new TypeError('grid must be an integer from 2 to 200');
+  const demo = !options.sites;
+  return { ...c, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
+}
+
+/** Collector options from the environment of DESIGN.md: PORT, HOST, REDIS_URL, REDIS_CLUSTER, HEATLENS_SITES. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorOptions {
+  const options: CollectorOptions = {};
+  if (env.PORT) {
+    if (!/^\d+$/.test(env.PORT)) throw new TypeError(`PORT must be a number, got "${env.PORT}"`);
+    options.port = Number(env.PORT);
+  }
+  if (env.HOST) options.host = env.HOST;
+  if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
+  if (env.REDIS_CLUSTER) {
+    const seeds = env.REDIS_CLUSTER.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const s of seeds) if (!/^[^:\s]+:\d+$/.test(s)) throw new TypeError(`REDIS_CLUSTER: "${s}" is not host:port`);
+    options.redisCluster = seeds;
+  }
+  if (env.HEATLENS_SITES) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(env.HEATLENS_SITES, 'utf8'));
+    } catch (e) {
+      throw new TypeError(`HEATLENS_SITES: cannot read ${env.HEATLENS_SITES}: ${(e as Error).message}`);
+    }
+    options.sites = validateSites(parsed);
+  }
+  return options;
+}

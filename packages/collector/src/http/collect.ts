@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
+import type { ResolvedConfig } from '../config.js';
+import { foldBatch } from '../fold.js';
+import type { Metrics } from '../metrics.js';
+import type { SiteRegistry } from '../sites.js';
+import { StoreUnavailableError, type Store } from '../store/types.js';
+import { readBody } from './read-body.js';
+import { HttpError, sendError } from './respond.js';
+
+export type CollectDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics };
+
+const CONTENT_TYPES = new Set(['text/plain', 'application/json']);
+/** Retry-After (s) when the store is down: short, the SDK backs off with jitter on top. */
+const STORE_RETRY_AFTER_S = 2;
+
+/** CORS headers for a write from `origin`: no preflight for text/plain, and the SDK may read our headers. */
+export function collectCors(origin: string | undefined): Record<string, string> {
+  return origin
+    ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': `${FLUSH_HEADER}, Retry-After`, Vary: 'Origin' }
+    : {};
+}
+
+/** How many events a rejected body carried, if it can tell (so every event is accounted for). */
+function eventCount(data: unknown): number {
+  const events = (data as { events?: unknown } | null)?.events;
+  return Array.isArray(events) ? events.length : 0;
+}
+
+/**
+ * POST /collect: one batch, validated, folded on the server clock and written before the 204.
+ * Every event received ends up in `heatlens_events_total` as accepted or dropped by reason.
+ */
+export function createCollectHandler({ config, sites, store, metrics }: CollectDeps) {
+  const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
+
+  return async function collect(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    const origin = req.headers.origin;
+    const cors = collectCors(origin);
+    const fail = (status: number, error: string, reason: string, n: number, headers: Record<string, string | number> = {}) => {
+      drop(reason, n);
+      metrics.batches.inc({ outcome: reason });
+      sendError(res, status, error, { ...cors, ...headers });
+      return status;
+    };
+
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!CONTENT_TYPES.has(type)) return fail(415, 'content-type: use text/plain or application/json', 'unsupported_media_type', 0);
+    const encoding = req.headers['content-encoding'];
+    if (encoding && encoding !== 'identity') return fail(415, 'content-encoding: compressed bodies are not accepted', 'unsupported_media_type', 0);
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (e) {
+      if (e instanceof HttpError) return fail(e.status, e.message, 'too_large', 0, e.headers);
+      throw e;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(body.toString('utf8'));
+    } catch {
+      return fail(400, 'body: invalid JSON', 'invalid', 0);
+    }
+    const parsed = parseBatch(data);
+    if (!parsed.ok) return fail(400, parsed.error, 'invalid', eventCount(data));
+    const batch = parsed.value;
+    const n = batch.events.length;
+    drop('unknown_type', parsed.skipped);
+
+    const site = sites.get(batch.site);
+    if (!site) return fail(403, `site: unknown site "${batch.site}"`, 'forbidden', n);
+    if (!sites.originAllowed(site, origin)) return fail(403, `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`, 'forbidden', n);
+
+    const folded = foldBatch(batch, sites.pageKey(site, batch.path), config.now(), config.grid);
+    drop('too_old', folded.tooOld);
+    let result;
+    try {
+      result = await store.record(folded);
+    } catch (e) {
+      if (e instanceof StoreUnavailableError) {
+        return fail(503, 'store: unavailable, retry later', 'store_unavailable', folded.accepted, { 'Retry-After': STORE_RETRY_AFTER_S });
+      }
+      throw e;
+    }
+    if (result.duplicate) {
+      drop('duplicate', folded.accepted);
+      metrics.batches.inc({ outcome: 'duplicate' });
+    } else {
+      metrics.events.inc({ outcome: 'accepted', reason: 'ok' }, folded.accepted);
+      metrics.batches.inc({ outcome: 'accepted' });
+    }
+    res.writeHead(204, { ...cors, [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) });
+    res.end();
+    return 204;
+  };
+}

@@ -1,0 +1,17 @@
+import { KINDS, SEGMENTS, WINDOWS, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
+import { HttpError } from './respond.js';
+
+/** Query parameters shared by the read routes and /live, checked once. */
+export function readQuery(params: URLSearchParams) {
+  const window = (params.get('window') ?? '5m') as WindowName;
+  if (!Object.hasOwn(WINDOWS, window)) throw new HttpError(400, `window: one of ${Object.keys(WINDOWS).join(', ')}`);
+  const kind = (params.get('kind') ?? 'move') as Kind;
+  if (!KINDS.includes(kind)) throw new HttpError(400, `kind: one of ${KINDS.join(', ')}`);
+  const seg = (params.get('seg') ?? 'all') as SegmentFilter;
+  if (seg !== 'all' && !SEGMENTS.includes(seg)) throw new HttpError(400, 'seg: one of all, s, m, l');
+  const path = params.get('path');
+  if (path !== null && (!path.startsWith('/') || path.length > 512)) throw new HttpError(400, 'path: must start with / and be at most 512 characters');
+  const limit = Number(params.get('limit') ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, 'limit: an integer from 1 to 500');
+  return { window, kind, seg, path, limit };
+}

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ResolvedConfig } from '../config.js';
+import type { SiteRegistry } from '../sites.js';
+import type { Store } from '../store/types.js';
+import { authorizeRead, readToken } from './auth.js';
+import { readQuery } from './query.js';
+import { HttpError, sendJson } from './respond.js';
+
+export type ReadDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store };
+
+/** The read routes: every one needs the site's read token. */
+export function createReadApi({ config, sites, store }: ReadDeps) {
+  const needPath = (path: string | null) => {
+    if (!path) throw new HttpError(400, 'path: required');
+    return path;
+  };
+  return {
+    /** GET /api/sites: the sites this token may read. */
+    sites(req: IncomingMessage, res: ServerResponse) {
+      const readable = sites.readableBy(readToken(req.headers));
+      if (!readable.length) throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
+      sendJson(res, 200, { sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })) });
+    },
+    /** GET /api/pages?site&window */
+    async pages(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
+      const site = authorizeRead(sites, req.headers, params.get('site'));
+      const q = readQuery(params);
+      sendJson(res, 200, await store.pages({ site: site.id, window: q.window, now: config.now(), limit: q.limit }));
+    },
+    /** GET /api/heatmap?site&path&kind&window&seg */
+    async heatmap(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
+      const site = authorizeRead(sites, req.headers, params.get('site'));
+      const q = readQuery(params);
+      const path = sites.pageKey(site, needPath(q.path));
+      sendJson(res, 200, await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now: config.now() }));
+    },
+    /** GET /api/stats?site&path&window */
+    async stats(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
+      const site = authorizeRead(sites, req.headers, params.get('site'));
+      const q = readQuery(params);
+      const path = sites.pageKey(site, needPath(q.path));
+      sendJson(res, 200, await store.stats({ site: site.id, path, window: q.window, now: config.now() }));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { ResolvedConfig } from '../config.js';
+import type { Metrics } from '../metrics.js';
+import type { SiteRegistry } from '../sites.js';
+import { StoreUnavailableError, type Store } from '../store/types.js';
+import { collectCors, createCollectHandler } from './collect.js';
+import { createReadApi } from './read-api.js';
+import { HttpError, sendError, sendJson } from './respond.js';
+import { createStaticFiles } from './static-files.js';
+
+export type RouterDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; log: Logger };
+type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
+
+const READ_CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization',
+  'Access-Control-Max-Age': '86400',
+};
+
+/**
+ * The HTTP edge: routes by method and path and translates errors into statuses (HttpError ->
+ * its status, store outage -> 503, anything else -> 500 and a log line). No input reaches past it.
+ */
+export function createRouter(deps: RouterDeps) {
+  const { store, metrics, log } = deps;
+  const collect = createCollectHandler(deps);
+  const read = createReadApi(deps);
+  const files = createStaticFiles(deps.config);
+
+  const routes: Record<string, Handler> = {
+    'POST /collect': (req, res) => collect(req, res),
+    'OPTIONS /collect': (req, res) => {
+      res.writeHead(204, {
+        ...collectCors(req.headers.origin),
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Content-Type',
+        'Access-Control-Max-Age': '86400',
+      });
+      res.end();
+    },
+    'GET /api/sites': (req, res) => read.sites(req, res),
+    'GET /api/pages': (req, res, p) => read.pages(req, res, p),
+    'GET /api/heatmap': (req, res, p) => read.heatmap(req, res, p),
+    'GET /api/stats': (req, res, p) => read.stats(req, res, p),
+    'GET /healthz': (_req, res) => sendJson(res, 200, { ok: true }),
+    'GET /readyz': async (_req, res) => {
+      try {
+        await store.ping();
+        sendJson(res, 200, { ok: true });
+      } catch {
+        sendJson(res, 503, { ok: false, error: 'store: unreachable' }, { 'Retry-After': 2 });
+      }
+    },
+    'GET /metrics': async (_req, res) => {
+      const text = await metrics.registry.metrics();
+      res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+      res.end(text);
+    },
+    'GET /sdk.js': (req, res) => files.sdk(req, res),
+    'GET /': (req, res) => files.dashboard(req, res),
+  };
+
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    let route = 'unknown';
+    try {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://collector');
+      } catch {
+        throw new HttpError(400, 'url: invalid');
+      }
+      const key = `${req.method} ${url.pathname}`;
+      let handler = routes[key];
+      route = handler ? url.pathname : 'unknown';
+      if (!handler && req.method === 'GET' && url.pathname.startsWith('/assets/')) {
+        handler = (rq, rs, _p, pathname) => files.asset(rq, rs, pathname);
+        route = '/assets';
+      }
+      if (!handler && req.method === 'OPTIONS' && url.pathname.startsWith('/api/')) {
+        handler = (_rq, rs) => {
+          rs.writeHead(204, READ_CORS);
+          rs.end();
+        };
+        route = '/api';
+      }
+      if (!handler) {
+        const known = Object.keys(routes).some((k) => k.endsWith(` ${url.pathname}`));
+        throw new HttpError(known ? 405 : 404, known ? `method: ${req.method} not allowed` : `not found: ${url.pathname}`);
+      }
+      if (url.pathname.startsWith('/api/')) for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
+      await handler(req, res, url.searchParams, url.pathname);
+    } catch (e) {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (e instanceof HttpError) {
+        sendError(res, e.status, e.message, e.headers);
+      } else if (e instanceof StoreUnavailableError) {
+        sendError(res, 503, 'store: unavailable, retry later', { 'Retry-After': 2 });
+      } else {
+        log.error({ err: e, url: req.url }, 'request failed');
+        sendError(res, 500, 'internal error');
+      }
+    } finally {
+      metrics.requests.inc({ route, status: String(res.statusCode) });
+      if (route === '/collect') metrics.batchSeconds.observe((performance.now() - started) / 1000);
+    }
+  };
+}

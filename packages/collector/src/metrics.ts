@@ -1,0 +1,34 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The collector's Prometheus metrics, in a registry of its own (several collectors may share a process). */
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'heatlens_' });
+  return {
+    registry,
+    requests: new Counter({ name: 'heatlens_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [registry] }),
+    events: new Counter({
+      name: 'heatlens_events_total',
+      help: 'Events received, by outcome (accepted, dropped) and reason',
+      labelNames: ['outcome', 'reason'],
+      registers: [registry],
+    }),
+    batches: new Counter({ name: 'heatlens_batches_total', help: 'Batches received, by outcome', labelNames: ['outcome'], registers: [registry] }),
+    batchSeconds: new Histogram({
+      name: 'heatlens_batch_duration_seconds',
+      help: 'Time from request to answer of POST /collect',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    storeSeconds: new Histogram({
+      name: 'heatlens_redis_duration_seconds',
+      help: 'Store (Redis) call latency by operation',
+      labelNames: ['op'],
+      buckets: [0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
+      registers: [registry],
+    }),
+    viewers: new Gauge({ name: 'heatlens_live_viewers', help: 'Open /live WebSockets', registers: [registry] }),
+  };
+}

@@ -1,0 +1,59 @@
+import { createClient, createCluster } from 'redis';
+import type { Logger } from 'pino';
+import type { RedisLike } from './store/redis.js';
+
+/** A connected Redis client or cluster, how to ping it, and how to close it. */
+export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>; close: () => Promise<void> };
+
+/**
+ * Open the Redis connection the store will use. Fail fast: no offline queue (a command while
+ * disconnected rejects at once, and the edge answers 503) and a command timeout (a stalled
+ * server turns into 503s, not a growing queue); reconnect with capped backoff forever, so service
+ * resumes by itself when Redis returns.
+ */
+export async function connectRedis(options: { url?: string; cluster?: string[]; commandTimeoutMs: number; log: Logger }): Promise<RedisConnection> {
+  const { log } = options;
+  const clientOptions = {
+    disableOfflineQueue: true,
+    commandOptions: { timeout: options.commandTimeoutMs },
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
+    },
+  };
+  let lastError = '';
+  const onError = (err: Error) => {
+    // One line per distinct failure, not one per reconnect attempt.
+    if (err.message !== lastError) log.warn({ err: err.message }, 'redis error');
+    lastError = err.message;
+  };
+  if (options.cluster?.length) {
+    const cluster = createCluster({
+      rootNodes: options.cluster.map((seed) => ({ url: `redis://${seed}` })),
+      defaults: clientOptions,
+    }).on('error', onError);
+    await cluster.connect();
+    return {
+      client: cluster as unknown as RedisLike,
+      // Any node answers PING; a key only routes it.
+      ping: () => cluster.sendCommand('hl:ping', true, ['PING']),
+      close: () => cluster.close(),
+    };
+  }
+  const client = createClient({ url: options.url, ...clientOptions }).on('error', onError);
+  client.on('ready', () => {
+    if (lastError) log.info('redis connected');
+    lastError = '';
+  });
+  // Start even when Redis is down: /readyz reports it, writes answer 503, and the client keeps
+  // reconnecting in the background.
+  await Promise.race([client.connect().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
+  return {
+    client: client as unknown as RedisLike,
+    ping: () => client.ping(),
+    close: async () => {
+      if (client.isOpen) await client.close().catch(() => client.destroy());
+      else client.destroy();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { resolveConfig, type CollectorOptions, type SiteConfig } from './config.js';
+import { createRouter } from './http/router.js';
+import { createMetrics } from './metrics.js';
+import { connectRedis, type RedisConnection } from './redis-client.js';
+import { createSiteRegistry } from './sites.js';
+import { createMemoryStore } from './store/memory.js';
+import { createRedisStore } from './store/redis.js';
+import type { Store } from './store/types.js';
+import { createLiveHub } from './ws/live-hub.js';
+import { createUpgradeHandler } from './ws/upgrade.js';
+
+/** A running collector. */
+export type Collector = {
+  /** `http://host:port` */
+  url: string;
+  port: number;
+  /** the sites in force (with the demo site's generated read token) */
+  sites: SiteConfig[];
+  /** whether the demo site is in force (no sites configured) */
+  demo: boolean;
+  store: Store;
+  log: Logger;
+  /** Stop accepting, finish in-flight batches, close viewers and Redis. */
+  close(): Promise<void>;
+};
+
+/** How long shutdown waits for in-flight requests before cutting connections. */
+const SHUTDOWN_GRACE_MS = 8000;
+
+/**
+ * Start a collector: the composition root. It owns every resource (HTTP server, WebSocket hub,
+ * Redis connection, timers) and closes them all in `close()`.
+ */
+export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  const config = resolveConfig(options);
+  const log = pino({ level: config.logLevel, base: { service: 'heatlens-collector' } });
+  const metrics = createMetrics();
+  const observe = (op: string, s: number) => metrics.storeSeconds.observe({ op }, s);
+
+  let redis: RedisConnection | undefined;
+  let store: Store;
+  if (config.redisUrl || config.redisCluster?.length) {
+    redis = await connectRedis({ url: config.redisUrl, cluster: config.redisCluster, commandTimeoutMs: config.commandTimeoutMs, log });
+    store = createRedisStore({ client: redis.client, ping: redis.ping, grid: config.grid, observe });
+  } else {
+    store = createMemoryStore({ grid: config.grid });
+  }
+
+  const sites = createSiteRegistry(config.sites);
+  const handle = createRouter({ config, sites, store, metrics, log });
+  const hub = createLiveHub({ config, store, metrics, log });
+  const upgrade = createUpgradeHandler({ sites, hub });
+
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => {
+      if (--inFlight === 0) drained?.();
+    });
+    void handle(req, res);
+  });
+  server.on('upgrade', upgrade.handleUpgrade);
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  log.info({ port, store: redis ? (config.redisCluster ? 'redis-cluster' : 'redis') : 'memory' }, 'collector listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    sites: config.sites,
+    demo: config.demo,
+    store,
+    log,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((r) => server.close(() => r()));
+        server.closeIdleConnections();
+        hub.close();
+        await upgrade.close();
+        if (inFlight > 0) {
+          await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
+        }
+        server.closeAllConnections();
+        await stopped;
+        await store.close();
+        await redis?.close();
+        log.info('collector stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { parse } from 'regexparam';
+import type { SiteConfig } from './config.js';
+
+/** Sites in force, with the lookups every route needs. */
+export type SiteRegistry = {
+  list(): SiteConfig[];
+  get(id: string): SiteConfig | undefined;
+  /** Sites a read token may see (constant-time comparison). */
+  readableBy(token: string | undefined): SiteConfig[];
+  /** Whether a request Origin may write to a site; a site with `*` accepts any, or none. */
+  originAllowed(site: SiteConfig, origin: string | undefined): boolean;
+  /** The page key of a path: the first matching route template, else the path without query and hash. */
+  pageKey(site: SiteConfig, path: string): string;
+};
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function createSiteRegistry(sites: SiteConfig[]): SiteRegistry {
+  const byId = new Map(sites.map((s) => [s.id, s]));
+  const tokens = sites.map((s) => ({ site: s, hash: digest(s.readToken) }));
+  const routes = new Map(sites.map((s) => [s.id, (s.routes ?? []).map((r) => ({ template: r, pattern: parse(r).pattern }))]));
+  return {
+    list: () => sites,
+    get: (id) => byId.get(id),
+    readableBy(token) {
+      if (!token) return [];
+      const h = digest(token);
+      return tokens.filter((t) => timingSafeEqual(t.hash, h)).map((t) => t.site);
+    },
+    originAllowed(site, origin) {
+      if (site.origins.includes('*')) return true;
+      return origin !== undefined && site.origins.includes(origin);
+    },
+    pageKey(site, path) {
+      const cut = path.search(/[?#]/);
+      const clean = cut >= 0 ? path.slice(0, cut) || '/' : path;
+      for (const r of routes.get(site.id) ?? []) if (r.pattern.test(clean)) return r.template;
+      return clean;
+    },
+  };
+}

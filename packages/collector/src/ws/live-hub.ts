@@ -1,0 +1,169 @@
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import type { ResolvedConfig } from '../config.js';
+import type { Metrics } from '../metrics.js';
+import type { Store } from '../store/types.js';
+import { broadcast, type PageFeed, type PageGroup, type SiteFeed, type Subscription } from './feeds.js';
+
+export type LiveHubDeps = { config: ResolvedConfig; store: Store; metrics: Metrics; log: Logger };
+
+/** How often the watched mark is renewed, and how long it lasts (several hops of slack). */
+const WATCH_EVERY_MS = 1000;
+const WATCH_TTL_MS = 3000;
+/** The site pages table is heavier (stats of every live page) and refreshes once a second. */
+const SITE_EVERY_MS = 1000;
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * The live feed. Every hop it advances each watched page window once, and only when the change
+ * token moved does it read the snapshot, serialise it once and send that string to every viewer.
+ * A page whose old tiles leave the window changes token too, so a quiet page fades.
+ */
+export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
+  const groups = new Map<string, PageGroup>();
+  const siteFeeds = new Map<string, SiteFeed>();
+  const alive = new WeakMap<WebSocket, boolean>();
+  // A socket joins broadcasts once it has had its first frame, so it never gets that one twice.
+  const ready = new WeakSet<WebSocket>();
+  let running = false;
+  let closed = false;
+
+  async function refreshGroup(group: PageGroup, force: boolean) {
+    const now = config.now();
+    if (now - group.watchedAt >= WATCH_EVERY_MS) {
+      group.watchedAt = now;
+      await store.watch(group.site, group.path, WATCH_TTL_MS, now);
+    }
+    const token = await store.advance(group.site, group.path, group.window, now);
+    if (!force && token === group.token) return;
+    group.token = token;
+    const q = { site: group.site, path: group.path, window: group.window, now };
+    const stats = await store.stats(q);
+    await Promise.all(
+      [...group.feeds.values()].map(async (feed) => {
+        const heatmap = await store.snapshot({ ...q, kind: feed.kind, seg: feed.seg });
+        const payload = JSON.stringify({ type: 'snapshot', ...heatmap, stats });
+        if (payload !== feed.payload) {
+          feed.payload = payload;
+          broadcast(feed.sockets, payload, ready);
+        }
+      }),
+    );
+  }
+
+  async function refreshSite(feed: SiteFeed, force: boolean) {
+    const now = config.now();
+    if (!force && now - feed.at < SITE_EVERY_MS) return;
+    feed.at = now;
+    const pages = await store.pages({ site: feed.site, window: feed.window, now, limit: 50 });
+    const payload = JSON.stringify({ type: 'pages', ...pages });
+    if (payload !== feed.payload) {
+      feed.payload = payload;
+      broadcast(feed.sockets, payload, ready);
+    }
+  }
+
+  async function hop() {
+    if (running || closed) return;
+    running = true;
+    try {
+      await Promise.all([
+        ...[...groups.values()].map((g) => refreshGroup(g, false).catch((err) => log.warn({ err }, 'live refresh failed'))),
+        ...[...siteFeeds.values()].map((f) => refreshSite(f, false).catch((err) => log.warn({ err }, 'live pages refresh failed'))),
+      ]);
+    } finally {
+      running = false;
+    }
+  }
+  const hopTimer = setInterval(hop, config.hopMs);
+  hopTimer.unref();
+
+  // A viewer that does not answer a ping within one interval is gone: end it.
+  const heartbeat = setInterval(() => {
+    for (const g of groups.values()) for (const f of g.feeds.values()) for (const ws of f.sockets) ping(ws);
+    for (const f of siteFeeds.values()) for (const ws of f.sockets) ping(ws);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  function ping(ws: WebSocket) {
+    if (alive.get(ws) === false) return ws.terminate();
+    alive.set(ws, false);
+    ws.ping();
+  }
+
+  function sendFirst(ws: WebSocket, payload: string | undefined) {
+    ready.add(ws);
+    if (payload && ws.readyState === ws.OPEN) ws.send(payload);
+  }
+
+  return {
+    /** Attach an authorised socket to its feed; it gets the current snapshot at once. */
+    add(ws: WebSocket, sub: Subscription) {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      ws.on('message', () => {}); // viewers have nothing to say; maxPayload bounds what they may send
+      ws.on('error', () => ws.terminate());
+      metrics.viewers.inc();
+      let remove: () => void;
+      let first: Promise<void>;
+      let latest: () => string | undefined;
+      if (sub.path !== undefined) {
+        const gk = `${sub.site}|${sub.path}|${sub.window}`;
+        let group = groups.get(gk);
+        if (!group) groups.set(gk, (group = { site: sub.site, path: sub.path, window: sub.window, feeds: new Map(), watchedAt: 0 }));
+        const fk = `${sub.kind}|${sub.seg}`;
+        let feed: PageFeed | undefined = group.feeds.get(fk);
+        if (!feed) group.feeds.set(fk, (feed = { kind: sub.kind, seg: sub.seg, sockets: new Set() }));
+        feed.sockets.add(ws);
+        const g = group;
+        const f = feed;
+        first = f.payload && g.token ? Promise.resolve() : refreshGroup(g, true);
+        latest = () => f.payload;
+        remove = () => {
+          f.sockets.delete(ws);
+          if (!f.sockets.size) g.feeds.delete(fk);
+          if (!g.feeds.size) groups.delete(gk);
+        };
+      } else {
+        const sk = `${sub.site}|${sub.window}`;
+        let feed = siteFeeds.get(sk);
+        if (!feed) siteFeeds.set(sk, (feed = { site: sub.site, window: sub.window, sockets: new Set(), at: 0 }));
+        feed.sockets.add(ws);
+        const f = feed;
+        first = f.payload ? Promise.resolve() : refreshSite(f, true);
+        latest = () => f.payload;
+        remove = () => {
+          f.sockets.delete(ws);
+          if (!f.sockets.size) siteFeeds.delete(sk);
+        };
+      }
+      first.then(
+        () => sendFirst(ws, latest()),
+        (err) => {
+          log.warn({ err }, 'live snapshot failed');
+          ready.add(ws);
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'error', error: 'store: unavailable, retrying' }));
+        },
+      );
+      ws.once('close', () => {
+        metrics.viewers.dec();
+        remove();
+      });
+    },
+    /** Sockets open now. */
+    viewers() {
+      let n = 0;
+      for (const g of groups.values()) for (const f of g.feeds.values()) n += f.sockets.size;
+      for (const f of siteFeeds.values()) n += f.sockets.size;
+      return n;
+    },
+    /** Close every viewer with 1001 (going away) and stop the timers. */
+    close() {
+      closed = true;
+      clearInterval(hopTimer);
+      clearInterval(heartbeat);
+      for (const g of groups.values()) for (const f of g.feeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
+      for (const f of siteFeeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
+    },
+  };
+}
+export type LiveHub = ReturnType<typeof createLiveHub>;

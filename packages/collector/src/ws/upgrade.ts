@@ -1,0 +1,75 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { LIVE_PROTOCOL } from '@heatlens/schema';
+import { WebSocketServer } from 'ws';
+import type { SiteConfig } from '../config.js';
+import { authorizeRead } from '../http/auth.js';
+import { readQuery } from '../http/query.js';
+import { HttpError } from '../http/respond.js';
+import type { SiteRegistry } from '../sites.js';
+import type { LiveHub } from './live-hub.js';
+import type { Subscription } from './feeds.js';
+
+/** Viewers only listen; anything bigger than this from them is a protocol error. */
+const MAX_PAYLOAD = 4 * 1024;
+
+/**
+ * Origins that may open /live: none (not a browser), the collector's own (the dashboard), an
+ * extension's, or one the site itself allows. The token is still required; this stops other
+ * web pages from driving a viewer's browser into the feed.
+ */
+function originAllowed(req: IncomingMessage, sites: SiteConfig[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (origin.startsWith('chrome-extension://') || origin.startsWith('moz-extension://')) return true;
+  const host = req.headers.host;
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return sites.some((s) => s.origins.includes('*') || s.origins.includes(origin));
+}
+
+function reject(socket: Duplex, status: number, error: string) {
+  const body = JSON.stringify({ error });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}
+
+/**
+ * Route `upgrade` events: only /live, authorised and checked before the handshake, then handed
+ * to the hub. Compression is off (snapshots go to many viewers; deflating each copy costs more
+ * than it saves), and the `heatlens.v1` subprotocol is selected, never the token one.
+ */
+export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub }) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
+  });
+  wss.on('error', () => {});
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    socket.on('error', () => socket.destroy());
+    let sub: Subscription;
+    try {
+      const url = new URL(req.url ?? '/', 'http://collector');
+      if (url.pathname !== '/live') throw new HttpError(404, `not found: ${url.pathname}`);
+      const site = authorizeRead(deps.sites, req.headers, url.searchParams.get('site'));
+      if (!originAllowed(req, [site])) throw new HttpError(403, `origin: ${req.headers.origin} may not open /live`);
+      const q = readQuery(url.searchParams);
+      sub = q.path
+        ? { site: site.id, path: deps.sites.pageKey(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
+        : { site: site.id, window: q.window };
+    } catch (e) {
+      return reject(socket, e instanceof HttpError ? e.status : 400, e instanceof Error ? e.message : 'bad request');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => deps.hub.add(ws, sub));
+  }
+
+  return {
+    handleUpgrade,
+    close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
+  };
+}
