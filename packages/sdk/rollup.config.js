@@ -9,6 +9,8 @@ export const ENTRIES = {
   transport: 'src/transport.ts',
   pageviews: 'src/trackers/pageviews.ts',
   clicks: 'src/trackers/clicks.ts',
+  'rage-clicks': 'src/trackers/rage-clicks.ts',
+  'dead-clicks': 'src/trackers/dead-clicks.ts',
   moves: 'src/trackers/moves.ts',
   scroll: 'src/trackers/scroll.ts',
   forms: 'src/trackers/forms.ts',
@@ -18,7 +20,6 @@ export const ENTRIES = {
   'image-views': 'src/trackers/image-views.ts',
   engagement: 'src/trackers/engagement.ts',
   custom: 'src/trackers/custom.ts',
-  'opt-out': 'src/opt-out.ts',
 };
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', module: 'esnext', moduleResolution: 'bundler', declaration: false, sourceMap: false, exclude: ['src/**/*.test.ts'] });

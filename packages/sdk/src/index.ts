@@ -1,7 +1,9 @@
-export { init, type InitOptions, type Heatlens, type TrackerName } from './init.js';
+export { init, type InitOptions, type Heatlens } from './init.js';
 export { createTransport, type Transport, type TransportOptions, type Send, type SendResult } from './transport.js';
 export { trackPageviews, type PageviewOptions } from './trackers/pageviews.js';
-export { trackClicks, type ClickOptions } from './trackers/clicks.js';
+export { trackClicks, type ClickOptions, type ClickFlag } from './trackers/clicks.js';
+export { rageClicks, type RageOptions } from './trackers/rage-clicks.js';
+export { deadClicks, type DeadOptions } from './trackers/dead-clicks.js';
 export { trackMoves, type MoveOptions } from './trackers/moves.js';
 export { trackScroll, type ScrollOptions } from './trackers/scroll.js';
 export { trackForms } from './trackers/forms.js';
@@ -11,5 +13,4 @@ export { trackOutbound } from './trackers/outbound.js';
 export { trackImageViews, type ImageViewOptions } from './trackers/image-views.js';
 export { trackEngagement } from './trackers/engagement.js';
 export { createTrack, type Track } from './trackers/custom.js';
-export { optOut, OPT_OUT_KEY } from './opt-out.js';
 export type { Emit, Stop, TrackerOptions } from './lib/types.js';

@@ -4,7 +4,9 @@ import { pagePath, type PathOptions } from './lib/page-path.js';
 import { safe } from './lib/safe.js';
 import type { Emit, Stop, TrackerOptions } from './lib/types.js';
 import { createTransport, type Send, type Transport } from './transport.js';
-import { trackClicks, type ClickOptions } from './trackers/clicks.js';
+import { trackClicks } from './trackers/clicks.js';
+import { deadClicks, type DeadOptions } from './trackers/dead-clicks.js';
+import { rageClicks, type RageOptions } from './trackers/rage-clicks.js';
 import { createTrack, type Track } from './trackers/custom.js';
 import { trackDownloads, type DownloadOptions } from './trackers/downloads.js';
 import { trackEngagement } from './trackers/engagement.js';
@@ -16,36 +18,39 @@ import { trackOutbound } from './trackers/outbound.js';
 import { trackPageviews } from './trackers/pageviews.js';
 import { trackScroll, type ScrollOptions } from './trackers/scroll.js';
 
-const TRACKERS = {
-  pageviews: trackPageviews,
-  clicks: trackClicks,
-  moves: trackMoves,
-  scroll: trackScroll,
-  forms: trackForms,
-  media: trackMedia,
-  downloads: trackDownloads,
-  outbound: trackOutbound,
-  imageViews: trackImageViews,
-  engagement: trackEngagement,
-} as const;
+const TRACKERS = [
+  trackPageviews,
+  trackClicks,
+  trackMoves,
+  trackScroll,
+  trackForms,
+  trackMedia,
+  trackDownloads,
+  trackOutbound,
+  trackImageViews,
+  trackEngagement,
+] as ((emit: Emit, o: TrackerOptions) => Stop)[];
 
-/** The trackers `init` starts, by name. */
-export type TrackerName = keyof typeof TRACKERS;
-
-/** Options of {@link init}. */
-export interface InitOptions extends PathOptions {
+/**
+ * Options of {@link init}. Every tracker's own options (`hz`, `step`, `rageCount`, ...) are
+ * accepted here too and reach the tracker they belong to. For a subset of trackers, start them
+ * one by one with `createTransport` instead (see the README).
+ */
+export interface InitOptions
+  extends PathOptions,
+    RageOptions,
+    DeadOptions,
+    Omit<MoveOptions & ScrollOptions & DownloadOptions & ImageViewOptions, 'signal'> {
   /** Public site id. */
   site: string;
   /** The collector's origin. Default: the page's origin. */
   endpoint?: string;
   /** Relaxed flush interval. Default: 5000 ms. */
   flushMs?: number;
-  /** Paths never tracked; `*` matches anything (`/admin/*`). Default: none. */
+  /** Paths never tracked: exact, or a prefix ending in `*` (`/admin/*`). Default: none. */
   exclude?: string[];
   /** Track nothing until `consent(true)`. Default: false. */
   requireConsent?: boolean;
-  /** Per tracker: `false` to leave it off, or its options. Default: every tracker on, with its defaults. */
-  trackers?: { [K in TrackerName]?: false | Omit<ClickOptions & MoveOptions & ScrollOptions & DownloadOptions & ImageViewOptions, 'signal'> };
   /** Sends batches; for tests. Default: `fetch`. */
   send?: Send;
 }
@@ -62,37 +67,36 @@ export interface Heatlens<N extends string = string> {
   stop: Stop;
 }
 
-const glob = (p: string) => new RegExp('^' + p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
-
 /**
- * Starts every tracker with one transport: `init({site: 'my-site', endpoint: 'https://stats.example'})`.
- * `init<'signup' | 'upgrade'>(...)` types `track`'s names. Sends nothing under Do Not Track, Global Privacy Control or the opt-out flag. Never throws.
+ * Starts every tracker with one transport: `init({site: 'my-site', endpoint: 'https://stats.example'})`;
+ * `init<'signup' | 'upgrade'>(...)` types `track`'s names. Sends nothing under Do Not Track, Global
+ * Privacy Control or the opt-out flag, nor from excluded paths. Never throws.
  */
 export function init<N extends string = string>(o: InitOptions): Heatlens<N> {
   let c: AbortController | undefined;
   let t: Transport | undefined;
-  const exclude = (o.exclude || []).map(glob);
-  const emit: Emit = (e: Event) => t && !exclude.some((r) => r.test(location.pathname)) && t.push(e);
+  const emit: Emit = (e: Event) => {
+    const p = location.pathname;
+    o.exclude?.some((x) => (x.endsWith('*') ? p.startsWith(x.slice(0, -1)) : p == x)) || t?.push(e);
+  };
   const start = () => {
     if (c || safe(optedOut, true)) return;
     c = new AbortController();
-    t = safe(() => createTransport({ endpoint: o.endpoint || location.origin, site: o.site, flushMs: o.flushMs, send: o.send, path: () => pagePath(o) }), undefined);
-    for (const [name, track] of Object.entries(TRACKERS)) {
-      const opts = o.trackers?.[name as TrackerName];
-      if (opts !== false) safe(() => (track as (e: Emit, o: TrackerOptions) => Stop)(emit, { ...o, ...opts, signal: c!.signal }), undefined);
-    }
+    t = createTransport({ endpoint: o.endpoint || location.origin, site: o.site, flushMs: o.flushMs, send: o.send, path: () => pagePath(o) });
+    const opts = { ...o, signal: c.signal, flags: [rageClicks(o), deadClicks(o)] };
+    for (const track of TRACKERS) safe(() => track(emit, opts));
   };
-  const stop = (clear?: boolean) => {
+  const stop = (clear?: unknown) => {
     c?.abort();
     if (clear) t?.clear();
     t?.close();
     c = t = undefined;
   };
-  if (!o.requireConsent) start();
+  if (!o.requireConsent) safe(start);
   return {
     track: createTrack<N>(emit),
-    consent: (granted) => (granted ? start() : stop(true)),
+    consent: (granted) => safe(() => (granted ? start() : stop(true))),
     flush: () => t?.flush(),
-    stop: () => stop(),
+    stop,
   };
 }

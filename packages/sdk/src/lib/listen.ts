@@ -8,7 +8,6 @@ export function listen<E extends globalThis.Event = globalThis.Event>(
   type: string,
   handler: (e: E) => void,
   signal: AbortSignal,
-  capture = true,
 ): void {
   target.addEventListener(
     type,
@@ -19,6 +18,6 @@ export function listen<E extends globalThis.Event = globalThis.Event>(
         // swallowed on purpose: tracking is best effort
       }
     },
-    { signal, passive: true, capture },
+    { signal, passive: true, capture: true },
   );
 }

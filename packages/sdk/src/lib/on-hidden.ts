@@ -1,13 +1,12 @@
 import { listen } from './listen.js';
 
 /**
- * Calls `cb` when the page is hidden (`visibilitychange` to hidden) or unloaded (`pagehide`), the
- * last moments a page reliably gets (https://developer.chrome.com/docs/web-platform/page-lifecycle-api).
- * Trackers listen in the capture phase at the document and window, the transport in the bubble
- * phase at the window (`late`), so trackers report first and the transport's final flush sends it.
+ * Calls `cb` when the page is hidden: a tab switch, a minimised window, or the page unloading
+ * (the HTML spec hides a document before unloading it, and it is the last event mobile browsers
+ * reliably deliver: https://developer.chrome.com/docs/web-platform/page-lifecycle-api).
+ * It listens at the document, so the transport's listener at the window (bubble phase) runs
+ * after every tracker's and its final flush carries what they reported.
  */
-export function onHidden(cb: () => void, signal: AbortSignal, late = false): void {
-  const hidden = () => document.visibilityState == 'hidden' && cb();
-  listen(late ? window : document, 'visibilitychange', hidden, signal, !late);
-  listen(window, 'pagehide', cb, signal, !late);
+export function onHidden(cb: () => void, signal: AbortSignal): void {
+  listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && cb(), signal);
 }

@@ -12,7 +12,7 @@ export function selectorOf(el: Element | null): string {
     }
     const a = [...el.attributes].find((a) => a.name.startsWith('data-'));
     parts.unshift(
-      el.localName + (a ? `[${a.name}="${a.value.slice(0, 40).replace(/["\\]/g, '')}"]` : '') +
+      el.localName + (a ? `[${a.name}="${CSS.escape(a.value.slice(0, 40))}"]` : '') +
         [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join(''),
     );
   }

@@ -1,9 +1,10 @@
 /**
- * An AbortController that also aborts when `parent` does, so one caller signal and the tracker's
- * own `Stop` end the same listeners. Listeners added with its signal are removed in one call.
+ * An AbortController that also aborts when `parent` does, so the caller's signal and the
+ * tracker's own `Stop` end the same listeners, each in one call; `cleanup` runs on abort.
  */
-export function stopper(parent?: AbortSignal): AbortController {
+export function stopper(parent?: AbortSignal, cleanup?: () => void): AbortController {
   const c = new AbortController();
-  if (parent) parent.aborted ? c.abort() : parent.addEventListener('abort', () => c.abort(), { signal: c.signal });
+  parent?.addEventListener('abort', () => c.abort());
+  if (cleanup) c.signal.addEventListener('abort', cleanup);
   return c;
 }

@@ -7,11 +7,11 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackDownloads}. */
 export interface DownloadOptions extends TrackerOptions {
-  /** File extensions that make a link a download. Default: common documents, archives, media, installers. */
-  extensions?: string[];
+  /** File extensions that make a link a download, `|`-separated. Default: common documents, archives, media, installers. */
+  extensions?: string;
 }
 
-const EXTENSIONS = 'pdf,zip,gz,tgz,7z,rar,dmg,exe,msi,pkg,deb,rpm,apk,iso,csv,xlsx?,docx?,pptx?,odt,txt,epub,mp3,mp4,mov,avi,wav'.split(',');
+const EXTENSIONS = 'pdf|zip|gz|7z|rar|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|txt|mp3|mp4';
 
 /**
  * Tracks downloads: clicks (including middle clicks) on links with a `download` attribute or to a
@@ -19,13 +19,12 @@ const EXTENSIONS = 'pdf,zip,gz,tgz,7z,rar,dmg,exe,msi,pkg,deb,rpm,apk,iso,csv,xl
  */
 export function trackDownloads(emit: Emit<DownloadEvent>, opts: DownloadOptions = {}): Stop {
   const c = stopper(opts.signal);
-  const re = new RegExp(`\\.(${(opts.extensions || EXTENSIONS).join('|')})$`, 'i');
+  const re = new RegExp(`\\.(${opts.extensions || EXTENSIONS})$`, 'i');
   const check = (e: globalThis.Event) => {
     const a = linkOf(e);
     const url = a && stripUrl(a.href);
     if (url && (a.hasAttribute('download') || re.test(url))) emit({ type: 'download', ts: Date.now(), url });
   };
-  listen(document, 'click', check, c.signal);
-  listen(document, 'auxclick', check, c.signal);
+  for (const t of ['click', 'auxclick']) listen(document, t, check, c.signal);
   return () => c.abort();
 }

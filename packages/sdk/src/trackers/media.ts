@@ -11,26 +11,25 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
  */
 export function trackMedia(emit: Emit<MediaEvent>, opts: TrackerOptions = {}): Stop {
   const c = stopper(opts.signal);
-  const seen = new WeakMap<HTMLMediaElement, Set<MediaAction>>();
+  // Actions already sent per element in this play-through, as one string ('play p25 ...').
+  const seen = new WeakMap<HTMLMediaElement, string>();
   const send = (m: HTMLMediaElement, action: MediaAction) => {
-    let s = seen.get(m);
-    if (!s) seen.set(m, (s = new Set()));
-    if (s.has(action)) return;
-    s.add(action);
-    const src = stripUrl(m.currentSrc || m.src);
-    emit({ type: 'media', ts: Date.now(), kind: m.localName == 'audio' ? 'audio' : 'video', action, ...(src && { src }) });
-    if (action == 'complete') seen.delete(m);
+    let s = seen.get(m) || '';
+    // A play after the end starts a new play-through; until then, late timeupdates add nothing.
+    if (action == 'play' && s.includes('complete')) s = '';
+    if (s.includes(action)) return;
+    seen.set(m, s + action);
+    emit({ type: 'media', ts: Date.now(), kind: m.localName == 'audio' ? 'audio' : 'video', action, src: stripUrl(m.currentSrc) || undefined });
   };
-  const on = (type: string, f: (m: HTMLMediaElement) => void) =>
-    listen(document, type, (e) => e.target instanceof HTMLMediaElement && f(e.target), c.signal);
-  on('play', (m) => send(m, 'play'));
-  on('timeupdate', (m) => {
-    const p = m.currentTime / m.duration;
-    // Seeking past a quartile counts it: the viewer chose to be there.
-    if (p >= 0.25) send(m, 'p25');
-    if (p >= 0.5) send(m, 'p50');
-    if (p >= 0.75) send(m, 'p75');
-  });
-  on('ended', (m) => send(m, 'complete'));
+  for (const t of ['play', 'timeupdate', 'ended']) {
+    listen(document, t, (e) => {
+      const m = e.target;
+      if (!(m instanceof HTMLMediaElement)) return;
+      if (t == 'play') send(m, 'play');
+      else if (t == 'ended') send(m, 'complete');
+      // Seeking past a quartile counts it: the viewer chose to be there.
+      else for (const q of [25, 50, 75]) if ((100 * m.currentTime) / m.duration >= q) send(m, ('p' + q) as MediaAction);
+    }, c.signal);
+  }
   return () => c.abort();
 }

@@ -18,7 +18,6 @@ export function trackOutbound(emit: Emit<OutboundEvent>, opts: TrackerOptions = 
       if (url) emit({ type: 'outbound', ts: Date.now(), url });
     }
   };
-  listen(document, 'click', check, c.signal);
-  listen(document, 'auxclick', check, c.signal);
+  for (const t of ['click', 'auxclick']) listen(document, t, check, c.signal);
   return () => c.abort();
 }

@@ -1,7 +1,6 @@
 import type { PageviewEvent } from '@heatlens/schema';
 import { listen } from '../lib/listen.js';
 import { pagePath, type PathOptions } from '../lib/page-path.js';
-import { safe } from '../lib/safe.js';
 import { stopper } from '../lib/stopper.js';
 import { stripUrl } from '../lib/strip-url.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
@@ -12,48 +11,46 @@ export interface PageviewOptions extends TrackerOptions, PathOptions {}
 /**
  * Tracks page views: on start (or on activation, for a prerendered page), on a back/forward-cache
  * restore, and on single-page-app navigation (`pushState`, `replaceState`, `popstate`,
- * `hashchange`) that changes the page's path. Each carries the referrer (origin and path only),
- * language, time zone, viewport height and screen size. `history` is patched while tracking and
- * restored on stop.
+ * `hashchange`) that changes the page's path. Each carries the referrer (origin and path only;
+ * the previous page after a single-page-app navigation), language, time zone, viewport height
+ * and screen size. `history` is patched while tracking and restored on stop.
  */
 export function trackPageviews(emit: Emit<PageviewEvent>, opts: PageviewOptions = {}): Stop {
   const c = stopper(opts.signal);
-  let path = '';
-  let url = '';
-  const view = (force?: boolean) => {
-    const p = pagePath(opts);
-    if (p == path && !force) return;
-    const ref = stripUrl(url || document.referrer);
-    path = p;
+  let path: string | undefined;
+  let url = document.referrer;
+  // `persisted`: a page restored from the back/forward cache is a new view of the same path.
+  const view = (e?: Event & { persisted?: boolean }) => {
+    if (path == (path = pagePath(opts)) && !e?.persisted) return;
+    const ref = stripUrl(url) || undefined;
     url = location.href;
     emit({
       type: 'pageview',
       ts: Date.now(),
-      ...(ref && { ref }),
-      lang: navigator.language?.slice(0, 35),
-      tz: safe(() => Intl.DateTimeFormat().resolvedOptions().timeZone.slice(0, 64), undefined),
+      ref,
+      lang: navigator.language.slice(0, 35),
+      tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
       vh: innerHeight,
-      sw: screen?.width,
-      sh: screen?.height,
+      sw: screen.width,
+      sh: screen.height,
     });
   };
-  const h = history;
-  const patch = (name: 'pushState' | 'replaceState') => {
-    const orig = h[name];
+  for (const k of ['pushState', 'replaceState'] as const) {
+    const orig = history[k];
     const ours: typeof orig = function (this: History, ...args) {
       orig.apply(this, args);
-      c.signal.aborted || safe(view, undefined);
+      try {
+        c.signal.aborted || view();
+      } catch {
+        // never into the page's own navigation
+      }
     };
-    h[name] = ours;
-    // Restore only if nobody patched over us since; theirs keeps calling ours, which stays harmless.
-    c.signal.addEventListener('abort', () => h[name] == ours && (h[name] = orig));
-  };
-  patch('pushState');
-  patch('replaceState');
-  listen(window, 'popstate', () => view(), c.signal);
-  listen(window, 'hashchange', () => view(), c.signal);
-  listen<PageTransitionEvent>(window, 'pageshow', (e) => e.persisted && view(true), c.signal);
-  if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', () => view(), c.signal);
+    history[k] = ours;
+    // Restore only if nobody patched over us since; theirs keeps calling ours, which stays inert.
+    c.signal.addEventListener('abort', () => history[k] == ours && (history[k] = orig));
+  }
+  for (const t of ['popstate', 'hashchange', 'pageshow']) listen(window, t, view, c.signal);
+  if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, c.signal);
   else view();
   return () => c.abort();
 }

@@ -21,22 +21,13 @@ export function trackScroll(emit: Emit<ScrollEvent>, opts: ScrollOptions = {}): 
   let path = '';
   let max = 0;
   let reported = 0;
-  const report = () => {
-    reported = max;
-    emit({ type: 'scroll', ts: Date.now(), depth: max });
+  const check = (final?: unknown) => {
+    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / document.documentElement.scrollHeight) || 0);
+    if (path != (path = location.pathname)) reported = -step;
+    if (depth > max || reported < 0) max = depth;
+    if (max >= reported + step || (final === true && max > reported)) emit({ type: 'scroll', ts: Date.now(), depth: (reported = max) });
   };
-  const check = (final?: boolean) => {
-    const d = document.documentElement;
-    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / Math.max(1, d.scrollHeight)));
-    if (path != location.pathname) {
-      path = location.pathname;
-      max = depth;
-      return report();
-    }
-    if (depth > max) max = depth;
-    if (max >= reported + step || (final && max > reported)) report();
-  };
-  listen(window, 'scroll', () => check(), c.signal);
+  listen(window, 'scroll', check, c.signal);
   onHidden(() => check(true), c.signal);
   check();
   return () => c.abort();
