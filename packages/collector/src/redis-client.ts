@@ -5,6 +5,9 @@ import type { RedisLike } from './store/redis.js';
 /** A connected Redis client or cluster, how to ping it, and how to close it. */
 export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>; close: () => Promise<void> };
 
+/** Commands one connection may have queued or awaiting a reply; past it calls fail at once (503). */
+const COMMAND_QUEUE_MAX = 5000;
+
 /**
  * Open the Redis connection the store will use. Fail fast: no offline queue (a command while
  * disconnected rejects at once, and the edge answers 503) and a command timeout (a stalled
@@ -15,6 +18,9 @@ export async function connectRedis(options: { url?: string; cluster?: string[]; 
   const { log } = options;
   const clientOptions = {
     disableOfflineQueue: true,
+    // Commands written to a stalled server wait for their reply in the client's queue (the store's
+    // deadline abandons them, it cannot recall them): a cap keeps memory bounded meanwhile.
+    commandsQueueMaxLength: COMMAND_QUEUE_MAX,
     commandOptions: { timeout: options.commandTimeoutMs },
     socket: {
       connectTimeout: 2000,

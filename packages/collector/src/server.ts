@@ -44,7 +44,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   let store: Store;
   if (config.redisUrl || config.redisCluster?.length) {
     redis = await connectRedis({ url: config.redisUrl, cluster: config.redisCluster, commandTimeoutMs: config.commandTimeoutMs, log });
-    store = createRedisStore({ client: redis.client, ping: redis.ping, grid: config.grid, observe });
+    store = createRedisStore({ client: redis.client, ping: redis.ping, grid: config.grid, observe, timeoutMs: config.commandTimeoutMs });
   } else {
     store = createMemoryStore({ grid: config.grid });
   }

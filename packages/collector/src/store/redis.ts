@@ -34,6 +34,12 @@ export type RedisStoreOptions = {
   grid?: number;
   /** observe each Redis call's latency in seconds (metrics) */
   observe?: (op: string, seconds: number) => void;
+  /**
+   * Deadline of each store call in ms, after which it fails with StoreUnavailableError (503);
+   * default 1000. node-redis's own command timeout stops at the socket: a command already
+   * written to a stalled server (CLIENT PAUSE, a long script, a frozen host) would wait forever.
+   */
+  timeoutMs?: number;
 };
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -46,16 +52,23 @@ const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('N
  * (one Lua call) and read one small key, so a snapshot costs the same for any window length.
  */
 export function createRedisStore(options: RedisStoreOptions): Store {
-  const { client, grid = 50 } = options;
+  const { client, grid = 50, timeoutMs = 1000 } = options;
   const observe = options.observe ?? (() => {});
 
+  // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
+  // safe because the edge answers 503 and the SDK retries with the same batch id, which dedupes.
   async function call<T>(op: string, fn: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
     try {
-      return await fn();
+      return await Promise.race([fn(), deadline]);
     } catch (e) {
       throw new StoreUnavailableError(`redis ${op} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     } finally {
+      clearTimeout(timer);
       observe(op, (performance.now() - t0) / 1000);
     }
   }

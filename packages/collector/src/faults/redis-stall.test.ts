@@ -1,0 +1,59 @@
+import { createClient, type RedisClientType } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollector, type Collector } from '../server.js';
+import { SITES, batch, get, post } from '../test-support/collector.js';
+import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+
+const PAUSE_MS = 3000;
+const TIMEOUT_MS = 300;
+
+/**
+ * A stalled Redis (CLIENT PAUSE) accepts commands and answers none. node-redis's command timeout
+ * only covers commands still queued, not ones already written, so the store needs its own
+ * deadline: without it every request would hang for the whole pause.
+ */
+describe.runIf(redisAvailable())('Redis stalled with CLIENT PAUSE', () => {
+  let redis: TestRedis;
+  let c: Collector;
+  let admin: RedisClientType;
+  beforeAll(async () => {
+    redis = await startRedis(['--save', '']);
+    admin = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
+    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, commandTimeoutMs: TIMEOUT_MS });
+  });
+  afterAll(async () => {
+    await c.close();
+    admin.destroy();
+    await redis.stop();
+  });
+
+  for (const mode of ['WRITE', 'ALL'] as const) {
+    it(`turns a ${mode} pause into 503 + Retry-After while /healthz keeps answering, then recovers`, async () => {
+      expect((await post(c.url, batch({ path: `/before-${mode}` }))).status).toBe(204);
+      await admin.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), mode]);
+      const pausedUntil = Date.now() + PAUSE_MS;
+
+      const writes = await Promise.all(Array.from({ length: 20 }, () => post(c.url, batch({ path: `/during-${mode}` }))));
+      // Answered before the pause ended: the deadline, not Redis, decided.
+      expect(Date.now()).toBeLessThan(pausedUntil);
+      for (const r of writes) {
+        expect(r.status).toBe(503);
+        expect(r.headers.get('retry-after')).toBe('2');
+      }
+      // The event loop is free: liveness and unrelated routes answer meanwhile.
+      expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${c.url}/readyz`)).status).toBe(503);
+      expect(Date.now()).toBeLessThan(pausedUntil);
+
+      await new Promise((r) => setTimeout(r, Math.max(0, pausedUntil - Date.now()) + 100));
+      let status = 0;
+      for (let i = 0; i < 30 && status !== 204; i++) {
+        status = (await post(c.url, batch({ path: `/after-${mode}` }))).status;
+        if (status !== 204) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(204);
+      const hm = await (await get(c.url, `/api/heatmap?site=shop&path=/after-${mode}&kind=move`, SITES[0]!.readToken)).json();
+      expect(hm.total).toBeGreaterThanOrEqual(1);
+    });
+  }
+});
