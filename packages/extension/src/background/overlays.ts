@@ -8,7 +8,8 @@ import { createLiveFeed, type LiveFeed, type LiveQuery } from './live-feed.js';
 // The live sockets are the one thing that cannot live in storage: a socket is a process resource.
 // Everything needed to reopen them (which tab shows which page, how) is in `storage.session`, so a
 // restarted service worker calls `restoreOverlays()` and carries on.
-const feeds = new Map<number, { feed: LiveFeed; settings: OverlaySettings; last: SnapshotMessage | null }>();
+type Entry = { feed: LiveFeed | null; settings: OverlaySettings; last: SnapshotMessage | null };
+const feeds = new Map<number, Entry>();
 
 const queryOf = (s: OverlayState): LiveQuery => ({
   site: s.site,
@@ -39,24 +40,22 @@ async function openFeed(state: OverlayState): Promise<void> {
   const config = await loadConfig();
   if (!config) throw new Error('Set the collector URL and read token in the options first.');
   const { tabId } = state;
-  const entry = {
-    settings: state.settings,
-    last: null as SnapshotMessage | null,
-    feed: createLiveFeed({
-      collectorUrl: config.collectorUrl,
-      token: config.token,
-      query: queryOf(state),
-      onSnapshot(snapshot) {
-        entry.last = snapshot;
-        toTab(tabId, { type: 'overlay:draw', snapshot, settings: entry.settings }).catch(() => {});
-        broadcast(tabId, 'live', snapshot);
-      },
-      onStatus(status) {
-        broadcast(tabId, status, entry.last);
-      },
-    }),
-  };
+  // The feed reports its first status while it is being created: `entry` must exist by then.
+  const entry: Entry = { settings: state.settings, last: null, feed: null };
   feeds.set(tabId, entry);
+  entry.feed = createLiveFeed({
+    collectorUrl: config.collectorUrl,
+    token: config.token,
+    query: queryOf(state),
+    onSnapshot(snapshot) {
+      entry.last = snapshot;
+      toTab(tabId, { type: 'overlay:draw', snapshot, settings: entry.settings }).catch(() => {});
+      broadcast(tabId, 'live', snapshot);
+    },
+    onStatus(status) {
+      broadcast(tabId, status, entry.last);
+    },
+  });
 }
 
 /**
@@ -67,23 +66,24 @@ export async function overlayOn(state: OverlayState): Promise<OverlayState> {
   await ensureInjected(state.tabId);
   await saveOverlay(state.tabId, state);
   const entry = feeds.get(state.tabId);
-  if (!entry) {
+  const feed = entry?.feed;
+  if (!entry || !feed) {
     await openFeed(state);
     return state;
   }
   const query = queryOf(state);
-  const sameMap = (Object.keys(query) as Array<keyof LiveQuery>).every((k) => query[k] === entry.feed.query[k]);
+  const sameMap = (Object.keys(query) as Array<keyof LiveQuery>).every((k) => query[k] === feed.query[k]);
   entry.settings = state.settings;
   if (!sameMap) entry.last = null;
   // Redraw at once with the new settings (opacity, counts), or clear until the new map arrives.
   await toTab(state.tabId, { type: 'overlay:draw', snapshot: entry.last, settings: state.settings }).catch(() => {});
-  entry.feed.update(query);
+  feed.update(query);
   return state;
 }
 
 /** Turn a tab's overlay off: close its socket, forget it, and unmount the overlay if the tab is still there. */
 export async function overlayOff(tabId: number, unmount = true): Promise<void> {
-  feeds.get(tabId)?.feed.close();
+  feeds.get(tabId)?.feed?.close();
   feeds.delete(tabId);
   await saveOverlay(tabId, null);
   if (unmount) await toTab(tabId, { type: 'overlay:unmount' }).catch(() => {});

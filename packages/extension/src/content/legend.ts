@@ -21,6 +21,8 @@ export function createLegend(doc: Document): { el: HTMLElement; update(s: Snapsh
   const el = doc.createElement('div');
   el.id = 'heatlens-legend';
   const title = doc.createElement('div');
+  const path = doc.createElement('div');
+  path.id = 'heatlens-path';
   const line = doc.createElement('div');
   const total = doc.createElement('b');
   total.id = 'heatlens-total';
@@ -31,12 +33,14 @@ export function createLegend(doc: Document): { el: HTMLElement; update(s: Snapsh
   bar.style.background = `linear-gradient(to right, ${HEAT_STOPS.map(([at, c]) => `${c} ${at * 100}%`).join(', ')})`;
   const scale = doc.createElement('div');
   scale.className = 'scale';
-  el.append(title, line, bar, scale);
+  el.append(title, path, line, bar, scale);
   return {
     el,
     update(snapshot, settings) {
       const t = legendText(snapshot, settings);
       title.textContent = t.title;
+      // The collector answers for the route template (`/product/:id`): say which map this is.
+      path.textContent = snapshot?.path ?? '';
       total.textContent = t.total;
       samples.textContent = snapshot?.kind === 'scroll' ? ' sessions' : ' samples';
       scale.textContent = t.scale;

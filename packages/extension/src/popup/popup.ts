@@ -100,7 +100,6 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   const showState = (): void => {
     toggle.setAttribute('aria-pressed', String(Boolean(state)));
     toggle.textContent = state ? 'Hide heatmap' : 'Show heatmap';
-    if (!state) feed.textContent = '';
   };
   const apply = async (on: boolean): Promise<void> => {
     try {
