@@ -33,7 +33,7 @@ export function trackImageViews(emit: Emit<ImageViewEvent>, opts: ImageViewOptio
     io.disconnect();
     timers.forEach(clearTimeout);
   });
-  for (const img of document.images) io.observe(img);
+  document.querySelectorAll('img').forEach((img) => io.observe(img));
   listen(document, 'load', (e) => e.target instanceof HTMLImageElement && io.observe(e.target), c.signal);
   return () => c.abort();
 }

@@ -35,15 +35,20 @@ export function trackPageviews(emit: Emit<PageviewEvent>, opts: PageviewOptions 
       sh: screen.height,
     });
   };
+  // Views from history calls and the first one run guarded: a failure must never reach the page's
+  // own navigation or its call to start tracking.
+  const guarded = () => {
+    try {
+      c.signal.aborted || view();
+    } catch {
+      // tracking is best effort
+    }
+  };
   for (const k of ['pushState', 'replaceState'] as const) {
     const orig = history[k];
     const ours: typeof orig = function (this: History, ...args) {
       orig.apply(this, args);
-      try {
-        c.signal.aborted || view();
-      } catch {
-        // never into the page's own navigation
-      }
+      guarded();
     };
     history[k] = ours;
     // Restore only if nobody patched over us since; theirs keeps calling ours, which stays inert.
@@ -51,6 +56,6 @@ export function trackPageviews(emit: Emit<PageviewEvent>, opts: PageviewOptions 
   }
   for (const t of ['popstate', 'hashchange', 'pageshow']) listen(window, t, view, c.signal);
   if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, c.signal);
-  else view();
+  else guarded();
   return () => c.abort();
 }

@@ -1,0 +1,188 @@
+import type { ClickEvent } from '@heatlens/schema';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { collector, mouse, resetDom, setRect, setVisibility } from '../test-support/dom.js';
+import { trackClicks } from './clicks.js';
+import { deadClicks } from './dead-clicks.js';
+import { rageClicks } from './rage-clicks.js';
+
+beforeEach(() => {
+  resetDom();
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+function page() {
+  document.body.innerHTML = `
+    <main id="main"><section class="grid hero extra" data-block="promo">
+      <button class="buy primary" data-sku="A-1">Buy now, secret text</button>
+      <div class="card"><span>plain</span></div>
+    </section></main>
+    <header style="position: fixed"><nav><a class="home" href="/">Home</a></nav></header>
+    <input id="q" value="secret value">`;
+  return {
+    button: document.querySelector('button')!,
+    span: document.querySelector('span')!,
+    link: document.querySelector('a')!,
+    input: document.querySelector('input')!,
+  };
+}
+
+describe('trackClicks', () => {
+  test('emits page coordinates, the document size, a stable selector and the point inside the target', () => {
+    const { button } = page();
+    setRect(button, { left: 100, top: 50, width: 200, height: 40 });
+    const { emit, events } = collector<ClickEvent>();
+    const stop = trackClicks(emit);
+    mouse(button, 'click', { x: 150, y: 60, scrollY: 1000 });
+    expect(events).toEqual([
+      {
+        type: 'click',
+        ts: Date.now(),
+        x: 150,
+        y: 1060,
+        w: 1000,
+        h: 4000,
+        sel: 'main#main>section[data-block="promo"].grid.hero>button[data-sku="A-1"].buy.primary',
+        ex: 0.25,
+        ey: 0.25,
+      },
+    ]);
+    stop();
+  });
+
+  test('the selector stops at an id, keeps 3 levels, and never includes text or values', () => {
+    const { span, input } = page();
+    const { emit, events } = collector<ClickEvent>();
+    const stop = trackClicks(emit);
+    mouse(span, 'click');
+    mouse(input, 'click');
+    expect(events.map((e) => e.sel)).toEqual(['section[data-block="promo"].grid.hero>div.card>span', 'input#q']);
+    expect(JSON.stringify(events)).not.toMatch(/secret|plain/);
+    stop();
+  });
+
+  test('flags targets inside fixed or sticky boxes', () => {
+    const { link, button } = page();
+    const { emit, events } = collector<ClickEvent>();
+    const stop = trackClicks(emit);
+    mouse(link, 'click');
+    mouse(button, 'click');
+    expect(events.map((e) => e.fixed)).toEqual([true, undefined]);
+    stop();
+  });
+
+  test('ignores keyboard and scripted clicks (detail 0), which have no position', () => {
+    const { button } = page();
+    const { emit, events } = collector<ClickEvent>();
+    const stop = trackClicks(emit);
+    mouse(button, 'click', { detail: 0 });
+    button.click();
+    expect(events).toHaveLength(0);
+    stop();
+  });
+
+  test('stops by its Stop and by an aborted signal', () => {
+    const { button } = page();
+    const { emit, events } = collector<ClickEvent>();
+    trackClicks(emit)();
+    const ac = new AbortController();
+    trackClicks(emit, { signal: ac.signal });
+    ac.abort();
+    mouse(button, 'click');
+    expect(events).toHaveLength(0);
+  });
+});
+
+describe('rageClicks', () => {
+  const track = (opts = {}) => {
+    const c = collector<ClickEvent>();
+    const stop = trackClicks(c.emit, { flags: [rageClicks(opts)] });
+    return { ...c, stop };
+  };
+
+  test('flags the third click within 1 s and 30 px, and the ones after it', () => {
+    const { button } = page();
+    const { events, stop } = track();
+    for (const dx of [0, 10, 20, 25]) {
+      mouse(button, 'click', { x: 100 + dx, y: 100 });
+      vi.advanceTimersByTime(200);
+    }
+    expect(events.map((e) => e.rage)).toEqual([undefined, undefined, true, true]);
+    stop();
+  });
+
+  test('no rage when clicks are slow or far apart; thresholds are configurable', () => {
+    const { button } = page();
+    const slow = track();
+    for (let i = 0; i < 3; i++) {
+      mouse(button, 'click', { x: 100, y: 100 });
+      vi.advanceTimersByTime(600);
+    }
+    for (let i = 0; i < 3; i++) mouse(button, 'click', { x: 100 + 40 * i, y: 100 });
+    expect(slow.events.some((e) => e.rage)).toBe(false);
+    slow.stop();
+    const custom = track({ rageCount: 2, ragePx: 100 });
+    mouse(button, 'click', { x: 100, y: 100 });
+    mouse(button, 'click', { x: 180, y: 100 });
+    expect(custom.events.map((e) => e.rage)).toEqual([undefined, true]);
+    custom.stop();
+  });
+});
+
+describe('deadClicks', () => {
+  const track = () => {
+    const c = collector<ClickEvent>();
+    const stop = trackClicks(c.emit, { flags: [deadClicks()] });
+    return { ...c, stop };
+  };
+
+  test('a click nothing reacts to is emitted after 1 s with dead: true', () => {
+    const { span } = page();
+    const { events, stop } = track();
+    mouse(span, 'click');
+    vi.advanceTimersByTime(999);
+    expect(events).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.dead).toBe(true);
+    stop();
+  });
+
+  test('a click followed by a DOM change is emitted as soon as the change is seen, not dead', async () => {
+    const { button } = page();
+    const { events, stop } = track();
+    button.addEventListener('click', () => button.classList.toggle('busy'));
+    mouse(button, 'click');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.dead).toBeUndefined();
+    stop();
+  });
+
+  test('links and form fields are never dead; hiding the page settles pending clicks as not dead', () => {
+    const { link, input, span } = page();
+    const { events, stop } = track();
+    mouse(link, 'click');
+    mouse(input, 'click');
+    expect(events).toHaveLength(2);
+    mouse(span, 'click');
+    setVisibility('hidden');
+    expect(events).toHaveLength(3);
+    expect(events.some((e) => e.dead)).toBe(false);
+    stop();
+  });
+
+  test('rage and dead together: a burst on a dead element is flagged both ways', () => {
+    const { span } = page();
+    const c = collector<ClickEvent>();
+    const stop = trackClicks(c.emit, { flags: [rageClicks(), deadClicks()] });
+    for (let i = 0; i < 3; i++) mouse(span, 'click', { x: 10, y: 10 });
+    vi.advanceTimersByTime(1000);
+    expect(c.events.map((e) => [e.rage, e.dead])).toEqual([
+      [undefined, true],
+      [undefined, true],
+      [true, true],
+    ]);
+    stop();
+  });
+});
