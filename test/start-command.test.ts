@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
+
+// `pnpm start` as a newcomer runs it: a child process on free ports, whose printout must name a
+// working dashboard, SDK and shop, and which must stop cleanly on SIGTERM and SIGINT.
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const START = fileURLToPath(new URL('../scripts/start.mjs', import.meta.url));
+
+type Started = { child: ChildProcess; out: () => string; dashboard: string; shop: string; token: string };
+
+/** Run scripts/start.mjs and wait for its banner; parse the dashboard, shop and token from it. */
+async function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [START], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const deadline = Date.now() + 20_000;
+  while (!/read token\s+\S+/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`start.mjs exited ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`start.mjs printed no banner in 20 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const dashboard = /dashboard\s+(http:\/\/\S+)/.exec(out)![1]!;
+  const shop = /demo shop\s+(http:\/\/\S+)/.exec(out)![1]!;
+  const token = /read token\s+(\S+)/.exec(out)![1]!;
+  return { child, out: () => out, dashboard, shop, token };
+}
+
+/** Send a signal and resolve with the exit code (fails after 10 s). */
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no exit 10 s after ${signal}`)), 10_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    child.kill(signal);
+  });
+}
+
+describe('pnpm start', () => {
+  let running: ChildProcess | undefined;
+  let redis: TestRedis | undefined;
+  afterEach(async () => {
+    if (running && running.exitCode === null) running.kill('SIGKILL');
+    running = undefined;
+    await redis?.stop();
+    redis = undefined;
+  });
+
+  it('serves the dashboard, the SDK and the shop, prints a signed-in link, and stops on SIGTERM', async () => {
+    if (!existsSync(fileURLToPath(new URL('../packages/collector/dist/index.js', import.meta.url)))) {
+      throw new Error('packages/collector/dist is missing: run `pnpm build` first');
+    }
+    const [port, shopPort] = [await freePort(), await freePort()];
+    const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '' });
+    running = s.child;
+    const collector = `http://127.0.0.1:${port}`;
+    expect(s.dashboard).toBe(`${collector}/#token=${s.token}`);
+    expect(s.shop).toBe(`http://127.0.0.1:${shopPort}/`);
+    expect(s.out()).toContain('in memory');
+
+    const home = await fetch(`${collector}/`);
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    expect(html).toContain('/assets/dashboard.js');
+    const asset = await fetch(`${collector}/assets/dashboard.js`);
+    expect(asset.status).toBe(200);
+    const sdk = await fetch(`${collector}/sdk.js`);
+    expect(sdk.status).toBe(200);
+    expect(sdk.headers.get('content-type')).toContain('javascript');
+    expect((await sdk.text()).length).toBeGreaterThan(500);
+
+    const product = await fetch(`${s.shop}product/3`);
+    expect(product.status).toBe(200);
+    expect(await product.text()).toContain(`<script src="${collector}/sdk.js" data-site="demo" defer></script>`);
+
+    const sites = await fetch(`${collector}/api/sites`, { headers: { Authorization: `Bearer ${s.token}` } });
+    expect(await sites.json()).toMatchObject({ sites: [{ id: 'demo', routes: ['/product/:id'] }] });
+
+    expect(await stop(s.child, 'SIGTERM')).toBe(0);
+    await expect(fetch(`${collector}/healthz`)).rejects.toThrow();
+    await expect(fetch(s.shop)).rejects.toThrow();
+  });
+
+  it('says what to do when the shop port is taken, and exits non-zero', async () => {
+    const port = await freePort();
+    const s = spawn(process.execPath, [START], { cwd: repo, env: { ...process.env, PORT: String(port), SHOP_PORT: String(port), REDIS_URL: '', HEATLENS_SITES: '' } });
+    running = s;
+    let out = '';
+    s.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise((r) => s.once('exit', r));
+    expect(code).toBe(1);
+    expect(out).toContain('set SHOP_PORT');
+  });
+
+  describe.runIf(redisAvailable())('with REDIS_URL', () => {
+    it('uses Redis, counts a batch into it, and stops on SIGINT', async () => {
+      redis = await startRedis();
+      const [port, shopPort] = [await freePort(), await freePort()];
+      const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: redis.url, HEATLENS_SITES: '' });
+      running = s.child;
+      expect(s.out()).toContain('Redis (');
+      const collector = `http://127.0.0.1:${port}`;
+      const t = Date.now();
+      const batch = { v: 1, id: `start-${t}`, site: 'demo', sid: 'visitor-1', path: '/product/4', vw: 1280, sent: t, events: [{ type: 'pageview', ts: t, vh: 720 }] };
+      const res = await fetch(`${collector}/collect`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: s.shop.slice(0, -1) }, body: JSON.stringify(batch) });
+      expect(res.status).toBe(204);
+      const pages = await fetch(`${collector}/api/pages?site=demo&window=5m`, { headers: { Authorization: `Bearer ${s.token}` } });
+      expect(await pages.json()).toMatchObject({ pages: [{ path: '/product/:id', views: 1 }] });
+      expect(await stop(s.child, 'SIGINT')).toBe(0);
+    });
+  });
+});
