@@ -1,0 +1,54 @@
+// Per-section figures, printed as each section finishes (the summary table comes at the end).
+
+const r0 = (n) => (Number.isFinite(n) ? Math.round(n) : 'n/a');
+const r2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : 'n/a');
+
+const printers = {
+  ingest(r, out) {
+    out(`  ${r.rounds} round(s) of ${r.seconds} s per server, ${r.connections} keep-alive connections, medians across rounds`);
+    const bare = r.runs.bare.eventsPerSec;
+    for (const run of Object.values(r.runs)) {
+      out(
+        `  ${run.label.padEnd(40)} ${String(r0(run.eventsPerSec)).padStart(8)} ev/s  ${r2(run.eventsPerSec / bare)}x  p50 ${run.p50} ms  p99 ${run.p99} ms  ` +
+          `cpu: server ${run.serverCpuPct}% redis ${run.redisCpuPct}% load ${run.loadCpuPct}%  rounds ${run.rounds.join(', ')}${run.non2xx ? `  FAILED ${run.non2xx}` : ''}`,
+      );
+    }
+    const c = r.redisCommands;
+    if (c) {
+      out(`  Redis per batch (collector on Redis): ${c.scriptCallsPerBatch} EVALSHA, ${c.scriptUsecPerBatch} us of script time`);
+      out(`    busiest commands per batch: ${c.top.map((t) => `${t.cmd} ${t.callsPerBatch}x/${t.usecPerBatch}us`).join(', ')}`);
+    }
+  },
+  snapshot(s, out) {
+    out(`  grid tiles in the snapshot: ${s.tiles}`);
+    out(`  Redis time per snapshot: ${r2(s.redisMsPerSnapshot * 1000)} us (advance EVALSHA ${r2(s.advanceMs * 1000)} us + ZRANGE ${r2(s.zrangeMs * 1000)} us)`);
+    out(`  same Redis: ZUNION of 60 full-grid buckets ${r2(s.zunion60Ms)} ms; ZRANGE of one 2,500-member key ${r2(s.zrangeOneKeyMs)} ms`);
+    out(`  GET /api/heatmap, 1 connection: p50 ${s.api.p50} ms, p99 ${s.api.p99} ms, ${r0(s.api.reqPerSec)} req/s${s.api.non2xx ? `, ${s.api.non2xx} non-2xx` : ''}`);
+  },
+  live(l, out) {
+    for (const r of [l.defaultHop, l.fastHop]) {
+      out(
+        `  hop ${r.hopMs} ms: ${r.viewers} viewers (connected in ${r.connectMs} ms), ${r.posts} POSTs, ${r.deliveries} deliveries, ${r.missing} missing; ` +
+          `POST -> frame p50 ${r.p50} ms p99 ${r.p99} ms max ${r.max} ms; first-to-last viewer p50 ${r.fanoutP50} ms p99 ${r.fanoutP99} ms; ` +
+          `RSS ${r0(r.rssBeforeMiB)} -> ${r0(r.rssAfterMiB)} MiB${r.postStatuses.length ? `; POST failures ${r.postStatuses}` : ''}`,
+      );
+    }
+  },
+  load(l, out) {
+    const s = l.sustained;
+    out(
+      `  sustained ${s.seconds} s at ${s.targetRate} req/s: ${r0(s.reqPerSec)} req/s = ${r0(s.eventsPerSec)} ev/s, p50 ${s.p50} ms p99 ${s.p99} ms max ${s.max} ms, ` +
+        `errors ${s.errors}, timeouts ${s.timeouts}, non-2xx ${s.non2xx} ${JSON.stringify(s.statuses)}; RSS ${r0(s.rssBeforeMiB)} -> ${r0(s.rssAfterMiB)} MiB`,
+    );
+    for (const p of l.spike.phases) {
+      out(`  ${p.name.padEnd(22)} ${r0(p.reqPerSec)} req/s, p50 ${p.p50} ms p99 ${p.p99} ms, statuses ${JSON.stringify(p.statuses)}, errors ${p.errors}, timeouts ${p.timeouts}`);
+    }
+    out(`  shed (429/503): ${l.spike.shed}; other non-204: ${JSON.stringify(l.spike.unexpected)}; latency recovered: ${l.spike.recovered}; RSS at end ${r0(l.rssEndMiB)} MiB`);
+  },
+  others() {},
+};
+
+/** Print one section's figures. */
+export function report(name, result, out) {
+  printers[name]?.(result, out);
+}

@@ -1,0 +1,23 @@
+// Issue 3, live feed: 1,000 viewers of one page in a separate process; delivery latency from
+// the POST of a click to the frame that carries it, at each viewer. Run twice: at the default
+// hop (the latency includes waiting for the next 250 ms hop) and at a 10 ms hop, which leaves
+// the cost of the pipeline itself (commit, advance, read, serialise once, fan out).
+import { runLoad, spawnServer } from '../lib/procs.mjs';
+
+async function once(ctx, hopMs) {
+  const env = { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url };
+  if (hopMs) env.BENCH_HOP_MS = String(hopMs);
+  const server = await spawnServer('collector.mjs', { tsx: true, env });
+  try {
+    const rssBefore = server.rss();
+    const r = await runLoad('viewers.mjs', { url: server.url, viewers: ctx.viewers ?? 1000, posts: ctx.quick ? 10 : 30, gapMs: 600, path: `/live-${hopMs ?? 'default'}` });
+    return { ...r, hopMs: hopMs ?? 250, rssBeforeMiB: rssBefore, rssAfterMiB: server.rss() };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** ctx: {quick, redis, sitesFile}. Resolves to {defaultHop, fastHop}. */
+export async function runLive(ctx) {
+  return { defaultHop: await once(ctx), fastHop: await once(ctx, 10) };
+}
