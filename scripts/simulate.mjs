@@ -21,6 +21,7 @@ const HELP = `Usage: pnpm simulate [options]
   --seed <n>             replay the same visitors (default: random)
   --browser              drive real headless Chromium pages (system chromium)
   --concurrency <n>      browser pages at once with --browser (default 3)
+  --json                 print the per-page tally as JSON instead of a table
   -h, --help`;
 
 const { values: args } = parseArgs({
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string' },
     browser: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -90,16 +92,25 @@ if (args.browser) {
     console.error('--browser needs Chromium: apt-get install chromium, or set CHROMIUM_PATH.');
     process.exit(1);
   }
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  // Chromium goes through a recording proxy (loopback included), which counts every batch.
+  const { startRecordingProxy } = await import('../examples/shop/simulate/recording-proxy.mjs');
+  const proxy = await startRecordingProxy({ onCollect: onBatch });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', `--proxy-server=${proxy.url}`, '--proxy-bypass-list=<-loopback>'],
+  });
   const queue = plans.map((p, i) => ({ p, at: started + (spreadMs * i) / visitors }));
   const worker = async () => {
     for (let job; (job = queue.shift()); ) {
       if (job.at > Date.now()) await new Promise((r) => setTimeout(r, job.at - Date.now()));
-      await browseVisitor(browser, job.p, { shopUrl, speed, onBatch }).catch((err) => console.error(`  a visitor failed: ${err.message}`));
+      await browseVisitor(browser, job.p, { shopUrl, speed }).catch((err) => console.error(`  a visitor failed: ${err.message}`));
     }
   };
   await Promise.all(Array.from({ length: Math.floor(num('concurrency', args.concurrency, 1)) }, worker));
   await browser.close();
+  await new Promise((r) => setTimeout(r, 200)); // the last keepalive batches are still in the proxy
+  await proxy.close();
 } else {
   await Promise.all(
     plans.map(async (p, i) => {
@@ -113,6 +124,7 @@ if (args.browser) {
 clearInterval(progress);
 
 console.log(`\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`);
-printTally(tally);
+if (args.json) console.log(JSON.stringify(tally.rows()));
+else printTally(tally);
 if (refused.size) console.log(`\nNot accepted: ${[...refused].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
 process.exitCode = refused.size ? 1 : 0;

@@ -3,33 +3,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Drive one planned visitor through the real shop in a fresh browser context (its own
  * sessionStorage, so its own visitor session), with real mouse moves, scrolling, clicks, form
- * filling and media playback; the SDK on each page does the measuring. Every `/collect` request
- * the page sends is reported to `onBatch` with the collector's answer, so the printout counts
- * exactly what was sent. Outbound links are aborted: the machine may have no internet.
+ * filling and media playback; the SDK on each page does the measuring (the browser's proxy,
+ * see recording-proxy.mjs, counts what it sends). Outbound links are aborted: the machine may
+ * have no internet.
  * @param {import('playwright-core').Browser} browser
  * @param {import('./plan-visitor.mjs').Visitor} visitor
- * @param {{shopUrl: string, speed?: number, onBatch?: (batch: object, status: number) => void}} opts
+ * @param {{shopUrl: string, speed?: number}} opts
  *   `speed` default 4: dwell times are divided by it
  */
-export async function browseVisitor(browser, visitor, { shopUrl, speed = 4, onBatch }) {
+export async function browseVisitor(browser, visitor, { shopUrl, speed = 4 }) {
   const context = await browser.newContext({ viewport: { width: visitor.vw, height: visitor.vh } });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-  const pending = new Set();
-  context.on('request', (req) => {
-    if (req.method() !== 'POST' || !req.url().endsWith('/collect')) return;
-    const done = req
-      .response()
-      .then((res) => {
-        try {
-          onBatch?.(JSON.parse(req.postData() ?? '{}'), res?.status() ?? 0);
-        } catch {
-          // not a batch
-        }
-      })
-      .catch(() => {})
-      .finally(() => pending.delete(done));
-    pending.add(done);
-  });
   const page = await context.newPage();
   const safe = (p) => p.catch(() => {});
   try {
@@ -81,7 +65,6 @@ export async function browseVisitor(browser, visitor, { shopUrl, speed = 4, onBa
     }
     await safe(page.goto('about:blank')); // pagehide: the SDK flushes what it holds
     await sleep(300);
-    await Promise.allSettled([...pending]);
   } finally {
     await context.close().catch(() => {});
   }
