@@ -1,5 +1,7 @@
 // Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot bundled in)
-// and one stylesheet (uPlot's CSS + ours). Run from packages/collector: `rollup -c dashboard/rollup.config.mjs`.
+// and one stylesheet (uPlot's CSS + ours). From packages/collector: `pnpm run build:dashboard`.
+// The output is committed, so a fresh clone serves the dashboard without this toolchain; rebuild
+// and commit it with every change under dashboard/src.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +25,10 @@ function css(fileName, files) {
 
 export default {
   input: here('./src/main.ts'),
-  output: { dir: here('../public/assets'), format: 'es', entryFileNames: 'dashboard.js', sourcemap: true },
+  output: { dir: here('../public/assets'), format: 'es', entryFileNames: 'dashboard.js' },
   plugins: [
     nodeResolve({ browser: true }),
-    typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true }, noEmitOnError: true }),
+    typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
     terser(),
     css('dashboard.css', [require.resolve('uplot/dist/uPlot.min.css'), here('./src/styles.css')]),
   ],
