@@ -4,22 +4,30 @@ import type { Heatmap, Kind, SegmentFilter } from '@heatlens/schema';
 export type RawTiles = { from: number; to: number; windowMs: number; members: Iterable<[string, number]> };
 
 /**
- * Scroll is stored as "sessions that reached at least band k" (each session adds the bands it
- * newly crosses, so counts only ever add up and roll out of windows cleanly). The API speaks the
- * design's shape, each session at the band of its maximum depth: m[k] = reach[k] - reach[k+1].
+ * Scroll is stored as the difference array of "sessions that reached at least band k": a session
+ * whose deepest band moves from a to b adds +1 at a+1 and -1 at b+1. That is additive, so it rolls
+ * out of windows and cascades like any count, and costs two members per change instead of one per
+ * band crossed. The API speaks the design's shape, each session at the band of its maximum depth:
+ * m[k] = reach[k] - reach[k+1].
  */
 export function reachToMaxBands(reach: number[]): number[] {
   return reach.map((r, k) => Math.max(0, r - (reach[k + 1] ?? 0)));
 }
 
-/** Reach per band (index = band) from raw scroll members. */
+/** Reach per band (index = band): the prefix sums of the stored difference array. */
 export function reachByBand(members: Iterable<[string, number]>, grid: number): number[] {
-  const reach = new Array<number>(grid).fill(0);
+  const diff = new Array<number>(grid).fill(0);
   for (const [m, n] of members) {
     const k = Number(m);
-    if (Number.isInteger(k) && k >= 0 && k < grid && n > 0) reach[k] = n;
+    if (Number.isInteger(k) && k >= 0 && k < grid) diff[k] = (diff[k] ?? 0) + n;
   }
-  return reach;
+  let sum = 0;
+  return diff.map((d) => Math.max(0, (sum += d)));
+}
+
+/** The difference-array increments of a session whose deepest band moves from `prev` to `band`. */
+export function scrollIncrements(prev: number, band: number): Array<[string, number]> {
+  return band > prev ? [[String(prev + 1), 1], [String(band + 1), -1]] : [];
 }
 
 /** Assemble the `/api/heatmap` answer from raw tiles. */

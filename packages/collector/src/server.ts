@@ -11,6 +11,7 @@ import { createRedisStore } from './store/redis.js';
 import type { Store } from './store/types.js';
 import { createLiveHub } from './ws/live-hub.js';
 import { createUpgradeHandler } from './ws/upgrade.js';
+import { SWEEP_MS } from './windows.js';
 
 /** A running collector. */
 export type Collector = {
@@ -53,6 +54,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const handle = createRouter({ config, sites, store, metrics, log });
   const hub = createLiveHub({ config, store, metrics, log });
   const upgrade = createUpgradeHandler({ sites, hub });
+  // Move every site's buckets on to longer windows even when nobody reads them.
+  const sweeper = setInterval(() => {
+    for (const site of sites.list()) store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
+  }, SWEEP_MS);
+  sweeper.unref();
 
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -90,6 +96,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
         hub.close();
+        clearInterval(sweeper);
         await upgrade.close();
         if (inFlight > 0) {
           await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);

@@ -1,7 +1,15 @@
 import { WINDOWS, type WindowName } from '@heatlens/schema';
 
 /** A query window and the bucket size its edge steps by. */
-export type WindowSpec = { name: WindowName; ms: number; bucketMs: number; buckets: number; ttlMs: number };
+export type WindowSpec = {
+  name: WindowName;
+  ms: number;
+  bucketMs: number;
+  buckets: number;
+  ttlMs: number;
+  /** how long a bucket outlives its window in Redis, waiting for a sweep to cascade it */
+  slackMs: number;
+};
 
 /** The finest bucket: every coarser bucket size is a multiple of it, so folding by it loses nothing. */
 export const BASE_BUCKET_MS = 5_000;
@@ -14,13 +22,23 @@ const BUCKET_MS: Record<WindowName, number> = {
   '24h': 15 * 60_000,
   '30d': 6 * 60 * 60_000,
 };
+// Several sweep intervals (SWEEP_MS), so a bucket is cascaded to the next window before it expires.
+const SLACK_MS: Record<WindowName, number> = {
+  '5m': 3 * 60_000,
+  '1h': 10 * 60_000,
+  '24h': 60 * 60_000,
+  '30d': 6 * 60 * 60_000,
+};
+
+/** How often a collector advances every page written in the last 30 days (see store.sweep). */
+export const SWEEP_MS = 30_000;
 
 function spec(name: WindowName): WindowSpec {
   const ms = WINDOWS[name];
   const bucketMs = BUCKET_MS[name];
   // A bucket must outlive its window by one bucket, so the step that subtracts it as it
   // leaves still finds it; two buckets of slack cover a late advance.
-  return { name, ms, bucketMs, buckets: ms / bucketMs, ttlMs: ms + 2 * bucketMs };
+  return { name, ms, bucketMs, buckets: ms / bucketMs, ttlMs: ms + 2 * bucketMs, slackMs: SLACK_MS[name] };
 }
 
 /** Every window, shortest first. */

@@ -91,6 +91,27 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
       expect((await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(1);
     });
 
+    it('moves an event through every window as it ages, swept every 30 s', async () => {
+      const site = fresh();
+      await store.record(folded([move(10, 10), { type: 'pageview', vh: 800 }], { site }));
+      const total = async (window: '5m' | '1h' | '24h' | '30d', now: number) =>
+        (await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window, now })).total;
+      const views = async (window: '5m' | '1h' | '24h' | '30d', now: number) => (await store.stats({ site, path: '/', window, now })).views;
+      const until = async (end: number, from: number) => {
+        for (let t = from; t <= end; t += 30_000) await store.sweep(site, t);
+      };
+      await until(T0 + 10 * 60_000, T0);
+      let now = T0 + 10 * 60_000;
+      expect([await total('5m', now), await total('1h', now), await total('24h', now), await total('30d', now)]).toEqual([0, 1, 1, 1]);
+      expect([await views('5m', now), await views('1h', now)]).toEqual([0, 1]);
+      await until(T0 + 62 * 60_000, now);
+      now = T0 + 62 * 60_000;
+      expect([await total('1h', now), await total('24h', now), await total('30d', now)]).toEqual([0, 1, 1]);
+      await until(T0 + 25 * 3600_000, now);
+      now = T0 + 25 * 3600_000;
+      expect([await total('24h', now), await total('30d', now), await views('30d', now)]).toEqual([0, 1, 1]);
+    });
+
     it('splits by width segment and sums them as all', async () => {
       const site = fresh();
       await store.record(folded([move(10, 10)], { site, vw: 500 }));

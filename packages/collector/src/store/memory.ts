@@ -1,5 +1,5 @@
 import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
-import { buildHeatmap, reachByBand } from '../build-heatmap.js';
+import { buildHeatmap, reachByBand, scrollIncrements } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
@@ -104,10 +104,10 @@ export function createMemoryStore(options: { grid?: number } = {}): Store {
 
       const items: Array<{ b: number; set: string; member: string; n: number }> = [...batch.items];
       if (batch.scroll) {
-        // Each session adds the bands it newly crosses (see build-heatmap.ts).
+        // A session moves from its previous deepest band to the new one (see build-heatmap.ts).
         const prev = page.scrollMax.get(batch.sid);
         const prevBand = prev && prev.expires > now ? prev.band : -1;
-        for (let band = prevBand + 1; band <= batch.scroll.band; band++) items.push({ b: batch.scroll.b, set: 'scroll', member: String(band), n: 1 });
+        for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band)) items.push({ b: batch.scroll.b, set: 'scroll', member, n });
         page.scrollMax.set(batch.sid, { band: Math.max(prevBand, batch.scroll.band), expires: now + SCROLL_SESSION_TTL_MS });
       }
       const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map() }));
@@ -176,6 +176,10 @@ export function createMemoryStore(options: { grid?: number } = {}): Store {
     async advance(site, path, window, now) {
       const page = pages.get(`${site}|${path}`);
       return `${page?.version ?? 0}:${windowStart(now, windowSpec(window))}`;
+    },
+
+    async sweep(_site, now) {
+      sweep(now);
     },
 
     async watch(site, path, ttlMs, now) {

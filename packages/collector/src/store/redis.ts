@@ -4,7 +4,7 @@ import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { pageKey, rollKey, siteKey } from '../keys.js';
-import { WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
+import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { ADVANCE_LUA } from './lua/advance.js';
 import { RECORD_LUA, SITE_LUA } from './lua/record.js';
@@ -22,7 +22,9 @@ export type RedisLike = {
   zUnionWithScores(keys: [string, ...string[]]): Promise<Array<{ value: string; score: number }>>;
   pfCount(keys: string[]): Promise<number>;
   mGet(keys: string[]): Promise<Array<string | null>>;
-  set(key: string, value: string, options: { PX: number }): Promise<unknown>;
+  set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
+  zRangeByScore(key: string, min: number | string, max: number | string): Promise<string[]>;
+  zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
 };
 
 export type RedisStoreOptions = {
@@ -43,7 +45,12 @@ export type RedisStoreOptions = {
 };
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-const WINDOW_ARGS = WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.ttlMs)]);
+// The window levels as the Lua scripts read them (levels.ts): count, then (name, bucketMs, buckets, slackMs).
+const LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+/** Rolling keys whose union is a window: its own level's and every shorter one's. */
+const rollsOf = (page: string, window: WindowName, set: string, seg: string) =>
+  WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) => rollKey(page, w.name, set, seg)) as [string, ...string[]];
+const pairs = (members: Array<{ value: string; score: number }>) => members.map((m) => [m.value, m.score] as [string, number]);
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
 
 /**
@@ -90,27 +97,27 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const siteScript = script(SITE_LUA);
   const advanceScript = script(ADVANCE_LUA);
 
-  const advance = (site: string, path: string, window: WindowName, now: number) => {
-    const w = windowSpec(window);
-    return advanceScript([pageKey(site, path)], [String(now), w.name, String(w.bucketMs), String(w.buckets), String(w.ttlMs)]) as Promise<string>;
-  };
+  // Every level advances at once: a longer window is the union of the shorter levels' rolls.
+  const advance = (site: string, path: string, now: number) => advanceScript([pageKey(site, path)], [String(now), ...LEVEL_ARGS]) as Promise<string>;
+  // One key for the live window (ZRANGE); a union of a few small keys for the longer ones.
+  const readRolls = (keys: [string, ...string[]]) => (keys.length === 1 ? client.zRangeWithScores(keys[0], 0, -1) : client.zUnionWithScores(keys));
 
   async function rawStats(site: string, path: string, window: WindowName, now: number) {
     const w = windowSpec(window);
     const page = pageKey(site, path);
     const [, counters, scroll, visitors] = await Promise.all([
-      advance(site, path, window, now),
-      client.zRangeWithScores(rollKey(page, w.name, 'c', 'a'), 0, -1),
-      client.zRangeWithScores(rollKey(page, w.name, 'scroll', 'a'), 0, -1),
+      advance(site, path, now),
+      readRolls(rollsOf(page, window, 'c', 'a')),
+      readRolls(rollsOf(page, window, 'scroll', 'a')),
       client.pfCount(bucketsIn(now, w).map((b) => `${page}:${w.name}:u:${b}`)),
     ]);
     return {
       from: windowStart(now, w),
       to: now,
       windowMs: w.ms,
-      counters: counters.map((m) => [m.value, m.score] as [string, number]),
+      counters: pairs(counters),
       visitors,
-      reach: reachByBand(scroll.map((m) => [m.value, m.score] as [string, number]), grid),
+      reach: reachByBand(pairs(scroll), grid),
     };
   }
 
@@ -119,12 +126,12 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       const args = [
         String(batch.now), batch.batchId, batch.sid, batch.seg,
         String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0),
-        String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), String(WINDOW_SPECS.length), ...WINDOW_ARGS,
+        String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), ...LEVEL_ARGS,
       ];
       for (const it of batch.items) args.push(String(it.b), it.set, it.member, String(it.n));
       const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, batch.path)], args))) as [number, number];
       if (!dup && batch.buckets.size) {
-        const siteArgs = [String(batch.now), batch.path, String(WINDOW_SPECS.length), ...WINDOW_ARGS];
+        const siteArgs = [String(batch.now), batch.path, ...LEVEL_ARGS];
         for (const [b, n] of batch.buckets) siteArgs.push(String(b), String(n));
         await call('rank', () => siteScript([siteKey(batch.site)], siteArgs));
       }
@@ -134,9 +141,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
       const [, members] = await call('snapshot', () =>
-        Promise.all([advance(q.site, q.path, q.window, q.now), client.zRangeWithScores(rollKey(pageKey(q.site, q.path), w.name, q.kind, q.seg === 'all' ? 'a' : q.seg), 0, -1)]),
+        Promise.all([advance(q.site, q.path, q.now), readRolls(rollsOf(pageKey(q.site, q.path), q.window, q.kind, q.seg === 'all' ? 'a' : q.seg))]),
       );
-      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: members.map((m) => [m.value, m.score] as [string, number]) });
+      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: pairs(members) });
     },
 
     async stats(q: StatsQuery): Promise<Stats> {
@@ -167,7 +174,21 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       };
     },
 
-    advance: (site, path, window, now) => call('advance', () => advance(site, path, window, now)),
+    advance: (site, path, _window, now) => call('advance', () => advance(site, path, now)),
+
+    async sweep(site, now) {
+      const sk = siteKey(site);
+      // One collector sweeps a site per interval slot; the others find the slot taken.
+      const slot = Math.floor(now / SWEEP_MS);
+      const mine = await call('sweep', () => client.set(`${sk}:sweep:${slot}`, '1', { PX: 2 * SWEEP_MS, NX: true }));
+      if (mine === null) return;
+      const oldest = now - MAX_RETENTION_MS;
+      const paths = await call('sweep', () => client.zRangeByScore(`${sk}:known`, oldest, '+inf'));
+      for (let i = 0; i < paths.length; i += 100) {
+        await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
+      }
+      await call('sweep', () => client.zRemRangeByScore(`${sk}:known`, '-inf', oldest));
+    },
 
     async watch(site, path, ttlMs) {
       await call('watch', () => client.set(`${pageKey(site, path)}:w`, '1', { PX: ttlMs }));

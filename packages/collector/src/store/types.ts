@@ -31,6 +31,12 @@ export interface Store {
    * changed (new events, or old ones leaving): the live feed reads snapshots only then.
    */
   advance(site: string, path: string, window: WindowName, now: number): Promise<string>;
+  /**
+   * Advance every page of a site written in the longest window, so buckets move to longer
+   * windows before they expire even when nobody reads them. Run by every collector every SWEEP_MS;
+   * cheap when there is nothing to do, and safe to run concurrently.
+   */
+  sweep(site: string, now: number): Promise<void>;
   /** Mark a page as watched by an owner for `ttlMs` (seen by every collector on this store). */
   watch(site: string, path: string, ttlMs: number, now: number): Promise<void>;
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */

@@ -1,97 +1,75 @@
-/** Rolling keys of one window: each heatmap kind per segment plus `a` (all), and the counters. */
-export const ROLLS_LUA = `local ROLLS = {'move:s','move:m','move:l','move:a','click:s','click:m','click:l','click:a','scroll:s','scroll:m','scroll:l','scroll:a','c:a'}`;
+import { LEVELS_LUA } from './levels.js';
 
 /**
  * Record one folded batch into a page's windows, atomically and at most once per batch id.
  *
  * KEYS[1] page prefix `hl:{site|path}` (every key below shares its hash tag).
  * ARGV: now, batchId, sid, seg, scrollBand (-1: none), scrollBucket, batchIdTtl, scrollTtl,
- *       nWindows, then per window (name, bucketMs, buckets, ttl), then items as (b, set, member, n).
+ *       then the levels (see levels.ts), then items as (b, set, member, n).
  * Returns {duplicate (0/1), watched (0/1)}.
- *
- * Per window, an item goes to its bucket key and to the window's rolling key(s) only when its
- * bucket is at or after the window's applied edge: what the edge has passed was subtracted
- * already, so adding to it would be subtracted never.
  */
-export const RECORD_LUA = `${ROLLS_LUA}
+export const RECORD_LUA = `
 local p = KEYS[1]
 local now = tonumber(ARGV[1])
+${LEVELS_LUA}
 local watched = redis.call('EXISTS', p .. ':w')
 if not redis.call('SET', p .. ':b:' .. ARGV[2], '1', 'NX', 'PX', ARGV[7]) then
   return {1, watched}
 end
 local sid, seg = ARGV[3], ARGV[4]
-local nWin = tonumber(ARGV[9])
+local i = readLevels(9)
 local items = {}
-local i = 10 + nWin * 4
 while i + 3 <= #ARGV do
   items[#items + 1] = {tonumber(ARGV[i]), ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])}
   i = i + 4
 end
+-- Scroll: a difference array over bands (see build-heatmap.ts): +1 where the session's reach
+-- starts growing, -1 past its new deepest band.
 local band = tonumber(ARGV[5])
 if band >= 0 then
   local sk = p .. ':sm:' .. sid
   local prev = tonumber(redis.call('GET', sk) or '-1')
-  for k = prev + 1, band do items[#items + 1] = {tonumber(ARGV[6]), 'scroll', tostring(k), 1} end
-  redis.call('SET', sk, math.max(prev, band), 'PX', ARGV[8])
-end
-local maxTtl = 0
-for w = 0, nWin - 1 do
-  local name, bms = ARGV[10 + w * 4], tonumber(ARGV[11 + w * 4])
-  local nb, ttl = tonumber(ARGV[12 + w * 4]), tonumber(ARGV[13 + w * 4])
-  if ttl > maxTtl then maxTtl = ttl end
-  local wp = p .. ':' .. name .. ':'
-  local start = now - (now % bms) - (nb - 1) * bms
-  local ek = wp .. 'e'
-  local edge = tonumber(redis.call('GET', ek))
-  if not edge then
-    for _, r in ipairs(ROLLS) do redis.call('DEL', wp .. r .. ':r') end
-    edge = start
-    redis.call('SET', ek, start, 'PX', ttl)
+  if band > prev then
+    items[#items + 1] = {tonumber(ARGV[6]), 'scroll', tostring(prev + 1), 1}
+    items[#items + 1] = {tonumber(ARGV[6]), 'scroll', tostring(band + 1), -1}
+    redis.call('SET', sk, band, 'PX', ARGV[8])
   else
-    redis.call('PEXPIRE', ek, ttl)
+    redis.call('PEXPIRE', sk, ARGV[8])
   end
-  local lo = math.max(edge, start)
-  local ttls = {}
-  for _, it in ipairs(items) do
-    local b = it[1] - (it[1] % bms)
-    if b >= lo then
-      local set = it[2]
-      local sg = (set == 'c') and 'a' or seg
-      local bttl = b + nb * bms + 2 * bms - now
-      local bk = wp .. set .. ':' .. sg .. ':' .. b
-      redis.call('ZINCRBY', bk, it[4], it[3])
-      ttls[bk] = bttl
-      local rk = wp .. set .. ':' .. sg .. ':r'
-      redis.call('ZINCRBY', rk, it[4], it[3])
-      ttls[rk] = ttl
-      if sg ~= 'a' then
-        local ak = wp .. set .. ':a:r'
-        redis.call('ZINCRBY', ak, it[4], it[3])
-        ttls[ak] = ttl
-      end
-      if set == 'c' and it[3] == 'ev' then
-        local uk = wp .. 'u:' .. b
+end
+for _, it in ipairs(items) do
+  local set = it[2]
+  put(1, it[1], set, (set == 'c') and 'a' or seg, it[3], it[4])
+  -- Visitors: one HyperLogLog per bucket of every level (they cannot be subtracted, so they are
+  -- counted over the level's own buckets instead of cascaded).
+  if set == 'c' and it[3] == 'ev' then
+    for _, l in ipairs(L) do
+      local b = it[1] - (it[1] % l.bms)
+      if b >= l.start then
+        local uk = l.wp .. 'u:' .. b
         redis.call('PFADD', uk, sid)
-        ttls[uk] = bttl
+        ttls[uk] = b + l.ms + l.slack - now
       end
     end
   end
-  for k, t in pairs(ttls) do redis.call('PEXPIRE', k, t) end
 end
+applyTtls()
 redis.call('INCR', p .. ':v')
-redis.call('PEXPIRE', p .. ':v', maxTtl)
+redis.call('PEXPIRE', p .. ':v', rollTtl(L[#L]))
 return {0, watched}
 `;
 
 /**
- * Rank a page within its site and count the site's events per bucket.
+ * Rank a page within its site, count the site's events per bucket, and remember the page for
+ * sweeps (`known`: path -> last write).
  * KEYS[1] site prefix `hl:{site}`. ARGV: now, path, nWindows, per window (name, bucketMs,
- * buckets, ttl), then (bucket, events) pairs.
+ * buckets, slack), then (bucket, events) pairs.
  */
 export const SITE_LUA = `
 local sp = KEYS[1]
 local now, path, nWin = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3])
+redis.call('ZADD', sp .. ':known', now, path)
+redis.call('PEXPIRE', sp .. ':known', tonumber(ARGV[4 + (nWin - 1) * 4 + 1]) * tonumber(ARGV[4 + (nWin - 1) * 4 + 2]) * 2)
 for w = 0, nWin - 1 do
   local name, bms = ARGV[4 + w * 4], tonumber(ARGV[5 + w * 4])
   local nb = tonumber(ARGV[6 + w * 4])
