@@ -75,14 +75,14 @@ export interface Heatlens<N extends string = string> {
 export function init<N extends string = string>(o: InitOptions): Heatlens<N> {
   let c: AbortController | undefined;
   let t: Transport | undefined;
-  const emit: Emit = (e: Event) => {
+  const emit: Emit = (e: Event, href?: string) => {
     const p = location.pathname;
-    o.exclude?.some((x) => (x.endsWith('*') ? p.startsWith(x.slice(0, -1)) : p == x)) || t?.push(e);
+    o.exclude?.some((x) => (x.endsWith('*') ? p.startsWith(x.slice(0, -1)) : p == x)) || t?.push(e, href);
   };
   const start = () => {
     if (c || safe(optedOut, true)) return;
     c = new AbortController();
-    t = createTransport({ endpoint: o.endpoint || location.origin, site: o.site, flushMs: o.flushMs, send: o.send, path: () => pagePath(o) });
+    t = createTransport({ endpoint: o.endpoint || location.origin, site: o.site, flushMs: o.flushMs, send: o.send, path: (href) => pagePath(o, href) });
     const opts = { ...o, signal: c.signal, flags: [rageClicks(o), deadClicks(o)] };
     for (const track of TRACKERS) safe(() => track(emit, opts));
   };

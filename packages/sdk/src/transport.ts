@@ -16,16 +16,16 @@ export interface TransportOptions {
   flushMs?: number;
   /** Events kept at most; past it the oldest are dropped and counted. Default: 500. */
   maxQueue?: number;
-  /** The page's path at the time of an event. Default: `location.pathname`. */
-  path?: () => string;
+  /** The path of a page URL (default: the current page). Default: its pathname. */
+  path?: (href?: string) => string;
   /** Sends a batch. Default: `fetch` with keepalive; tests pass a fake. */
   send?: Send;
 }
 
 /** A bounded queue of events, flushed to the collector in batches. */
 export interface Transport {
-  /** Queues an event; the page's path is taken now. */
-  push(e: Event): void;
+  /** Queues an event of the page at `href` (default: the current page, now). */
+  push(e: Event, href?: string): void;
   /** Sends everything queued now. */
   flush(final?: boolean): void;
   /** Drops queued events (consent withdrawn). */
@@ -46,7 +46,7 @@ export interface Transport {
  * Never throws.
  */
 export function createTransport(o: TransportOptions): Transport {
-  const { site, maxQueue = 500, send = fetchSend, path = () => location.pathname } = o;
+  const { site, maxQueue = 500, send = fetchSend, path = (h) => (h ? new URL(h) : location).pathname } = o;
   const url = o.endpoint.replace(/\/$/, '') + '/collect';
   let q: [string, Event][] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,9 +86,9 @@ export function createTransport(o: TransportOptions): Transport {
   addEventListener('visibilitychange', hidden);
 
   return {
-    push(e) {
+    push(e, href) {
       if (closed) return;
-      if (q.push([path(), e]) > maxQueue) q.shift(), dropped++;
+      if (q.push([path(href), e]) > maxQueue) q.shift(), dropped++;
       timer ??= setTimeout(flush, interval);
     },
     flush,

@@ -6,8 +6,11 @@ export interface PathOptions {
   hash?: boolean;
 }
 
-/** The page's path as reported to the collector: `location.pathname`, plus query and hash if enabled. */
-export function pagePath(o: PathOptions = {}): string {
-  const l = location;
+/**
+ * The path of `href` (default: the current page) as reported to the collector: the pathname, plus
+ * query and hash if enabled.
+ */
+export function pagePath(o: PathOptions = {}, href?: string): string {
+  const l = href ? new URL(href) : location;
   return (l.pathname + (o.query ? l.search : '') + (o.hash ? l.hash : '')).slice(0, 512) || '/';
 }

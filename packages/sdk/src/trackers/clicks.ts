@@ -30,6 +30,7 @@ export function trackClicks(emit: Emit<ClickEvent>, opts: ClickOptions = {}): St
     // detail 0: a keyboard or scripted click, which has no position to map.
     if (!e.detail) return;
     const t = e.target as Element;
+    const href = location.href;
     const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pageXY(e) };
     const sel = selectorOf(t);
     if (sel) {
@@ -39,7 +40,8 @@ export function trackClicks(emit: Emit<ClickEvent>, opts: ClickOptions = {}): St
       ev.ey = frac(e.clientY, r.top, r.height);
       for (let a: Element | null = t; a; a = a.parentElement) if (/fixed|sticky/.test(getComputedStyle(a).position)) ev.fixed = true;
     }
-    (opts.flags || []).reduceRight<Emit<ClickEvent>>((next, f) => (x) => f(x, t, next, c.signal), emit)(ev);
+    // Flags may pass the click on later; it still belongs to the page it happened on.
+    (opts.flags || []).reduceRight<Emit<ClickEvent>>((next, f) => (x) => f(x, t, next, c.signal), (x) => emit(x, href))(ev);
   }, c.signal);
   return () => c.abort();
 }

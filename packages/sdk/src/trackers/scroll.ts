@@ -29,6 +29,8 @@ export function trackScroll(emit: Emit<ScrollEvent>, opts: ScrollOptions = {}): 
   };
   listen(window, 'scroll', check, c.signal);
   onHidden(() => check(true), c.signal);
-  check();
+  // A script in <head> runs before the body exists, when the first screen looks like 100 %.
+  if (document.readyState == 'loading') listen(document, 'DOMContentLoaded', check, c.signal);
+  else check();
   return () => c.abort();
 }
