@@ -1,0 +1,78 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../packages/collector/src/test-support/redis-server.js';
+
+// The README's first command, word for word, from a fresh clone of what is committed: install,
+// build and start, then `/`, `/sdk.js` and a shop page must answer, and it must stop on SIGTERM.
+// It installs and builds everything (a minute or two), so it runs in CI (HEATLENS_REQUIRE_BROWSER=1
+// or CI set) or when asked with HEATLENS_FRESH_CLONE=1.
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const wanted = process.env.CI === 'true' || process.env.HEATLENS_REQUIRE_BROWSER === '1' || process.env.HEATLENS_FRESH_CLONE === '1';
+
+/** The first command of the README's first `sh` block. */
+function readmeFirstCommand(): string {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const block = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const line = block.split('\n').find((l) => l.trim() && !l.trim().startsWith('#')) ?? '';
+  return line.replace(/\s+#.*$/, '').trim();
+}
+
+describe.runIf(wanted)("the README's first command, from a fresh clone", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heatlens-clone-'));
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    if (child?.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts the collector, the shop and the dashboard, and stops on SIGTERM', async () => {
+    const command = readmeFirstCommand();
+    expect(command).toMatch(/install .*start/);
+    execFileSync('git', ['clone', '--quiet', repo, dir]);
+    const [port, shopPort] = [await freePort(), await freePort()];
+    // Its own process group, so SIGTERM reaches the shell, npx, pnpm and node alike.
+    child = spawn('sh', ['-c', command], {
+      cwd: dir,
+      detached: true,
+      env: { ...process.env, PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '', CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const deadline = Date.now() + 280_000;
+    while (!/read token\s+\S+/.test(out)) {
+      if (child.exitCode !== null) throw new Error(`\`${command}\` exited ${child.exitCode}:\n${out.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`\`${command}\` printed no banner:\n${out.slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const collector = `http://127.0.0.1:${port}`;
+    const home = await fetch(`${collector}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('/assets/dashboard.js');
+    expect((await fetch(`${collector}/assets/dashboard.js`)).status).toBe(200);
+    const sdk = await fetch(`${collector}/sdk.js`);
+    expect(sdk.status).toBe(200);
+    expect((await sdk.text()).length).toBeGreaterThan(500);
+    const page = await fetch(`http://127.0.0.1:${shopPort}/product/1`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`${collector}/sdk.js`);
+
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    process.kill(-child.pid!, 'SIGTERM');
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+    expect(code === 'timeout' ? code : 'exited').toBe('exited');
+    await expect(fetch(`${collector}/healthz`)).rejects.toThrow();
+  }, 300_000);
+});
