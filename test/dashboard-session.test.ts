@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { startCollector, type Collector, type SiteConfig } from '@heatlens/collector';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from './support/chromium.js';
+
+// The dashboard's session in Chromium: a link that signs in (as `pnpm start` prints), a token that
+// survives a reload, sign-out, one token seeing only its own site, and a feed that says when it is
+// cut off and comes back by itself when the collector does.
+
+const SDK_FILE = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SITES: SiteConfig[] = [
+  { id: 'shop', origins: ['https://shop.example'], readToken: 'shop-read-token-0123456789', routes: ['/product/:id'] },
+  { id: 'blog', origins: ['https://blog.example'], readToken: 'blog-read-token-0123456789' },
+];
+
+describe.runIf(hasChromium)('dashboard session in Chromium', () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+  const start = (port = 0) => startCollector({ port, host: '127.0.0.1', logLevel: 'silent', sites: SITES, sdkFile: SDK_FILE });
+  const status = () => page.getAttribute('#status', 'data-status');
+
+  beforeAll(async () => {
+    collector = await start();
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.close();
+  });
+
+  it('signs in from a #token= link, removes the token from the address bar, and keeps it across reloads', async () => {
+    await page.goto(`${collector.url}/#token=shop-read-token-0123456789`);
+    await page.waitForSelector('#pages-table tr.empty');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.$$eval('#site option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['shop']);
+    expect(await page.textContent('#pages-table tr.empty')).toContain('data-site="shop"');
+    await expect.poll(status).toBe('live');
+    await page.reload();
+    await page.waitForSelector('#pages-table tr.empty');
+    expect(await page.isHidden('#signin')).toBe(true);
+  });
+
+  it('says when the feed is cut off and resumes by itself when the collector is back', async () => {
+    const port = collector.port;
+    await collector.close();
+    await expect.poll(status, { timeout: 5000 }).toBe('reconnecting');
+    expect(await page.textContent('#status')).toBe('Reconnecting…');
+    collector = await start(port);
+    await expect.poll(status, { timeout: 15_000 }).toBe('live');
+    await page.waitForSelector('#pages-table tr.empty');
+  });
+
+  it('signs out: the token is forgotten and the sign-in form is back', async () => {
+    await page.click('#signout');
+    expect(await page.isVisible('#signin')).toBe(true);
+    expect(await page.isHidden('#app')).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('heatlens.readToken'))).toBeNull();
+    await page.fill('#token', 'blog-read-token-0123456789');
+    await page.click('#signin-submit');
+    await page.waitForSelector('#pages-table tr.empty');
+    expect(await page.inputValue('#site')).toBe('blog');
+  });
+});
