@@ -31,21 +31,26 @@ afterEach(() => {
 });
 
 describe('createTransport', () => {
-  test('sends one valid schema v1 batch flushMs after the first event, to {endpoint}/collect', async () => {
+  test('sends the first batch at once, later ones flushMs after their first event, to {endpoint}/collect', async () => {
     const { send, calls } = fakeSend();
+    const start = Date.now();
     const t = createTransport({ endpoint: 'https://c.example/', site: 'demo', send });
     t.push(custom('a'));
     t.push(custom('b'));
-    await vi.advanceTimersByTimeAsync(4999);
-    expect(calls).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(1);
+    t.push(custom('c'));
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
     const { url, batch } = calls[0]!;
     expect(url).toBe('https://c.example/collect');
     expect(parseBatch(batch).ok).toBe(true);
-    expect(batch).toMatchObject({ v: 1, site: 'demo', path: '/', vw: innerWidth, sent: Date.now() });
+    expect(batch).toMatchObject({ v: 1, site: 'demo', path: '/', vw: innerWidth, sent: start });
     expect(batch.id).toMatch(/^[A-Za-z0-9_-]{1,36}$/);
     expect(batch.events.map((e) => (e as { name: string }).name)).toEqual(['a', 'b']);
+    expect(calls[1]!.batch.sent).toBe(start + 5000);
     t.close();
   });
 
@@ -68,7 +73,7 @@ describe('createTransport', () => {
     const { send, calls } = fakeSend(() => ({ status: 204, headers: { 'X-Heatlens-Flush': flush } }));
     const t = createTransport({ endpoint: 'https://c.example', site: 'demo', send });
     t.push(custom('a'));
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(1);
     t.push(custom('b'));
     await vi.advanceTimersByTimeAsync(500);
@@ -120,6 +125,17 @@ describe('createTransport', () => {
       expect(new Blob([JSON.stringify(c.batch)]).size).toBeLessThanOrEqual(64 * 1024);
       expect(parseBatch(c.batch).ok).toBe(true);
     }
+    t.close();
+  });
+
+  test('an event pushed with the URL it belongs to goes in that page\'s batch', async () => {
+    const { send, calls } = fakeSend();
+    const t = createTransport({ endpoint: 'https://c.example', site: 'demo', send });
+    t.push(custom('late'), 'https://shop.example/before?q=1');
+    t.push(custom('now'));
+    t.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.batch.path)).toEqual(['/before', location.pathname]);
     t.close();
   });
 

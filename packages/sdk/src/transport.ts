@@ -41,7 +41,8 @@ export interface Transport {
  * 64 KiB keepalive cap, with room for the envelope), one
  * path each, with a random id that a retry keeps (the collector counts a batch once); retries
  * on network errors, 408, 429 and 5xx, 5 at most, with exponential backoff and jitter (or after
- * `Retry-After`); a flush `flushMs` after the first queued event, or sooner while the collector's
+ * `Retry-After`); the first batch at once, then a flush `flushMs` after the first queued event, or
+ * sooner while the collector's
  * `X-Heatlens-Flush` says an owner watches the page; a final flush when the page is hidden.
  * Never throws.
  */
@@ -53,6 +54,9 @@ export function createTransport(o: TransportOptions): Transport {
   let interval = o.flushMs || 5000;
   let dropped = 0;
   let closed = false;
+  // The first batch (the page view) goes at once: it counts a bounced visit too, and its answer
+  // tells whether an owner watches this page, so a watched page is live from its first second.
+  let warm = false;
 
   const post = (b: Omit<Batch, 'sent'>, attempt: number, final?: boolean) => {
     // Exponential backoff with jitter (1-2 s, 2-4 s ... 16-32 s), so visitors cut off by the
@@ -67,6 +71,7 @@ export function createTransport(o: TransportOptions): Transport {
   };
 
   const flush = (final?: boolean) => {
+    warm = true;
     clearTimeout(timer);
     timer = undefined;
     while (q.length) {
@@ -89,7 +94,7 @@ export function createTransport(o: TransportOptions): Transport {
     push(e, href) {
       if (closed) return;
       if (q.push([path(href), e]) > maxQueue) q.shift(), dropped++;
-      timer ??= setTimeout(flush, interval);
+      timer ??= setTimeout(flush, warm ? interval : 0);
     },
     flush,
     clear() {

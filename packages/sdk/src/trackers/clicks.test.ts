@@ -172,6 +172,19 @@ describe('deadClicks', () => {
     stop();
   });
 
+  test('a click settled after a single-page-app navigation still names the page it happened on', async () => {
+    const { button } = page();
+    const hrefs: (string | undefined)[] = [];
+    const stop = trackClicks((_e, href) => hrefs.push(href), { flags: [deadClicks()] });
+    history.replaceState(null, '', '/before');
+    button.addEventListener('click', () => history.pushState(null, '', '/after'), { once: true });
+    mouse(button, 'click');
+    document.body.append(document.createElement('p')); // the new view renders
+    await vi.advanceTimersByTimeAsync(10);
+    expect(hrefs).toEqual([new URL('/before', location.href).href]);
+    stop();
+  });
+
   test('rage and dead together: a burst on a dead element is flagged both ways', () => {
     const { span } = page();
     const c = collector<ClickEvent>();

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tileOf } from '@heatlens/schema';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
+import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { hasChromium } from './support/chromium.js';
+
+// Live-aware flushing: while an owner watches a page (a /live socket), the collector answers
+// X-Heatlens-Flush: 500 and the visitor's cursor reaches the owner's snapshot within a second;
+// other pages keep the relaxed 5 s. Then the same SDK on Redis, and on the demo shop.
+
+describe.runIf(hasChromium)('SDK live-aware flushing', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a watched page flushes every 500 ms and its cursor reaches the owner within a second; others stay relaxed', async () => {
+    // The owner: a /live socket for the page, opened from a page on the collector's origin.
+    const owner = await (await h.browser.newContext()).newPage();
+    await owner.goto(`${h.collector.url}/healthz`);
+    await owner.evaluate(
+      ({ token }) =>
+        new Promise<void>((resolve, reject) => {
+          const w = window as unknown as { frames_: { total: number; at: number }[] };
+          w.frames_ = [];
+          const ws = new WebSocket(`ws://${location.host}/live?site=demo&path=/live/watched&kind=move&window=5m&seg=all`, ['heatlens.v1', `token.${token}`]);
+          ws.onmessage = (m) => {
+            const f = JSON.parse(m.data as string) as { type: string; total: number };
+            if (f.type == 'snapshot') w.frames_.push({ total: f.total, at: Date.now() });
+            resolve();
+          };
+          ws.onerror = () => reject(new Error('live socket failed'));
+        }),
+      { token: h.token },
+    );
+
+    const headers = (seen: string[]) => async (page: Page) => {
+      page.on('response', (r) => r.url().endsWith('/collect') && seen.push(r.headers()['x-heatlens-flush'] ?? ''));
+    };
+    const watchedHeaders: string[] = [];
+    const quietHeaders: string[] = [];
+    const watched = await h.open('/live/watched', headers(watchedHeaders));
+    const quiet = await h.open('/live/quiet', headers(quietHeaders));
+    // The first batch (the page view) goes at once and brings back the interval.
+    await eventually(async () => watchedHeaders.length + quietHeaders.length, (n) => n >= 2);
+    expect(watchedHeaders[0]).toBe('500');
+    expect(quietHeaders[0]).toBe('5000');
+
+    // Cursor moves on the watched page: each reaches the collector, and the owner, within a second.
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = watched.of('move').length;
+      const t0 = Date.now();
+      await watched.page.mouse.move(100 + 150 * i, 150 + 40 * i, { steps: 2 });
+      await eventually(async () => watched.of('move').length, (n) => n > before, 3000);
+      delays.push(Date.now() - t0);
+      await watched.page.waitForTimeout(300);
+    }
+    delays.sort((a, b) => a - b);
+    console.log(`live flush: cursor -> collector delays (ms) ${delays.join(', ')}`);
+    expect(delays[delays.length - 1]).toBeLessThan(1000);
+    const frames = await eventually(
+      () => owner.evaluate(() => (window as unknown as { frames_: { total: number }[] }).frames_),
+      (f) => (f.at(-1)?.total ?? 0) >= watched.of('move').length,
+      2000,
+    );
+    expect(frames.at(-1)!.total).toBeGreaterThanOrEqual(watched.of('move').length);
+
+    // The quiet page: a move waits for the relaxed interval.
+    const before = quiet.batches.length;
+    await quiet.page.mouse.move(400, 300, { steps: 2 });
+    await quiet.page.waitForTimeout(1500);
+    expect(quiet.batches.length).toBe(before);
+    await owner.context().close();
+  });
+});
+
+describe.runIf(hasChromium && redisAvailable())('SDK -> collector on Redis', () => {
+  let redis: TestRedis;
+  let h: Harness;
+  beforeAll(async () => {
+    redis = await startRedis();
+    h = await startHarness({ redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await redis?.stop();
+  });
+
+  it('clicks, moves and views land in Redis and read back exactly', async () => {
+    const path = `/redis/${Date.now()}`;
+    const { page, of, context } = await h.open(path);
+    await page.mouse.move(200, 150, { steps: 3 });
+    await page.waitForTimeout(300);
+    await page.click('#buy');
+    await page.click('#menu');
+    await page.waitForTimeout(1100);
+    await flush(page);
+    await page.close();
+    const s = await eventually(() => h.stats(path), (s) => s.clicks == 2);
+    expect(s).toMatchObject({ views: 1, visitors: 1, clicks: 2 });
+    const m = await eventually(() => h.heatmap(path, 'move'), (m) => m.total == of('move').length);
+    const sent = new Set(of('move').map((e) => `${tileOf(e.x, e.w)},${tileOf(e.y, e.h)}`));
+    expect(new Set(m.tiles.map(([x, y]) => `${x},${y}`))).toEqual(sent);
+    await context.close();
+  });
+});
+
+const SHOP = fileURLToPath(new URL('../examples/shop/server.mjs', import.meta.url));
+
+describe.runIf(hasChromium && existsSync(SHOP))('SDK on the demo shop', () => {
+  let h: Harness;
+  let shop: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    h = await startHarness();
+    const { startShop } = (await import(SHOP)) as { startShop(o: { port: number; collectorUrl: string }): Promise<typeof shop> };
+    shop = await startShop({ port: 0, collectorUrl: h.collector.url });
+  });
+  afterAll(async () => {
+    await shop?.close();
+    await h?.close();
+  });
+
+  it('product pages count under their route template, with clicks and scroll depth', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    for (const id of [1, 2]) {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${shop.url}/product/${id}`);
+      await page.waitForFunction(() => !!(window as { heatlens?: unknown }).heatlens);
+      await page.mouse.click(300, 300);
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(200);
+      await page.close();
+    }
+    const s = await eventually(() => h.stats('/product/7'), (s) => s.views == 2 && s.clicks == 2);
+    expect(s).toMatchObject({ path: '/product/:id', views: 2, clicks: 2 });
+    expect(s.scroll.sessions).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
