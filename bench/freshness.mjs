@@ -12,14 +12,17 @@ const MOVES = Math.max(50, Number(process.argv[2]) || 60);
 const rig = await startOverlayRig({ ownerPath: '/product/1' });
 try {
   const visitor = await rig.openVisitor('/product/1');
-  await visitor.setViewportSize(VIEWPORT);
-  await rig.owner.bringToFront();
-  // Distinct spots, far enough apart to fall in distinct 50x50 tiles of the 1280x657 page.
+  // Distinct spots at tile centres (a point on a tile's edge may round into its neighbour), spread
+  // over the part of the 50x50 grid the 1280x500 viewport shows.
+  const [docW, docH] = await visitor.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
   const cols = 12;
-  const spots = Array.from({ length: MOVES }, (_, i) => ({
-    x: 30 + (i % cols) * Math.floor((VIEWPORT.width - 60) / cols),
-    y: 30 + Math.floor(i / cols) * Math.floor((VIEWPORT.height - 60) / Math.ceil(MOVES / cols)),
-  }));
+  const rows = Math.ceil(MOVES / cols);
+  const visibleRows = Math.floor((50 * VIEWPORT.height) / docH);
+  const spots = Array.from({ length: MOVES }, (_, i) => {
+    const tx = 1 + (i % cols) * Math.floor(48 / cols);
+    const ty = 1 + Math.floor(i / cols) * Math.floor((visibleRows - 2) / rows);
+    return { x: ((tx + 0.5) * docW) / 50, y: ((ty + 0.5) * docH) / 50 };
+  });
   const ms = [];
   for (const { x, y } of spots) {
     if ((await alphaAt(rig.owner, x, y)) > 0) continue; // already coloured: not a fresh sample

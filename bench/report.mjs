@@ -10,13 +10,30 @@ const printers = {
     for (const run of Object.values(r.runs)) {
       out(
         `  ${run.label.padEnd(40)} ${String(r0(run.eventsPerSec)).padStart(8)} ev/s  ${r2(run.eventsPerSec / bare)}x  p50 ${run.p50} ms  p99 ${run.p99} ms  ` +
-          `cpu: server ${run.serverCpuPct}% redis ${run.redisCpuPct}% load ${run.loadCpuPct}%  rounds ${run.rounds.join(', ')}${run.non2xx ? `  FAILED ${run.non2xx}` : ''}`,
+          `cpu: server ${run.serverCpuPct}% redis ${run.redisCpuPct}% load ${run.loadCpuPct}%  ` +
+          `cpu/batch: server ${r0(run.serverUsPerBatch)} us redis ${r0(run.redisUsPerBatch)} us  rounds ${run.rounds.join(', ')}${run.non2xx ? `  FAILED ${run.non2xx}` : ''}`,
       );
     }
+    // Each process has a core of its own, so the busier one bounds throughput.
+    const cost = (key) => Math.max(r.runs[key].serverUsPerBatch, r.runs[key].redisUsPerBatch);
+    out(
+      `  ratio from CPU per batch (holds under contention; max of server and redis): memory ${r2(cost('bare') / cost('memory'))}x, ` +
+        `Redis ${r2(cost('bare') / cost('redis'))}x, naive ${r2(cost('bare') / cost('naive'))}x`,
+    );
+    const b = r.breakdown;
+    if (b?.stages) {
+      out(`  collector stages, us per batch (one process, no I/O): ${Object.entries(b.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      out(`    a batch folds into ${b.perBatch.items} increments (${b.perBatch.heatmapItems} heatmap tiles, ${b.perBatch.counterItems} counters) over ${b.perBatch.buckets} 5 s buckets`);
+    } else if (b) out(`  stage breakdown failed: ${b.error}`);
     const c = r.redisCommands;
     if (c) {
       out(`  Redis per batch (collector on Redis): ${c.scriptCallsPerBatch} EVALSHA, ${c.scriptUsecPerBatch} us of script time`);
       out(`    busiest commands per batch: ${c.top.map((t) => `${t.cmd} ${t.callsPerBatch}x/${t.usecPerBatch}us`).join(', ')}`);
+    }
+    for (const [key, p] of Object.entries(r.profiles ?? {})) {
+      if (!p) continue;
+      out(`  CPU profile, collector on ${key} (${p.totalMs} ms sampled), self time by file: ${p.files.map((f) => `${f.file} ${f.pct}%`).join(', ')}`);
+      for (const f of p.functions) out(`    ${String(f.pct).padStart(5)}%  ${f.name}`);
     }
   },
   snapshot(s, out) {

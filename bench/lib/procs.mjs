@@ -136,9 +136,12 @@ export async function startRedisServer() {
 /**
  * Run a load script from bench/load/ on the load core with a JSON job, and resolve to the JSON
  * it prints on its last stdout line. Its stderr is passed through (progress notes).
+ * Options: timeoutMs (default 180 s), tsx (load TypeScript sources; default false), cpu (default
+ * the load core).
  */
-export async function runLoad(script, job, { timeoutMs = 180_000 } = {}) {
-  const child = spawnPinned(CPU.load, process.execPath, [join(ROOT, 'bench/load', script), JSON.stringify(job)], {
+export async function runLoad(script, job, { timeoutMs = 180_000, tsx = false, cpu = CPU.load } = {}) {
+  const args = [...(tsx ? ['--import', TSX_IMPORT] : []), join(ROOT, 'bench/load', script), JSON.stringify(job)];
+  const child = spawnPinned(cpu, process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

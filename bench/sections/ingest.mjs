@@ -3,7 +3,10 @@
 // pipelining reference, in interleaved rounds so a noisy neighbour hurts all of them alike.
 import { median } from '../lib/stats.mjs';
 import { commandStats, resetStats, withCpu } from '../lib/stats.mjs';
-import { runLoad, spawnServer } from '../lib/procs.mjs';
+import { join } from 'node:path';
+import { CPU, runLoad, spawnServer } from '../lib/procs.mjs';
+import { rmSync } from 'node:fs';
+import { busiestProfile } from '../lib/profile-top.mjs';
 
 /** The batch pool every ingest run sends: 50 events each, over ~500 of 1,000 Zipf-ranked pages. */
 export const INGEST_POOL = { count: 1000, pages: 1000, events: 50, seed: 7 };
@@ -25,12 +28,19 @@ export async function runIngest(ctx) {
   const seconds = ctx.quick ? 6 : 10;
   const connections = 32;
   const samples = Object.fromEntries(TARGETS.map((t) => [t.key, []]));
+  // Stage costs first, on the server core while it is otherwise idle.
+  const breakdown = await runLoad('breakdown.mjs', { pool: INGEST_POOL, rounds: ctx.quick ? 2 : 4 }, { tsx: true, cpu: CPU.server }).catch((e) => ({ error: e.message }));
   let redisCommands;
+  const profiles = {};
   for (let round = 1; round <= rounds; round++) {
     for (const t of TARGETS) {
       const env = t.collector ? { HEATLENS_SITES: ctx.sitesFile } : {};
       if (t.redis) env.REDIS_URL = ctx.redis.url;
-      const nodeArgs = ctx.profile && t.key === 'redis' && round === rounds ? ['--cpu-prof', `--cpu-prof-dir=${ctx.profileDir}`] : [];
+      const profiled = ctx.profile && t.collector && round === rounds;
+      // A directory per run: the loader thread of tsx writes a profile of its own next to the main one.
+      const profDir = join(ctx.profileDir ?? '', `collector-${t.key}`);
+      if (profiled) rmSync(profDir, { recursive: true, force: true });
+      const nodeArgs = profiled ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
       const server = await spawnServer(t.script, { env, tsx: t.tsx, nodeArgs });
       try {
         const phase = { url: server.url, connections, pool: INGEST_POOL };
@@ -44,6 +54,7 @@ export async function runIngest(ctx) {
       } finally {
         await server.stop();
       }
+      if (profiled) profiles[t.key] = busiestProfile(profDir);
     }
   }
   const runs = {};
@@ -56,13 +67,16 @@ export async function runIngest(ctx) {
       p50: median(s.map((x) => x.p50)),
       p99: median(s.map((x) => x.p99)),
       non2xx: s.reduce((a, x) => a + x.non2xx + x.errors, 0),
-      serverCpuPct: median(s.map((x) => x.cpu.server)),
-      redisCpuPct: median(s.map((x) => x.cpu.redis)),
+      serverCpuPct: median(s.map((x) => x.cpu.server.pct)),
+      redisCpuPct: median(s.map((x) => x.cpu.redis.pct)),
+      // CPU per batch holds still when a neighbour steals cycles; req/s does not.
+      serverUsPerBatch: median(s.map((x) => (x.cpu.server.secs * 1e6) / x.requests)),
+      redisUsPerBatch: t.redis ? median(s.map((x) => (x.cpu.redis.secs * 1e6) / x.requests)) : 0,
       loadCpuPct: median(s.map((x) => x.loadCpuPct)),
       rounds: s.map((x) => Math.round(x.eventsPerSec)),
     };
   }
-  return { runs, redisCommands, connections, seconds, rounds };
+  return { runs, redisCommands, connections, seconds, rounds, profiles, breakdown };
 }
 
 /** Redis work per accepted batch during the Redis collector's measured run. */
