@@ -12,6 +12,7 @@ import {
   overlayPixel,
   prepareTestExtension,
   tabIdOf,
+  tileCentre,
   waitForColour,
 } from '../packages/extension/test-support/e2e.js';
 import { startShop } from '../examples/shop/server.mjs';
@@ -116,14 +117,15 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => legend(owner).then((l) => l?.path)).toBe('/product/:id');
 
     visitor = await openVisitor('/product/2');
-    target = await centreOf(visitor, '#add-to-cart');
+    const element = await centreOf(visitor, '#add-to-cart');
+    target = await tileCentre(owner, element.x, element.y);
     expect(await overlayPixel(owner, target.x, target.y)).toEqual([0, 0, 0, 0]);
     const watching = waitForColour(owner, target.x, target.y, 5_000);
-    await visitor.mouse.move(target.x, target.y);
+    await visitor.mouse.move(element.x, element.y);
     const ms = await watching;
     console.log(`freshness of one move: ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThanOrEqual(1_000);
-    await visitor.mouse.click(target.x, target.y);
+    await visitor.mouse.click(element.x, element.y);
   });
 
   it('shows in the legend the same sample count as /api/heatmap', async () => {
@@ -138,16 +140,17 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
 
   it('keeps the tiles on the element when the page scrolls and the window is resized', async () => {
     const tileAt = async () => {
-      const c = await centreOf(owner, '#add-to-cart');
+      const e = await centreOf(owner, '#add-to-cart');
+      const c = await tileCentre(owner, e.x, e.y);
       return (await overlayPixel(owner, c.x, c.y))![3];
     };
     await owner.mouse.wheel(0, 120);
     await expect.poll(() => owner.evaluate(() => scrollY)).toBeGreaterThan(0);
     const scrolled = await centreOf(owner, '#add-to-cart');
-    expect(scrolled.y).toBeLessThan(target.y);
+    expect(scrolled.y).toBeLessThan(target.y - 50);
     await expect.poll(tileAt).toBeGreaterThan(0);
     // Where the element was before scrolling there is nothing now (the tiles moved with it).
-    expect((await overlayPixel(owner, target.x, target.y - 50))?.[3] ?? 0).toBe(0);
+    expect((await overlayPixel(owner, target.x, target.y))?.[3] ?? 0).toBe(0);
 
     await owner.setViewportSize({ width: VIEWPORT.width, height: 400 });
     await expect.poll(() => owner.evaluate(() => innerHeight)).toBe(400);

@@ -123,3 +123,20 @@ export async function centreOf(page: Page, selector: string): Promise<{ x: numbe
   if (!box) throw new Error(`${selector} is not visible`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/**
+ * The centre of the heatmap tile under a viewport point, in viewport px: a point on a tile's edge
+ * may sample its neighbour, so pixel checks look at tile centres.
+ */
+export function tileCentre(page: Page, x: number, y: number, grid = 50): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([px, py, g]) => {
+      const el = document.documentElement;
+      const [w, h] = [el.scrollWidth / g!, el.scrollHeight / g!];
+      const cx = (Math.floor((px! + scrollX) / w) + 0.5) * w - scrollX;
+      const cy = (Math.floor((py! + scrollY) / h) + 0.5) * h - scrollY;
+      return { x: cx, y: cy };
+    },
+    [x, y, grid],
+  );
+}
