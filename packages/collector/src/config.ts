@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN } from '@heatlens/schema';
+import type { RateLimitOptions } from './http/rate-limits.js';
 
 /** One site: its public id, the origins allowed to write, its read token and route templates. */
 export type SiteConfig = {
@@ -43,10 +44,21 @@ export type CollectorOptions = {
   sdkFile?: string;
   /** folder of the dashboard (index.html, assets/); default the package's public/ */
   publicDir?: string;
+  /**
+   * rate limits per client IP and per site for writes, per read token for reads (429 with
+   * Retry-After), shared through Redis when configured; `false` turns them off. Default
+   * DEFAULT_RATE_LIMITS: 3,000 batches per IP and 20,000 per site per 10 s, 1,200 reads per token per 10 s
+   */
+  rateLimits?: RateLimitOptions | false;
+  /**
+   * distinct pages a site may create per 5-minute bucket; events for further new paths are
+   * counted under the page `(other)`, so random paths cannot exhaust Redis memory; default 1000
+   */
+  maxPagesPerSite?: number;
 };
 
-export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir'>> &
-  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir'> & { demo: boolean };
+export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits'>> &
+  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits'> & { demo: boolean };
 
 export const DEFAULTS = {
   port: 8080,
@@ -57,6 +69,7 @@ export const DEFAULTS = {
   flushIdleMs: 5000,
   commandTimeoutMs: 1000,
   logLevel: 'info',
+  maxPagesPerSite: 1000,
 } as const;
 
 const siteId = new RegExp(SITE_ID_PATTERN);
@@ -100,6 +113,15 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);
   }
   if (!Number.isInteger(c.grid) || c.grid < 2 || c.grid > 200) throw new TypeError('grid must be an integer from 2 to 200');
+  if (!Number.isInteger(c.maxPagesPerSite) || c.maxPagesPerSite < 1) throw new TypeError('maxPagesPerSite must be a positive integer');
+  if (c.rateLimits) {
+    for (const k of ['writesPerIp', 'writesPerSite', 'readsPerToken'] as const) {
+      const l = c.rateLimits[k];
+      if (l && !(Number.isInteger(l.points) && l.points > 0 && Number.isInteger(l.seconds) && l.seconds > 0)) {
+        throw new TypeError(`rateLimits.${k} must have positive integer points and seconds`);
+      }
+    }
+  }
   const demo = !options.sites;
   return { ...c, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }

@@ -3,7 +3,7 @@ import { startCollector } from './server.js';
 
 /**
  * Start the collector from the environment (PORT, HOST, REDIS_URL, REDIS_CLUSTER, HEATLENS_SITES)
- * and stop it gracefully on SIGTERM or SIGINT.
+ * and stop it gracefully on SIGTERM or SIGINT; SIGHUP reloads HEATLENS_SITES.
  */
 export async function main(env: NodeJS.ProcessEnv = process.env) {
   const collector = await startCollector(optionsFromEnv(env));
@@ -22,6 +22,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env) {
     await collector.close();
     process.exit(0);
   };
+  // SIGHUP re-reads HEATLENS_SITES: rotate a read token or add a site without a restart. A bad
+  // file is logged and the sites in force stay.
+  process.on('SIGHUP', () => {
+    if (!env.HEATLENS_SITES) return collector.log.warn('SIGHUP: HEATLENS_SITES is not set, nothing to reload');
+    try {
+      const closed = collector.updateSites(optionsFromEnv(env).sites!);
+      collector.log.info({ sites: collector.sites.length, closed }, 'sites reloaded');
+    } catch (e) {
+      collector.log.error({ err: (e as Error).message }, 'sites not reloaded');
+    }
+  });
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   return collector;

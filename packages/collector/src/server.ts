@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
-import { resolveConfig, type CollectorOptions, type SiteConfig } from './config.js';
+import { resolveConfig, validateSites, type CollectorOptions, type SiteConfig } from './config.js';
+import { NO_RATE_LIMITS, createRateLimits } from './http/rate-limits.js';
 import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { connectRedis, type RedisConnection } from './redis-client.js';
@@ -19,7 +20,13 @@ export type Collector = {
   url: string;
   port: number;
   /** the sites in force (with the demo site's generated read token) */
-  sites: SiteConfig[];
+  readonly sites: SiteConfig[];
+  /**
+   * Put other sites in force at runtime (e.g. on SIGHUP after editing HEATLENS_SITES): checked
+   * like the configured ones (a TypeError names the problem); /live sockets whose token may no
+   * longer read their site are closed at once. Returns how many sockets were closed.
+   */
+  updateSites(sites: SiteConfig[]): number;
   /** whether the demo site is in force (no sites configured) */
   demo: boolean;
   store: Store;
@@ -51,9 +58,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   }
 
   const sites = createSiteRegistry(config.sites);
-  const handle = createRouter({ config, sites, store, metrics, log });
+  const limits = config.rateLimits === false ? NO_RATE_LIMITS : createRateLimits({ limits: config.rateLimits, redis: redis?.client, timeoutMs: config.commandTimeoutMs });
+  const handle = createRouter({ config, sites, store, metrics, log, limits });
   const hub = createLiveHub({ config, store, metrics, log });
-  const upgrade = createUpgradeHandler({ sites, hub });
+  const upgrade = createUpgradeHandler({ sites, hub, limits });
   // Move every site's buckets on to longer windows even when nobody reads them.
   const sweeper = setInterval(() => {
     for (const site of sites.list()) store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
@@ -87,7 +95,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   return {
     url: `http://${host}:${port}`,
     port,
-    sites: config.sites,
+    get sites() {
+      return sites.list();
+    },
+    updateSites(next) {
+      sites.replace(validateSites(next));
+      return hub.revoke((token, site) => sites.readableBy(token).some((s) => s.id === site));
+    },
     demo: config.demo,
     store,
     log,

@@ -12,15 +12,26 @@ export type SiteRegistry = {
   originAllowed(site: SiteConfig, origin: string | undefined): boolean;
   /** The page key of a path: the first matching route template, else the path without query and hash. */
   pageKey(site: SiteConfig, path: string): string;
+  /** Put other sites in force (rotated tokens, new origins or routes); lookups see them at once. */
+  replace(next: SiteConfig[]): void;
 };
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function createSiteRegistry(sites: SiteConfig[]): SiteRegistry {
-  const byId = new Map(sites.map((s) => [s.id, s]));
-  const tokens = sites.map((s) => ({ site: s, hash: digest(s.readToken) }));
-  const routes = new Map(sites.map((s) => [s.id, (s.routes ?? []).map((r) => ({ template: r, pattern: parse(r).pattern }))]));
+export function createSiteRegistry(initial: SiteConfig[]): SiteRegistry {
+  let sites = initial;
+  let byId = new Map<string, SiteConfig>();
+  let tokens: Array<{ site: SiteConfig; hash: Buffer }> = [];
+  let routes = new Map<string, Array<{ template: string; pattern: RegExp }>>();
+  const index = (next: SiteConfig[]) => {
+    sites = next;
+    byId = new Map(next.map((s) => [s.id, s]));
+    tokens = next.map((s) => ({ site: s, hash: digest(s.readToken) }));
+    routes = new Map(next.map((s) => [s.id, (s.routes ?? []).map((r) => ({ template: r, pattern: parse(r).pattern }))]));
+  };
+  index(initial);
   return {
+    replace: index,
     list: () => sites,
     get: (id) => byId.get(id),
     readableBy(token) {

@@ -3,12 +3,13 @@ import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
 import type { ResolvedConfig } from '../config.js';
 import { foldBatch } from '../fold.js';
 import type { Metrics } from '../metrics.js';
+import type { RateLimits } from './rate-limits.js';
 import type { SiteRegistry } from '../sites.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from './respond.js';
 
-export type CollectDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics };
+export type CollectDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; limits: RateLimits };
 
 const CONTENT_TYPES = new Set(['text/plain', 'application/json']);
 /** Retry-After (s) when the store is down: short, the SDK backs off with jitter on top. */
@@ -31,7 +32,7 @@ function eventCount(data: unknown): number {
  * POST /collect: one batch, validated, folded on the server clock and written before the 204.
  * Every event received ends up in `heatlens_events_total` as accepted or dropped by reason.
  */
-export function createCollectHandler({ config, sites, store, metrics }: CollectDeps) {
+export function createCollectHandler({ config, sites, store, metrics, limits }: CollectDeps) {
   const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
 
   return async function collect(req: IncomingMessage, res: ServerResponse): Promise<number> {
@@ -43,6 +44,17 @@ export function createCollectHandler({ config, sites, store, metrics }: CollectD
       sendError(res, status, error, { ...cors, ...headers });
       return status;
     };
+
+    // 429 before reading the body: a flood from one address costs no parsing and no Redis write.
+    const limited = (e: unknown, n: number) => {
+      if (e instanceof HttpError && e.status === 429) return fail(429, e.message, 'rate_limited', n, e.headers);
+      throw e;
+    };
+    try {
+      await limits.writeIp(req);
+    } catch (e) {
+      return limited(e, 0);
+    }
 
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!CONTENT_TYPES.has(type)) return fail(415, 'content-type: use text/plain or application/json', 'unsupported_media_type', 0);
@@ -71,6 +83,12 @@ export function createCollectHandler({ config, sites, store, metrics }: CollectD
     const site = sites.get(batch.site);
     if (!site) return fail(403, `site: unknown site "${batch.site}"`, 'forbidden', n);
     if (!sites.originAllowed(site, origin)) return fail(403, `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`, 'forbidden', n);
+
+    try {
+      await limits.writeSite(site.id);
+    } catch (e) {
+      return limited(e, n);
+    }
 
     const folded = foldBatch(batch, sites.pageKey(site, batch.path), config.now(), config.grid);
     drop('too_old', folded.tooOld);

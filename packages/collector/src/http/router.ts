@@ -4,12 +4,14 @@ import type { ResolvedConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { SiteRegistry } from '../sites.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
+import { readToken } from './auth.js';
 import { collectCors, createCollectHandler } from './collect.js';
+import type { RateLimits } from './rate-limits.js';
 import { createReadApi } from './read-api.js';
 import { HttpError, sendError, sendJson } from './respond.js';
 import { createStaticFiles } from './static-files.js';
 
-export type RouterDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; log: Logger };
+export type RouterDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; log: Logger; limits: RateLimits };
 type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
 
 const READ_CORS = {
@@ -90,7 +92,11 @@ export function createRouter(deps: RouterDeps) {
         const known = Object.keys(routes).some((k) => k.endsWith(` ${url.pathname}`));
         throw new HttpError(known ? 405 : 404, known ? `method: ${req.method} not allowed` : `not found: ${url.pathname}`);
       }
-      if (url.pathname.startsWith('/api/')) for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
+      if (url.pathname.startsWith('/api/')) {
+        for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
+        const token = req.method === 'GET' ? readToken(req.headers) : undefined;
+        if (token) await deps.limits.read(token);
+      }
       await handler(req, res, url.searchParams, url.pathname);
     } catch (e) {
       if (res.headersSent) {

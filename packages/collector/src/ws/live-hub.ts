@@ -23,6 +23,8 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
   const groups = new Map<string, PageGroup>();
   const siteFeeds = new Map<string, SiteFeed>();
   const alive = new WeakMap<WebSocket, boolean>();
+  // Who opened each socket, so a rotated read token can close what it opened.
+  const grants = new Map<WebSocket, { token: string; site: string }>();
   // A socket joins broadcasts once it has had its first frame, so it never gets that one twice.
   const ready = new WeakSet<WebSocket>();
   let running = false;
@@ -96,9 +98,10 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
   }
 
   return {
-    /** Attach an authorised socket to its feed; it gets the current snapshot at once. */
-    add(ws: WebSocket, sub: Subscription) {
+    /** Attach a socket authorised by `token` to its feed; it gets the current snapshot at once. */
+    add(ws: WebSocket, sub: Subscription, token: string) {
       alive.set(ws, true);
+      grants.set(ws, { token, site: sub.site });
       ws.on('pong', () => alive.set(ws, true));
       ws.on('message', () => {}); // viewers have nothing to say; maxPayload bounds what they may send
       ws.on('error', () => ws.terminate());
@@ -145,9 +148,26 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
         },
       );
       ws.once('close', () => {
+        grants.delete(ws);
         metrics.viewers.dec();
         remove();
       });
+    },
+    /**
+     * Close (1008, policy violation) every socket whose token may no longer read its site, after
+     * sites were replaced (a rotated token or a removed site). Returns how many were closed.
+     */
+    revoke(canRead: (token: string, site: string) => boolean): number {
+      let n = 0;
+      for (const [ws, g] of grants) {
+        if (canRead(g.token, g.site)) continue;
+        grants.delete(ws);
+        ws.close(1008, 'read token revoked');
+        // A viewer that ignores the close frame is cut after a second.
+        setTimeout(() => ws.terminate(), 1000).unref();
+        n++;
+      }
+      return n;
     },
     /** Sockets open now. */
     viewers() {

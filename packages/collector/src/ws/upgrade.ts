@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import { LIVE_PROTOCOL } from '@heatlens/schema';
 import { WebSocketServer } from 'ws';
 import type { SiteConfig } from '../config.js';
-import { authorizeRead } from '../http/auth.js';
+import { authorizeRead, readToken } from '../http/auth.js';
 import { readQuery } from '../http/query.js';
+import type { RateLimits } from '../http/rate-limits.js';
 import { HttpError } from '../http/respond.js';
 import type { SiteRegistry } from '../sites.js';
 import type { LiveHub } from './live-hub.js';
@@ -27,10 +28,11 @@ function originAllowed(req: IncomingMessage, sites: SiteConfig[]): boolean {
   return sites.some((s) => s.origins.includes('*') || s.origins.includes(origin));
 }
 
-function reject(socket: Duplex, status: number, error: string) {
+function reject(socket: Duplex, status: number, error: string, headers: Record<string, string | number> = {}) {
   const body = JSON.stringify({ error });
+  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n${extra}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
   socket.destroy();
@@ -41,7 +43,7 @@ function reject(socket: Duplex, status: number, error: string) {
  * to the hub. Compression is off (snapshots go to many viewers; deflating each copy costs more
  * than it saves), and the `heatlens.v1` subprotocol is selected, never the token one.
  */
-export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub }) {
+export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; limits: RateLimits }) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD,
@@ -50,7 +52,7 @@ export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub }
   });
   wss.on('error', () => {});
 
-  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on('error', () => socket.destroy());
     let sub: Subscription;
     try {
@@ -62,10 +64,13 @@ export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub }
       sub = q.path
         ? { site: site.id, path: deps.sites.pageKey(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
         : { site: site.id, window: q.window };
+      await deps.limits.read(readToken(req.headers)!);
     } catch (e) {
-      return reject(socket, e instanceof HttpError ? e.status : 400, e instanceof Error ? e.message : 'bad request');
+      const status = e instanceof HttpError ? e.status : 400;
+      return reject(socket, status, e instanceof Error ? e.message : 'bad request', e instanceof HttpError ? e.headers : {});
     }
-    wss.handleUpgrade(req, socket, head, (ws) => deps.hub.add(ws, sub));
+    if (socket.destroyed) return;
+    wss.handleUpgrade(req, socket, head, (ws) => deps.hub.add(ws, sub, readToken(req.headers)!));
   }
 
   return {
