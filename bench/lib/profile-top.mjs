@@ -45,6 +45,9 @@ export function busiestProfile(dir) {
   const best = all.sort((a, b) => busy(b) - busy(a))[0];
   if (!best) return undefined;
   const { totalMs, functions, files } = best.top;
+  // Percentages of the time the thread was busy, not of the wall time.
+  const idle = files.find((f) => f.file === '(idle)')?.pct ?? 0;
+  const scale = (x) => ({ ...x, pct: Math.round((1000 * x.pct) / (100 - idle || 1)) / 10 });
   const notIdle = (x) => !['(idle)', '(program)'].includes(x.file ?? x.name.split(' ')[0]);
-  return { file: best.file, totalMs, functions: functions.filter(notIdle).slice(0, 15), files: files.filter(notIdle).slice(0, 10) };
+  return { file: best.file, totalMs, busyPct: Math.round(100 - idle), functions: functions.filter(notIdle).slice(0, 15).map(scale), files: files.filter(notIdle).slice(0, 10).map(scale) };
 }

@@ -18,6 +18,8 @@ export function summaryRows(res) {
       const target = key === 'redis' ? '>= 0.35x now, 0.5x goal' : '';
       add('ingest', r.label, `${k(r.eventsPerSec)} ev/s, p50 ${ms(r.p50)} p99 ${ms(r.p99)}${r.non2xx ? `, ${r.non2xx} failed` : ''}`, key === 'bare' ? 'baseline' : `${x(ratio)} bare`, target, key === 'redis' ? ratio >= 0.35 : undefined);
     }
+    const c = res.ingest.cpuRatio;
+    add('ingest', '(c)/(a) by CPU per batch (server or redis, busier)', x(c.redis), `memory ${x(c.memory)}, naive ${x(c.naive)}`, '>= 0.35x now, 0.5x goal', c.redis >= 0.35);
   }
   if (res.snapshot) {
     const s = res.snapshot;

@@ -8,16 +8,20 @@ import { autocannon } from '../lib/deps.mjs';
 const job = JSON.parse(process.argv[2]);
 const tag = Math.random().toString(36).slice(2, 8);
 
-function collectRequests(pool, phaseIndex) {
+function collectRequests(pool, phaseIndex, clients) {
   const { bodies } = makeBodies(pool);
   let n = 0;
+  const base = { 'content-type': 'text/plain', origin: BENCH_ORIGIN };
   // One request template per body; autocannon walks them in order on each connection.
   return bodies.map((body) => ({
     method: 'POST',
     path: '/collect',
-    headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN },
+    headers: base,
     setupRequest: (req) => {
-      req.body = batchPrefix(`${tag}${phaseIndex}-${(n++).toString(36)}`) + body;
+      req.body = batchPrefix(`${tag}${phaseIndex}-${n.toString(36)}`) + body;
+      // Many visitors behind the collector's trusted proxy: per-address limits see them apart.
+      if (clients) req.headers = { ...base, 'x-forwarded-for': `10.${(n % clients) >> 16}.${((n % clients) >> 8) & 255}.${n % clients & 255}` };
+      n++;
       return req;
     },
   }));
@@ -48,7 +52,7 @@ function summarise(phase, r, cpu) {
 
 const results = [];
 for (const [i, phase] of job.phases.entries()) {
-  const requests = phase.pool ? collectRequests(phase.pool, i) : [{ method: phase.method ?? 'GET', path: phase.path, headers: phase.headers ?? {} }];
+  const requests = phase.pool ? collectRequests(phase.pool, i, phase.clients) : [{ method: phase.method ?? 'GET', path: phase.path, headers: phase.headers ?? {} }];
   const cpu0 = process.cpuUsage();
   const r = await autocannon({
     url: phase.url,

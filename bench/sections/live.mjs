@@ -5,7 +5,7 @@
 import { runLoad, spawnServer } from '../lib/procs.mjs';
 
 async function once(ctx, hopMs) {
-  const env = { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url };
+  const env = { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'high' };
   if (hopMs) env.BENCH_HOP_MS = String(hopMs);
   const server = await spawnServer('collector.mjs', { tsx: true, env });
   try {

@@ -15,9 +15,10 @@ export async function runLoadShape(ctx) {
   const cap = Math.max(20, ctx.capacityReqPerSec);
   const sustainedRate = Math.round(cap * 0.5);
   const baseRate = Math.max(5, Math.round(cap * 0.25));
-  const server = await spawnServer('collector.mjs', { tsx: true, env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url } });
+  // The collector's default rate limits, behind a trusted proxy, with 1,000 visitor addresses.
+  const server = await spawnServer('collector.mjs', { tsx: true, env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'proxy' } });
   try {
-    const phase = { url: server.url, pool: INGEST_POOL };
+    const phase = { url: server.url, pool: INGEST_POOL, clients: 1000 };
     await runLoad('cannon.mjs', { phases: [{ ...phase, name: 'warm-up', connections: 16, duration: 2 }] });
     const rssBefore = server.rss();
     const [sustained] = await runLoad(

@@ -45,7 +45,7 @@ async function zunionBaseline(admin, reps) {
  * advanceMs, zrangeMs, api: {p50, p99, reqPerSec}, zunion60Ms, zrangeOneKeyMs}.
  */
 export async function runSnapshot(ctx) {
-  const server = await spawnServer('collector.mjs', { tsx: true, env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url } });
+  const server = await spawnServer('collector.mjs', { tsx: true, env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'high' } });
   try {
     await fillGrid(server.url);
     const route = `/api/heatmap?site=${BENCH_SITE}&path=${encodeURIComponent(PATH)}&kind=move&window=5m&seg=all`;
