@@ -22,6 +22,7 @@ const HELP = `Usage: pnpm simulate [options]
   --browser              drive real headless Chromium pages (system chromium)
   --concurrency <n>      browser pages at once with --browser (default 3)
   --json                 print the per-page tally as JSON instead of a table
+  --loop                 keep sending new waves of visitors until Ctrl+C, then print the tally
   -h, --help`;
 
 const { values: args } = parseArgs({
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     browser: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
+    loop: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -67,7 +69,6 @@ try {
 }
 
 const rnd = createRandom(seed);
-const plans = Array.from({ length: visitors }, () => planVisitor(rnd));
 const tally = createTally();
 const refused = new Map();
 let sentEvents = 0;
@@ -77,14 +78,45 @@ const onBatch = (batch, status) => {
     sentEvents += batch.events?.length ?? 0;
   } else refused.set(status, (refused.get(status) ?? 0) + 1);
 };
-console.log(`Simulating ${visitors} visitors (seed ${seed}) ${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ${spreadMs / 1000} s at ${speed}x speed…`);
+console.log(
+  `Simulating ${visitors} visitors${args.loop ? ' per wave, until Ctrl+C' : ''} (seed ${seed}) ${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ${spreadMs / 1000} s at ${speed}x speed…`,
+);
 const started = Date.now();
 const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${tally.batches} batches, ${sentEvents} events accepted`), 5000);
 progress.unref();
 
+/** Print what the collector accepted, per page, and set the exit code. */
+function report() {
+  clearInterval(progress);
+  console.log(`\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`);
+  if (args.json) console.log(JSON.stringify(tally.rows()));
+  else printTally(tally);
+  if (refused.size) console.log(`\nNot accepted: ${[...refused].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
+  if (args.browser && tally.batches === 0) console.log(`\nNo batch arrived: does ${collectorUrl}/sdk.js serve the SDK (\`pnpm build\`), and does ${shopUrl} load it?`);
+  process.exitCode = refused.size || tally.batches === 0 ? 1 : 0;
+}
+// Ctrl+C (the way out of --loop) still prints what was sent so far.
+process.once('SIGINT', () => {
+  report();
+  process.exit();
+});
+
+/** One wave: `visitors` new visitors arriving over the spread. */
+let wave = async (plans) =>
+  Promise.all(
+    plans.map(async (p, i) => {
+      await new Promise((r) => setTimeout(r, (spreadMs * i) / visitors));
+      await sendVisitor(p, { collectorUrl, origin: shopUrl, site: args.site, speed, onBatch }).catch((err) => {
+        refused.set(err.message, (refused.get(err.message) ?? 0) + 1);
+      });
+    }),
+  );
+let cleanup = async () => {};
+
 if (args.browser) {
   const { chromium } = await import('playwright-core');
   const { browseVisitor } = await import('../examples/shop/simulate/browser-visitor.mjs');
+  const { startRecordingProxy } = await import('../examples/shop/simulate/recording-proxy.mjs');
   let executablePath = process.env.CHROMIUM_PATH;
   try {
     executablePath ??= execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
@@ -93,38 +125,31 @@ if (args.browser) {
     process.exit(1);
   }
   // Chromium goes through a recording proxy (loopback included), which counts every batch.
-  const { startRecordingProxy } = await import('../examples/shop/simulate/recording-proxy.mjs');
   const proxy = await startRecordingProxy({ onCollect: onBatch });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', `--proxy-server=${proxy.url}`, '--proxy-bypass-list=<-loopback>'],
   });
-  const queue = plans.map((p, i) => ({ p, at: started + (spreadMs * i) / visitors }));
-  const worker = async () => {
-    for (let job; (job = queue.shift()); ) {
-      if (job.at > Date.now()) await new Promise((r) => setTimeout(r, job.at - Date.now()));
-      await browseVisitor(browser, job.p, { shopUrl, speed }).catch((err) => console.error(`  a visitor failed: ${err.message}`));
-    }
+  const concurrency = Math.floor(num('concurrency', args.concurrency, 1));
+  wave = async (plans) => {
+    const t = Date.now();
+    const queue = plans.map((p, i) => ({ p, at: t + (spreadMs * i) / visitors }));
+    const worker = async () => {
+      for (let job; (job = queue.shift()); ) {
+        if (job.at > Date.now()) await new Promise((r) => setTimeout(r, job.at - Date.now()));
+        await browseVisitor(browser, job.p, { shopUrl, speed }).catch((err) => console.error(`  a visitor failed: ${err.message}`));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
   };
-  await Promise.all(Array.from({ length: Math.floor(num('concurrency', args.concurrency, 1)) }, worker));
-  await browser.close();
-  await new Promise((r) => setTimeout(r, 200)); // the last keepalive batches are still in the proxy
-  await proxy.close();
-} else {
-  await Promise.all(
-    plans.map(async (p, i) => {
-      await new Promise((r) => setTimeout(r, (spreadMs * i) / visitors));
-      await sendVisitor(p, { collectorUrl, origin: shopUrl, site: args.site, speed, onBatch }).catch((err) => {
-        refused.set(err.message, (refused.get(err.message) ?? 0) + 1);
-      });
-    }),
-  );
+  cleanup = async () => {
+    await browser.close();
+    await proxy.close(); // waits for the last keepalive batches still in flight
+  };
 }
-clearInterval(progress);
 
-console.log(`\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`);
-if (args.json) console.log(JSON.stringify(tally.rows()));
-else printTally(tally);
-if (refused.size) console.log(`\nNot accepted: ${[...refused].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
-process.exitCode = refused.size ? 1 : 0;
+do await wave(Array.from({ length: visitors }, () => planVisitor(rnd)));
+while (args.loop);
+await cleanup();
+report();

@@ -213,6 +213,8 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     console.log(`dashboard freshness: page view ${pageViewMs.toFixed(0)} ms, table ${tableMs.toFixed(0)} ms after the last batch's 204`);
     expect(pageViewMs).toBeLessThanOrEqual(1000);
     expect(tableMs).toBeLessThanOrEqual(1000);
+    expect(await dash.textContent('[data-summary="pages"]')).toBe('3');
+    expect(Number(await dash.textContent('[data-summary="rate"]'))).toBeGreaterThan(0);
     // Ranked by activity (events in the window): /signup (16) above /product/:id (12).
     const order = await dash.$$eval('#pages-table tbody tr[data-path]', (rows) => rows.map((r) => r.getAttribute('data-path')));
     expect(order.indexOf('/signup')).toBeLessThan(order.indexOf('/product/:id'));

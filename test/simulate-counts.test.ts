@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startCollector, type Collector } from '@heatlens/collector';
@@ -89,6 +89,19 @@ describe('pnpm simulate', () => {
       code: 1,
       stderr: expect.stringContaining('Start one with `pnpm start`'),
     });
+  });
+
+  it('--loop keeps sending waves until Ctrl+C, then prints the tally so far', async () => {
+    const child = spawn(process.execPath, [SIMULATE, '--collector', collector.url, '--loop', '-n', '5', '--spread', '0.2', '--speed', '50', '--seed', '3']);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('until Ctrl+C');
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/Accepted [1-9]\d* batches/);
+    expect(out).toMatch(/^page\s+visitors\s+views/m);
   });
 
   describe.runIf(hasChromium)('--browser', () => {

@@ -20,12 +20,17 @@ export function drawHeatmap(canvas: HTMLCanvasElement, snap: Heatmap): void {
     return;
   }
   const max = snap.max || 1;
+  // A soft halo around each tile, so a few clicks on a 50x50 grid still read at a glance.
+  ctx.shadowBlur = Math.max(cw, ch) * 1.5;
   for (const [tx, ty, n] of snap.tiles) {
     const t = Math.min(1, n / max);
     // Cold to hot: blue (240) to red (0) hue, more opaque as it heats.
-    ctx.fillStyle = `hsla(${240 * (1 - t)}, 90%, 50%, ${0.25 + 0.75 * t})`;
+    const colour = `hsla(${240 * (1 - t)}, 90%, 50%, ${0.35 + 0.65 * t})`;
+    ctx.fillStyle = colour;
+    ctx.shadowColor = colour;
     ctx.fillRect(tx * cw, ty * ch, Math.ceil(cw), Math.ceil(ch));
   }
+  ctx.shadowBlur = 0;
 }
 
 function drawReach(ctx: CanvasRenderingContext2D, snap: Heatmap, w: number, ch: number, grid: number): void {

@@ -2,7 +2,7 @@ import type { PagesMessage } from '@heatlens/schema/live';
 import { byId, h } from './dom.js';
 import { createEventsChart, type EventsChart } from './events-chart.js';
 import { fetchSites, SitesError, type SiteInfo } from './fetch-sites.js';
-import { formatClock, formatCount, formatRate, formatWindow } from './format.js';
+import { formatClock, formatCount, formatDuration, formatRate, formatWindow } from './format.js';
 import { openLive, type LiveStatus } from './open-live.js';
 import { createPageView } from './page-view.js';
 import { renderPagesTable } from './pages-table.js';
@@ -96,11 +96,13 @@ function renderPages(msg: PagesMessage): void {
   const table = renderPagesTable(msg, { selected: state.path, onSelect: openPage, empty: emptyHint() });
   byId('pages').replaceChildren(table);
   const events = msg.series.reduce((a, [, n]) => a + n, 0);
-  const lastFull = msg.series.at(-2)?.[1] ?? 0; // the newest bucket is still filling
+  // The rate now: the last 10 s (or one bucket, if longer), the filling bucket included.
+  const span = Math.max(msg.bucketMs, 10_000);
+  const recent = msg.series.filter(([t]) => t + msg.bucketMs > msg.to - span).reduce((a, [, n]) => a + n, 0);
   byId('summary').replaceChildren(
     h('span', {}, h('strong', { 'data-summary': 'pages' }, formatCount(msg.pages.length)), ' live pages'),
     h('span', {}, h('strong', { 'data-summary': 'events' }, formatCount(events)), ` events in the ${formatWindow(msg.windowMs)}`),
-    h('span', {}, h('strong', { 'data-summary': 'rate' }, formatRate(msg.bucketMs ? (lastFull * 1000) / msg.bucketMs : 0)), ' events/s'),
+    h('span', { title: `over the last ${formatDuration(span)}` }, h('strong', { 'data-summary': 'rate' }, formatRate((recent * 1000) / span)), ' events/s now'),
     h('span', { class: 'muted' }, `updated ${formatClock(msg.to)}`),
   );
 }

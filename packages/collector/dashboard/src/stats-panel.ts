@@ -22,7 +22,9 @@ function rows(list: Array<Record<string, unknown>>, key: string): Array<[string,
   return list.map((x) => [String(x[key] ?? ''), formatCount(Number(x.count ?? 0))]);
 }
 
-const quartiles = (m: MediaCounts) => `${formatCount(m.play)} plays · ${[m.p25, m.p50, m.p75, m.complete].map(formatCount).join(' / ')}`;
+/** Plays, then how many reached 25, 50, 75 % and the end. */
+const quartiles = (m: MediaCounts) =>
+  m.play ? `${formatCount(m.play)} plays · ${[m.p25, m.p50, m.p75, m.complete].map(formatCount).join(' / ')}` : 'no plays';
 
 /**
  * A page's numbers in full: the headline counts (each with a `data-stat` key), then the top
