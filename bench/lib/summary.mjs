@@ -40,7 +40,8 @@ export function summaryRows(res) {
   }
   if (res.others) {
     for (const [name, r] of Object.entries(res.others)) {
-      const value = r.status === 'ok' ? (r.json ? JSON.stringify(r.json).slice(0, 70) : r.tail.slice(-70)) : r.status;
+      const last = r.tail?.split(' | ').pop()?.trim() ?? '';
+      const value = r.status === 'ok' ? (r.json ? JSON.stringify(r.json).slice(0, 90) : last.slice(0, 90)) : r.status;
       add('other', `bench/${name}`, value);
     }
   }

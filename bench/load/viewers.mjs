@@ -15,7 +15,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sockets = [];
 function open() {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${BENCH_TOKEN}`], { perMessageDeflate: false });
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${BENCH_TOKEN}`], { perMessageDeflate: false, skipUTF8Validation: true });
     const s = { ws, at: [], frames: [] };
     ws.on('message', (data) => {
       s.at.push(performance.now());

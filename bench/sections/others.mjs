@@ -14,7 +14,7 @@ function run(file, args, timeoutMs) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      process.stdout.write(String(d).replace(/^/gm, '    '));
+      process.stdout.write(String(d).replace(/^(?=.)/gm, '    '));
     });
     child.stderr.on('data', (d) => (out += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -35,8 +35,8 @@ export async function runOthers(ctx) {
       results[name] = { status: 'missing' };
       continue;
     }
-    ctx.note(`  node bench/${name}${ctx.quick ? ' --quick' : ''}`);
-    const r = await run(file, ctx.quick ? ['--quick'] : [], ctx.quick ? 150_000 : 300_000);
+    ctx.note(`  node bench/${name}`);
+    const r = await run(file, [], ctx.quick ? 150_000 : 300_000);
     const last = r.out.trim().split('\n').pop() ?? '';
     let json;
     try {
