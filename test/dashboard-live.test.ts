@@ -214,6 +214,9 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     expect(pageViewMs).toBeLessThanOrEqual(1000);
     expect(tableMs).toBeLessThanOrEqual(1000);
     expect(await dash.textContent('[data-summary="pages"]')).toBe('3');
+    // The chart plots the same events the summary counts, with uPlot's canvas.
+    expect(await dash.getAttribute('#chart', 'data-total')).toBe(await dash.textContent('[data-summary="events"]'));
+    expect(await dash.locator('#chart canvas').count()).toBeGreaterThan(0);
     expect(Number(await dash.textContent('[data-summary="rate"]'))).toBeGreaterThan(0);
     // Ranked by activity (events in the window): /signup (16) above /product/:id (12).
     const order = await dash.$$eval('#pages-table tbody tr[data-path]', (rows) => rows.map((r) => r.getAttribute('data-path')));
