@@ -47,7 +47,7 @@ export interface Transport {
  * Never throws.
  */
 export function createTransport(o: TransportOptions): Transport {
-  const { site, maxQueue = 500, send = fetchSend, path = (h) => (h ? new URL(h) : location).pathname } = o;
+  const { site, maxQueue = 500, send = fetchSend, path = (h) => new URL(h || location.href).pathname } = o;
   const url = o.endpoint.replace(/\/$/, '') + '/collect';
   let q: [string, Event][] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,8 +63,8 @@ export function createTransport(o: TransportOptions): Transport {
     // same outage do not all come back in the same second.
     const retry = (after?: number) =>
       ++attempt < 6 && setTimeout(() => closed || post(b, attempt), after || 500 * 2 ** attempt * (1 + Math.random()));
-    new Promise<SendResult>((r) => r(send(url, JSON.stringify({ ...b, sent: Date.now() }), !!final))).then((r) => {
-      interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
+    new Promise<SendResult>((r) => r(send(url, JSON.stringify({ ...b, sent: Date.now() }), final))).then((r) => {
+      interval = +r.headers.get(FLUSH_HEADER)! || interval;
       // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
       if (/^(408|429|5)/.test('' + r.status)) retry(1000 * +r.headers.get('Retry-After')!);
     }, () => retry());

@@ -2,11 +2,12 @@
 export type SendResult = Pick<Response, 'status' | 'headers'>;
 
 /** Sends one serialized batch; rejects on network errors. `final`: the page is going away. */
-export type Send = (url: string, body: string, final: boolean) => Promise<SendResult>;
+export type Send = (url: string, body: string, final?: boolean) => Promise<SendResult>;
 
 /**
  * The default `Send`: `fetch` with a string body, so `Content-Type: text/plain` and no CORS
  * preflight; `keepalive` so a batch sent while the page unloads still arrives (64 KiB cap:
- * https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); no cookies.
+ * https://fetch.spec.whatwg.org/#http-network-or-cache-fetch). The SDK sets and reads no cookies;
+ * the default credentials mode sends none to a collector on another origin.
  */
-export const fetchSend: Send = (url, body) => fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' });
+export const fetchSend: Send = (url, body) => fetch(url, { method: 'POST', body, keepalive: true });

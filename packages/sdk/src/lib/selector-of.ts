@@ -1,7 +1,7 @@
 /**
  * A short, stable CSS selector of `el` from what survives deploys and never from text: up to 3
- * levels, each `tag#id` (which ends the walk) or `tag[data-*="..."].class.class` (the first data
- * attribute, the first two classes), joined by `>`. At most 256 chars, as the wire format requires.
+ * levels, each `tag#id` (which ends the walk) or `tag[data-*^="..."].class.class` (the first data
+ * attribute by the first 40 chars of its value, the first two classes), joined by `>`. At most 256 chars, as the wire format requires.
  */
 export function selectorOf(el: Element | null): string {
   const parts: string[] = [];
@@ -10,10 +10,9 @@ export function selectorOf(el: Element | null): string {
       parts.unshift(el.localName + '#' + CSS.escape(el.id));
       break;
     }
-    const a = [...el.attributes].find((a) => a.name.startsWith('data-'));
+    const a = el.getAttributeNames().find((n) => n.startsWith('data-'));
     parts.unshift(
-      el.localName + (a ? `[${a.name}="${CSS.escape(a.value.slice(0, 40))}"]` : '') +
-        [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join(''),
+      el.localName + (a ? `[${a}^="${CSS.escape(el.getAttribute(a)!.slice(0, 40))}"]` : '') + [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join(''),
     );
   }
   return parts.join('>').slice(0, 256);

@@ -23,8 +23,8 @@ export function trackEngagement(emit: Emit<EngagementEvent>, opts: TrackerOption
     if (ms >= 1) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, Math.round(ms)) });
     ms = 0;
   };
-  for (const t of ['focus', 'blur']) listen(window, t, update, c.signal);
-  listen(document, 'visibilitychange', update, c.signal);
+  // visibilitychange bubbles from the document to the window.
+  for (const t of ['focus', 'blur', 'visibilitychange']) listen(window, t, update, c.signal);
   onHidden(report, c.signal);
   c.signal.addEventListener('abort', report);
   update();

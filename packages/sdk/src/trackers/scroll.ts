@@ -11,8 +11,8 @@ export interface ScrollOptions extends TrackerOptions {
 }
 
 /**
- * Tracks scroll depth: the maximum share of the document seen (0..100), reported at start (the
- * first screen is seen without scrolling), whenever it grows by `step`, and when the page is
+ * Tracks scroll depth: the maximum share of the document seen (0..100, the first screen
+ * included), reported at the first scroll, whenever it grows by `step`, and when the page is
  * hidden. A single-page-app navigation (a new pathname) starts a new page's maximum.
  */
 export function trackScroll(emit: Emit<ScrollEvent>, opts: ScrollOptions = {}): Stop {
@@ -28,9 +28,8 @@ export function trackScroll(emit: Emit<ScrollEvent>, opts: ScrollOptions = {}): 
     if (max >= reported + step || (final === true && max > reported)) emit({ type: 'scroll', ts: Date.now(), depth: (reported = max) });
   };
   listen(window, 'scroll', check, c.signal);
+  // No report at start: a script in <head> runs before the body exists, when the first screen
+  // looks like 100 %. A visitor who never scrolls reports the first screen when the page hides.
   onHidden(() => check(true), c.signal);
-  // A script in <head> runs before the body exists, when the first screen looks like 100 %.
-  if (document.readyState == 'loading') listen(document, 'DOMContentLoaded', check, c.signal);
-  else check();
   return () => c.abort();
 }
