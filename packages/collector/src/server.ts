@@ -52,9 +52,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   let store: Store;
   if (config.redisUrl || config.redisCluster?.length) {
     redis = await connectRedis({ url: config.redisUrl, cluster: config.redisCluster, commandTimeoutMs: config.commandTimeoutMs, log });
-    store = createRedisStore({ client: redis.client, ping: redis.ping, grid: config.grid, observe, timeoutMs: config.commandTimeoutMs });
+    store = createRedisStore({ client: redis.client, ping: redis.ping, grid: config.grid, observe, timeoutMs: config.commandTimeoutMs, maxPages: config.maxPagesPerSite });
   } else {
-    store = createMemoryStore({ grid: config.grid });
+    store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite });
   }
 
   const sites = createSiteRegistry(config.sites);

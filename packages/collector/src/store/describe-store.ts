@@ -1,6 +1,7 @@
 import { parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { foldBatch } from '../fold.js';
+import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
 import type { Store } from './types.js';
 
 const T0 = 1_750_000_000_000; // a bucket-aligned instant (multiple of 6 h)
@@ -196,6 +197,23 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
       expect((await store.record(folded([move(1, 1)], { site }))).watched).toBe(false);
       await store.watch(site, '/', 2000, T0);
       expect((await store.record(folded([move(1, 1)], { site }))).watched).toBe(true);
+    });
+
+    it('caps the distinct pages of a site per 5-minute bucket, folding the excess into (other)', async () => {
+      const site = fresh();
+      const results = [];
+      for (let i = 0; i < DEFAULT_MAX_PAGES + 2; i++) results.push(await store.record(folded([move(10, 10)], { site, path: `/p${i}` })));
+      expect(results.slice(0, DEFAULT_MAX_PAGES).every((r, i) => r.path === `/p${i}`)).toBe(true);
+      expect(results.slice(-2).map((r) => r.path)).toEqual([OTHER_PAGE, OTHER_PAGE]);
+      // A page admitted in this bucket keeps its own counts; the excess shares one page.
+      expect((await store.record(folded([move(10, 10)], { site, path: '/p0' }))).path).toBe('/p0');
+      const other = await store.snapshot({ site, path: OTHER_PAGE, kind: 'move', seg: 'all', window: '5m', now: T0 });
+      expect(other.total).toBe(2);
+      expect((await store.snapshot({ site, path: '/p0', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(2);
+      // The cap is per site, and a new bucket admits new pages again.
+      expect((await store.record(folded([move(10, 10)], { site: fresh(), path: '/new' }))).path).toBe('/new');
+      const later = T0 + PAGE_CAP_BUCKET_MS;
+      expect((await store.record(folded([move(10, 10)], { site, path: '/new', now: later }))).path).toBe('/new');
     });
 
     it('answers ping', async () => {

@@ -4,6 +4,7 @@ import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
 import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
 
 type Counts = Map<string, number>;
@@ -39,8 +40,10 @@ function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
  * The embedded store: same contract and window semantics as Redis, in this process's memory.
  * Buckets are summed at read time (the sets are small) and pruned as they leave their window.
  */
-export function createMemoryStore(options: { grid?: number } = {}): Store {
+export function createMemoryStore(options: { grid?: number; maxPages?: number } = {}): Store {
   const grid = options.grid ?? 50;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const admitted = createAdmittedPages();
   const pages = new Map<string, PageState>();
   const sites = new Map<string, SiteState>();
   let records = 0;
@@ -94,12 +97,16 @@ export function createMemoryStore(options: { grid?: number } = {}): Store {
   }
 
   const store: Store = {
-    async record(batch: FoldedBatch): Promise<RecordResult> {
+    async record(folded: FoldedBatch): Promise<RecordResult> {
+      const { now } = folded;
+      // The page cap (page-cap.ts): past it, new paths of this bucket count as `(other)`.
+      const known = admitted.at(folded.site, now);
+      if (!known.has(folded.path) && known.size < maxPages) known.add(folded.path);
+      const batch = known.has(folded.path) ? folded : { ...folded, path: OTHER_PAGE };
       const page = pageOf(batch.site, batch.path);
-      const { now } = batch;
       for (const [id, exp] of page.batches) if (exp <= now) page.batches.delete(id);
       const watched = page.watchedUntil > now;
-      if (page.batches.has(batch.batchId)) return { duplicate: true, watched };
+      if (page.batches.has(batch.batchId)) return { duplicate: true, watched, path: batch.path };
       page.batches.set(batch.batchId, now + BATCH_ID_TTL_MS);
 
       const items: Array<{ b: number; set: string; member: string; n: number }> = [...batch.items];
@@ -136,7 +143,7 @@ export function createMemoryStore(options: { grid?: number } = {}): Store {
       }
       page.version++;
       if (++records % SWEEP_EVERY === 0) sweep(now);
-      return { duplicate: false, watched };
+      return { duplicate: false, watched, path: batch.path };
     },
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {

@@ -6,7 +6,9 @@ import type { FoldedBatch } from '../fold.js';
 import { pageKey, rollKey, siteKey } from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
+import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
 import { RECORD_LUA, SITE_LUA } from './lua/record.js';
 import { StoreUnavailableError, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
 
@@ -42,6 +44,8 @@ export type RedisStoreOptions = {
    * written to a stalled server (CLIENT PAUSE, a long script, a frozen host) would wait forever.
    */
   timeoutMs?: number;
+  /** distinct pages per site per 5-minute bucket; further new paths count as `(other)`; default 1000 */
+  maxPages?: number;
 };
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -59,7 +63,7 @@ const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('N
  * (one Lua call) and read one small key, so a snapshot costs the same for any window length.
  */
 export function createRedisStore(options: RedisStoreOptions): Store {
-  const { client, grid = 50, timeoutMs = 1000 } = options;
+  const { client, grid = 50, timeoutMs = 1000, maxPages = DEFAULT_MAX_PAGES } = options;
   const observe = options.observe ?? (() => {});
 
   // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
@@ -96,6 +100,19 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
   const advanceScript = script(ADVANCE_LUA);
+  const admitScript = script(ADMIT_PAGE_LUA);
+  const admitted = createAdmittedPages();
+
+  // The page cap, checked in its own step before the page write: the set of a site's pages lives
+  // under the site's hash tag and the page's keys under the page's, which may be another node.
+  async function admit(site: string, path: string, now: number): Promise<string> {
+    const known = admitted.at(site, now);
+    if (known.has(path)) return path;
+    const key = `${siteKey(site)}:pg:${admitted.bucketOf(now)}`;
+    const page = (await call('admit', () => admitScript([key], [path, String(maxPages), String(2 * PAGE_CAP_BUCKET_MS), OTHER_PAGE]))) as string;
+    if (page === path) known.add(path);
+    return page;
+  }
 
   // Every level advances at once: a longer window is the union of the shorter levels' rolls.
   const advance = (site: string, path: string, now: number) => advanceScript([pageKey(site, path)], [String(now), ...LEVEL_ARGS]) as Promise<string>;
@@ -123,19 +140,20 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   return {
     async record(batch: FoldedBatch): Promise<RecordResult> {
+      const path = await admit(batch.site, batch.path, batch.now);
       const args = [
         String(batch.now), batch.batchId, batch.sid, batch.seg,
         String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0),
         String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), ...LEVEL_ARGS,
       ];
       for (const it of batch.items) args.push(String(it.b), it.set, it.member, String(it.n));
-      const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, batch.path)], args))) as [number, number];
+      const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, path)], args))) as [number, number];
       if (!dup && batch.buckets.size) {
-        const siteArgs = [String(batch.now), batch.path, ...LEVEL_ARGS];
+        const siteArgs = [String(batch.now), path, ...LEVEL_ARGS];
         for (const [b, n] of batch.buckets) siteArgs.push(String(b), String(n));
         await call('rank', () => siteScript([siteKey(batch.site)], siteArgs));
       }
-      return { duplicate: dup === 1, watched: watched === 1 };
+      return { duplicate: dup === 1, watched: watched === 1, path };
     },
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {

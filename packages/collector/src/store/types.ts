@@ -7,6 +7,8 @@ export type RecordResult = {
   duplicate: boolean;
   /** an owner watches this page now (the SDK should flush often) */
   watched: boolean;
+  /** the page the batch was counted under: its own, or `(other)` past the site's page cap */
+  path: string;
 };
 
 export type HeatmapQuery = { site: string; path: string; kind: Kind; seg: SegmentFilter; window: WindowName; now: number };
