@@ -1,7 +1,7 @@
 import type { Batch } from '@heatlens/schema';
 import { parseBatch } from '@heatlens/schema';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { init } from './init.js';
+import { init as start, type Heatlens, type InitOptions } from './init.js';
 import { mouse, resetDom, setVisibility } from './test-support/dom.js';
 import type { Send } from './transport.js';
 
@@ -13,6 +13,13 @@ const send: Send = async (_url, body) => {
   return new Response(null, { status: 204 });
 };
 const sent = () => bodies.flatMap((b) => b.events);
+// Every instance is stopped after its test, even one whose assertions failed.
+let running: Heatlens[] = [];
+const init = (o: InitOptions) => {
+  const hl = start(o);
+  running.push(hl);
+  return hl;
+};
 
 beforeEach(() => {
   resetDom();
@@ -24,6 +31,8 @@ beforeEach(() => {
   vi.useFakeTimers();
 });
 afterEach(() => {
+  running.forEach((hl) => hl.stop());
+  running = [];
   vi.useRealTimers();
   vi.unstubAllGlobals();
   for (const [k, d] of storage) if (d) Object.defineProperty(window, k, d);
@@ -35,6 +44,7 @@ describe('init', () => {
     mouse(document.querySelector('p')!, 'click', { x: 5, y: 5 });
     document.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     hl.track('signup');
+    window.dispatchEvent(new Event('scroll'));
     vi.advanceTimersByTime(1000);
     hl.flush();
     await vi.advanceTimersByTimeAsync(0);

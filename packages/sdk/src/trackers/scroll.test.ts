@@ -16,9 +16,11 @@ beforeEach(() => {
 });
 
 describe('trackScroll', () => {
-  test('reports the first screen at start, then each 10-point growth of the maximum', () => {
+  test('reports at the first scroll, then each 10-point growth of the maximum', () => {
     const { emit, events } = collector<ScrollEvent>();
     const stop = trackScroll(emit);
+    expect(events).toEqual([]); // nothing at start: a script in <head> would see no body yet
+    scrollTo(0);
     expect(events.map((e) => e.depth)).toEqual([10]);
     scrollTo(768 * 0.5); // 15 %
     scrollTo(768 * 1); // 20 %
@@ -31,6 +33,7 @@ describe('trackScroll', () => {
   test('reports a smaller growth when the page is hidden; the step is configurable', () => {
     const { emit, events } = collector<ScrollEvent>();
     const stop = trackScroll(emit, { step: 25 });
+    scrollTo(0);
     scrollTo(768 * 1.5); // 25 %: below 10 + 25
     expect(events.map((e) => e.depth)).toEqual([10]);
     setVisibility('hidden');
@@ -40,9 +43,18 @@ describe('trackScroll', () => {
     stop();
   });
 
+  test('a visitor who never scrolls reports the first screen when the page hides', () => {
+    const { emit, events } = collector<ScrollEvent>();
+    const stop = trackScroll(emit);
+    setVisibility('hidden');
+    expect(events.map((e) => e.depth)).toEqual([10]);
+    stop();
+  });
+
   test('a single-page-app navigation starts a new maximum', () => {
     const { emit, events } = collector<ScrollEvent>();
     const stop = trackScroll(emit);
+    scrollTo(0);
     scrollTo(768 * 9);
     history.pushState(null, '', '/next');
     scrollTo(0);
