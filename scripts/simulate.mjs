@@ -64,7 +64,7 @@ try {
   const res = await fetch(`${collectorUrl}/healthz`);
   if (!res.ok) throw new Error(`healthz answered ${res.status}`);
 } catch (err) {
-  console.error(`No collector at ${collectorUrl} (${err.cause?.code ?? err.message}). Start one with \`pnpm start\`, or pass --collector.`);
+  console.error(`No collector at ${collectorUrl} (${err.cause?.code ?? err.cause?.errors?.[0]?.code ?? err.cause?.message ?? err.message}). Start one with \`pnpm start\`, or pass --collector.`);
   process.exit(1);
 }
 

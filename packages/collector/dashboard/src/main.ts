@@ -23,7 +23,7 @@ const setStatus = (s: LiveStatus) => {
   el.dataset.status = s;
   el.textContent = s === 'live' ? 'Live' : s === 'connecting' ? 'Connecting…' : 'Reconnecting…';
 };
-const pageView = createPageView(() => {});
+const pageView = createPageView();
 
 function showSignIn(error = ''): void {
   pagesLive?.close();

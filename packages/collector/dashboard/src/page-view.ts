@@ -2,7 +2,7 @@ import type { SnapshotMessage } from '@heatlens/schema/live';
 import { byId, h } from './dom.js';
 import { drawHeatmap } from './draw-heatmap.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
-import { openLive, type LiveStatus } from './open-live.js';
+import { openLive } from './open-live.js';
 import { renderStatsPanel } from './stats-panel.js';
 
 /** What the page view shows: one page of one site, a heatmap kind, a window and a width segment. */
@@ -13,9 +13,10 @@ const NOUN: Record<string, string> = { move: 'cursor moves', click: 'clicks', sc
 /**
  * The page view: its own `/live` socket for (page, kind, window, seg), a heatmap canvas and
  * the page's full numbers, both drawn from the same `snapshot` frames. `show` resubscribes
- * when anything changes; `close` hides it and closes the socket.
+ * when anything changes; `close` hides it and closes the socket. The header's status follows the
+ * pages feed only: one indicator for two sockets to the same collector.
  */
-export function createPageView(onStatus: (s: LiveStatus) => void): { show(state: PageViewState): void; close(): void } {
+export function createPageView(): { show(state: PageViewState): void; close(): void } {
   const root = byId('page-view');
   const canvas = byId<HTMLCanvasElement>('heatmap');
   const meta = byId('heatmap-meta');
@@ -50,7 +51,6 @@ export function createPageView(onStatus: (s: LiveStatus) => void): { show(state:
       live = openLive({
         query: { site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg },
         token: state.token,
-        onStatus,
         onMessage: (msg) => {
           if (msg.type === 'snapshot') render(msg);
           else if (msg.type === 'error') meta.textContent = `The collector refused this view: ${msg.error}`;
