@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
@@ -96,6 +98,30 @@ describe('pnpm start', () => {
     const code = await new Promise((r) => s.once('exit', r));
     expect(code).toBe(1);
     expect(out).toContain('set SHOP_PORT');
+  });
+
+  it('serves the first site of HEATLENS_SITES in the shop, and warns when the shop is not an allowed origin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heatlens-sites-'));
+    try {
+      const [port, shopPort] = [await freePort(), await freePort()];
+      const token = 'shop-read-token-0123456789';
+      const file = join(dir, 'sites.json');
+      writeFileSync(file, JSON.stringify([{ id: 'northwind', origins: [`http://127.0.0.1:${shopPort}`], readToken: token }]));
+      const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), HEATLENS_SITES: file, REDIS_URL: '' });
+      running = s.child;
+      expect(s.token).toBe(token);
+      expect(s.out()).not.toContain('note:');
+      expect(await (await fetch(`${s.shop}guide`)).text()).toContain('data-site="northwind"');
+      expect(await stop(s.child, 'SIGTERM')).toBe(0);
+
+      writeFileSync(file, JSON.stringify([{ id: 'northwind', origins: ['https://shop.example'], readToken: token }]));
+      const t = await start({ PORT: String(port), SHOP_PORT: String(shopPort), HEATLENS_SITES: file, REDIS_URL: '' });
+      running = t.child;
+      expect(t.out()).toContain(`does not list http://127.0.0.1:${shopPort}`);
+      expect(await stop(t.child, 'SIGTERM')).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe.runIf(redisAvailable())('with REDIS_URL', () => {
