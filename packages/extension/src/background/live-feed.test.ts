@@ -29,7 +29,10 @@ class FakeSocket extends EventTarget {
   close() {
     this.readyState = 3;
   }
-  send() {}
+  sent: string[] = [];
+  send(data: string) {
+    this.sent.push(data);
+  }
 }
 
 const query: LiveQuery = { site: 'demo', path: '/product/7', kind: 'move', window: '5m', seg: 'l' };
@@ -129,6 +132,19 @@ describe('createLiveFeed', () => {
     expect(FakeSocket.all).toHaveLength(2);
     expect(latest().url).toContain('path=%2Fproduct%2F8');
     expect(FakeSocket.all[0]!.readyState).toBe(3);
+  });
+
+  it('keeps the service worker awake with a small message every 20 s, only while open', async () => {
+    const { feed } = feedWith();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(latest().sent).toEqual([]); // not open yet: nothing queued for later either
+    latest().open();
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(latest().sent).toEqual(['ping', 'ping']);
+    feed.close();
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(latest().sent).toHaveLength(2);
   });
 
   it('stops reconnecting once closed', async () => {

@@ -31,6 +31,8 @@ export type LiveFeedOptions = {
   maxDelayMs?: number;
   /** delay growth per failed attempt; default 2 */
   growFactor?: number;
+  /** interval of a tiny keep-alive message on an open socket, ms; default 20000 (0: none) */
+  keepAliveMs?: number;
 };
 
 /** A tab's live feed: one `/live` socket that reconnects with backoff. */
@@ -80,6 +82,17 @@ export function createLiveFeed(opts: LiveFeedOptions): LiveFeed {
     if (message.type === 'snapshot') opts.onSnapshot(message);
     else if (message.type === 'error') opts.onStatus?.('error', message.error);
   });
+  // Chrome stops an idle service worker after 30 s, and a quiet page gets no frames (the collector
+  // pushes only changes). WebSocket traffic resets the idle timer (Chrome 116+), so say something
+  // small every 20 s; the collector ignores what viewers send.
+  // https://developer.chrome.com/docs/extensions/how-to/web-platform/websockets
+  const keepAliveMs = opts.keepAliveMs ?? 20_000;
+  const keepAlive =
+    keepAliveMs > 0
+      ? setInterval(() => {
+          if (socket.readyState === ReconnectingWebSocket.OPEN) socket.send('ping');
+        }, keepAliveMs)
+      : undefined;
   return {
     get query() {
       return query;
@@ -91,6 +104,7 @@ export function createLiveFeed(opts: LiveFeedOptions): LiveFeed {
     },
     close() {
       closed = true;
+      clearInterval(keepAlive);
       socket.close();
     },
   };
