@@ -126,7 +126,25 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
   return { ...c, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }
 
-/** Collector options from the environment of DESIGN.md: PORT, HOST, REDIS_URL, REDIS_CLUSTER, HEATLENS_SITES. */
+/**
+ * Worker processes to run (HEATLENS_WORKERS, node:cluster; default 1: this process serves).
+ * More than one needs Redis (workers share no memory) and HEATLENS_SITES (each worker would make
+ * up its own demo read token); a TypeError says which is missing.
+ */
+export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  if (!env.HEATLENS_WORKERS) return 1;
+  if (!/^\d+$/.test(env.HEATLENS_WORKERS) || Number(env.HEATLENS_WORKERS) < 1) throw new TypeError(`HEATLENS_WORKERS must be a positive integer, got "${env.HEATLENS_WORKERS}"`);
+  const n = Number(env.HEATLENS_WORKERS);
+  if (n > 1 && !env.REDIS_URL && !env.REDIS_CLUSTER) throw new TypeError('HEATLENS_WORKERS > 1 needs REDIS_URL or REDIS_CLUSTER: workers share no memory');
+  if (n > 1 && !env.HEATLENS_SITES) throw new TypeError('HEATLENS_WORKERS > 1 needs HEATLENS_SITES: each worker would make up its own demo read token');
+  return n;
+}
+
+/**
+ * Collector options from the environment of DESIGN.md: PORT, HOST, REDIS_URL, REDIS_CLUSTER,
+ * HEATLENS_SITES; and HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry:
+ * set it only behind a load balancer that sets that header).
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorOptions {
   const options: CollectorOptions = {};
   if (env.PORT) {
@@ -149,5 +167,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
     }
     options.sites = validateSites(parsed);
   }
+  if (env.HEATLENS_TRUST_PROXY === '1') options.rateLimits = { trustProxy: true };
   return options;
 }

@@ -1,12 +1,23 @@
-import { optionsFromEnv } from './config.js';
-import { startCollector } from './server.js';
+import cluster from 'node:cluster';
+import { pino } from 'pino';
+import { optionsFromEnv, workersFromEnv } from './config.js';
+import { startCollector, type Collector } from './server.js';
+import { superviseWorkers } from './workers.js';
 
 /**
  * Start the collector from the environment (PORT, HOST, REDIS_URL, REDIS_CLUSTER, HEATLENS_SITES)
- * and stop it gracefully on SIGTERM or SIGINT; SIGHUP reloads HEATLENS_SITES.
+ * and stop it gracefully on SIGTERM or SIGINT; SIGHUP reloads HEATLENS_SITES. With
+ * HEATLENS_WORKERS=N (> 1) this process only supervises N workers that each run this function.
+ * Resolves with the collector, or undefined in a supervising process.
  */
-export async function main(env: NodeJS.ProcessEnv = process.env) {
-  const collector = await startCollector(optionsFromEnv(env));
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Collector | undefined> {
+  const options = optionsFromEnv(env);
+  const workers = workersFromEnv(env);
+  if (workers > 1 && cluster.isPrimary) {
+    superviseWorkers(workers, pino({ base: { service: 'heatlens-collector', role: 'primary' } }));
+    return undefined;
+  }
+  const collector = await startCollector(options);
   if (collector.demo) {
     const token = collector.sites[0]!.readToken;
     collector.log.info({ site: 'demo', readToken: token }, 'demo site: any origin may write; read token below');
