@@ -34,13 +34,30 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
   it('signs in from a #token= link, removes the token from the address bar, and keeps it across reloads', async () => {
     await page.goto(`${collector.url}/#token=shop-read-token-0123456789`);
     await page.waitForSelector('#pages-table tr.empty');
-    expect(new URL(page.url()).hash).toBe('');
+    expect(new URL(page.url()).hash).toBe('#site=shop');
     expect(await page.$$eval('#site option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['shop']);
     expect(await page.textContent('#pages-table tr.empty')).toContain('data-site="shop"');
     await expect.poll(status).toBe('live');
     await page.reload();
     await page.waitForSelector('#pages-table tr.empty');
     expect(await page.isHidden('#signin')).toBe(true);
+  });
+
+  it('keeps the view in the URL, so a reload or a shared link reopens the same page view', async () => {
+    await page.goto(`${collector.url}/#site=shop&window=1h&path=%2Fproduct%2F%3Aid&kind=scroll&seg=s`);
+    await page.waitForSelector('#page-view:not([hidden])');
+    expect(await page.textContent('#page-title')).toBe('/product/:id');
+    expect([await page.inputValue('#kind'), await page.inputValue('#seg'), await page.isChecked('#window-1h')]).toEqual(['scroll', 's', true]);
+    await expect.poll(() => page.textContent('#heatmap-meta')).toContain('No visitors who scrolled on this page in the last hour');
+    await page.selectOption('#kind', 'move');
+    expect(new URL(page.url()).hash).toBe('#site=shop&window=1h&path=%2Fproduct%2F%3Aid&kind=move&seg=s');
+    await page.reload();
+    await page.waitForSelector('#page-view:not([hidden])');
+    expect([await page.textContent('#page-title'), await page.inputValue('#kind'), await page.isChecked('#window-1h')]).toEqual(['/product/:id', 'move', true]);
+    await page.click('#page-close');
+    expect(new URL(page.url()).hash).toBe('#site=shop&window=1h');
+    await page.check('#window-5m');
+    expect(new URL(page.url()).hash).toBe('#site=shop');
   });
 
   it('says when the feed is cut off and resumes by itself when the collector is back', async () => {

@@ -7,12 +7,15 @@ import { openLive, type LiveStatus } from './open-live.js';
 import { createPageView } from './page-view.js';
 import { renderPagesTable } from './pages-table.js';
 import { clearToken, loadToken, saveToken } from './token-store.js';
+import { readViewState, writeViewState, type ViewState } from './view-state.js';
 
 // The dashboard's composition root: sign-in, site and window pickers, the live pages table and
 // chart over one `/live` socket, and the page view over a second one while a page is open.
 
 const SITE_KEY = 'heatlens.site';
 const state = { token: '', site: '', window: '5m', path: '', kind: 'click', seg: 'all' };
+// Set from the URL once signed in: the view to reopen (a reload, or a shared link).
+let wanted = readViewState();
 let sites: SiteInfo[] = [];
 let pagesLive: { close(): void } | undefined;
 let chart: EventsChart | undefined;
@@ -57,9 +60,23 @@ async function signIn(token: string): Promise<void> {
     byId('pages').replaceChildren(h('p', { class: 'empty-note' }, 'This token can read no site. Add one to the HEATLENS_SITES file and restart the collector.'));
     return;
   }
-  const saved = localStorage.getItem(SITE_KEY);
-  selectSite(sites.some((s) => s.id === saved) ? (saved as string) : (sites[0] as SiteInfo).id);
+  const view = wanted;
+  wanted = {};
+  applyView({ ...view, site: view.site ?? localStorage.getItem(SITE_KEY) ?? undefined });
 }
+
+/** Show a view (from the URL): its site, window, and page view if it names a page. */
+function applyView(view: Partial<ViewState>): void {
+  Object.assign(state, { window: view.window ?? state.window, kind: view.kind ?? state.kind, seg: view.seg ?? state.seg });
+  byId<HTMLInputElement>(`window-${state.window}`).checked = true;
+  byId<HTMLSelectElement>('kind').value = state.kind;
+  byId<HTMLSelectElement>('seg').value = state.seg;
+  selectSite(sites.some((s) => s.id === view.site) ? (view.site as string) : (sites[0] as SiteInfo).id);
+  if (view.path && view.site === state.site) openPage(view.path);
+}
+
+/** Mirror the view into the URL. */
+const remember = () => writeViewState(state);
 
 function selectSite(site: string): void {
   state.site = site;
@@ -72,6 +89,7 @@ function selectSite(site: string): void {
   }
   pageView.close();
   connectPages();
+  remember();
 }
 
 /** What an empty window says: how to get data in. */
@@ -129,6 +147,7 @@ function openPage(path: string): void {
 }
 
 function showPage(): void {
+  remember();
   if (!state.path) return;
   pageView.show({ site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg, token: state.token });
 }
@@ -160,8 +179,14 @@ byId<HTMLSelectElement>('seg').addEventListener('change', (e) => {
 });
 byId('page-close').addEventListener('click', () => {
   state.path = '';
+  remember();
   pageView.close();
   if (lastPages) renderPages(lastPages);
+});
+
+// A link pasted into this tab changes only the fragment: show what it names.
+window.addEventListener('hashchange', () => {
+  if (state.token && sites.length) applyView(readViewState());
 });
 
 const saved = loadToken();

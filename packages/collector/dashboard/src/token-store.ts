@@ -6,10 +6,13 @@ const KEY = 'heatlens.readToken';
 
 /** The saved token, taking one from `#token=` first when present. */
 export function loadToken(): string | undefined {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  const params = new URLSearchParams(location.hash.slice(1));
+  const fromHash = params.get('token');
   if (fromHash) {
     saveToken(fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
+    params.delete('token'); // the rest of the fragment is the view (view-state.ts)
+    const rest = params.toString();
+    history.replaceState(null, '', location.pathname + location.search + (rest ? `#${rest}` : ''));
     return fromHash;
   }
   try {
