@@ -1,4 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
 
@@ -25,6 +28,10 @@ export type TestRedisCluster = {
   /** `host:port` seeds, as REDIS_CLUSTER takes them */
   seeds: string[];
   nodes: TestRedis[];
+  /** SIGKILL node `i` (its data dir and cluster config stay for `restart`). */
+  kill(i: number): Promise<void>;
+  /** Start node `i` again on its port and data dir; resolves when the cluster is ok again. */
+  restart(i: number): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -36,23 +43,42 @@ export type TestRedisCluster = {
  */
 export async function startRedisCluster(primaries = 3, extraArgs: string[] = []): Promise<TestRedisCluster> {
   const nodes: TestRedis[] = [];
+  // A data dir per node, kept across kill/restart: it holds nodes.conf (the node's identity and
+  // slots) and, when extraArgs turn it on, the AOF.
+  const dirs = Array.from({ length: primaries }, () => mkdtempSync(join(tmpdir(), 'heatlens-cluster-')));
+  const args = (i: number) => ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', ...extraArgs, '--dir', dirs[i]!];
+  const removeDirs = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   try {
-    for (let i = 0; i < primaries; i++) {
-      // The node config file lives in the node's own temp dir (startRedis sets --dir).
-      nodes.push(await startRedis(['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', ...extraArgs]));
-    }
+    for (let i = 0; i < primaries; i++) nodes.push(await startRedis(args(i)));
     const seeds = nodes.map((n) => `127.0.0.1:${n.port}`);
     await run('redis-cli', ['--cluster', 'create', ...seeds, '--cluster-replicas', '0', '--cluster-yes'], { timeout: 30_000 });
     await waitClusterOk(nodes);
     return {
       seeds,
       nodes,
+      async kill(i) {
+        const node = nodes[i]!;
+        if (node.process && node.process.exitCode === null && node.process.signalCode === null) {
+          const exited = new Promise((r) => node.process!.once('exit', r));
+          node.process.kill('SIGKILL');
+          await exited;
+        }
+        await node.stop();
+      },
+      async restart(i) {
+        // startRedis picks a fresh port first; the later --port wins, so the node keeps its own.
+        const port = nodes[i]!.port;
+        nodes[i] = { ...(await startRedis(['--port', String(port), ...args(i)])), port, url: `redis://127.0.0.1:${port}` };
+        await waitClusterOk(nodes);
+      },
       stop: async () => {
         await Promise.all(nodes.map((n) => n.stop()));
+        removeDirs();
       },
     };
   } catch (e) {
     await Promise.all(nodes.map((n) => n.stop()));
+    removeDirs();
     throw e;
   }
 }
