@@ -77,9 +77,11 @@ export function createTransport(o: TransportOptions): Transport {
     while (q.length) {
       const p = q[0]![0];
       const events: Event[] = [];
+      // UTF-8 bytes, bounded from above without allocating: 3 per UTF-16 unit once anything is
+      // non-ASCII (a Blob per event would cost an IPC round trip each in Chromium).
       for (
-        let bytes = 0;
-        q[0]?.[0] == p && events.length < 500 && ((bytes += new Blob([JSON.stringify(q[0][1])]).size + 1) <= 61_440 || !events.length);
+        let bytes = 0, j: string;
+        q[0]?.[0] == p && events.length < 500 && ((bytes += (j = JSON.stringify(q[0][1])).length * (/[^\0-\x7f]/.test(j) ? 3 : 1) + 1) <= 61_440 || !events.length);
 
       )
         events.push(q.shift()![1]);
