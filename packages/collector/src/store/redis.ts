@@ -148,10 +148,11 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       ];
       for (const it of batch.items) args.push(String(it.b), it.set, it.member, String(it.n));
       const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, path)], args))) as [number, number];
-      if (!dup && batch.buckets.size) {
+      // Also for a duplicate: its first attempt may have failed between the two steps.
+      if (batch.buckets.size) {
         const siteArgs = [String(batch.now), path, ...LEVEL_ARGS];
         for (const [b, n] of batch.buckets) siteArgs.push(String(b), String(n));
-        await call('rank', () => siteScript([siteKey(batch.site)], siteArgs));
+        await call('rank', () => siteScript([siteKey(batch.site), `${siteKey(batch.site)}:rb:${batch.batchId}`], siteArgs));
       }
       return { duplicate: dup === 1, watched: watched === 1, path };
     },

@@ -1,3 +1,4 @@
+import { BATCH_ID_TTL_MS } from '../limits.js';
 import { LEVELS_LUA } from './levels.js';
 
 /**
@@ -62,11 +63,15 @@ return {0, watched}
 /**
  * Rank a page within its site, count the site's events per bucket, and remember the page for
  * sweeps (`known`: path -> last write).
- * KEYS[1] site prefix `hl:{site}`. ARGV: now, path, nWindows, per window (name, bucketMs,
- * buckets, slack), then (bucket, events) pairs.
+ * KEYS[1] site prefix `hl:{site}`; KEYS[2] the batch's id key under it (`hl:{site}:rb:<id>`): the
+ * page write and this one are separate steps (different hash tags), so this one dedupes on its
+ * own and is retried even when the page write was a duplicate (it may have failed in between).
+ * ARGV: now, path, nWindows, per window (name, bucketMs, buckets, slack), then (bucket, events) pairs.
+ * Returns 1 when it counted, 0 for a batch it had counted already.
  */
 export const SITE_LUA = `
 local sp = KEYS[1]
+if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ${BATCH_ID_TTL_MS}) then return 0 end
 local now, path, nWin = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3])
 redis.call('ZADD', sp .. ':known', now, path)
 redis.call('PEXPIRE', sp .. ':known', tonumber(ARGV[4 + (nWin - 1) * 4 + 1]) * tonumber(ARGV[4 + (nWin - 1) * 4 + 2]) * 2)

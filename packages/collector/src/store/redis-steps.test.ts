@@ -1,0 +1,45 @@
+import { createClient, type RedisClientType } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { folded } from './describe-store.js';
+import { createRedisStore, type RedisLike } from './redis.js';
+
+const T0 = 1_750_000_000_000;
+
+/**
+ * A batch is two steps in Redis (the page's keys, then the site's ranking: different hash tags).
+ * A retry after a failure between them must complete the second step, once.
+ */
+describe.runIf(redisAvailable())('redis store: a batch that fails between its steps', () => {
+  let redis: TestRedis;
+  let client: RedisClientType;
+  beforeAll(async () => {
+    redis = await startRedis(['--save', '']);
+    client = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
+  });
+  afterAll(async () => {
+    client.destroy();
+    await redis.stop();
+  });
+
+  it('ranks the page once when the retry finds the page write already done', async () => {
+    let failSiteStep = 1;
+    // The site step is the call whose first key is the site prefix `hl:{site}`.
+    const flaky: RedisLike = Object.create(client as unknown as RedisLike, {
+      evalSha: {
+        value: (sha: string, o: { keys: string[]; arguments: string[] }) => {
+          if (o.keys[0] === 'hl:{steps}' && failSiteStep-- > 0) return Promise.reject(new Error('connection lost'));
+          return (client as unknown as RedisLike).evalSha(sha, o);
+        },
+      },
+    });
+    const store = createRedisStore({ client: flaky, ping: () => client.ping() });
+    const b = folded([{ type: 'pageview', vh: 800 }], { site: 'steps', path: '/p', id: 'split' });
+    await expect(store.record(b)).rejects.toThrow('connection lost');
+    expect((await store.record(b)).duplicate).toBe(true);
+    expect((await store.record(b)).duplicate).toBe(true);
+    const pages = await store.pages({ site: 'steps', window: '5m', now: T0, limit: 10 });
+    expect(pages.pages.map((p) => [p.path, p.events])).toEqual([['/p', 1]]);
+    expect(pages.series.at(-1)).toEqual([T0, 1]);
+  });
+});
