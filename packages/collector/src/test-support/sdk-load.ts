@@ -101,9 +101,10 @@ export async function runSdkLoad(o: LoadOptions): Promise<LoadResult> {
 }
 
 /**
- * Compare what a load run expects with what the collector counts (`/api/heatmap`, move, 1 h
- * window), tile by tile. Returns one line per tile that differs: empty means every acknowledged
- * event is counted exactly once.
+ * Compare what a load run expects with what the collector counts, tile by tile (`/api/heatmap`,
+ * move, 1 h window), page by page and in the site's events series (`/api/pages`, 5 min: the run
+ * must fit in it). Returns one line per difference: empty means every acknowledged event is
+ * counted exactly once.
  */
 export async function checkCounts(url: string, token: string, expected: LoadResult['expected'], site = 'shop'): Promise<string[]> {
   const diffs: string[] = [];
@@ -118,5 +119,17 @@ export async function checkCounts(url: string, token: string, expected: LoadResu
       if (want !== got) diffs.push(`${path} ${k}: expected ${want}, counted ${got}`);
     }
   }
+  const res = await fetch(`${url}/api/pages?site=${site}&window=5m&limit=100`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`pages: ${res.status}`);
+  const pages = (await res.json()) as { pages: Array<{ path: string; events: number }>; series: Array<[number, number]> };
+  let total = 0;
+  for (const [path, tiles] of expected) {
+    const want = [...tiles.values()].reduce((a, b) => a + b, 0);
+    total += want;
+    const got = pages.pages.find((p) => p.path === path)?.events ?? 0;
+    if (want !== got) diffs.push(`pages ${path}: expected ${want} events, counted ${got}`);
+  }
+  const series = pages.series.reduce((a, [, n]) => a + n, 0);
+  if (series !== total) diffs.push(`events series: expected ${total}, counted ${series}`);
   return diffs;
 }
