@@ -54,7 +54,7 @@ try {
       attributeFilter: ['data-snapshot-ms'],
     });
   });
-  const until = Date.now() + 12_000;
+  const until = Date.now() + 20_000;
   for (let i = 0; Date.now() < until; i++) {
     await post([move(i % GRID, (i * 7) % GRID, w, h)]);
     await new Promise((r) => setTimeout(r, 250));

@@ -25,8 +25,8 @@ export type Frame = {
  */
 export function drawFrame(f: Frame): void {
   const { ctx, layout, grid } = f;
+  // The caller has cleared the canvas; from here on, coordinates are CSS px.
   ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
-  ctx.clearRect(0, 0, layout.viewWidth, layout.viewHeight);
   const rows = visibleRange(layout.scrollY, layout.viewHeight, layout.docHeight, grid);
   const cols = visibleRange(layout.scrollX, layout.viewWidth, layout.docWidth, grid);
   if (rows && cols) {

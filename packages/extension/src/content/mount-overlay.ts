@@ -122,10 +122,11 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
         paintGrid(image.data, next, palette, nextSettings.opacity);
         tileCtx.putImageData(image, 0, 0);
       }
-      legend.update(next, nextSettings);
       if (frame) win.cancelAnimationFrame(frame);
       // Drawn now, not on the next animation frame: a snapshot is news the owner is waiting for.
+      // The legend is written after the draw has read the layout, so no write forces a reflow.
       render();
+      legend.update(next, nextSettings);
       // A whole new frame: tiles painted from the snapshot, then drawn (the frame-time benchmark).
       canvas.dataset.snapshotMs = (performance.now() - started).toFixed(3);
     },
