@@ -54,13 +54,15 @@ const printers = {
   load(l, out) {
     const s = l.sustained;
     out(
-      `  sustained ${s.seconds} s at ${s.targetRate} req/s: ${r0(s.reqPerSec)} req/s = ${r0(s.eventsPerSec)} ev/s, p50 ${s.p50} ms p99 ${s.p99} ms max ${s.max} ms, ` +
-        `errors ${s.errors}, timeouts ${s.timeouts}, non-2xx ${s.non2xx} ${JSON.stringify(s.statuses)}; RSS ${r0(s.rssBeforeMiB)} -> ${r0(s.rssAfterMiB)} MiB`,
+      `  sustained ${s.seconds} s at ${s.targetRate} req/s (open loop): ${r0(s.eventsPerSec)} ev/s accepted, p50 ${s.p50} ms p99 ${s.p99} ms max ${s.max} ms, ` +
+        `statuses ${JSON.stringify(s.statuses)}; RSS ${r0(s.rssBeforeMiB)} -> ${r0(s.rssAfterMiB)} MiB`,
     );
-    for (const p of l.spike.phases) {
-      out(`  ${p.name.padEnd(22)} ${r0(p.reqPerSec)} req/s, p50 ${p.p50} ms p99 ${p.p99} ms, statuses ${JSON.stringify(p.statuses)}, errors ${p.errors}, timeouts ${p.timeouts}`);
-    }
-    out(`  shed (429/503): ${l.spike.shed}; other non-204: ${JSON.stringify(l.spike.unexpected)}; latency recovered: ${l.spike.recovered}; RSS at end ${r0(l.rssEndMiB)} MiB`);
+    for (const p of l.spike.phases) out(`  ${p.name.padEnd(22)} sent ${p.sent}, p50 ${p.p50} ms p99 ${p.p99} ms max ${p.max} ms, statuses ${JSON.stringify(p.statuses)}`);
+    out(`  p99 per second: ${l.spike.timeline.map((t) => r0(t.p99)).join(' ')}`);
+    out(
+      `  shed (429/503): ${l.spike.shed}; other: ${JSON.stringify(l.spike.unexpected)}; back to the pre-spike p99 ${l.spike.recovered ? `${l.spike.recoverySeconds} s after the spike` : 'NOT within the run'}; ` +
+        `RSS at end ${r0(l.rssEndMiB)} MiB${l.spike.skipped ? `; generator skipped ${l.spike.skipped} (too many in flight)` : ''}`,
+    );
   },
   others() {},
 };
