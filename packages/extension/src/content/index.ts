@@ -27,7 +27,13 @@ function start(): void {
   let current = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true } as Parameters<typeof overlay.draw>[1];
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
-    const message = raw as ContentMessage;
+    try {
+      return handle(raw as ContentMessage);
+    } catch {
+      return Promise.resolve(false); // never throw into the host page
+    }
+  };
+  const handle = (message: ContentMessage): Promise<unknown> | undefined => {
     switch (message?.type) {
       case 'overlay:ping':
         return Promise.resolve(true);

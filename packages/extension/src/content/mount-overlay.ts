@@ -64,9 +64,10 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
 
   const layout = (): Layout => {
     const el = doc.documentElement;
+    // The same document size the SDK divides by, so a tile lands where its samples were taken.
     return {
-      docWidth: Math.max(el.scrollWidth, doc.body?.scrollWidth ?? 0),
-      docHeight: Math.max(el.scrollHeight, doc.body?.scrollHeight ?? 0),
+      docWidth: el.scrollWidth,
+      docHeight: el.scrollHeight,
       scrollX: win.scrollX,
       scrollY: win.scrollY,
       viewWidth: win.innerWidth,
@@ -77,6 +78,14 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const render = (): void => {
     frame = 0;
     if (!ctx) return;
+    try {
+      paint(ctx);
+    } catch {
+      // Never throw into the host page: a frame that cannot be drawn is skipped.
+    }
+  };
+
+  const paint = (ctx: CanvasRenderingContext2D): void => {
     const started = performance.now();
     const l = layout();
     const dpr = win.devicePixelRatio || 1;
