@@ -52,7 +52,7 @@ async function profileCollector(ctx, t, seconds) {
  */
 export async function runIngest(ctx) {
   const rounds = ctx.quick ? 1 : 2;
-  const seconds = ctx.quick ? 6 : 10;
+  const seconds = ctx.quick ? 6 : 8;
   // Stage costs first, on the server core.
   const breakdown = await runLoad('breakdown.mjs', { pool: INGEST_POOL, rounds: ctx.quick ? 2 : 4 }, { tsx: true, cpu: CPU.server }).catch((e) => ({ error: e.message }));
   const samples = Object.fromEntries(TARGETS.map((t) => [t.key, []]));
@@ -89,7 +89,7 @@ export async function runIngest(ctx) {
   const ratio = runs.redis.eventsPerSec / runs.bare.eventsPerSec;
   const profiles = {};
   if (ctx.profile || Math.min(ratio, cpuRatio.redis) < RATIO_TARGET) {
-    for (const t of TARGETS.filter((x) => x.collector)) profiles[t.key] = await profileCollector(ctx, t, seconds);
+    for (const t of TARGETS.filter((x) => x.collector)) profiles[t.key] = await profileCollector(ctx, t, 6);
   }
   return { runs, cpuRatio, redisCommands, connections: CONNECTIONS, seconds, rounds, profiles, breakdown };
 }
