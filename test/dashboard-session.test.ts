@@ -80,4 +80,16 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
     await page.waitForSelector('#pages-table tr.empty');
     expect(await page.inputValue('#site')).toBe('blog');
   });
+
+  it('signs out with a reason when its token is rotated out, and takes the new one', async () => {
+    const rotated = 'blog-rotated-token-9876543210';
+    collector.updateSites([SITES[0]!, { ...SITES[1]!, readToken: rotated }]);
+    await page.waitForSelector('#signin:not([hidden])', { timeout: 10_000 });
+    expect(await page.textContent('#signin-error')).toContain('no longer accepted');
+    expect(await page.evaluate(() => localStorage.getItem('heatlens.readToken'))).toBeNull();
+    await page.fill('#token', rotated);
+    await page.click('#signin-submit');
+    await page.waitForSelector('#pages-table tr.empty');
+    await expect.poll(status).toBe('live');
+  });
 });

@@ -51,6 +51,7 @@ async function signIn(token: string): Promise<void> {
   }
   saveToken(token);
   state.token = token;
+  lastCheck = 0;
   byId('signin').hidden = true;
   byId('app').hidden = false;
   byId('signout').hidden = false;
@@ -132,12 +133,36 @@ function connectPages(): void {
   pagesLive = openLive({
     query: { site: state.site, window: state.window },
     token: state.token,
-    onStatus: setStatus,
+    onStatus: (s) => {
+      setStatus(s);
+      if (s === 'reconnecting') void recheckToken();
+    },
     onMessage: (msg) => {
       if (msg.type === 'pages') renderPages(msg);
       else if (msg.type === 'error') byId('pages').replaceChildren(h('p', { class: 'error' }, `The collector refused the feed: ${msg.error}`));
     },
   });
+}
+
+let lastCheck = 0;
+/**
+ * A feed that keeps failing may mean the token was rotated out (the collector closes such
+ * sockets with 1008 and refuses them after): ask /api/sites, at most every 2 s, and sign out
+ * with a reason instead of reconnecting forever.
+ */
+async function recheckToken(): Promise<void> {
+  if (Date.now() - lastCheck < 2000) return;
+  lastCheck = Date.now();
+  const token = state.token;
+  try {
+    await fetchSites(token);
+  } catch (err) {
+    if (err instanceof SitesError && err.reason === 'unauthorized' && token === state.token) {
+      clearToken();
+      state.token = '';
+      showSignIn('Your read token is no longer accepted (it may have been rotated). Sign in with the new one.');
+    }
+  }
 }
 
 function openPage(path: string): void {
