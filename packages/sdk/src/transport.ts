@@ -64,7 +64,8 @@ export function createTransport(o: TransportOptions): Transport {
     const retry = (after?: number) =>
       ++attempt < 6 && setTimeout(() => closed || post(b, attempt), after || 500 * 2 ** attempt * (1 + Math.random()));
     new Promise<SendResult>((r) => r(send(url, JSON.stringify({ ...b, sent: Date.now() }), final))).then((r) => {
-      interval = +r.headers.get(FLUSH_HEADER)! || interval;
+      // At least 100 ms, whatever the header says: a zero or garbage value must not mean a request per event.
+      interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
       // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
       if (/^(408|429|5)/.test('' + r.status)) retry(1000 * +r.headers.get('Retry-After')!);
     }, () => retry());
