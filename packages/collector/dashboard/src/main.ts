@@ -63,7 +63,13 @@ async function signIn(token: string): Promise<void> {
   }
   const view = wanted;
   wanted = {};
-  applyView({ ...view, site: view.site ?? localStorage.getItem(SITE_KEY) ?? undefined });
+  let remembered: string | undefined;
+  try {
+    remembered = localStorage.getItem(SITE_KEY) ?? undefined;
+  } catch {
+    // storage disabled: the first site
+  }
+  applyView({ ...view, site: view.site ?? remembered });
 }
 
 /** Show a view (from the URL): its site, window, and page view if it names a page. */
