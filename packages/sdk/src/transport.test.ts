@@ -90,6 +90,19 @@ describe('createTransport', () => {
     t.close();
   });
 
+  test.each(['0', '-50', 'soon'])('a flush header of %j never means a request per event', async (value) => {
+    const { send, calls } = fakeSend(() => ({ status: 204, headers: { 'X-Heatlens-Flush': value } }));
+    const t = createTransport({ endpoint: 'https://c.example', site: 'demo', send });
+    t.push(custom('a'));
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 50; i++) {
+      t.push(custom('b' + i));
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    expect(calls.length).toBeLessThanOrEqual(2);
+    t.close();
+  });
+
   test('bounds the queue: past maxQueue the oldest events are dropped and counted', async () => {
     const { send, calls } = fakeSend();
     const t = createTransport({ endpoint: 'https://c.example', site: 'demo', send, maxQueue: 5 });
