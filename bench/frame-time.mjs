@@ -83,6 +83,15 @@ try {
   const p95 = Math.max(percentile(snapshotMs, 95), percentile(scrollMs, 95));
   console.log(`  budget: a full 50x50 frame <= 4 ms (p95): ${p95 <= 4 ? 'met' : 'MISSED'}`);
   if (snapshotMs.length < 10) throw new Error(`only ${snapshotMs.length} snapshot frames were drawn`);
+  // Last line, JSON, for bench/run.mjs's summary.
+  console.log(
+    JSON.stringify({
+      bench: 'frame-time',
+      snapshot: { n: snapshotMs.length, p50Ms: percentile(snapshotMs, 50), p95Ms: percentile(snapshotMs, 95) },
+      scroll: { n: scrollMs.length, p50Ms: percentile(scrollMs, 50), p95Ms: percentile(scrollMs, 95) },
+      budgetMs: 4,
+    }),
+  );
 } finally {
   await rig.close();
 }
