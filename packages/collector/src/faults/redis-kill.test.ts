@@ -6,8 +6,8 @@ import { runRedisRestart } from '../test-support/redis-restart.js';
  * Redis SIGKILLed and restarted under load. With `appendfsync always` every write Redis answered
  * is on disk, so "acknowledged => counted" is exact: each batch that got a 204 is counted once,
  * and batches whose answer was lost in the crash are retried with the same id and deduplicated.
- * (Production runs `everysec`: up to a second of acknowledged writes may be lost; see
- * docs/production.md.)
+ * (`everysec` survives a killed process too, since Redis writes the AOF before it replies; only
+ * a host crash can lose its last second: see docs/production.md.)
  */
 describe.runIf(redisAvailable())('Redis killed and restarted under load (AOF always)', () => {
   it('counts every acknowledged batch exactly once after SDK-style retries', async () => {
