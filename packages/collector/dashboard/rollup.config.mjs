@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { sourcesHash } from './sources-hash.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -25,7 +26,13 @@ function css(fileName, files) {
 
 export default {
   input: here('./src/main.ts'),
-  output: { dir: here('../public/assets'), format: 'es', entryFileNames: 'dashboard.js' },
+  output: {
+    dir: here('../public/assets'),
+    format: 'es',
+    entryFileNames: 'dashboard.js',
+    // test/dashboard-bundle.test.ts compares this with the sources: a stale commit fails.
+    banner: `/*! heatlens dashboard; sources sha256:${sourcesHash()} */`,
+  },
   plugins: [
     nodeResolve({ browser: true }),
     typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
