@@ -1,4 +1,5 @@
 import { KINDS, SEGMENTS, WINDOWS, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
+import { OTHER_PAGE } from '../store/page-cap.js';
 import { HttpError } from './respond.js';
 
 /** Query parameters shared by the read routes and /live, checked once. */
@@ -10,7 +11,8 @@ export function readQuery(params: URLSearchParams) {
   const seg = (params.get('seg') ?? 'all') as SegmentFilter;
   if (seg !== 'all' && !SEGMENTS.includes(seg)) throw new HttpError(400, 'seg: one of all, s, m, l');
   const path = params.get('path');
-  if (path !== null && (!path.startsWith('/') || path.length > 512)) throw new HttpError(400, 'path: must start with / and be at most 512 characters');
+  // `(other)` is the page past a site's page cap (page-cap.ts): readable like any other.
+  if (path !== null && path !== OTHER_PAGE && (!path.startsWith('/') || path.length > 512)) throw new HttpError(400, 'path: must start with / and be at most 512 characters');
   const limit = Number(params.get('limit') ?? 50);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, 'limit: an integer from 1 to 500');
   return { window, kind, seg, path, limit };
