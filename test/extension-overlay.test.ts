@@ -225,6 +225,15 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => owner.evaluate(() => document.getElementById('heatlens-overlay') === null)).toBe(true);
     expect(await owner.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await expect.poll(liveViewers).toBe(0); // and the socket is closed
+    // Zero work left in the tab: no listener answers the extension any more (no observers, no timers).
+    const answer = await worker.evaluate(async (tabId: number) => {
+      type Chrome = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+      return (globalThis as unknown as { chrome: Chrome }).chrome.tabs.sendMessage(tabId, { type: 'overlay:ping' }).then(
+        (reply) => `answered ${JSON.stringify(reply)}`,
+        (e: Error) => `no receiver: ${e.message}`,
+      );
+    }, await tabOf(owner));
+    expect(answer).toMatch(/^no receiver/);
   });
 
   it('switches the map when a single-page app navigates', async () => {
