@@ -58,7 +58,7 @@ const printers = {
         `statuses ${JSON.stringify(s.statuses)}; RSS ${r0(s.rssBeforeMiB)} -> ${r0(s.rssAfterMiB)} MiB`,
     );
     for (const p of l.spike.phases) out(`  ${p.name.padEnd(22)} sent ${p.sent}, p50 ${p.p50} ms p99 ${p.p99} ms max ${p.max} ms, statuses ${JSON.stringify(p.statuses)}`);
-    out(`  p99 per second: ${l.spike.timeline.map((t) => r0(t.p99)).join(' ')}`);
+    out(`  p99 per second (ms): ${l.spike.timeline.map((t) => r0(t.p99)).join(' ')}; steady pre-spike p99 ${r2(l.spike.steadyP99)} ms`);
     out(
       `  shed (429/503): ${l.spike.shed}; other: ${JSON.stringify(l.spike.unexpected)}; back to the pre-spike p99 ${l.spike.recovered ? `${l.spike.recoverySeconds} s after the spike` : 'NOT within the run'}; ` +
         `RSS at end ${r0(l.rssEndMiB)} MiB${l.spike.skipped ? `; generator skipped ${l.spike.skipped} (too many in flight)` : ''}`,

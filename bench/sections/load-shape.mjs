@@ -4,6 +4,7 @@
 // (load/paced.mjs): requests leave on schedule whether or not the server keeps up.
 import { INGEST_POOL } from './ingest.mjs';
 import { runLoad, spawnServer } from '../lib/procs.mjs';
+import { median } from '../lib/stats.mjs';
 
 const SHED = new Set(['429', '503']);
 
@@ -43,8 +44,10 @@ export async function runLoadShape(ctx) {
     for (const p of spike.phases) {
       for (const [code, n] of Object.entries(p.statuses)) if (code !== '204' && !SHED.has(code)) unexpected[code] = (unexpected[code] ?? 0) + n;
     }
-    const [before] = spike.phases;
-    const recovery = recoverySeconds(spike.timeline, beforeS + spikeS, before.p99);
+    // The steady pre-spike level: the median of its per-second p99s (its first second also pays
+    // for opening connections).
+    const steadyP99 = median(spike.timeline.filter((t) => t.s < beforeS && t.n > 0).map((t) => t.p99));
+    const recovery = recoverySeconds(spike.timeline, beforeS + spikeS, steadyP99);
     return {
       sustained: { ...s.phases[0], targetRate: sustainedRate, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter, skipped: s.skipped },
       spike: {
@@ -54,6 +57,7 @@ export async function runLoadShape(ctx) {
         shed: spike.phases.reduce((a, p) => a + Object.entries(p.statuses).filter(([c]) => SHED.has(c)).reduce((b, [, n]) => b + n, 0), 0),
         unexpected,
         transportErrors: spike.phases.reduce((a, p) => a + p.errors, 0),
+        steadyP99,
         recoverySeconds: recovery,
         recovered: Number.isFinite(recovery),
         skipped: spike.skipped,
