@@ -18,11 +18,13 @@ type PageState = {
   batches: Map<string, number>;
   version: number;
   watchedUntil: number;
+  /** window -> the window start this page was last pruned at */
+  prunedAt: Map<string, number>;
 };
 /** Records between two sweeps of idle pages. */
 const SWEEP_EVERY = 1000;
 
-type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number> };
+type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number>; prunedAt: Map<string, number> };
 
 const bump = (m: Counts, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
@@ -30,6 +32,17 @@ const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
   if (v === undefined) m.set(k, (v = make()));
   return v;
 };
+// Set keys are built once: a fresh string per lookup would be hashed again on every increment.
+const SET_KEYS: Record<string, Record<string, Record<string, string>>> = {};
+for (const w of WINDOW_SPECS) {
+  SET_KEYS[w.name] = {};
+  for (const set of ['move', 'click', 'scroll', 'c']) {
+    SET_KEYS[w.name]![set] = {};
+    for (const seg of [...SEGMENTS, 'a']) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
+  }
+}
+const setKey = (window: string, set: string, seg: string) => SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
+
 /** Drop buckets that left the window at `now`. */
 function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
   const start = windowStart(now, w);
@@ -68,7 +81,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
     }
   }
   const pageOf = (site: string, path: string) =>
-    getOr(pages, `${site}|${path}`, () => ({ sets: new Map(), visitors: new Map(), scrollMax: new Map(), batches: new Map(), version: 0, watchedUntil: 0 }));
+    getOr(pages, `${site}|${path}`, () => ({ sets: new Map(), visitors: new Map(), scrollMax: new Map(), batches: new Map(), version: 0, watchedUntil: 0, prunedAt: new Map() }));
 
   function sumSets(page: PageState | undefined, w: WindowSpec, set: string, segs: readonly string[], now: number): Counts {
     const out: Counts = new Map();
@@ -104,7 +117,11 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
       if (!known.has(folded.path) && known.size < maxPages) known.add(folded.path);
       const batch = known.has(folded.path) ? folded : { ...folded, path: OTHER_PAGE };
       const page = pageOf(batch.site, batch.path);
-      for (const [id, exp] of page.batches) if (exp <= now) page.batches.delete(id);
+      // Ids expire in the order they were added (one TTL): stop at the first one still live.
+      for (const [id, exp] of page.batches) {
+        if (exp > now) break;
+        page.batches.delete(id);
+      }
       const watched = page.watchedUntil > now;
       if (page.batches.has(batch.batchId)) return { duplicate: true, watched, path: batch.path };
       page.batches.set(batch.batchId, now + BATCH_ID_TTL_MS);
@@ -117,14 +134,13 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
         for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band)) items.push({ b: batch.scroll.b, set: 'scroll', member, n });
         page.scrollMax.set(batch.sid, { band: Math.max(prevBand, batch.scroll.band), expires: now + SCROLL_SESSION_TTL_MS });
       }
-      const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map() }));
+      const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map(), prunedAt: new Map() }));
       for (const w of WINDOW_SPECS) {
         const start = windowStart(now, w);
         for (const item of items) {
           const b = bucketOf(item.b, w.bucketMs);
           if (b < start) continue;
-          const seg = item.set === 'c' ? 'a' : batch.seg;
-          const buckets = getOr(page.sets, `${w.name}|${item.set}|${seg}`, () => new Map());
+          const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === 'c' ? 'a' : batch.seg), () => new Map());
           bump(getOr(buckets, b, () => new Map()), item.member, item.n);
         }
         const visitors = getOr(page.visitors, w.name, () => new Map());
@@ -136,10 +152,17 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
           bump(getOr(ranking, b, () => new Map()), batch.path, n);
           if (w.name === '5m') site.events.set(b, (site.events.get(b) ?? 0) + n);
         }
-        for (const [key, buckets] of page.sets) if (key.startsWith(`${w.name}|`)) prune(buckets, now, w);
-        prune(visitors, now, w);
-        prune(ranking, now, w);
-        if (w.name === '5m') prune(site.events, now, w);
+        // Prune only when the window's start moved: a record is then a handful of map updates.
+        if (page.prunedAt.get(w.name) !== start) {
+          page.prunedAt.set(w.name, start);
+          for (const [key, buckets] of page.sets) if (key.startsWith(`${w.name}|`)) prune(buckets, now, w);
+          prune(visitors, now, w);
+        }
+        if (site.prunedAt.get(w.name) !== start) {
+          site.prunedAt.set(w.name, start);
+          prune(ranking, now, w);
+          if (w.name === '5m') prune(site.events, now, w);
+        }
       }
       page.version++;
       if (++records % SWEEP_EVERY === 0) sweep(now);
