@@ -238,7 +238,9 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
 
   it('switches the map when a single-page app navigates', async () => {
     await owner.goto(`${shop.url}/app`);
-    await toggle(owner, true, (popup) => popup.selectOption('#kind', 'move'));
+    await toggle(owner, true, async (popup) => {
+      await popup.selectOption('#kind', 'move');
+    });
     await expect.poll(() => legend(owner).then((l) => l?.path)).toBe('/app');
 
     await visitor.goto(`${shop.url}/app`);

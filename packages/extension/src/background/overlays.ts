@@ -42,6 +42,8 @@ async function openFeed(state: OverlayState): Promise<void> {
   const { tabId } = state;
   // The feed reports its first status while it is being created: `entry` must exist by then.
   const entry: Entry = { settings: state.settings, last: null, feed: null };
+  // A restarted worker may restore a tab while the popup turns it on again: keep one socket.
+  feeds.get(tabId)?.feed?.close();
   feeds.set(tabId, entry);
   entry.feed = createLiveFeed({
     collectorUrl: config.collectorUrl,
@@ -68,7 +70,12 @@ export async function overlayOn(state: OverlayState): Promise<OverlayState> {
   const entry = feeds.get(state.tabId);
   const feed = entry?.feed;
   if (!entry || !feed) {
-    await openFeed(state);
+    try {
+      await openFeed(state);
+    } catch (error) {
+      await overlayOff(state.tabId); // no feed, no overlay: leave the page as it was
+      throw error;
+    }
     return state;
   }
   const query = queryOf(state);
