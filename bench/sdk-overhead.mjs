@@ -128,9 +128,10 @@ row('all SDK callbacks', all);
 const longWith = results.with.long.length;
 const longWithout = results.without.long.length;
 console.log(`long tasks during the session: ${longWith} with the SDK, ${longWithout} without (caused by tracking: ${Math.max(0, longWith - longWithout)}); during page load: ${results.with.loadLong.length} with, ${results.without.loadLong.length} without`);
+console.log(`longest SDK callback: ${Math.max(...all).toFixed(2)} ms (a long task is >= 50 ms: ${Math.max(...all) < 50 ? 'none of them can be one' : 'one may be the SDK'})`);
 console.log(`batches sent: ${batches}, events: ${events}`);
 for (const s of results.with.slow) console.log(`slow callback: ${s}`);
-console.log(`budget: listener p95 <= 0.2 ms (${pct(all, 0.95) <= 0.2 ? 'met' : 'MISSED'}), 0 long tasks from tracking (${longWith - longWithout <= 0 ? 'met' : 'MISSED'})`);
+console.log(`budget: listener p95 <= 0.2 ms (${pct(all, 0.95) <= 0.2 ? 'met' : 'MISSED'}), 0 long tasks from tracking (${longWith - longWithout <= 0 && Math.max(...all) < 50 ? 'met' : 'MISSED'})`);
 console.log(
   JSON.stringify({
     listenerP95Ms: +pct(all, 0.95).toFixed(4),
