@@ -38,12 +38,42 @@ export async function connectRedis(options: { url?: string; cluster?: string[]; 
       rootNodes: options.cluster.map((seed) => ({ url: `redis://${seed}` })),
       defaults: clientOptions,
     }).on('error', onError);
-    await cluster.connect();
+    // Like one Redis, start even when no seed answers yet: discovery is retried in the background
+    // (node-redis does not retry a failed first discovery itself); meanwhile writes answer 503.
+    let closed = false;
+    const connecting = (async () => {
+      for (let retries = 0; !closed; retries++) {
+        try {
+          await cluster.connect();
+          if (closed) await cluster.close();
+          else if (retries) log.info('redis cluster connected');
+          return;
+        } catch (e) {
+          onError(e as Error);
+          await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** retries, 2000)).unref());
+        }
+      }
+    })();
+    await Promise.race([connecting, new Promise((r) => setTimeout(r, 3000).unref())]);
+    const open = () => {
+      if (!cluster.isOpen) throw new Error('redis cluster: not connected yet');
+      return cluster;
+    };
+    const client = new Proxy(cluster, {
+      // Every store command goes through here: refuse at once while discovery has not succeeded.
+      get: (target, prop) => {
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(open(), args) : value;
+      },
+    });
     return {
-      client: cluster as unknown as RedisLike,
+      client: client as unknown as RedisLike,
       // Any node answers PING; a key only routes it.
-      ping: () => cluster.sendCommand('hl:ping', true, ['PING']),
-      close: () => cluster.close(),
+      ping: async () => open().sendCommand('hl:ping', true, ['PING']),
+      close: async () => {
+        closed = true;
+        if (cluster.isOpen) await cluster.close();
+      },
     };
   }
   const client = createClient({ url: options.url, ...clientOptions }).on('error', onError);

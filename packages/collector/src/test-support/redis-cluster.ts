@@ -30,8 +30,8 @@ export type TestRedisCluster = {
   nodes: TestRedis[];
   /** SIGKILL node `i` (its data dir and cluster config stay for `restart`). */
   kill(i: number): Promise<void>;
-  /** Start node `i` again on its port and data dir; resolves when the cluster is ok again. */
-  restart(i: number): Promise<void>;
+  /** Start node `i` again on its port and data dir; resolves when the cluster is ok again (unless `wait` is false). */
+  restart(i: number, wait?: boolean): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -65,11 +65,11 @@ export async function startRedisCluster(primaries = 3, extraArgs: string[] = [])
         }
         await node.stop();
       },
-      async restart(i) {
+      async restart(i, wait = true) {
         // startRedis picks a fresh port first; the later --port wins, so the node keeps its own.
         const port = nodes[i]!.port;
         nodes[i] = { ...(await startRedis(['--port', String(port), ...args(i)])), port, url: `redis://127.0.0.1:${port}` };
-        await waitClusterOk(nodes);
+        if (wait) await waitClusterOk(nodes);
       },
       stop: async () => {
         await Promise.all(nodes.map((n) => n.stop()));
