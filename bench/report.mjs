@@ -29,6 +29,10 @@ const printers = {
     if (c) {
       out(`  Redis per batch (collector on Redis): ${c.scriptCallsPerBatch} EVALSHA, ${c.scriptUsecPerBatch} us of script time`);
       out(`    busiest commands per batch: ${c.top.map((t) => `${t.cmd} ${t.callsPerBatch}x/${t.usecPerBatch}us`).join(', ')}`);
+      out(
+        `    of ${c.allScriptsUsecPerBatch} us in scripts (EVALSHA + the rate limiter's EVAL), the commands they run take ${c.commandsInScriptsUsecPerBatch} us; ` +
+          `the rest, ${r2(c.allScriptsUsecPerBatch - c.commandsInScriptsUsecPerBatch)} us, is Lua's own work`,
+      );
     }
     for (const [key, p] of Object.entries(r.profiles ?? {})) {
       if (!p) continue;
