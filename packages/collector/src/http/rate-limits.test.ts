@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '../test-support/collector.js';
-import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { redisClusterAvailable, startRedisCluster } from '../test-support/redis-cluster.js';
+import { redisAvailable, startRedis } from '../test-support/redis-server.js';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];
 const limit = (points: number) => ({ points, seconds: 60 });
@@ -50,23 +51,35 @@ describe('rate limits (in memory)', () => {
   });
 });
 
-describe.runIf(redisAvailable())('rate limits (Redis-backed)', () => {
-  let redis: TestRedis;
-  let a: Collector;
-  let b: Collector;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    const opts = { port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, rateLimits: { writesPerIp: limit(4) } };
-    [a, b] = await Promise.all([startCollector(opts), startCollector(opts)]);
-  });
-  afterAll(async () => {
-    await Promise.all([a.close(), b.close()]);
-    await redis.stop();
-  });
+function describeShared(name: string, available: () => boolean, start: () => Promise<{ redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> }>) {
+  describe.runIf(available())(`rate limits on ${name}`, () => {
+    let backend: Awaited<ReturnType<typeof start>>;
+    let a: Collector;
+    let b: Collector;
+    beforeAll(async () => {
+      backend = await start();
+      const opts = { port: 0, logLevel: 'silent', sites: SITES, redisUrl: backend.redisUrl, redisCluster: backend.redisCluster, rateLimits: { writesPerIp: limit(4) } };
+      [a, b] = await Promise.all([startCollector(opts), startCollector(opts)]);
+    });
+    afterAll(async () => {
+      await Promise.all([a?.close(), b?.close()]);
+      await backend?.stop();
+    });
 
-  it('shares one count across collectors', async () => {
-    for (const c of [a, b, a, b]) expect((await post(c.url, batch())).status).toBe(204);
-    expect((await post(a.url, batch())).status).toBe(429);
-    expect((await post(b.url, batch())).status).toBe(429);
+    it('shares one count across collectors', async () => {
+      for (const c of [a, b, a, b]) expect((await post(c.url, batch())).status).toBe(204);
+      expect((await post(a.url, batch())).status).toBe(429);
+      expect((await post(b.url, batch())).status).toBe(429);
+    });
   });
+}
+
+describeShared('one Redis', redisAvailable, async () => {
+  const r = await startRedis(['--save', '']);
+  return { redisUrl: r.url, stop: r.stop };
+});
+
+describeShared('a Redis Cluster', redisClusterAvailable, async () => {
+  const c = await startRedisCluster();
+  return { redisCluster: c.seeds, stop: c.stop };
 });
