@@ -94,8 +94,9 @@ export function createRouter(deps: RouterDeps) {
       }
       if (url.pathname.startsWith('/api/')) {
         for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
+        // Only valid tokens are counted: random ones get their 401 without creating limiter keys.
         const token = req.method === 'GET' ? readToken(req.headers) : undefined;
-        if (token) await deps.limits.read(token);
+        if (token && deps.sites.readableBy(token).length) await deps.limits.read(token);
       }
       await handler(req, res, url.searchParams, url.pathname);
     } catch (e) {
