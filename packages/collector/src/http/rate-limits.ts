@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import { RLWrapperTimeouts, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { HttpError } from './respond.js';
 
@@ -90,12 +91,27 @@ export function createRateLimits(options: { limits?: RateLimitOptions; redis?: u
   };
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For entry when the proxy is trusted. */
+/**
+ * The client's rate-limit key: the socket's address, or the first X-Forwarded-For entry when the
+ * proxy is trusted. IPv6 addresses count per /64, the smallest block one subscriber gets: keyed per
+ * address, one host could rotate through 2^64 of them and never meet its limit.
+ */
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  let ip = req.socket.remoteAddress ?? 'unknown';
   if (trustProxy) {
     const fwd = req.headers['x-forwarded-for'];
     const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
+    if (first) ip = first;
   }
-  return req.socket.remoteAddress ?? 'unknown';
+  return ipv6Prefix64(ip) ?? ip;
+}
+
+/** `2001:db8:1:2::5` -> `2001:db8:1:2::/64`; undefined for IPv4 and IPv4-mapped addresses. */
+export function ipv6Prefix64(ip: string): string | undefined {
+  if (!isIP(ip) || isIP(ip) !== 6 || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) return undefined;
+  const [head = '', tail] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
