@@ -1,14 +1,11 @@
 // Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot bundled in)
-// and one stylesheet (uPlot's CSS + ours). From packages/collector: `pnpm run build:dashboard`.
-// The output is committed, so a fresh clone serves the dashboard without this toolchain; rebuild
-// and commit it with every change under dashboard/src.
+// and one stylesheet (uPlot's CSS + ours). Part of the collector's `pnpm build`.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { sourcesHash } from './sources-hash.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,8 +27,6 @@ export default {
     dir: here('../public/assets'),
     format: 'es',
     entryFileNames: 'dashboard.js',
-    // test/dashboard-bundle.test.ts compares this with the sources: a stale commit fails.
-    banner: `/*! heatlens dashboard; sources sha256:${sourcesHash()} */`,
   },
   plugins: [
     nodeResolve({ browser: true }),

@@ -6,7 +6,9 @@ import { KINDS, SEGMENTS } from './constants.js';
 
 const Count = Type.Number({ minimum: 0 });
 const Name = Type.String({ maxLength: 2048 });
-const Top = (key: string) => Type.Array(Type.Object({ [key]: Name, count: Count }));
+/** A ranked list of `{[key]: name, count}`, most first. */
+const Top = <K extends string>(key: K) =>
+  Type.Array(Type.Object({ [key]: Name, count: Count } as { [P in K]: typeof Name } & { count: typeof Count }));
 const Window = {
   site: Type.String(),
   windowMs: Count,
@@ -92,3 +94,17 @@ export const LiveMessage = Type.Union([
 export type SnapshotMessage = Heatmap & { type: 'snapshot'; stats: Stats };
 export type PagesMessage = Pages & { type: 'pages' };
 export type LiveMessage = SnapshotMessage | PagesMessage | { type: 'error'; error: string };
+
+/** `GET /api/sites`: the sites a read token may see. */
+export const Sites = Type.Object({
+  sites: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      /** origins allowed to write: `scheme://host[:port]`, or `*` for any */
+      origins: Type.Array(Type.String()),
+      /** route templates such as `/product/:id` */
+      routes: Type.Array(Type.String()),
+    }),
+  ),
+});
+export type Sites = Static<typeof Sites>;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Sites } from '@heatlens/schema';
 import type { ResolvedConfig } from '../config.js';
 import type { SiteRegistry } from '../sites.js';
 import type { Store } from '../store/types.js';
@@ -19,7 +20,7 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
     sites(req: IncomingMessage, res: ServerResponse) {
       const readable = sites.readableBy(readToken(req.headers));
       if (!readable.length) throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
-      sendJson(res, 200, { sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })) });
+      sendJson(res, 200, { sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })) } satisfies Sites);
     },
     /** GET /api/pages?site&window */
     async pages(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {

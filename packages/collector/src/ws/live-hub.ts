@@ -10,8 +10,8 @@ export type LiveHubDeps = { config: ResolvedConfig; store: Store; metrics: Metri
 /** How often the watched mark is renewed, and how long it lasts (several hops of slack). */
 const WATCH_EVERY_MS = 1000;
 const WATCH_TTL_MS = 3000;
-/** The site pages table is heavier (stats of every live page) and refreshes once a second. */
-const SITE_EVERY_MS = 1000;
+/** The site pages table is heavier (stats of every live page) and refreshes every other hop. */
+const SITE_EVERY_MS = 500;
 const HEARTBEAT_MS = 30_000;
 
 /**
