@@ -82,7 +82,7 @@ export function init<N extends string = string>(o: InitOptions): Heatlens<N> {
   const start = () => {
     if (c || safe(optedOut, true)) return;
     c = new AbortController();
-    t = createTransport({ endpoint: o.endpoint || location.origin, site: o.site, flushMs: o.flushMs, send: o.send, path: (href) => pagePath(o, href) });
+    t = createTransport({ ...o, endpoint: o.endpoint || location.origin, path: (href) => pagePath(o, href) });
     const opts = { ...o, signal: c.signal, flags: [rageClicks(o), deadClicks(o)] };
     for (const track of TRACKERS) safe(() => track(emit, opts));
   };

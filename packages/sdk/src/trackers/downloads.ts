@@ -1,8 +1,6 @@
 import type { DownloadEvent } from '@heatlens/schema';
-import { linkOf } from '../lib/link-of.js';
-import { listen } from '../lib/listen.js';
+import { onLinkClick } from '../lib/on-link-click.js';
 import { stopper } from '../lib/stopper.js';
-import { stripUrl } from '../lib/strip-url.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackDownloads}. */
@@ -20,11 +18,6 @@ const EXTENSIONS = 'pdf|zip|gz|7z|rar|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|txt|
 export function trackDownloads(emit: Emit<DownloadEvent>, opts: DownloadOptions = {}): Stop {
   const c = stopper(opts.signal);
   const re = new RegExp(`\\.(${opts.extensions || EXTENSIONS})$`, 'i');
-  const check = (e: globalThis.Event) => {
-    const a = linkOf(e);
-    const url = a && stripUrl(a.href);
-    if (url && (a.hasAttribute('download') || re.test(url))) emit({ type: 'download', ts: Date.now(), url });
-  };
-  for (const t of ['click', 'auxclick']) listen(document, t, check, c.signal);
+  onLinkClick((a, url) => (a.hasAttribute('download') || re.test(url)) && emit({ type: 'download', ts: Date.now(), url }), c.signal);
   return () => c.abort();
 }

@@ -1,8 +1,6 @@
 import type { OutboundEvent } from '@heatlens/schema';
-import { linkOf } from '../lib/link-of.js';
-import { listen } from '../lib/listen.js';
+import { onLinkClick } from '../lib/on-link-click.js';
 import { stopper } from '../lib/stopper.js';
-import { stripUrl } from '../lib/strip-url.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /**
@@ -11,13 +9,6 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
  */
 export function trackOutbound(emit: Emit<OutboundEvent>, opts: TrackerOptions = {}): Stop {
   const c = stopper(opts.signal);
-  const check = (e: globalThis.Event) => {
-    const a = linkOf(e);
-    if (a && /^https?:$/.test(a.protocol) && a.host != location.host) {
-      const url = stripUrl(a.href);
-      if (url) emit({ type: 'outbound', ts: Date.now(), url });
-    }
-  };
-  for (const t of ['click', 'auxclick']) listen(document, t, check, c.signal);
+  onLinkClick((a, url) => /^https?:$/.test(a.protocol) && a.host != location.host && emit({ type: 'outbound', ts: Date.now(), url }), c.signal);
   return () => c.abort();
 }
