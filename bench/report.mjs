@@ -65,7 +65,8 @@ const printers = {
     out(`  p99 per second (ms): ${l.spike.timeline.map((t) => r0(t.p99)).join(' ')}; steady pre-spike p99 ${r2(l.spike.steadyP99)} ms`);
     out(
       `  shed (429/503): ${l.spike.shed}; other: ${JSON.stringify(l.spike.unexpected)}; back to the pre-spike p99 ${l.spike.recovered ? `${l.spike.recoverySeconds} s after the spike` : 'NOT within the run'}; ` +
-        `RSS at end ${r0(l.rssEndMiB)} MiB${l.spike.skipped ? `; generator skipped ${l.spike.skipped} (too many in flight)` : ''}`,
+        `RSS at end ${r0(l.rssEndMiB)} MiB${l.spike.skipped ? `; generator skipped ${l.spike.skipped} (too many in flight)` : ''}` +
+        `${l.spike.resent || s.resent ? `; resent after an idle keep-alive socket was closed under them: ${s.resent + l.spike.resent}` : ''}`,
     );
   },
   others() {},

@@ -17,26 +17,38 @@ const maxInFlight = job.maxInFlight ?? 4000;
 const events = job.pool.events ?? 50;
 
 let seq = 0;
-/** Send one batch; resolves to its status code, or 'error'. */
-function send() {
-  const n = seq++;
-  const c = n % clients;
-  const body = batchPrefix(`${tag}-${n.toString(36)}`) + bodies[n % bodies.length];
+let resent = 0;
+/** POST one body; resolves to its status code, or `error:<code>`. */
+function post(body, c, retry) {
   return new Promise((resolve) => {
     const req = http.request(target, {
       method: 'POST',
       agent,
       headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN, 'x-forwarded-for': `10.${c >> 16}.${(c >> 8) & 255}.${c & 255}`, 'content-length': Buffer.byteLength(body) },
     });
-    req.setTimeout(15_000, () => req.destroy(new Error('timeout')));
+    req.setTimeout(15_000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.on('response', (res) => {
       res.resume();
       res.on('end', () => resolve(String(res.statusCode)));
-      res.on('error', () => resolve('error'));
+      res.on('error', () => resolve('error:response'));
     });
-    req.on('error', () => resolve('error'));
+    req.on('error', (e) => {
+      // A kept-alive socket the server closed as idle just as this request left on it: the
+      // request never reached the server, so send it again once, as Node's docs advise
+      // (https://nodejs.org/api/http.html#requestreusedsocket). Same batch id: counted once.
+      if (retry && req.reusedSocket && e.code === 'ECONNRESET') {
+        resent++;
+        resolve(post(body, c, false));
+      } else resolve(`error:${e.code ?? e.message}`);
+    });
     req.end(body);
   });
+}
+
+/** Send the next batch (fresh id, next visitor address). */
+function send() {
+  const n = seq++;
+  return post(batchPrefix(`${tag}-${n.toString(36)}`) + bodies[n % bodies.length], n % clients, true);
 }
 
 const t0 = performance.now();
@@ -97,7 +109,7 @@ const phases = job.phases.map((phase, pi) => {
     p99: r1(percentile(lat, 99)),
     max: r1(Math.max(...lat)),
     statuses,
-    errors: statuses.error ?? 0,
+    errors: Object.entries(statuses).filter(([k]) => k.startsWith('error')).reduce((a, [, v]) => a + v, 0),
   };
 });
 // p99 per second of schedule, to see when latency comes back after a spike.
@@ -106,5 +118,5 @@ const timeline = Array.from({ length: seconds }, (_, s) => {
   const lat = log.filter((l) => l[1] >= s * 1000 && l[1] < (s + 1) * 1000).map((l) => l[2]);
   return { s, n: lat.length, p99: r1(percentile(lat, 99)) };
 });
-process.stdout.write(`${JSON.stringify({ phases, timeline, skipped, leftInFlight: inFlight })}\n`);
+process.stdout.write(`${JSON.stringify({ phases, timeline, skipped, resent, leftInFlight: inFlight })}\n`);
 process.exit(0);

@@ -49,7 +49,7 @@ export async function runLoadShape(ctx) {
     const steadyP99 = median(spike.timeline.filter((t) => t.s < beforeS && t.n > 0).map((t) => t.p99));
     const recovery = recoverySeconds(spike.timeline, beforeS + spikeS, steadyP99);
     return {
-      sustained: { ...s.phases[0], targetRate: sustainedRate, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter, skipped: s.skipped },
+      sustained: { ...s.phases[0], targetRate: sustainedRate, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter, skipped: s.skipped, resent: s.resent },
       spike: {
         baseRate,
         phases: spike.phases,
@@ -61,6 +61,7 @@ export async function runLoadShape(ctx) {
         recoverySeconds: recovery,
         recovered: Number.isFinite(recovery),
         skipped: spike.skipped,
+        resent: spike.resent,
       },
       rssEndMiB: server.rss(),
     };
