@@ -177,10 +177,12 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await owner.setViewportSize({ width: VIEWPORT.width, height: 400 });
     await expect.poll(() => owner.evaluate(() => innerHeight)).toBe(400);
     await expect.poll(tileAt).toBeGreaterThan(0);
-    const canvasHeight = await owner.evaluate(
-      () => (document.getElementById('heatlens-overlay')!.shadowRoot!.getElementById('heatlens-canvas') as HTMLCanvasElement).height / devicePixelRatio,
-    );
-    expect(canvasHeight).toBe(400); // viewport-sized, never document-sized
+    const canvasHeight = () =>
+      owner.evaluate(
+        () => (document.getElementById('heatlens-overlay')!.shadowRoot!.getElementById('heatlens-canvas') as HTMLCanvasElement).height / devicePixelRatio,
+      );
+    // The redraw after a resize is throttled: wait for it. Viewport-sized, never document-sized.
+    await expect.poll(canvasHeight).toBe(400);
   });
 
   it('outlines the clicked element by its selector in the click map, even after a resize', async () => {
