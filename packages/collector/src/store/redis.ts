@@ -146,7 +146,18 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0),
         String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), ...LEVEL_ARGS,
       ];
-      for (const it of batch.items) args.push(String(it.b), it.set, it.member, String(it.n));
+      // Increments grouped by (bucket, set): the script builds each key name once per group.
+      const groups = new Map<string, string[]>();
+      for (const it of batch.items) {
+        const key = `${it.b}|${it.set}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push(it.member, String(it.n));
+      }
+      for (const [key, g] of groups) {
+        const i = key.indexOf('|');
+        args.push(key.slice(0, i), key.slice(i + 1), String(g.length / 2), ...g);
+      }
       const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, path)], args))) as [number, number];
       // Also for a duplicate: its first attempt may have failed between the two steps.
       if (batch.buckets.size) {

@@ -65,7 +65,8 @@ for k, l in ipairs(L) do
       end
       redis.call('DEL', l.wp .. 'u:' .. b)
     end
-    redis.call('SET', l.wp .. 'e', l.start, 'KEEPTTL')
+    redis.call('SET', l.wp .. 'e', l.start, 'PX', rollTtl(l))
+    for _, r in ipairs(ROLLS) do redis.call('PEXPIRE', l.wp .. r .. ':r', rollTtl(l)) end
   end
 end
 applyTtls()

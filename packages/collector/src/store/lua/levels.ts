@@ -29,6 +29,8 @@ local function readLevels(first)
 end
 
 local ttls = {}
+-- Rolling keys and edges get their TTL when a level's edge moves (advance.ts), not per write: a
+-- sweep moves every active page's edges well within it.
 local function rollTtl(l) return l.ms + l.slack end
 
 -- The lowest bucket start a level accepts: its applied edge, or its window start. A level seen for
@@ -39,32 +41,39 @@ local function lo(l)
   if not edge then
     for _, r in ipairs(ROLLS) do redis.call('DEL', l.wp .. r .. ':r') end
     edge = l.start
-    redis.call('SET', l.wp .. 'e', edge)
+    redis.call('SET', l.wp .. 'e', edge, 'PX', rollTtl(l))
   end
-  ttls[l.wp .. 'e'] = rollTtl(l)
   l.lo = math.max(edge, l.start)
   return l.lo
 end
 
-local function incr(key, n, member, ttl)
-  redis.call('ZINCRBY', key, n, member)
-  ttls[key] = ttl
-end
-
--- Add n to member in the first level from k0 on whose window still holds the bucket of b0.
-local function put(k0, b0, set, sg, member, n)
+-- The first level from k0 on whose window still holds the bucket of b0, with its keys for a set
+-- and segment: the bucket, the segment's rolling key, and the all-segments one (or nil).
+local function target(k0, b0, set, sg)
   for k = k0, #L do
     local l = L[k]
     local b = b0 - (b0 % l.bms)
     if b >= lo(l) then
       local sp = l.wp .. set .. ':'
-      incr(sp .. sg .. ':' .. b, n, member, b + l.ms + l.slack - now)
-      incr(sp .. sg .. ':r', n, member, rollTtl(l))
-      if sg ~= 'a' then incr(sp .. 'a:r', n, member, rollTtl(l)) end
-      return k
+      local bk = sp .. sg .. ':' .. b
+      ttls[bk] = b + l.ms + l.slack - now
+      return bk, sp .. sg .. ':r', (sg ~= 'a') and (sp .. 'a:r') or nil, k
     end
   end
   return nil
+end
+
+local function add(bk, rk, ak, member, n)
+  redis.call('ZINCRBY', bk, n, member)
+  redis.call('ZINCRBY', rk, n, member)
+  if ak then redis.call('ZINCRBY', ak, n, member) end
+end
+
+-- Add n to member in the first level from k0 on whose window still holds the bucket of b0.
+local function put(k0, b0, set, sg, member, n)
+  local bk, rk, ak, k = target(k0, b0, set, sg)
+  if bk then add(bk, rk, ak, member, n) end
+  return k
 end
 
 local function applyTtls()

@@ -6,7 +6,8 @@ import { LEVELS_LUA } from './levels.js';
  *
  * KEYS[1] page prefix `hl:{site|path}` (every key below shares its hash tag).
  * ARGV: now, batchId, sid, seg, scrollBand (-1: none), scrollBucket, batchIdTtl, scrollTtl,
- *       then the levels (see levels.ts), then items as (b, set, member, n).
+ *       then the levels (see levels.ts), then groups of increments sharing a bucket and set:
+ *       (b, set, count, then count x (member, n)), so each key name is built once per group.
  * Returns {duplicate (0/1), watched (0/1)}.
  */
 export const RECORD_LUA = `
@@ -19,10 +20,28 @@ if not redis.call('SET', p .. ':b:' .. ARGV[2], '1', 'NX', 'PX', ARGV[7]) then
 end
 local sid, seg = ARGV[3], ARGV[4]
 local i = readLevels(9)
-local items = {}
-while i + 3 <= #ARGV do
-  items[#items + 1] = {tonumber(ARGV[i]), ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])}
-  i = i + 4
+-- Visitors: one HyperLogLog per bucket of every level (they cannot be subtracted, so they are
+-- counted over the level's own buckets instead of cascaded).
+local function visit(b0)
+  for _, l in ipairs(L) do
+    local b = b0 - (b0 % l.bms)
+    if b >= l.start then
+      local uk = l.wp .. 'u:' .. b
+      redis.call('PFADD', uk, sid)
+      ttls[uk] = b + l.ms + l.slack - now
+    end
+  end
+end
+while i + 2 <= #ARGV do
+  local b0, set, count = tonumber(ARGV[i]), ARGV[i + 1], tonumber(ARGV[i + 2])
+  i = i + 3
+  local bk, rk, ak = target(1, b0, set, (set == 'c') and 'a' or seg)
+  for j = 1, count do
+    local member = ARGV[i]
+    if bk then add(bk, rk, ak, member, ARGV[i + 1]) end
+    if set == 'c' and member == 'ev' then visit(b0) end
+    i = i + 2
+  end
 end
 -- Scroll: a difference array over bands (see build-heatmap.ts): +1 where the session's reach
 -- starts growing, -1 past its new deepest band.
@@ -31,27 +50,11 @@ if band >= 0 then
   local sk = p .. ':sm:' .. sid
   local prev = tonumber(redis.call('GET', sk) or '-1')
   if band > prev then
-    items[#items + 1] = {tonumber(ARGV[6]), 'scroll', tostring(prev + 1), 1}
-    items[#items + 1] = {tonumber(ARGV[6]), 'scroll', tostring(band + 1), -1}
+    put(1, tonumber(ARGV[6]), 'scroll', seg, tostring(prev + 1), 1)
+    put(1, tonumber(ARGV[6]), 'scroll', seg, tostring(band + 1), -1)
     redis.call('SET', sk, band, 'PX', ARGV[8])
   else
     redis.call('PEXPIRE', sk, ARGV[8])
-  end
-end
-for _, it in ipairs(items) do
-  local set = it[2]
-  put(1, it[1], set, (set == 'c') and 'a' or seg, it[3], it[4])
-  -- Visitors: one HyperLogLog per bucket of every level (they cannot be subtracted, so they are
-  -- counted over the level's own buckets instead of cascaded).
-  if set == 'c' and it[3] == 'ev' then
-    for _, l in ipairs(L) do
-      local b = it[1] - (it[1] % l.bms)
-      if b >= l.start then
-        local uk = l.wp .. 'u:' .. b
-        redis.call('PFADD', uk, sid)
-        ttls[uk] = b + l.ms + l.slack - now
-      end
-    end
   end
 end
 applyTtls()
