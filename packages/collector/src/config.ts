@@ -36,6 +36,11 @@ export type CollectorOptions = {
   flushIdleMs?: number;
   /** Redis command timeout in ms, after which writes answer 503; default 1000 */
   commandTimeoutMs?: number;
+  /**
+   * Most `POST /collect` requests in progress at once; past it the collector answers 503 with
+   * Retry-After at once instead of queueing (latency stays bounded under overload); default 256
+   */
+  maxInFlight?: number;
   /** the clock, ms since epoch; default Date.now */
   now?: () => number;
   /** pino level; default `info` */
@@ -68,6 +73,7 @@ export const DEFAULTS = {
   flushLiveMs: 500,
   flushIdleMs: 5000,
   commandTimeoutMs: 1000,
+  maxInFlight: 256,
   logLevel: 'info',
   maxPagesPerSite: 1000,
 } as const;
@@ -109,7 +115,7 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
   const c = { ...DEFAULTS, now: Date.now, ...defined };
   if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535) throw new TypeError('port must be an integer from 0 to 65535');
   if (c.redisUrl && c.redisCluster?.length) throw new TypeError('REDIS_URL and REDIS_CLUSTER are mutually exclusive');
-  for (const k of ['hopMs', 'flushLiveMs', 'flushIdleMs', 'commandTimeoutMs'] as const) {
+  for (const k of ['hopMs', 'flushLiveMs', 'flushIdleMs', 'commandTimeoutMs', 'maxInFlight'] as const) {
     if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);
   }
   if (!Number.isInteger(c.grid) || c.grid < 2 || c.grid > 200) throw new TypeError('grid must be an integer from 2 to 200');

@@ -34,8 +34,24 @@ function eventCount(data: unknown): number {
  */
 export function createCollectHandler({ config, sites, store, metrics, limits }: CollectDeps) {
   const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
+  let inFlight = 0;
 
   return async function collect(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    // Shed before any work: a queue past this only adds latency (the SDK retries after Retry-After).
+    if (inFlight >= config.maxInFlight) {
+      metrics.batches.inc({ outcome: 'overloaded' });
+      sendError(res, 503, 'collector: overloaded, retry later', { ...collectCors(req.headers.origin), 'Retry-After': 1, Connection: 'close' });
+      return 503;
+    }
+    inFlight++;
+    try {
+      return await collectOne(req, res);
+    } finally {
+      inFlight--;
+    }
+  };
+
+  async function collectOne(req: IncomingMessage, res: ServerResponse): Promise<number> {
     const origin = req.headers.origin;
     const cors = collectCors(origin);
     const fail = (status: number, error: string, reason: string, n: number, headers: Record<string, string | number> = {}) => {
@@ -111,5 +127,5 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
     res.writeHead(204, { ...cors, [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) });
     res.end();
     return 204;
-  };
+  }
 }

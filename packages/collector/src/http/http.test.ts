@@ -123,3 +123,30 @@ describe('collector HTTP API (memory store)', () => {
     expect(hm.total).toBe(1);
   });
 });
+
+describe('collector under overload', () => {
+  it('answers 503 with Retry-After past maxInFlight, and serves again once the queue drains', async () => {
+    const c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, maxInFlight: 2, rateLimits: false });
+    try {
+      // Two requests hold their slots: headers sent, body not yet finished.
+      const { request } = await import('node:http');
+      const held = [0, 1].map(() => {
+        const req = request(`${c.url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://shop.example' } });
+        req.write('{');
+        return req;
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      const shed = await post(c.url, batch());
+      expect(shed.status).toBe(503);
+      expect(shed.headers.get('retry-after')).toBe('1');
+      for (const req of held) {
+        req.on('error', () => {});
+        req.end('}');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await post(c.url, batch())).status).toBe(204);
+    } finally {
+      await c.close();
+    }
+  });
+});
