@@ -22,7 +22,7 @@ module.exports = [
   tracker('rage-clicks', 'rageClicks', '200 B'),
   tracker('dead-clicks', 'deadClicks', '400 B'),
   tracker('moves', 'trackMoves', '380 B'),
-  tracker('scroll', 'trackScroll', '380 B'),
+  tracker('scroll', 'trackScroll', '400 B'),
   tracker('forms', 'trackForms', '350 B'),
   tracker('media', 'trackMedia', '480 B'),
   tracker('downloads', 'trackDownloads', '450 B'),

@@ -53,10 +53,10 @@ export function createTransport(o: TransportOptions): Transport {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let interval = o.flushMs || 5000;
   let dropped = 0;
-  let closed = false;
+  let closed: unknown;
   // The first batch (the page view) goes at once: it counts a bounced visit too, and its answer
   // tells whether an owner watches this page, so a watched page is live from its first second.
-  let warm = false;
+  let warm: unknown;
 
   const post = (b: Omit<Batch, 'sent'>, attempt: number, final?: boolean) => {
     // Exponential backoff with jitter (1-2 s, 2-4 s ... 16-32 s), so visitors cut off by the

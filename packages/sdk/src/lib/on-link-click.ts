@@ -6,10 +6,10 @@ import { stripUrl } from './strip-url.js';
  * is clicked, middle clicks (`auxclick`, a new tab) included.
  */
 export function onLinkClick(cb: (a: HTMLAnchorElement, url: string) => void, signal: AbortSignal): void {
-  for (const t of ['click', 'auxclick'])
-    listen(document, t, (e) => {
-      const a = e.target instanceof Element && (e.target.closest('a[href],area[href]') as HTMLAnchorElement | null);
-      const url = a && stripUrl(a.href);
-      if (url) cb(a, url);
-    }, signal);
+  listen(document, 'click auxclick', (e) => {
+    // A click targets an element; one dispatched at the document throws here, inside the guard.
+    const a = (e.target as Element).closest<HTMLAnchorElement>('a[href],area[href]');
+    const url = a && stripUrl(a.href);
+    if (url) cb(a, url);
+  }, signal);
 }

@@ -9,5 +9,5 @@ export const OPT_OUT_KEY = 'heatlens:optout';
  */
 export function optedOut(): boolean {
   const n = navigator as Navigator & { globalPrivacyControl?: boolean };
-  return n.doNotTrack == '1' || !!n.globalPrivacyControl || safe(() => localStorage.getItem(OPT_OUT_KEY) == '1', false);
+  return n.doNotTrack == '1' || !!n.globalPrivacyControl || safe(() => localStorage[OPT_OUT_KEY] == '1', false);
 }

@@ -4,16 +4,15 @@
  * attribute by the first 40 chars of its value, the first two classes), joined by `>`. At most 256 chars, as the wire format requires.
  */
 export function selectorOf(el: Element | null): string {
-  const parts: string[] = [];
-  for (let i = 0; el && i++ < 3 && el != document.documentElement; el = el.parentElement) {
-    if (el.id) {
-      parts.unshift(el.localName + '#' + CSS.escape(el.id));
-      break;
-    }
+  let s = '';
+  for (let i = 0, id; el && i++ < 3 && el != document.documentElement; el = id ? null : el.parentElement) {
     const a = el.getAttributeNames().find((n) => n.startsWith('data-'));
-    parts.unshift(
-      el.localName + (a ? `[${a}^="${CSS.escape(el.getAttribute(a)!.slice(0, 40))}"]` : '') + [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join(''),
-    );
+    s =
+      el.localName +
+      ((id = el.id)
+        ? '#' + CSS.escape(id)
+        : (a ? `[${a}^="${CSS.escape(el.getAttribute(a)!.slice(0, 40))}"]` : '') + [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('')) +
+      (s && '>' + s);
   }
-  return parts.join('>').slice(0, 256);
+  return s.slice(0, 256);
 }

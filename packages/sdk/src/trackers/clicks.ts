@@ -3,7 +3,7 @@ import { frac } from '../lib/frac.js';
 import { listen } from '../lib/listen.js';
 import { pageXY } from '../lib/page-xy.js';
 import { selectorOf } from '../lib/selector-of.js';
-import { stopper } from '../lib/stopper.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /**
@@ -24,8 +24,7 @@ export interface ClickOptions extends TrackerOptions {
  * sticky boxes (the overlay re-projects those by selector). Rage and dead clicks are flagged by
  * the optional `flags`, so a heatmap-only page does not pay for them.
  */
-export function trackClicks(emit: Emit<ClickEvent>, opts: ClickOptions = {}): Stop {
-  const c = stopper(opts.signal);
+export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop = tracker<ClickEvent, ClickOptions>((emit, opts, signal) =>
   listen<MouseEvent>(window, 'click', (e) => {
     // detail 0: a keyboard or scripted click, which has no position to map.
     if (!e.detail) return;
@@ -41,7 +40,6 @@ export function trackClicks(emit: Emit<ClickEvent>, opts: ClickOptions = {}): St
       for (let a: Element | null = t; a; a = a.parentElement) if (/fixed|sticky/.test(getComputedStyle(a).position)) ev.fixed = true;
     }
     // Flags may pass the click on later; it still belongs to the page it happened on.
-    (opts.flags || []).reduceRight<Emit<ClickEvent>>((next, f) => (x) => f(x, t, next, c.signal), (x) => emit(x, href))(ev);
-  }, c.signal);
-  return () => c.abort();
-}
+    (opts.flags || []).reduceRight<Emit<ClickEvent>>((next, f) => (x) => f(x, t, next, signal), (x) => emit(x, href))(ev);
+  }, signal),
+);

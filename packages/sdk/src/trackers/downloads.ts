@@ -1,6 +1,6 @@
 import type { DownloadEvent } from '@heatlens/schema';
 import { onLinkClick } from '../lib/on-link-click.js';
-import { stopper } from '../lib/stopper.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackDownloads}. */
@@ -15,9 +15,7 @@ const EXTENSIONS = 'pdf|zip|gz|7z|rar|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|txt|
  * Tracks downloads: clicks (including middle clicks) on links with a `download` attribute or to a
  * file with one of `extensions`. The URL is reported without query or hash.
  */
-export function trackDownloads(emit: Emit<DownloadEvent>, opts: DownloadOptions = {}): Stop {
-  const c = stopper(opts.signal);
-  const re = new RegExp(`\\.(${opts.extensions || EXTENSIONS})$`, 'i');
-  onLinkClick((a, url) => (a.hasAttribute('download') || re.test(url)) && emit({ type: 'download', ts: Date.now(), url }), c.signal);
-  return () => c.abort();
-}
+export const trackDownloads: (emit: Emit<DownloadEvent>, opts?: DownloadOptions) => Stop = tracker<DownloadEvent, DownloadOptions>((emit, opts, signal) => {
+  const re = RegExp(`\\.(${opts.extensions || EXTENSIONS})$`, 'i');
+  onLinkClick((a, url) => (a.hasAttribute('download') || re.test(url)) && emit({ type: 'download', ts: Date.now(), url }), signal);
+});

@@ -1,22 +1,20 @@
 import type { EngagementEvent } from '@heatlens/schema';
 import { listen } from '../lib/listen.js';
 import { onHidden } from '../lib/on-hidden.js';
-import { stopper } from '../lib/stopper.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /**
  * Tracks engaged time: milliseconds the page was visible and focused, reported when the page is
  * hidden and when tracking stops (at most one hour per event, the wire format's bound).
  */
-export function trackEngagement(emit: Emit<EngagementEvent>, opts: TrackerOptions = {}): Stop {
-  const c = stopper(opts.signal);
+export const trackEngagement: (emit: Emit<EngagementEvent>, opts?: TrackerOptions) => Stop = tracker<EngagementEvent>((emit, _opts, signal) => {
   let ms = 0;
   let since = 0;
-  const engaged = () => document.visibilityState == 'visible' && document.hasFocus();
   const update = () => {
     const now = Date.now();
     if (since) ms += now - since;
-    since = engaged() ? now : 0;
+    since = document.visibilityState == 'visible' && document.hasFocus() ? now : 0;
   };
   const report = () => {
     update();
@@ -24,9 +22,8 @@ export function trackEngagement(emit: Emit<EngagementEvent>, opts: TrackerOption
     ms = 0;
   };
   // visibilitychange bubbles from the document to the window.
-  for (const t of ['focus', 'blur', 'visibilitychange']) listen(window, t, update, c.signal);
-  onHidden(report, c.signal);
-  c.signal.addEventListener('abort', report);
+  listen(window, 'focus blur visibilitychange', update, signal);
+  onHidden(report, signal);
   update();
-  return () => c.abort();
-}
+  return report;
+});

@@ -1,7 +1,7 @@
 import type { ImageViewEvent } from '@heatlens/schema';
 import { listen } from '../lib/listen.js';
-import { stopper } from '../lib/stopper.js';
 import { stripUrl } from '../lib/strip-url.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackImageViews}. */
@@ -15,25 +15,23 @@ export interface ImageViewOptions extends TrackerOptions {
  * element. Images already there are observed at start, later ones when they load (a `load`
  * listener capturing at the document, cheaper than watching every DOM mutation).
  */
-export function trackImageViews(emit: Emit<ImageViewEvent>, opts: ImageViewOptions = {}): Stop {
+export const trackImageViews: (emit: Emit<ImageViewEvent>, opts?: ImageViewOptions) => Stop = tracker<ImageViewEvent, ImageViewOptions>((emit, opts, signal) => {
   const timers = new Map<Element, ReturnType<typeof setTimeout>>();
   const io = new IntersectionObserver((entries) => {
     for (const { target, intersectionRatio } of entries) {
       clearTimeout(timers.get(target));
-      if (intersectionRatio >= 0.5) {
+      if (intersectionRatio >= 0.5)
         timers.set(target, setTimeout(() => {
           io.unobserve(target);
           const src = stripUrl((target as HTMLImageElement).currentSrc);
           if (src) emit({ type: 'image_view', ts: Date.now(), src });
         }, opts.ms ?? 1000));
-      }
     }
   }, { threshold: 0.5 });
-  const c = stopper(opts.signal, () => {
+  document.querySelectorAll('img').forEach((img) => io.observe(img));
+  listen(document, 'load', (e) => e.target instanceof HTMLImageElement && io.observe(e.target), signal);
+  return () => {
     io.disconnect();
     timers.forEach(clearTimeout);
-  });
-  document.querySelectorAll('img').forEach((img) => io.observe(img));
-  listen(document, 'load', (e) => e.target instanceof HTMLImageElement && io.observe(e.target), c.signal);
-  return () => c.abort();
-}
+  };
+});

@@ -1,7 +1,7 @@
 import type { MoveEvent } from '@heatlens/schema';
 import { listen } from '../lib/listen.js';
 import { pageXY } from '../lib/page-xy.js';
-import { stopper } from '../lib/stopper.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackMoves}. */
@@ -16,22 +16,20 @@ export interface MoveOptions extends TrackerOptions {
  * leading-and-trailing throttle, inlined because a dependency would cost more bytes than it.
  * The listener only keeps the event; positions and the document size are read per sample.
  */
-export function trackMoves(emit: Emit<MoveEvent>, opts: MoveOptions = {}): Stop {
-  const gap = 1000 / (opts.hz || 4);
+export const trackMoves: (emit: Emit<MoveEvent>, opts?: MoveOptions) => Stop = tracker<MoveEvent, MoveOptions>((emit, opts, signal) => {
   let e: PointerEvent | undefined;
   let sent: PointerEvent | undefined;
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const c = stopper(opts.signal, () => clearTimeout(timer));
-  const sample = () => {
-    timer = undefined;
-    // The rest point is the trailing sample, unless no move came since the last one.
-    if (e != sent) emit({ type: 'move', ts: (last = Date.now()), ...pageXY((sent = e)!) });
-  };
   listen<PointerEvent>(document, 'pointermove', (ev) => {
-    if (ev.pointerType == 'touch') return;
-    e = ev;
-    timer ??= setTimeout(sample, last + gap - Date.now());
-  }, c.signal);
-  return () => c.abort();
-}
+    if (ev.pointerType != 'touch') {
+      e = ev;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        // The rest point is the trailing sample, unless no move came since the last one.
+        if (e != sent) emit({ type: 'move', ts: (last = Date.now()), ...pageXY((sent = e)!) });
+      }, last + 1000 / (opts.hz || 4) - Date.now());
+    }
+  }, signal);
+  return () => clearTimeout(timer);
+});

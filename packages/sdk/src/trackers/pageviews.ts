@@ -1,8 +1,9 @@
 import type { PageviewEvent } from '@heatlens/schema';
 import { listen } from '../lib/listen.js';
 import { pagePath, type PathOptions } from '../lib/page-path.js';
-import { stopper } from '../lib/stopper.js';
+import { safe } from '../lib/safe.js';
 import { stripUrl } from '../lib/strip-url.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackPageviews}; `query` and `hash` decide what counts as a new page. */
@@ -15,8 +16,7 @@ export interface PageviewOptions extends TrackerOptions, PathOptions {}
  * the previous page after a single-page-app navigation), language, time zone, viewport height
  * and screen size. `history` is patched while tracking and restored on stop.
  */
-export function trackPageviews(emit: Emit<PageviewEvent>, opts: PageviewOptions = {}): Stop {
-  const c = stopper(opts.signal);
+export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions) => Stop = tracker<PageviewEvent, PageviewOptions>((emit, opts, signal) => {
   let path: string | undefined;
   let url = document.referrer;
   // `persisted`: a page restored from the back/forward cache is a new view of the same path.
@@ -37,13 +37,7 @@ export function trackPageviews(emit: Emit<PageviewEvent>, opts: PageviewOptions 
   };
   // Views from history calls and the first one run guarded: a failure must never reach the page's
   // own navigation or its call to start tracking.
-  const guarded = () => {
-    try {
-      c.signal.aborted || view();
-    } catch {
-      // tracking is best effort
-    }
-  };
+  const guarded = () => safe(() => signal.aborted || view());
   for (const k of ['pushState', 'replaceState'] as const) {
     const orig = history[k];
     const ours: typeof orig = function (this: History, ...args) {
@@ -52,10 +46,9 @@ export function trackPageviews(emit: Emit<PageviewEvent>, opts: PageviewOptions 
     };
     history[k] = ours;
     // Restore only if nobody patched over us since; theirs keeps calling ours, which stays inert.
-    c.signal.addEventListener('abort', () => history[k] == ours && (history[k] = orig));
+    signal.addEventListener('abort', () => history[k] == ours && (history[k] = orig));
   }
-  for (const t of ['popstate', 'hashchange', 'pageshow']) listen(window, t, view, c.signal);
-  if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, c.signal);
+  listen(window, 'popstate hashchange pageshow', view, signal);
+  if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, signal);
   else guarded();
-  return () => c.abort();
-}
+});

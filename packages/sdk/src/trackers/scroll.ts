@@ -1,7 +1,8 @@
 import type { ScrollEvent } from '@heatlens/schema';
+import { docSize } from '../lib/doc-size.js';
 import { listen } from '../lib/listen.js';
 import { onHidden } from '../lib/on-hidden.js';
-import { stopper } from '../lib/stopper.js';
+import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackScroll}. */
@@ -15,21 +16,19 @@ export interface ScrollOptions extends TrackerOptions {
  * included), reported at the first scroll, whenever it grows by `step`, and when the page is
  * hidden. A single-page-app navigation (a new pathname) starts a new page's maximum.
  */
-export function trackScroll(emit: Emit<ScrollEvent>, opts: ScrollOptions = {}): Stop {
+export const trackScroll: (emit: Emit<ScrollEvent>, opts?: ScrollOptions) => Stop = tracker<ScrollEvent, ScrollOptions>((emit, opts, signal) => {
   const step = opts.step || 10;
-  const c = stopper(opts.signal);
   let path = '';
   let max = 0;
   let reported = 0;
   const check = (final?: unknown) => {
-    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / document.documentElement.scrollHeight) || 0);
+    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / docSize()[1]));
     if (path != (path = location.pathname)) reported = -step;
     if (depth > max || reported < 0) max = depth;
     if (max >= reported + step || (final === true && max > reported)) emit({ type: 'scroll', ts: Date.now(), depth: (reported = max) });
   };
-  listen(window, 'scroll', check, c.signal);
+  listen(window, 'scroll', check, signal);
   // No report at start: a script in <head> runs before the body exists, when the first screen
   // looks like 100 %. A visitor who never scrolls reports the first screen when the page hides.
-  onHidden(() => check(true), c.signal);
-  return () => c.abort();
-}
+  onHidden(() => check(true), signal);
+});
