@@ -16,6 +16,7 @@ export type FoldedBatch = {
   sid: string;
   seg: Segment;
   now: number;
+  /** coalesced increments, in runs of the same bucket and set */
   items: FoldItem[];
   /** the session's deepest scroll in this batch: depth band and the base bucket it happened in */
   scroll: { b: number; band: number } | undefined;
@@ -33,7 +34,10 @@ export type FoldedBatch = {
  * member). A wrong client clock shifts nothing but its own events' offsets.
  */
 export function foldBatch(batch: Batch, path: string, now: number, grid: number): FoldedBatch {
-  const acc = new Map<string, FoldItem>();
+  // Increments grouped by bucket, then set, then member; a tile is keyed by its number until it
+  // first needs its member string, so an event costs a few map lookups and no string building.
+  const groups = new Map<number, Map<FoldSet, Map<string | number, FoldItem>>>();
+  const items: FoldItem[] = [];
   const buckets = new Map<number, number>();
   const seg = segmentOf(batch.vw);
   let scroll: FoldedBatch['scroll'];
@@ -41,11 +45,27 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
   let tooOld = 0;
   const oldest = now - MAX_RETENTION_MS;
 
+  const setOf = (b: number, set: FoldSet) => {
+    let bySet = groups.get(b);
+    if (!bySet) groups.set(b, (bySet = new Map()));
+    let members = bySet.get(set);
+    if (!members) bySet.set(set, (members = new Map()));
+    return members;
+  };
   const add = (b: number, set: FoldSet, member: string, n: number) => {
-    const key = `${b}|${set}|${member}`;
-    const item = acc.get(key);
+    const members = setOf(b, set);
+    const item = members.get(member);
     if (item) item.n += n;
-    else acc.set(key, { b, set, member, n });
+    else members.set(member, { b, set, member, n });
+  };
+  const addTile = (b: number, set: FoldSet, x: number, w: number, y: number, h: number) => {
+    const tx = tileOf(x, w, grid);
+    const ty = tileOf(y, h, grid);
+    const members = setOf(b, set);
+    const key = tx * 1024 + ty;
+    const item = members.get(key);
+    if (item) item.n++;
+    else members.set(key, { b, set, member: `${tx}:${ty}`, n: 1 });
   };
 
   for (const e of batch.events) {
@@ -64,10 +84,10 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         add(b, 'c', 'pv', 1);
         break;
       case 'move':
-        add(b, 'move', `${tileOf(e.x, e.w, grid)}:${tileOf(e.y, e.h, grid)}`, 1);
+        addTile(b, 'move', e.x, e.w, e.y, e.h);
         break;
       case 'click':
-        add(b, 'click', `${tileOf(e.x, e.w, grid)}:${tileOf(e.y, e.h, grid)}`, 1);
+        addTile(b, 'click', e.x, e.w, e.y, e.h);
         add(b, 'c', 'clk', 1);
         if (e.sel) add(b, 'c', `sel:${e.sel}`, 1);
         if (e.rage) add(b, 'c', 'rage', 1);
@@ -101,6 +121,7 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         break;
     }
   }
+  for (const bySet of groups.values()) for (const members of bySet.values()) for (const item of members.values()) items.push(item);
   return {
     site: batch.site,
     path,
@@ -108,7 +129,7 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
     sid: batch.sid,
     seg,
     now,
-    items: [...acc.values()],
+    items,
     scroll,
     buckets,
     accepted,

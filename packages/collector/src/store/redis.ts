@@ -10,6 +10,7 @@ import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
 import { RECORD_LUA, SITE_LUA } from './lua/record.js';
+import { createRankQueue } from './rank-queue.js';
 import { StoreUnavailableError, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
 
 type EvalOptions = { keys: string[]; arguments: string[] };
@@ -99,6 +100,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   };
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
+  const rankQueue = createRankQueue({
+    write: (site, now, batches) => call('rank', () => siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...LEVEL_ARGS, ...batches])),
+  });
   const advanceScript = script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
@@ -146,25 +150,23 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0),
         String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), ...LEVEL_ARGS,
       ];
-      // Increments grouped by (bucket, set): the script builds each key name once per group.
-      const groups = new Map<string, string[]>();
-      for (const it of batch.items) {
-        const key = `${it.b}|${it.set}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = []));
-        g.push(it.member, String(it.n));
+      // Items come in runs of the same (bucket, set) (fold.ts): one group each, so the script
+      // builds each key name once per group.
+      let head = -1;
+      for (let i = 0; i < batch.items.length; i++) {
+        const it = batch.items[i]!;
+        const prev = batch.items[i - 1];
+        if (!prev || prev.b !== it.b || prev.set !== it.set) {
+          if (head >= 0) args[head] = String((args.length - head - 1) / 2);
+          args.push(String(it.b), it.set, '');
+          head = args.length - 1;
+        }
+        args.push(it.member, String(it.n));
       }
-      for (const [key, g] of groups) {
-        const i = key.indexOf('|');
-        args.push(key.slice(0, i), key.slice(i + 1), String(g.length / 2), ...g);
-      }
+      if (head >= 0) args[head] = String((args.length - head - 1) / 2);
       const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, path)], args))) as [number, number];
-      // Also for a duplicate: its first attempt may have failed between the two steps.
-      if (batch.buckets.size) {
-        const siteArgs = [String(batch.now), path, ...LEVEL_ARGS];
-        for (const [b, n] of batch.buckets) siteArgs.push(String(b), String(n));
-        await call('rank', () => siteScript([siteKey(batch.site), `${siteKey(batch.site)}:rb:${batch.batchId}`], siteArgs));
-      }
+      // Ranked also for a duplicate: its first attempt may have landed with its reply lost.
+      if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, path, batch.buckets, batch.now);
       return { duplicate: dup === 1, watched: watched === 1, path };
     },
 
@@ -181,6 +183,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     },
 
     async pages(q: PagesQuery): Promise<Pages> {
+      await rankQueue.flush(q.site).catch(() => {}); // this process reads its own writes; a failed write stays queued
       const w = windowSpec(q.window);
       const live = windowSpec('5m');
       const sk = siteKey(q.site);
@@ -208,6 +211,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     async sweep(site, now) {
       const sk = siteKey(site);
+      await rankQueue.flush(site).catch(() => {}); // pages this process wrote are `known` before the sweep lists them
       // One collector sweeps a site per interval slot; the others find the slot taken.
       const slot = Math.floor(now / SWEEP_MS);
       const mine = await call('sweep', () => client.set(`${sk}:sweep:${slot}`, '1', { PX: 2 * SWEEP_MS, NX: true }));
@@ -228,7 +232,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       await call('ping', options.ping);
     },
 
-    // The client belongs to whoever created it (the composition root closes it).
-    async close() {},
+    // The client belongs to whoever created it (the composition root closes it); queued ranking
+    // is written first.
+    async close() {
+      await rankQueue.close();
+    },
   };
 }
