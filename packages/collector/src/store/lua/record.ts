@@ -1,4 +1,3 @@
-import { BATCH_ID_TTL_MS } from '../limits.js';
 import { LEVELS_LUA } from './levels.js';
 
 /**
@@ -64,41 +63,59 @@ return {0, watched}
 `;
 
 /**
- * Rank a page within its site, count the site's events per bucket, and remember the page for
- * sweeps (`known`: path -> last write).
- * KEYS[1] site prefix `hl:{site}`; KEYS[2] the batch's id key under it (`hl:{site}:rb:<id>`): the
- * page write and this one are separate steps (different hash tags), so this one dedupes on its
- * own and is retried even when the page write was a duplicate (it may have failed in between).
- * ARGV: now, path, nWindows, per window (name, bucketMs, buckets, slack), then (bucket, events) pairs.
- * Returns 1 when it counted, 0 for a batch it had counted already.
+ * Rank pages within their site, count the site's events per bucket, and remember each page for
+ * sweeps (`known`: path -> last write), for every batch written since the last call, at most once
+ * per batch id (a batch retried after a lost reply is ranked once).
+ *
+ * KEYS[1] site prefix `hl:{site}`. ARGV: now, batchIdTtl, then the levels (see levels.ts), then
+ * per batch: id, path, nPairs, then nPairs x (bucket, events).
  */
 export const SITE_LUA = `
 local sp = KEYS[1]
-if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ${BATCH_ID_TTL_MS}) then return 0 end
-local now, path, nWin = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3])
-redis.call('ZADD', sp .. ':known', now, path)
-redis.call('PEXPIRE', sp .. ':known', tonumber(ARGV[4 + (nWin - 1) * 4 + 1]) * tonumber(ARGV[4 + (nWin - 1) * 4 + 2]) * 2)
-for w = 0, nWin - 1 do
-  local name, bms = ARGV[4 + w * 4], tonumber(ARGV[5 + w * 4])
-  local nb = tonumber(ARGV[6 + w * 4])
-  local start = now - (now % bms) - (nb - 1) * bms
-  local i = 4 + nWin * 4
-  while i + 1 <= #ARGV do
+local now = tonumber(ARGV[1])
+local nL = tonumber(ARGV[3])
+local levels = {}
+for k = 1, nL do
+  local o = 4 + (k - 1) * 4
+  local l = {name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2])}
+  l.start = now - (now % l.bms) - (l.nb - 1) * l.bms
+  levels[k] = l
+end
+local rank, events, ttl, known = {}, {}, {}, {}
+local i = 4 + nL * 4
+while i + 2 <= #ARGV do
+  local id, path, np = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+  i = i + 3
+  local fresh = redis.call('SET', sp .. ':rb:' .. id, '1', 'NX', 'PX', ARGV[2])
+  for j = 1, np do
     local b0, n = tonumber(ARGV[i]), tonumber(ARGV[i + 1])
-    local b = b0 - (b0 % bms)
-    if b >= start then
-      local bttl = b + nb * bms + 2 * bms - now
-      local pk = sp .. ':p:' .. name .. ':' .. b
-      redis.call('ZINCRBY', pk, n, path)
-      redis.call('PEXPIRE', pk, bttl)
-      if name == '5m' then
-        local ek = sp .. ':ev:' .. b
-        redis.call('INCRBY', ek, n)
-        redis.call('PEXPIRE', ek, bttl)
+    i = i + 2
+    if fresh then
+      known[path] = true
+      for _, l in ipairs(levels) do
+        local b = b0 - (b0 % l.bms)
+        if b >= l.start then
+          local pk = sp .. ':p:' .. l.name .. ':' .. b
+          rank[pk] = rank[pk] or {}
+          rank[pk][path] = (rank[pk][path] or 0) + n
+          ttl[pk] = b + l.nb * l.bms + 2 * l.bms - now
+          if l.name == '5m' then
+            local ek = sp .. ':ev:' .. b
+            events[ek] = (events[ek] or 0) + n
+            ttl[ek] = ttl[pk]
+          end
+        end
       end
     end
-    i = i + 2
   end
 end
+for pk, paths in pairs(rank) do
+  for path, n in pairs(paths) do redis.call('ZINCRBY', pk, n, path) end
+end
+for ek, n in pairs(events) do redis.call('INCRBY', ek, n) end
+for k, t in pairs(ttl) do redis.call('PEXPIRE', k, math.floor(t)) end
+local last = levels[nL]
+for path in pairs(known) do redis.call('ZADD', sp .. ':known', now, path) end
+redis.call('PEXPIRE', sp .. ':known', 2 * last.bms * last.nb)
 return 1
 `;
