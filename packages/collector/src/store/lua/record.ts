@@ -20,7 +20,8 @@ end
 local sid, seg = ARGV[3], ARGV[4]
 local i = readLevels(9)
 -- Visitors: one HyperLogLog per bucket of every level (they cannot be subtracted, so they are
--- counted over the level's own buckets instead of cascaded).
+-- counted over the level's own buckets instead of cascaded). Only the batch's newest bucket needs
+-- the session: every window ends at now, so a window holding an older bucket holds the newest.
 local function visit(b0)
   for _, l in ipairs(L) do
     local b = b0 - (b0 % l.bms)
@@ -31,17 +32,18 @@ local function visit(b0)
     end
   end
 end
+local newest
 while i + 2 <= #ARGV do
   local b0, set, count = tonumber(ARGV[i]), ARGV[i + 1], tonumber(ARGV[i + 2])
   i = i + 3
   local bk, rk, ak = target(1, b0, set, (set == 'c') and 'a' or seg)
+  if set == 'c' and (not newest or b0 > newest) then newest = b0 end
   for j = 1, count do
-    local member = ARGV[i]
-    if bk then add(bk, rk, ak, member, ARGV[i + 1]) end
-    if set == 'c' and member == 'ev' then visit(b0) end
+    if bk then add(bk, rk, ak, ARGV[i], ARGV[i + 1]) end
     i = i + 2
   end
 end
+if newest then visit(newest) end
 -- Scroll: a difference array over bands (see build-heatmap.ts): +1 where the session's reach
 -- starts growing, -1 past its new deepest band.
 local band = tonumber(ARGV[5])
