@@ -73,8 +73,7 @@ export function createTransport(o: TransportOptions): Transport {
 
   const flush = (final?: boolean) => {
     warm = true;
-    clearTimeout(timer);
-    timer = undefined;
+    timer = void clearTimeout(timer);
     while (q.length) {
       const p = q[0]![0];
       const events: Event[] = [];

@@ -4,10 +4,10 @@ import { safe } from './safe.js';
 export const OPT_OUT_KEY = 'heatlens:optout';
 
 /**
- * True when nothing may be sent: Do Not Track, Global Privacy Control, or the visitor's opt-out
+ * Truthy when nothing may be sent: Do Not Track, Global Privacy Control, or the visitor's opt-out
  * flag in localStorage (storage that throws counts as not opted out, DNT and GPC still apply).
  */
-export function optedOut(): boolean {
+export function optedOut(): unknown {
   const n = navigator as Navigator & { globalPrivacyControl?: boolean };
-  return n.doNotTrack == '1' || !!n.globalPrivacyControl || safe(() => localStorage[OPT_OUT_KEY] == '1', false);
+  return n.doNotTrack == '1' || n.globalPrivacyControl || safe(() => localStorage[OPT_OUT_KEY] == '1');
 }

@@ -5,6 +5,5 @@ import { docSize } from './doc-size.js';
  * created, so a stored event can be read later) in whole px, never negative, and the document size.
  */
 export function pageXY(e: MouseEvent): { x: number; y: number; w: number; h: number } {
-  const [w, h] = docSize();
-  return { x: Math.max(0, e.pageX | 0), y: Math.max(0, e.pageY | 0), w, h };
+  return { x: Math.max(0, e.pageX | 0), y: Math.max(0, e.pageY | 0), ...docSize() };
 }

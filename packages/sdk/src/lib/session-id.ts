@@ -1,5 +1,4 @@
 import { randomId } from './random-id.js';
-import { safe } from './safe.js';
 
 let fallback: string | undefined;
 
@@ -8,5 +7,9 @@ let fallback: string | undefined;
  * storage throws (sandboxed frames, disabled storage), one id per page load.
  */
 export function sessionId(): string {
-  return safe(() => sessionStorage['heatlens:sid'] ||= randomId(), (fallback ||= randomId()));
+  try {
+    return (sessionStorage['heatlens:sid'] ||= randomId());
+  } catch {
+    return (fallback ||= randomId());
+  }
 }

@@ -35,8 +35,8 @@ export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop 
     if (sel) {
       const r = t.getBoundingClientRect();
       ev.sel = sel;
-      ev.ex = frac(e.clientX, r.left, r.width);
-      ev.ey = frac(e.clientY, r.top, r.height);
+      ev.ex = frac(e.clientX - r.left, r.width);
+      ev.ey = frac(e.clientY - r.top, r.height);
       for (let a: Element | null = t; a; a = a.parentElement) if (/fixed|sticky/.test(getComputedStyle(a).position)) ev.fixed = true;
     }
     // Flags may pass the click on later; it still belongs to the page it happened on.

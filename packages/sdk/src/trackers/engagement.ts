@@ -24,6 +24,6 @@ export const trackEngagement: (emit: Emit<EngagementEvent>, opts?: TrackerOption
   // visibilitychange bubbles from the document to the window.
   listen(window, 'focus blur visibilitychange', update, signal);
   onHidden(report, signal);
+  signal.addEventListener('abort', report);
   update();
-  return report;
 });

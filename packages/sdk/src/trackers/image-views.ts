@@ -30,8 +30,8 @@ export const trackImageViews: (emit: Emit<ImageViewEvent>, opts?: ImageViewOptio
   }, { threshold: 0.5 });
   document.querySelectorAll('img').forEach((img) => io.observe(img));
   listen(document, 'load', (e) => e.target instanceof HTMLImageElement && io.observe(e.target), signal);
-  return () => {
+  signal.addEventListener('abort', () => {
     io.disconnect();
     timers.forEach(clearTimeout);
-  };
+  });
 });

@@ -7,6 +7,7 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 /**
  * Tracks `<video>` and `<audio>`: `play`, `p25`, `p50`, `p75` and `complete`, each once per element
  * and play-through (pausing and resuming is the same play-through; ending starts a new one).
+ * The kind is the element's name (only `<audio>` and `<video>` are media elements).
  * Media events do not bubble, so the listeners capture at the document.
  */
 export const trackMedia: (emit: Emit<MediaEvent>, opts?: TrackerOptions) => Stop = tracker<MediaEvent>((emit, _opts, signal) => {
@@ -25,7 +26,7 @@ export const trackMedia: (emit: Emit<MediaEvent>, opts?: TrackerOptions) => Stop
         if (action == 'play' && s.includes('complete')) s = '';
         if (!s.includes(action)) {
           seen.set(m, s + action);
-          emit({ type: 'media', ts: Date.now(), kind: m.localName == 'audio' ? 'audio' : 'video', action, src: stripUrl(m.currentSrc) || undefined });
+          emit({ type: 'media', ts: Date.now(), kind: m.localName as MediaEvent['kind'], action, src: stripUrl(m.currentSrc) || undefined });
         }
       }
   }, signal);

@@ -31,5 +31,5 @@ export const trackMoves: (emit: Emit<MoveEvent>, opts?: MoveOptions) => Stop = t
       }, last + 1000 / (opts.hz || 4) - Date.now());
     }
   }, signal);
-  return () => clearTimeout(timer);
+  signal.addEventListener('abort', () => clearTimeout(timer));
 });

@@ -22,7 +22,7 @@ export const trackScroll: (emit: Emit<ScrollEvent>, opts?: ScrollOptions) => Sto
   let max = 0;
   let reported = 0;
   const check = (final?: unknown) => {
-    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / docSize()[1]));
+    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / docSize().h));
     if (path != (path = location.pathname)) reported = -step;
     if (depth > max || reported < 0) max = depth;
     if (max >= reported + step || (final === true && max > reported)) emit({ type: 'scroll', ts: Date.now(), depth: (reported = max) });
