@@ -40,7 +40,9 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
     // Shed before any work: a queue past this only adds latency (the SDK retries after Retry-After).
     if (inFlight >= config.maxInFlight) {
       metrics.batches.inc({ outcome: 'overloaded' });
-      sendError(res, 503, 'collector: overloaded, retry later', { ...collectCors(req.headers.origin), 'Retry-After': 1, Connection: 'close' });
+      // Node drains the unread body so the keep-alive connection stays usable; closing instead
+      // would reset connections whose body is still arriving.
+      sendError(res, 503, 'collector: overloaded, retry later', { ...collectCors(req.headers.origin), 'Retry-After': 1 });
       return 503;
     }
     inFlight++;
