@@ -1,6 +1,6 @@
 import type { Batch, Event } from '@heatlens/schema';
 import { FLUSH_HEADER } from '@heatlens/schema/constants';
-import { fetchSend, type Send, type SendResult } from './lib/fetch-send.js';
+import { fetchSend, type Send } from './lib/fetch-send.js';
 import { randomId } from './lib/random-id.js';
 import { sessionId } from './lib/session-id.js';
 
@@ -63,7 +63,8 @@ export function createTransport(o: TransportOptions): Transport {
     // same outage do not all come back in the same second.
     const retry = (after?: number) =>
       ++attempt < 6 && setTimeout(() => closed || post(b, attempt), after || 500 * 2 ** attempt * (1 + Math.random()));
-    new Promise<SendResult>((r) => r(send(url, JSON.stringify({ ...b, sent: Date.now() }), final))).then((r) => {
+    // Sent now; a send that throws becomes a rejection.
+    (async () => send(url, JSON.stringify({ ...b, sent: Date.now() }), final))().then((r) => {
       // At least 100 ms, whatever the header says: a zero or garbage value must not mean a request per event.
       interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
       // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
