@@ -2,9 +2,10 @@
 // tree-shaken): a tracker's figure includes the helpers it pulls in. `src/size.test.ts` runs this
 // in the test suite and prints the table.
 //
-// The heatmap core meets its budget read as 1.5 KiB (1,536 B). "Everything" is over the
-// 3 KB budget: its limit here is the measured size plus a little, a regression guard only,
-// until trackers are trimmed further (see the package README).
+// The heatmap core is held to its budget, 1.5 KB (1,500 B). "Everything" and the script tag are
+// still over their 3 KB budget (3,000 B): their limits here are the measured size plus a little,
+// a regression guard only, until trackers are trimmed further (see the package README). The
+// per-tracker limits are regression guards too.
 const tracker = (name, fn, limit) => ({ name: `@heatlens/sdk/${name}`, path: `dist/${name}.js`, import: `{ ${fn} }`, limit });
 
 module.exports = [
@@ -12,10 +13,10 @@ module.exports = [
     name: 'heatmap core (moves, clicks, scroll, transport)',
     path: 'dist/index.js',
     import: '{ trackMoves, trackClicks, trackScroll, createTransport }',
-    limit: '1.5 KiB',
+    limit: '1.5 KB',
   },
-  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '*', limit: '3.6 KB' },
-  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', limit: '3.6 KB' },
+  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '*', limit: '3.4 KB' },
+  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', limit: '3.4 KB' },
   tracker('transport', 'createTransport', '750 B'),
   tracker('pageviews', 'trackPageviews', '580 B'),
   tracker('clicks', 'trackClicks', '720 B'),
