@@ -80,7 +80,8 @@ export function init<N extends string = string>(o: InitOptions): Heatlens<N> {
     o.exclude?.some((x) => (x.endsWith('*') ? p.startsWith(x.slice(0, -1)) : p == x)) || t?.push(e, href);
   };
   const start = () => {
-    if (c || safe(optedOut, true)) return;
+    // start() always runs inside safe(): should the check throw, nothing starts.
+    if (c || optedOut()) return;
     c = new AbortController();
     t = createTransport({ ...o, endpoint: o.endpoint || location.origin, path: (href) => pagePath(o, href) });
     const opts = { ...o, signal: c.signal, flags: [rageClicks(o), deadClicks(o)] };

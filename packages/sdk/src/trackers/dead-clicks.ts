@@ -24,7 +24,7 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
   const settle = (dead?: unknown) => {
     clearTimeout(timer);
     mo.disconnect();
-    dead = dead === true && !('' + (getSelection() || ''));
+    dead = dead === true && !getSelection()?.toString();
     pending.forEach(([e, next]) => next(dead ? { ...e, dead: true } : e));
     pending = [];
   };
