@@ -9,7 +9,8 @@ export interface DownloadOptions extends TrackerOptions {
   extensions?: string;
 }
 
-const EXTENSIONS = 'pdf|zip|gz|7z|rar|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|txt|mp3|mp4';
+// pdf, zip, gz, 7z, rar, dmg, exe, msi, apk, csv, xls(x), doc(x), ppt(x), txt, mp3, mp4.
+const EXTENSIONS = 'pdf|zip|gz|7z|rar|dmg|exe|msi|apk|csv|(xls|doc|ppt)x?|txt|mp[34]';
 
 /**
  * Tracks downloads: clicks (including middle clicks) on links with a `download` attribute or to a

@@ -9,6 +9,7 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
  * hidden and when tracking stops (at most one hour per event, the wire format's bound).
  */
 export const trackEngagement: (emit: Emit<EngagementEvent>, opts?: TrackerOptions) => Stop = tracker<EngagementEvent>((emit, _opts, signal) => {
+  // Whole milliseconds: a sum of `Date.now()` differences.
   let ms = 0;
   let since = 0;
   const update = () => {
@@ -18,7 +19,7 @@ export const trackEngagement: (emit: Emit<EngagementEvent>, opts?: TrackerOption
   };
   const report = () => {
     update();
-    if (ms >= 1) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, Math.round(ms)) });
+    if (ms >= 1) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, ms) });
     ms = 0;
   };
   // visibilitychange bubbles from the document to the window.
