@@ -4,8 +4,7 @@
 //
 // The heatmap core is held to its budget, 1.5 KB (1,500 B). "Everything" and the script tag are
 // still over their 3 KB budget (3,000 B): their limits here are the measured size plus a little,
-// a regression guard only, until trackers are trimmed further (see the package README). The
-// per-tracker limits are regression guards too.
+// a regression guard only (see the package README). The per-tracker limits are regression guards too.
 const tracker = (name, fn, limit) => ({ name: `@heatlens/sdk/${name}`, path: `dist/${name}.js`, import: `{ ${fn} }`, limit });
 
 module.exports = [
@@ -15,8 +14,11 @@ module.exports = [
     import: '{ trackMoves, trackClicks, trackScroll, createTransport }',
     limit: '1.5 KB',
   },
-  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '*', limit: '3.4 KB' },
-  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', limit: '3.4 KB' },
+  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '3.2 KB' },
+  // Served as it is at GET /sdk.js: measured as built, not bundled again.
+  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '3.28 KB' },
+  // `import *` also ships the name of every export (a bundler keeps them for the namespace object).
+  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '3.36 KB' },
   tracker('transport', 'createTransport', '750 B'),
   tracker('pageviews', 'trackPageviews', '580 B'),
   tracker('clicks', 'trackClicks', '720 B'),

@@ -19,7 +19,7 @@ export const trackEngagement: (emit: Emit<EngagementEvent>, opts?: TrackerOption
   };
   const report = () => {
     update();
-    if (ms >= 1) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, ms) });
+    if (ms) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, ms) });
     ms = 0;
   };
   // visibilitychange bubbles from the document to the window.

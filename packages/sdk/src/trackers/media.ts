@@ -15,18 +15,16 @@ export const trackMedia: (emit: Emit<MediaEvent>, opts?: TrackerOptions) => Stop
   const seen = new WeakMap<HTMLMediaElement, string>();
   listen(document, 'play timeupdate ended', ({ type, target: m }) => {
     if (m instanceof HTMLMediaElement)
-      for (const action of (type == 'play'
-        ? ['play']
-        : type == 'ended'
-          ? ['complete']
-          : // Seeking past a quartile counts it: the viewer chose to be there.
-            [25, 50, 75].filter((q) => (100 * m.currentTime) / m.duration >= q).map((q) => 'p' + q)) as MediaAction[]) {
+      // Seeking past a quartile counts it: the viewer chose to be there.
+      for (const action of (type == 'timeupdate'
+        ? [25, 50, 75].filter((q) => (100 * m.currentTime) / m.duration >= q).map((q) => 'p' + q)
+        : [type == 'play' ? type : 'complete']) as MediaAction[]) {
         let s = seen.get(m) || '';
         // A play after the end starts a new play-through; until then, late timeupdates add nothing.
         if (action == 'play' && s.includes('complete')) s = '';
         if (!s.includes(action)) {
           seen.set(m, s + action);
-          emit({ type: 'media', ts: Date.now(), kind: m.localName as MediaEvent['kind'], action, src: stripUrl(m.currentSrc) || undefined });
+          emit({ type: 'media', ts: Date.now(), kind: m.localName as MediaEvent['kind'], action, src: stripUrl(m.currentSrc) });
         }
       }
   }, signal);

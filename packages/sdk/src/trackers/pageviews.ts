@@ -18,31 +18,29 @@ export interface PageviewOptions extends TrackerOptions, PathOptions {}
  */
 export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions) => Stop = tracker<PageviewEvent, PageviewOptions>((emit, opts, signal) => {
   let path: string | undefined;
-  let url = document.referrer;
+  let ref = document.referrer;
   // `persisted`: a page restored from the back/forward cache is a new view of the same path.
   const view = (e?: Event & { persisted?: boolean }) => {
-    if (path == (path = pagePath(opts)) && !e?.persisted) return;
-    const ref = stripUrl(url) || undefined;
-    url = location.href;
+    if (signal.aborted || (path == (path = pagePath(opts)) && !e?.persisted)) return;
     emit({
       type: 'pageview',
       ts: Date.now(),
-      ref,
+      ref: stripUrl(ref),
       lang: navigator.language.slice(0, 35),
       tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
       vh: innerHeight,
       sw: screen.width,
       sh: screen.height,
     });
+    ref = location.href;
   };
   // Views from history calls and the first one run guarded: a failure must never reach the page's
   // own navigation or its call to start tracking.
-  const guarded = () => safe(() => signal.aborted || view());
   for (const k of ['pushState', 'replaceState'] as const) {
     const orig = history[k];
     const ours: typeof orig = function (this: History, ...args) {
       orig.apply(this, args);
-      guarded();
+      safe(view);
     };
     history[k] = ours;
     // Restore only if nobody patched over us since; theirs keeps calling ours, which stays inert.
@@ -50,5 +48,5 @@ export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions)
   }
   listen(window, 'popstate hashchange pageshow', view, signal);
   if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, signal);
-  else guarded();
+  else safe(view);
 });
