@@ -1,19 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createFileCache } from './file-cache.js';
 import { HttpError } from './respond.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
-  '.json': 'application/json',
-};
 
 /** The script-tag SDK shipped by @heatlens/sdk, if it is built. */
 function defaultSdkFile(): string | undefined {
@@ -27,45 +16,24 @@ function defaultSdkFile(): string | undefined {
 const PLACEHOLDER = `<!doctype html><meta charset="utf-8"><title>heatlens</title>
 <h1>heatlens collector</h1><p>The dashboard is not built. Run <code>pnpm build</code>.</p>`;
 
-/** GET /sdk.js, GET / (the dashboard) and GET /assets/*. */
+/** GET /sdk.js, GET / (the dashboard) and GET /assets/*: compressed, with ETags (see file-cache.ts). */
 export function createStaticFiles(options: { sdkFile?: string; publicDir?: string }) {
   const publicDir = options.publicDir ?? fileURLToPath(new URL('../../public/', import.meta.url));
   const sdkFile = options.sdkFile ?? defaultSdkFile();
-  let sdk: Buffer | undefined;
-
-  async function send(res: ServerResponse, file: string, cache: string, extra: Record<string, string> = {}) {
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      throw new HttpError(404, 'not found');
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': cache, ...extra });
-    res.end(body);
-  }
+  const files = createFileCache();
 
   return {
-    async sdk(_req: IncomingMessage, res: ServerResponse) {
-      if (!sdkFile) throw new HttpError(404, 'sdk: not built (run pnpm build)');
-      sdk ??= await readFile(sdkFile).catch(() => undefined);
-      if (!sdk) throw new HttpError(404, 'sdk: not built (run pnpm build)');
-      res.writeHead(200, {
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Content-Length': sdk.length,
-        'Cache-Control': 'public, max-age=300',
-        'Access-Control-Allow-Origin': '*',
-      });
-      res.end(sdk);
+    async sdk(req: IncomingMessage, res: ServerResponse) {
+      // Any site may load it; five minutes of caching, then a revalidation that usually ends in 304.
+      const sent = sdkFile && (await files.send(req, res, sdkFile, { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }));
+      if (!sent) throw new HttpError(404, 'sdk: not built (run pnpm build)');
     },
-    async dashboard(_req: IncomingMessage, res: ServerResponse) {
-      try {
-        await send(res, join(publicDir, 'index.html'), 'no-cache');
-      } catch {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-        res.end(PLACEHOLDER);
-      }
+    async dashboard(req: IncomingMessage, res: ServerResponse) {
+      if (await files.send(req, res, join(publicDir, 'index.html'), { 'Cache-Control': 'no-cache' })) return;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.end(PLACEHOLDER);
     },
-    async asset(_req: IncomingMessage, res: ServerResponse, pathname: string) {
+    async asset(req: IncomingMessage, res: ServerResponse, pathname: string) {
       const root = normalize(join(publicDir, 'assets') + sep);
       let name: string;
       try {
@@ -74,8 +42,7 @@ export function createStaticFiles(options: { sdkFile?: string; publicDir?: strin
         throw new HttpError(404, 'not found');
       }
       const file = normalize(join(root, name));
-      if (!file.startsWith(root)) throw new HttpError(404, 'not found');
-      await send(res, file, 'public, max-age=300');
+      if (!file.startsWith(root) || !(await files.send(req, res, file, { 'Cache-Control': 'public, max-age=300' }))) throw new HttpError(404, 'not found');
     },
   };
 }
