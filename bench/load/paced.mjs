@@ -116,8 +116,9 @@ const phases = job.phases.map((phase, pi) => {
 // p99 per second of schedule, to see when latency comes back after a spike.
 const seconds = Math.ceil(offset / 1000);
 const timeline = Array.from({ length: seconds }, (_, s) => {
-  const lat = log.filter((l) => l[1] >= s * 1000 && l[1] < (s + 1) * 1000).map((l) => l[2]);
-  return { s, n: lat.length, p99: r1(percentile(lat, 99)) };
+  const mine = log.filter((l) => l[1] >= s * 1000 && l[1] < (s + 1) * 1000);
+  const lat = mine.map((l) => l[2]);
+  return { s, n: lat.length, p99: r1(percentile(lat, 99)), notOk: mine.filter((l) => l[3] !== '204').length };
 });
 process.stdout.write(`${JSON.stringify({ phases, timeline, skipped, resent, leftInFlight: inFlight })}\n`);
 process.exit(0);
