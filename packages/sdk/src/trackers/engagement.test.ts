@@ -31,6 +31,15 @@ describe('trackEngagement', () => {
     stop();
     expect(events.map((e) => e.ms)).toEqual([5000, 1000]);
   });
+
+  test('sends nothing for a span the wall clock was set back over', () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    const { emit, events } = collector<EngagementEvent>();
+    trackEngagement(emit);
+    vi.setSystemTime(Date.now() - 60_000);
+    setVisibility('hidden');
+    expect(events).toEqual([]);
+  });
 });
 
 describe('createTrack', () => {

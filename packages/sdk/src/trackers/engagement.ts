@@ -19,7 +19,8 @@ export const trackEngagement: (emit: Emit<EngagementEvent>, opts?: TrackerOption
   };
   const report = () => {
     update();
-    if (ms) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, ms) });
+    // Positive only: a wall clock set back while the page was open must not send a negative time.
+    if (ms > 0) emit({ type: 'engagement', ts: Date.now(), ms: Math.min(3_600_000, ms) });
     ms = 0;
   };
   // visibilitychange bubbles from the document to the window.
