@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { resetDom } from './test-support/dom.js';
+import { describe, expect, test, vi } from 'vitest';
+import { freshPageEachTest } from './test-support/dom.js';
 import { custom, fakeSend } from './test-support/fake-send.js';
 import { createTransport } from './transport.js';
 
-beforeEach(() => {
-  resetDom();
-  vi.useFakeTimers({ now: 1_700_000_000_000 });
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+freshPageEachTest(1_700_000_000_000);
 
 describe('createTransport retries', () => {
   test('retries 503 after Retry-After with the same batch id and a fresh `sent`', async () => {

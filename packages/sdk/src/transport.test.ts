@@ -1,17 +1,10 @@
 import { parseBatch } from '@heatlens/schema';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { resetDom, setVisibility } from './test-support/dom.js';
+import { describe, expect, test, vi } from 'vitest';
+import { freshPageEachTest, setVisibility } from './test-support/dom.js';
 import { custom, fakeSend } from './test-support/fake-send.js';
 import { createTransport } from './transport.js';
 
-beforeEach(() => {
-  resetDom();
-  vi.useFakeTimers({ now: 1_700_000_000_000 });
-  sessionStorage.clear();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+freshPageEachTest(1_700_000_000_000);
 
 describe('createTransport', () => {
   test('sends the first batch at once, later ones flushMs after their first event, to {endpoint}/collect', async () => {

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 /** Dispatches a mouse-like event with page coordinates (happy-dom does not derive pageX/pageY). */
 export function mouse(
@@ -44,4 +44,14 @@ export function resetDom(): void {
   setDocSize(1000, 4000);
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
   vi.restoreAllMocks();
+}
+
+/** Gives each test of the file an empty page, empty sessionStorage and fake timers starting at `now`. */
+export function freshPageEachTest(now: number): void {
+  beforeEach(() => {
+    resetDom();
+    vi.useFakeTimers({ now });
+    sessionStorage.clear();
+  });
+  afterEach(() => vi.useRealTimers());
 }

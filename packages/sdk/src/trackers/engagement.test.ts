@@ -1,14 +1,10 @@
 import type { CustomEvent, EngagementEvent } from '@heatlens/schema';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { collector, resetDom, setVisibility } from '../test-support/dom.js';
+import { describe, expect, test, vi } from 'vitest';
+import { collector, freshPageEachTest, setVisibility } from '../test-support/dom.js';
 import { createTrack } from './custom.js';
 import { trackEngagement } from './engagement.js';
 
-beforeEach(() => {
-  resetDom();
-  vi.useFakeTimers({ now: 1_000_000 });
-});
-afterEach(() => vi.useRealTimers());
+freshPageEachTest(1_000_000);
 
 describe('trackEngagement', () => {
   test('counts visible and focused time only, reported when the page is hidden', () => {

@@ -1,13 +1,9 @@
 import type { MoveEvent } from '@heatlens/schema';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { collector, mouse, resetDom } from '../test-support/dom.js';
+import { describe, expect, test, vi } from 'vitest';
+import { collector, freshPageEachTest, mouse } from '../test-support/dom.js';
 import { trackMoves } from './moves.js';
 
-beforeEach(() => {
-  resetDom();
-  vi.useFakeTimers({ now: 1_000_000 });
-});
-afterEach(() => vi.useRealTimers());
+freshPageEachTest(1_000_000);
 
 describe('trackMoves', () => {
   test('samples at most 4 times a second, in page coordinates against the document size', () => {
