@@ -1,8 +1,37 @@
 /** Version of the wire format; bumped only for breaking changes. */
 export const SCHEMA_VERSION = 1;
 
-/** Default tiles per side of a page's heatmap grid. */
+/** Default columns across the scroll root's width (and depth bands of the scroll map). */
 export const GRID = 50;
+
+/**
+ * Tile layout version, carried in storage keys so tiles of an older layout are never read as new
+ * ones. v1: 50x50 fractions of the document. v2: `GRID` columns across the scroll root's width and
+ * rows of `ROW_PX` page px, plus a fixed layer in viewport space (see `tiles.ts`).
+ */
+export const TILE_LAYOUT = 2;
+
+/**
+ * Height of a heatmap row in CSS px (layout v2). Absolute rows stay put when a page grows below an
+ * element and at every window width of a centred max-width layout; chosen by the fidelity
+ * benchmark (`pnpm bench --only=fidelity`) within 16-24 px (PostHog's heatmaps use 16 px).
+ */
+export const ROW_PX = 20;
+
+/** Deepest page px a row is kept for; deeper events land in the last row. */
+export const MAX_DEPTH_PX = 100_000;
+
+/** Rows of the page layer: `MAX_DEPTH_PX / ROW_PX`. */
+export const MAX_ROWS = MAX_DEPTH_PX / ROW_PX;
+
+/** Most elements a click snapshot lists with their own heat (`Heatmap.elements`). */
+export const MAX_ELEMENTS = 20;
+
+/** Cells per side of the grid inside an element where a click's `ex`, `ey` are counted. */
+export const ELEMENT_GRID = 10;
+
+/** Longest selector on the wire. */
+export const MAX_SELECTOR = 256;
 
 /** Largest accepted `POST /collect` body, in bytes (also the browser's keepalive cap). */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -20,10 +20,29 @@ export const PageviewEvent = Type.Object({
   sh: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000 })),
 });
 
-/** Cursor position in page px; `w`, `h` are the document size. */
-export const MoveEvent = Type.Object({ type: Type.Literal('move'), ts: Ts, x: Px, y: Px, w: Size, h: Size });
+/**
+ * Where a point sits over a `position: fixed` or stuck `sticky` box: `fixed: true` with `cx`, `cy`
+ * in viewport CSS px and `vh` the viewport height (the batch's `vw` is its width). The collector
+ * tiles such points in the fixed layer (viewport space); without `cx`/`cy` (older SDKs) they stay
+ * in the page layer. Added to schema v1 by addition.
+ */
+const Viewport = {
+  fixed: Type.Optional(Type.Literal(true)),
+  cx: Type.Optional(Px),
+  cy: Type.Optional(Px),
+  vh: Type.Optional(Size),
+};
 
-/** A click or tap; `sel` is a stable selector of the target and `ex`, `ey` the point inside it (0..1). */
+/**
+ * Cursor position in page px of the scroll root (the document, or the element that scrolls an app
+ * shell); `w`, `h` are the scroll root's scroll size.
+ */
+export const MoveEvent = Type.Object({ type: Type.Literal('move'), ts: Ts, x: Px, y: Px, w: Size, h: Size, ...Viewport });
+
+/**
+ * A click or tap in page px of the scroll root; `sel` is a stable selector of the target (see
+ * `selector.ts` for its grammar) and `ex`, `ey` the point inside it (0..1).
+ */
 export const ClickEvent = Type.Object({
   type: Type.Literal('click'),
   ts: Ts,
@@ -34,7 +53,7 @@ export const ClickEvent = Type.Object({
   sel: Type.Optional(Str(256)),
   ex: Type.Optional(Frac),
   ey: Type.Optional(Frac),
-  fixed: Type.Optional(Type.Literal(true)),
+  ...Viewport,
   rage: Type.Optional(Type.Literal(true)),
   dead: Type.Optional(Type.Literal(true)),
 });

@@ -17,18 +17,41 @@ const Window = {
   to: Count,
 };
 
-/** A heatmap snapshot: `tiles` lists non-empty tiles as `[tx, ty, count]`. For `scroll`,
- * `tx` is 0 and `ty` the band (0..grid-1) of each session's maximum depth; reach at a band is
- * the sum of the bands at or below it. */
+/**
+ * Click heat of one element, found by selector in today's DOM: `count` clicks in the window (for
+ * the snapshot's segment filter), and where inside the element they fell as
+ * `[cx, cy, count]` cells of an `ELEMENT_GRID`-sided grid over its box (cell centre at
+ * `(cx + 0.5) / ELEMENT_GRID` of its width).
+ */
+export const ElementHeat = Type.Object({
+  sel: Type.String({ maxLength: 256 }),
+  count: Count,
+  points: Type.Array(Type.Tuple([Count, Count, Count])),
+});
+export type ElementHeat = Static<typeof ElementHeat>;
+
+/**
+ * A heatmap snapshot (tile layout v2). `tiles` lists non-empty page tiles as `[tx, ty, count]`:
+ * `tx` of `grid` columns across the scroll root's width, `ty` a row of `rowPx` page px (`rows` is
+ * one past the deepest row in use). `fixed` is the viewport layer: `tx` across the viewport width,
+ * `ty` a row of `rowPx` from the top edge (>= 0) or from the bottom edge (< 0, -1 touching it), see
+ * `fixedRowOf`. For `scroll`, `tx` is 0 and `ty` the band (0..grid-1) of each session's maximum
+ * depth (reach at a band is the sum of the bands at or below it), and `fixed` is empty.
+ * `elements` (clicks only): the most clicked elements with their own heat.
+ */
 export const Heatmap = Type.Object({
   ...Window,
   path: Type.String(),
   kind: Type.Union(KINDS.map((k) => Type.Literal(k))),
   seg: Type.Union([...SEGMENTS.map((s) => Type.Literal(s)), Type.Literal('all')]),
   grid: Count,
+  rowPx: Count,
+  rows: Count,
   total: Count,
   max: Count,
   tiles: Type.Array(Type.Tuple([Count, Count, Count])),
+  fixed: Type.Array(Type.Tuple([Count, Type.Number(), Count])),
+  elements: Type.Optional(Type.Array(ElementHeat)),
 });
 export type Heatmap = Static<typeof Heatmap>;
 
