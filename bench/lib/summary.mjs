@@ -47,6 +47,15 @@ export function summaryRows(res) {
       add('other', `bench/${name}`, value);
     }
   }
+  if (res.fidelity) {
+    const f = res.fidelity.rows;
+    const n = f.length || 1;
+    const meet = f.filter((r) => r.inside >= 0.9 && r.peaks === r.targets).length;
+    const peaks = f.reduce((a, r) => a + r.peaks, 0);
+    const targets = f.reduce((a, r) => a + r.targets, 0);
+    const mean = f.reduce((a, r) => a + r.inside, 0) / n;
+    add('fidelity', `click heat inside the targets, ${f.length} (page, width) runs`, `mean ${Math.round(100 * mean)} %, worst ${Math.round(100 * Math.min(...f.map((r) => r.inside)))} %`, `peaks ${peaks}/${targets}; runs meeting ${meet}/${f.length}`, '>= 90 % every run; 100 % peaks', meet === f.length);
+  }
   return rows;
 }
 
