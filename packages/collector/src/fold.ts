@@ -1,8 +1,16 @@
-import { depthBand, segmentOf, tileOf, type Batch, type Segment } from '@heatlens/schema';
+import { depthBand, fixedRowOf, rowOf, segmentOf, tileOf, type Batch, type ClickEvent, type MoveEvent, type Segment } from '@heatlens/schema';
+import { COUNTER_SET, HEAT_SETS } from './keys.js';
+import { elementMember, fixedMember, tileMember } from './tile-members.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
 
-/** Sets an increment can land in: a heatmap kind (per width segment) or `c`, the page's counters. */
-export type FoldSet = 'move' | 'click' | 'c';
+/**
+ * Sets an increment can land in: a heatmap kind's tiles (per width segment, layout-versioned, see
+ * keys.ts) or `c`, the page's counters.
+ */
+export type FoldSet = typeof HEAT_SETS.move | typeof HEAT_SETS.click | typeof COUNTER_SET;
+const MOVE = HEAT_SETS.move;
+const CLICK = HEAT_SETS.click;
+const C = COUNTER_SET;
 
 /** One coalesced increment: every event of a batch with the same bucket, set and member. */
 export type FoldItem = { b: number; set: FoldSet; member: string; n: number };
@@ -58,14 +66,26 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
     if (item) item.n += n;
     else members.set(member, { b, set, member, n });
   };
-  const addTile = (b: number, set: FoldSet, x: number, w: number, y: number, h: number) => {
-    const tx = tileOf(x, w, grid);
-    const ty = tileOf(y, h, grid);
+  // The viewport height a fixed point's row is counted against: the event's own, else the batch's
+  // page view's; unknown, rows count from the top (exact for an owner of the same height).
+  let pageVh: number | undefined;
+  for (const e of batch.events) if (e.type === 'pageview' && e.vh > 0) pageVh = e.vh;
+  // Tile layout v2 (tiles.ts): page tiles are columns across the scroll root's width and rows of
+  // ROW_PX page px; a point over a fixed or sticky box with viewport coordinates goes to the fixed
+  // layer (older SDKs send no `cx`, `cy`: their points stay on the page).
+  const addTile = (b: number, set: FoldSet, e: MoveEvent | ClickEvent) => {
+    if (e.fixed && e.cx !== undefined && e.cy !== undefined) {
+      const vh = e.vh ?? pageVh;
+      add(b, set, fixedMember(tileOf(e.cx, batch.vw, grid), vh ? fixedRowOf(e.cy, vh) : rowOf(e.cy)), 1);
+      return;
+    }
+    const tx = tileOf(e.x, e.w, grid);
+    const ty = rowOf(e.y);
     const members = setOf(b, set);
-    const key = tx * 1024 + ty;
+    const key = ty * 256 + tx; // grid <= 200 (config.ts)
     const item = members.get(key);
     if (item) item.n++;
-    else members.set(key, { b, set, member: `${tx}:${ty}`, n: 1 });
+    else members.set(key, { b, set, member: tileMember(tx, ty), n: 1 });
   };
 
   for (const e of batch.events) {
@@ -78,20 +98,22 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
     const b = bucketOf(t, BASE_BUCKET_MS);
     accepted++;
     buckets.set(b, (buckets.get(b) ?? 0) + 1);
-    add(b, 'c', 'ev', 1);
+    add(b, C, 'ev', 1);
     switch (e.type) {
       case 'pageview':
-        add(b, 'c', 'pv', 1);
+        add(b, C, 'pv', 1);
         break;
       case 'move':
-        addTile(b, 'move', e.x, e.w, e.y, e.h);
+        addTile(b, MOVE, e);
         break;
       case 'click':
-        addTile(b, 'click', e.x, e.w, e.y, e.h);
-        add(b, 'c', 'clk', 1);
-        if (e.sel) add(b, 'c', `sel:${e.sel}`, 1);
-        if (e.rage) add(b, 'c', 'rage', 1);
-        if (e.dead) add(b, 'c', 'dead', 1);
+        addTile(b, CLICK, e);
+        // Per element too, in the segment's click set, so per-element counts honour the width filter.
+        if (e.sel) add(b, CLICK, elementMember(e.sel, e.ex, e.ey), 1);
+        add(b, C, 'clk', 1);
+        if (e.sel) add(b, C, `sel:${e.sel}`, 1);
+        if (e.rage) add(b, C, 'rage', 1);
+        if (e.dead) add(b, C, 'dead', 1);
         break;
       case 'scroll': {
         const band = depthBand(e.depth, grid);
@@ -99,25 +121,25 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         break;
       }
       case 'form':
-        add(b, 'c', `${e.action === 'start' ? 'fs' : 'fx'}:${e.form ?? ''}`, 1);
+        add(b, C, `${e.action === 'start' ? 'fs' : 'fx'}:${e.form ?? ''}`, 1);
         break;
       case 'media':
-        add(b, 'c', `m:${e.kind}:${e.action}:${e.src ?? ''}`, 1);
+        add(b, C, `m:${e.kind}:${e.action}:${e.src ?? ''}`, 1);
         break;
       case 'download':
-        add(b, 'c', `dl:${e.url}`, 1);
+        add(b, C, `dl:${e.url}`, 1);
         break;
       case 'image_view':
-        add(b, 'c', `img:${e.src}`, 1);
+        add(b, C, `img:${e.src}`, 1);
         break;
       case 'outbound':
-        add(b, 'c', `out:${e.url}`, 1);
+        add(b, C, `out:${e.url}`, 1);
         break;
       case 'engagement':
-        add(b, 'c', 'eng', Math.round(e.ms));
+        add(b, C, 'eng', Math.round(e.ms));
         break;
       case 'custom':
-        add(b, 'c', `cu:${e.name}`, 1);
+        add(b, C, `cu:${e.name}`, 1);
         break;
     }
   }

@@ -1,4 +1,4 @@
-import type { WindowName } from '@heatlens/schema';
+import { KINDS, TILE_LAYOUT, type Kind, type WindowName } from '@heatlens/schema';
 
 // Every key of one (site, path) shares the hash tag `{site|path}`, so each multi-key step runs on
 // one Redis Cluster node; site-wide keys share `{site}`. Site ids cannot contain `|`, so no two
@@ -12,3 +12,19 @@ export const siteKey = (site: string) => `hl:{${site}}`;
 
 /** A page window's rolling key for one set (`move`, `click`, `scroll`, `c` counters) and segment. */
 export const rollKey = (page: string, win: WindowName, set: string, seg: string) => `${page}:${win}:${set}:${seg}:r`;
+
+/**
+ * The set a heatmap kind is stored under, per width segment, in a page window's buckets and
+ * rolling keys (`${page}:${win}:${set}:${seg}:<bucket>` and `...:r`). Tile sets carry the layout
+ * version (`move2`, `click2` for TILE_LAYOUT 2), so tiles of an older layout (`move`, `click`:
+ * fractions of the document height) are never read as new ones and simply expire. Scroll bands did
+ * not change with the tile layout. Members: see `fold.ts` (`tileMember`, `fixedMember`,
+ * `elementMember`).
+ */
+export const HEAT_SETS = { move: `move${TILE_LAYOUT}`, click: `click${TILE_LAYOUT}`, scroll: 'scroll' } as const satisfies Record<Kind, string>;
+
+/** The set of a page's counters (views, clicks per selector, forms, ...): one, for all segments. */
+export const COUNTER_SET = 'c';
+
+/** Every set of a page window, heatmap kinds first; the Lua scripts' key lists are built from it. */
+export const PAGE_SETS = [...KINDS.map((k) => HEAT_SETS[k]), COUNTER_SET] as const;

@@ -1,10 +1,12 @@
-import { parseBatch, type Batch, type Event } from '@heatlens/schema';
+import { ROW_PX, parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { foldBatch } from '../fold.js';
+import { describeLayout } from './describe-layout.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
 import type { Store } from './types.js';
 
-const T0 = 1_750_000_000_000; // a bucket-aligned instant (multiple of 6 h)
+/** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
+export const T0 = 1_750_000_000_000;
 let seq = 0;
 /** A validated, folded batch at server time `now`, events stamped `ago` ms before it was sent. */
 export function folded(events: Array<Partial<Event> & { type: Event['type'] }>, o: { now?: number; site?: string; path?: string; sid?: string; vw?: number; id?: string; ago?: number } = {}) {
@@ -39,12 +41,12 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
 
     it('puts events in their tiles, coalescing the same tile', async () => {
       const site = fresh();
-      await store.record(folded([move(10, 10), move(15, 20), move(999, 4999), { type: 'click', x: 500, y: 2500, w: 1000, h: 5000, sel: 'a#buy' }], { site }));
+      await store.record(folded([move(10, 10), move(15, 19), move(999, 4999), { type: 'click', x: 500, y: 2500, w: 1000, h: 5000, sel: 'a#buy' }], { site }));
       const hm = await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
-      expect(hm).toMatchObject({ site, path: '/', kind: 'move', seg: 'all', grid: 50, total: 3, max: 2, windowMs: 300_000 });
-      expect(hm.tiles).toEqual([[0, 0, 2], [49, 49, 1]]);
+      expect(hm).toMatchObject({ site, path: '/', kind: 'move', seg: 'all', grid: 50, rowPx: ROW_PX, rows: 250, total: 3, max: 2, windowMs: 300_000, fixed: [] });
+      expect(hm.tiles).toEqual([[0, 0, 2], [49, 249, 1]]);
       const clicks = await store.snapshot({ site, path: '/', kind: 'click', seg: 'all', window: '5m', now: T0 });
-      expect(clicks.tiles).toEqual([[25, 25, 1]]);
+      expect(clicks.tiles).toEqual([[25, 125, 1]]);
     });
 
     it('keeps a tile for the 5-minute window, then lets it leave; a quiet page fades', async () => {
@@ -215,6 +217,8 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
       const later = T0 + PAGE_CAP_BUCKET_MS;
       expect((await store.record(folded([move(10, 10)], { site, path: '/new', now: later }))).path).toBe('/new');
     });
+
+    describeLayout(() => store, fresh);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -2,6 +2,7 @@ import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from 
 import { buildHeatmap, reachByBand, scrollIncrements } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
+import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
@@ -36,7 +37,7 @@ const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
 const SET_KEYS: Record<string, Record<string, Record<string, string>>> = {};
 for (const w of WINDOW_SPECS) {
   SET_KEYS[w.name] = {};
-  for (const set of ['move', 'click', 'scroll', 'c']) {
+  for (const set of PAGE_SETS) {
     SET_KEYS[w.name]![set] = {};
     for (const seg of [...SEGMENTS, 'a']) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
   }
@@ -103,9 +104,9 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
       from: start,
       to: now,
       windowMs: w.ms,
-      counters: sumSets(page, w, 'c', ['a'], now),
+      counters: sumSets(page, w, COUNTER_SET, ['a'], now),
       visitors: sessions.size,
-      reach: reachByBand(sumSets(page, w, 'scroll', SEGMENTS, now), grid),
+      reach: reachByBand(sumSets(page, w, HEAT_SETS.scroll, SEGMENTS, now), grid),
     };
   }
 
@@ -131,7 +132,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
         // A session moves from its previous deepest band to the new one (see build-heatmap.ts).
         const prev = page.scrollMax.get(batch.sid);
         const prevBand = prev && prev.expires > now ? prev.band : -1;
-        for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band)) items.push({ b: batch.scroll.b, set: 'scroll', member, n });
+        for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band)) items.push({ b: batch.scroll.b, set: HEAT_SETS.scroll, member, n });
         page.scrollMax.set(batch.sid, { band: Math.max(prevBand, batch.scroll.band), expires: now + SCROLL_SESSION_TTL_MS });
       }
       const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map(), prunedAt: new Map() }));
@@ -140,7 +141,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
         for (const item of items) {
           const b = bucketOf(item.b, w.bucketMs);
           if (b < start) continue;
-          const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === 'c' ? 'a' : batch.seg), () => new Map());
+          const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === COUNTER_SET ? 'a' : batch.seg), () => new Map());
           bump(getOr(buckets, b, () => new Map()), item.member, item.n);
         }
         const visitors = getOr(page.visitors, w.name, () => new Map());
@@ -173,7 +174,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
       const w = windowSpec(q.window);
       const page = pages.get(`${q.site}|${q.path}`);
       const segs = q.seg === 'all' ? SEGMENTS : [q.seg];
-      const members = sumSets(page, w, q.kind, segs, q.now);
+      const members = sumSets(page, w, HEAT_SETS[q.kind], segs, q.now);
       return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members });
     },
 

@@ -3,7 +3,7 @@ import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { pageKey, rollKey, siteKey } from '../keys.js';
+import { COUNTER_SET, HEAT_SETS, pageKey, rollKey, siteKey } from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
@@ -128,8 +128,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     const page = pageKey(site, path);
     const [, counters, scroll, visitors] = await Promise.all([
       advance(site, path, now),
-      readRolls(rollsOf(page, window, 'c', 'a')),
-      readRolls(rollsOf(page, window, 'scroll', 'a')),
+      readRolls(rollsOf(page, window, COUNTER_SET, 'a')),
+      readRolls(rollsOf(page, window, HEAT_SETS.scroll, 'a')),
       client.pfCount(bucketsIn(now, w).map((b) => `${page}:${w.name}:u:${b}`)),
     ]);
     return {
@@ -173,7 +173,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
       const [, members] = await call('snapshot', () =>
-        Promise.all([advance(q.site, q.path, q.now), readRolls(rollsOf(pageKey(q.site, q.path), q.window, q.kind, q.seg === 'all' ? 'a' : q.seg))]),
+        Promise.all([advance(q.site, q.path, q.now), readRolls(rollsOf(pageKey(q.site, q.path), q.window, HEAT_SETS[q.kind], q.seg === 'all' ? 'a' : q.seg))]),
       );
       return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: pairs(members) });
     },

@@ -1,3 +1,12 @@
+import { SEGMENTS } from '@heatlens/schema';
+import { COUNTER_SET, PAGE_SETS } from '../../keys.js';
+
+// A page window's sets as Lua tables, from the one list in keys.ts: every rolling key
+// (`set:seg`, with `a` the all-segments sum; counters only `c:a`) and every bucket's (set, seg).
+const segsOf = (set: string) => (set === COUNTER_SET ? ['a'] : [...SEGMENTS]);
+const ROLLS = PAGE_SETS.flatMap((set) => (set === COUNTER_SET ? ['a'] : [...SEGMENTS, 'a']).map((seg) => `'${set}:${seg}'`)).join(',');
+const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => `{'${set}','${seg}'}`)).join(',');
+
 /**
  * Lua shared by the record and advance scripts: the window levels and how an increment lands in
  * the first level that still holds its bucket.
@@ -12,8 +21,8 @@
  * buckets, slackMs): slack is how long a bucket outlives its level, waiting for a sweep to cascade it.
  */
 export const LEVELS_LUA = `
-local ROLLS = {'move:s','move:m','move:l','move:a','click:s','click:m','click:l','click:a','scroll:s','scroll:m','scroll:l','scroll:a','c:a'}
-local BUCKET_SETS = {{'move','s'},{'move','m'},{'move','l'},{'click','s'},{'click','m'},{'click','l'},{'scroll','s'},{'scroll','m'},{'scroll','l'},{'c','a'}}
+local ROLLS = {${ROLLS}}
+local BUCKET_SETS = {${BUCKET_SETS}}
 local L = {}
 local function readLevels(first)
   local n = tonumber(ARGV[first])
