@@ -30,7 +30,8 @@ export function elementMember(sel: string, ex: number | undefined, ey: number | 
 
 /** A member read back: which layer it belongs to and its coordinates. */
 export type TileMember =
-  | { layer: 'page' | 'fixed'; tx: number; ty: number }
+  | { layer: 'page'; tx: number; ty: number }
+  | { layer: 'fixed'; tx: number; ty: number }
   | { layer: 'element'; sel: string; cx: number; cy: number }
   | { layer: 'element'; sel: string; cx: undefined; cy: undefined };
 
@@ -53,5 +54,5 @@ export function parseTileMember(m: string): TileMember | undefined {
   const tx = int(body.slice(0, i));
   const ty = int(body.slice(i + 1));
   if (i < 0 || tx === undefined || ty === undefined || tx < 0 || (!fixed && ty < 0)) return undefined;
-  return { layer: fixed ? 'fixed' : 'page', tx, ty };
+  return fixed ? { layer: 'fixed', tx, ty } : { layer: 'page', tx, ty };
 }

@@ -1,3 +1,4 @@
+import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
 import { SITES, batch, get, post } from '../test-support/collector.js';
@@ -23,8 +24,8 @@ describe('collector HTTP API (memory store)', () => {
     expect(res.headers.get('access-control-expose-headers')).toContain('X-Heatlens-Flush');
     expect(res.headers.get('x-heatlens-flush')).toBe('5000');
     const hm = await (await get(c.url, '/api/heatmap?site=shop&path=/product/7&kind=move', shop)).json();
-    expect(hm).toMatchObject({ site: 'shop', path: '/product/:id', kind: 'move', seg: 'all', grid: 50, total: 2, max: 1 });
-    expect(hm.tiles).toEqual([[0, 0, 1], [25, 25, 1]]);
+    expect(hm).toMatchObject({ site: 'shop', path: '/product/:id', kind: 'move', seg: 'all', grid: 50, rowPx: ROW_PX, rows: 2400 / ROW_PX + 1, total: 2, max: 1, fixed: [] });
+    expect(hm.tiles).toEqual([[0, 0, 1], [25, 2400 / ROW_PX, 1]]);
     const stats = await (await get(c.url, '/api/stats?site=shop&path=/product/42', shop)).json();
     expect(stats).toMatchObject({ clicks: 1, events: 3, selectors: [{ sel: 'button#buy', count: 1 }] });
     const pages = await (await get(c.url, '/api/pages?site=shop', shop)).json();

@@ -1,3 +1,4 @@
+import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '../test-support/collector.js';
@@ -26,7 +27,7 @@ describe.runIf(redisAvailable())('collector on Redis', () => {
       { type: 'move', ts: now, x: 1919, y: 0, w: 1920, h: 4800 },
     ];
     expect((await post(c.url, batch({ path: '/product/5' }, events))).status).toBe(204);
-    const expected = [[49, 0, 1], [25, 25, 2]];
+    const expected = [[49, 0, 1], [25, 2400 / ROW_PX, 2]];
     const hm = await (await get(c.url, '/api/heatmap?site=shop&path=/product/5', shop)).json();
     expect(hm.tiles).toEqual(expected);
     const frame = await live.next((f) => f.total === 3);

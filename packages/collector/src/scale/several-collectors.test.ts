@@ -1,3 +1,4 @@
+import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '../test-support/collector.js';
@@ -83,7 +84,7 @@ function describeSeveral(name: string, available: () => boolean, start: () => Pr
       // The watched mark is shared through the store: the other collector tells the SDK to hurry.
       expect(res.headers.get('x-heatlens-flush')).toBe('500');
       const frame = await live.next((f) => f.total === 1, 2000);
-      expect(frame.tiles).toEqual([[25, 25, 1]]);
+      expect(frame.tiles).toEqual([[25, 2400 / ROW_PX, 1]]);
       live.ws.close();
     });
   });

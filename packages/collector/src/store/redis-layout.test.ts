@@ -1,8 +1,8 @@
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
 import { T0, folded } from './describe-store.js';
-import { createRedisStore } from './redis.js';
+import { createRedisStore, type RedisLike } from './redis.js';
 import type { Store } from './types.js';
 
 /**
@@ -12,12 +12,12 @@ import type { Store } from './types.js';
  */
 describe.runIf(redisAvailable())('redis store: tile layout versions', () => {
   let redis: TestRedis;
-  let client: ReturnType<typeof createClient>;
+  let client: RedisClientType;
   let store: Store;
   beforeAll(async () => {
     redis = await startRedis(['--save', '']);
-    client = await createClient({ url: redis.url }).on('error', () => {}).connect();
-    store = createRedisStore({ client, ping: () => client.ping() });
+    client = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
+    store = createRedisStore({ client: client as unknown as RedisLike, ping: () => client.ping() });
   });
   afterAll(async () => {
     await store.close();

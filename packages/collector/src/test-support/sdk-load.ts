@@ -1,4 +1,4 @@
-import { GRID } from '@heatlens/schema';
+import { GRID, ROW_PX } from '@heatlens/schema';
 
 /** What an SDK-style load run did. */
 export type LoadResult = {
@@ -57,8 +57,8 @@ export async function runSdkLoad(o: LoadOptions): Promise<LoadResult> {
     const now = Date.now();
     const events = Array.from({ length: eventsPerBatch }, (_, k) => {
       const n = i * eventsPerBatch + k;
-      // Spread over the grid so a lost or doubled batch shows up in its own tiles.
-      return { type: 'move', ts: now, x: (n * 7) % GRID, y: Math.floor(n / GRID) % GRID, w: GRID, h: GRID };
+      // Spread over GRID columns and rows of ROW_PX, so a lost or doubled batch shows up in its own tiles.
+      return { type: 'move', ts: now, x: (n * 7) % GRID, y: (Math.floor(n / GRID) % GRID) * ROW_PX, w: GRID, h: GRID * ROW_PX };
     });
     const body = JSON.stringify({ v: 1, id: `${runId}-${i}`, site, sid: `${runId}-s${i % 50}`, path, vw: 1280, sent: now, events });
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
@@ -79,7 +79,7 @@ export async function runSdkLoad(o: LoadOptions): Promise<LoadResult> {
         const tiles = result.expected.get(path) ?? new Map<string, number>();
         result.expected.set(path, tiles);
         for (const e of events) {
-          const k = `${e.x}:${e.y}`;
+          const k = `${e.x}:${e.y / ROW_PX}`;
           tiles.set(k, (tiles.get(k) ?? 0) + 1);
         }
         o.onAnswer?.({ acked: result.acked, status });

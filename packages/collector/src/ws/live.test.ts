@@ -1,3 +1,4 @@
+import { parseLiveMessage } from '@heatlens/schema/parse-live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
 import { SITES, batch, openLive, post } from '../test-support/collector.js';
@@ -17,12 +18,15 @@ describe('/live WebSocket feed', () => {
     const first = await live.next((f) => f.type === 'snapshot');
     expect(first).toMatchObject({ site: 'shop', path: '/product/:id', kind: 'click', seg: 'all', total: 0, tiles: [] });
     const now = Date.now();
-    const res = await post(c.url, batch({ path: '/product/9' }, [{ type: 'click', ts: now, x: 100, y: 100, w: 1000, h: 1000, sel: 'a.x' }]));
+    const res = await post(c.url, batch({ path: '/product/9' }, [{ type: 'click', ts: now, x: 100, y: 100, w: 1000, h: 1000, sel: 'a.x', ex: 0.5, ey: 0.25 }]));
     expect(res.status).toBe(204);
     // An owner watches this page now: the SDK is told to flush often.
     expect(res.headers.get('x-heatlens-flush')).toBe('500');
     const frame = await live.next((f) => f.type === 'snapshot' && f.total === 1);
     expect(frame.tiles).toEqual([[5, 5, 1]]);
+    expect(frame.elements).toEqual([{ sel: 'a.x', count: 1, points: [[5, 2, 1]] }]);
+    // What the extension and the dashboard accept (schema's frame parser).
+    expect(parseLiveMessage(JSON.stringify(frame))).toMatchObject({ ok: true });
     expect(frame.stats).toMatchObject({ clicks: 1, selectors: [{ sel: 'a.x', count: 1 }] });
     live.ws.close();
   });
