@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROW_PX } from '@heatlens/schema';
 import { startCollector, type Collector } from '@heatlens/collector';
 import { redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
 import {
@@ -250,8 +251,8 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => visitor.evaluate(() => location.pathname)).toBe('/app/orders');
     const spot = await tileCentre(visitor, 1000, 420);
     const [tx, ty] = await visitor.evaluate(
-      ([x, y]) => [Math.floor((50 * (x! + scrollX)) / document.documentElement.scrollWidth), Math.floor((50 * (y! + scrollY)) / document.documentElement.scrollHeight)],
-      [spot.x, spot.y],
+      ([x, y, rowPx]) => [Math.floor((50 * (x! + scrollX)) / document.documentElement.scrollWidth), Math.floor((y! + scrollY) / rowPx!)],
+      [spot.x, spot.y, ROW_PX],
     );
     await visitor.mouse.move(spot.x, spot.y, { steps: 2 });
     // Wait for that very sample: /app/orders is not watched yet, so the SDK flushes it at its relaxed pace.
