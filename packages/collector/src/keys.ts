@@ -10,7 +10,7 @@ export const pageKey = (site: string, path: string) => `hl:{${site}|${path}}`;
 /** Prefix of a site's keys (page ranking, events series). */
 export const siteKey = (site: string) => `hl:{${site}}`;
 
-/** A page window's rolling key for one set (`move`, `click`, `scroll`, `c` counters) and segment. */
+/** A page window's rolling key for one set (`HEAT_SETS`, or `c` counters) and segment. */
 export const rollKey = (page: string, win: WindowName, set: string, seg: string) => `${page}:${win}:${set}:${seg}:r`;
 
 /**
@@ -18,8 +18,7 @@ export const rollKey = (page: string, win: WindowName, set: string, seg: string)
  * rolling keys (`${page}:${win}:${set}:${seg}:<bucket>` and `...:r`). Tile sets carry the layout
  * version (`move2`, `click2` for TILE_LAYOUT 2), so tiles of an older layout (`move`, `click`:
  * fractions of the document height) are never read as new ones and simply expire. Scroll bands did
- * not change with the tile layout. Members: see `fold.ts` (`tileMember`, `fixedMember`,
- * `elementMember`).
+ * not change with the tile layout. Members of the tile sets: see `tile-members.ts`.
  */
 export const HEAT_SETS = { move: `move${TILE_LAYOUT}`, click: `click${TILE_LAYOUT}`, scroll: 'scroll' } as const satisfies Record<Kind, string>;
 

@@ -4,7 +4,7 @@ import { COUNTER_SET, PAGE_SETS } from '../../keys.js';
 // A page window's sets as Lua tables, from the one list in keys.ts: every rolling key
 // (`set:seg`, with `a` the all-segments sum; counters only `c:a`) and every bucket's (set, seg).
 const segsOf = (set: string) => (set === COUNTER_SET ? ['a'] : [...SEGMENTS]);
-const ROLLS = PAGE_SETS.flatMap((set) => (set === COUNTER_SET ? ['a'] : [...SEGMENTS, 'a']).map((seg) => `'${set}:${seg}'`)).join(',');
+const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), 'a'])].map((seg) => `'${set}:${seg}'`)).join(',');
 const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => `{'${set}','${seg}'}`)).join(',');
 
 /**
