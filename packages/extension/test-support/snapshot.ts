@@ -14,7 +14,7 @@ export function snapshotFixture(over: Partial<SnapshotMessage> = {}): SnapshotMe
     engagedMs: 0, custom: [],
   };
   return {
-    type: 'snapshot', site: 'demo', path: '/product/:id', kind: 'move', seg: 'all', grid: 50,
+    type: 'snapshot', site: 'demo', path: '/product/:id', kind: 'move', seg: 'all', grid: 50, rowPx: 20, rows: 21, fixed: [],
     windowMs: 300_000, from: 0, to: 300_000, total: 3, max: 2, tiles: [[10, 20, 2], [11, 20, 1]], stats, ...over,
   };
 }
