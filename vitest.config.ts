@@ -10,6 +10,8 @@ const alias = {
   '@heatlens/schema/constants': src('./packages/schema/src/constants.ts'),
   '@heatlens/schema/live': src('./packages/schema/src/live.ts'),
   '@heatlens/schema/parse-live': src('./packages/schema/src/parse-live.ts'),
+  '@heatlens/schema/page-key': src('./packages/schema/src/page-key.ts'),
+  '@heatlens/schema/normalize-url': src('./packages/schema/src/normalize-url.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
   '@heatlens/collector': src('./packages/collector/src/index.ts'),
 };

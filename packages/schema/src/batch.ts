@@ -14,6 +14,11 @@ export const BatchEnvelope = Type.Object({
   path: Type.String({ minLength: 1, maxLength: 512, pattern: '^/' }),
   vw: Type.Number({ minimum: 0, maximum: 100_000 }),
   sent: Type.Number({ minimum: 0, maximum: 8.64e15 }),
+  /**
+   * Events the SDK dropped since its previous batch (a full queue; moves left behind to stay
+   * under the keepalive quota when the page was hidden). Optional; added in schema v1.
+   */
+  dropped: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   events: Type.Array(
     Type.Object({ type: Type.String({ minLength: 1, maxLength: 32 }) }),
     { minItems: 1, maxItems: MAX_EVENTS },

@@ -5,3 +5,5 @@ export * from './batch.js';
 export * from './parse-batch.js';
 export * from './live.js';
 export * from './selector.js';
+export * from './page-key.js';
+export * from './normalize-url.js';

@@ -97,6 +97,8 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
     const batch = parsed.value;
     const n = batch.events.length;
     drop('unknown_type', parsed.skipped);
+    // Events the SDK itself dropped (a full queue, the keepalive quota at unload), reported late.
+    drop('client', batch.dropped ?? 0);
 
     const site = sites.get(batch.site);
     if (!site) return fail(403, `site: unknown site "${batch.site}"`, 'forbidden', n);

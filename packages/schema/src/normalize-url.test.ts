@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_URL, normalizeUrl } from './normalize-url.js';
+
+const base = 'http://shop.test:8080/p/1';
+
+describe('normalizeUrl', () => {
+  it('data: keeps only the media type: a CSV of personal data never leaves the page', () => {
+    expect(normalizeUrl('data:text/csv,name%2Cemail%0AJane%2Cjane%40example.org', base)).toBe('data:text/csv');
+    expect(normalizeUrl('data:image/PNG;base64,iVBORw0KGgo=', base)).toBe('data:image/png');
+    expect(normalizeUrl('data:,hello', base)).toBe('data:text/plain');
+  });
+
+  it('blob: and filesystem: keep the scheme and origin, or the download file name', () => {
+    const uuid = 'blob:http://shop.test:8080/0b5e2a0c-39a5-4f4e-8a8f-7b8e5a1c9d11';
+    expect(normalizeUrl(uuid, base)).toBe('blob:http://shop.test:8080');
+    expect(normalizeUrl(uuid, base, {}, 'report 2024.csv')).toBe('blob:http://shop.test:8080/report%202024.csv');
+    expect(normalizeUrl('filesystem:http://shop.test:8080/temporary/x.txt', base)).toBe('filesystem:http://shop.test:8080');
+  });
+
+  it('drops javascript:, keeps only the scheme of mailto: and tel:, and resolves relative URLs', () => {
+    expect(normalizeUrl('javascript:alert(1)', base)).toBeUndefined();
+    expect(normalizeUrl('mailto:jane@example.org?subject=hi', base)).toBe('mailto:');
+    expect(normalizeUrl('tel:+15550100', base)).toBe('tel:');
+    expect(normalizeUrl('../files/guide.pdf?token=secret#p2', base)).toBe('http://shop.test:8080/files/guide.pdf');
+    expect(normalizeUrl('', base)).toBeUndefined();
+    expect(normalizeUrl('http://[bad', base)).toBeUndefined();
+  });
+
+  it('keeps query and fragment only when opted in', () => {
+    expect(normalizeUrl('/a?b=1#c', base, { query: true })).toBe('http://shop.test:8080/a?b=1');
+    expect(normalizeUrl('/a?b=1#c', base, { query: true, hash: true })).toBe('http://shop.test:8080/a?b=1#c');
+  });
+
+  it('is bounded, never splits an escape, is deterministic and keeps distinct http URLs distinct', () => {
+    const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
+    const long = fc.tuple(url, fc.string({ unit: 'grapheme', minLength: 300, maxLength: 800 })).map(([u, s]) => u.replace(/[?#].*$/, '') + '/' + s);
+    fc.assert(
+      fc.property(fc.oneof(url, long, fc.string()), (u) => {
+        const n = normalizeUrl(u, base);
+        if (n === undefined) return;
+        expect(n.length).toBeLessThanOrEqual(MAX_URL);
+        // A cut prefix ends before any escape it would split.
+        if (u.length > MAX_URL) expect(n.replace(/~[0-9a-z]+$/, '')).not.toMatch(/%[0-9A-Fa-f]?$|%[c-fC-F][0-9A-Fa-f]$/);
+        expect(n).not.toMatch(/[?#]/);
+        expect(normalizeUrl(u, base)).toBe(n);
+        expect(normalizeUrl(n, base)).toBe(n);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(long, long, (a, b) => {
+        const [x, y] = [new URL(a), new URL(b)];
+        fc.pre(x.origin + x.pathname != y.origin + y.pathname);
+        expect(normalizeUrl(a, base)).not.toBe(normalizeUrl(b, base));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

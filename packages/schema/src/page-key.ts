@@ -1,0 +1,49 @@
+/** Longest page key on the wire (`Batch.path`) and in every read API's `path`. */
+export const MAX_PATH = 512;
+
+/**
+ * A short stable hash of `s` (cyrb53: two 32-bit multiplicative hashes folded into 53 bits),
+ * in base 36, at most 11 chars. Not a secret: it only keeps long keys apart.
+ */
+const hash = (s: string): string => {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0, c; i < s.length; i++) {
+    c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+};
+
+/**
+ * `s` bounded to `max` UTF-16 units: as it is when it fits; else a prefix, `~` and a hash of the
+ * whole of `s`, so distinct long inputs keep distinct results and one input always gets the same
+ * one. The prefix never ends inside a percent-escape or a UTF-8 sequence (`%E` or `%E6%96` of `%E6%96%87`) or between the halves
+ * of a surrogate pair. `max` must be at least 13.
+ */
+export function boundKey(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const h = '~' + hash(s);
+  // Cut back past a partial escape (`%E`), a UTF-8 sequence missing bytes (`%E6%96`: any
+  // trailing lead byte with its continuations) and a high surrogate that lost its low half.
+  const p = s
+    .slice(0, max - h.length)
+    .replace(/%[\da-f]?$/i, '')
+    .replace(/%[c-f][\da-f](%[89ab][\da-f]){0,2}$/i, '')
+    .replace(/[\ud800-\udbff]$/, '');
+  return p + h;
+}
+
+/**
+ * The page key of a path (`location.pathname`, plus query and hash where the site keeps them): the
+ * one rule the SDK (`Batch.path`), the collector's read API and the extension share, so a page is
+ * asked for under the key it was recorded with. NFC-normalised (the same text typed or pasted in
+ * another Unicode form is one page), at most {@link MAX_PATH} chars by {@link boundKey}, `/` for
+ * an empty path. Idempotent: `pageKey(pageKey(p)) == pageKey(p)`.
+ */
+export function pageKey(path: string): string {
+  return boundKey(path.normalize('NFC'), MAX_PATH) || '/';
+}
