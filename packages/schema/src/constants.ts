@@ -68,3 +68,10 @@ export const FLUSH_HEADER = 'X-Heatlens-Flush';
 /** Patterns shared by the collector's configuration and the batch schema. */
 export const SITE_ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 export const READ_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,128}$';
+
+/**
+ * Attribute on `<html>` that marks a page as the site owner's own browsing (set by the extension
+ * at `document_start`, where "Don't count my visits" is on or the overlay shows): the SDK sends
+ * nothing from a page that carries it.
+ */
+export const OWNER_MARK = 'data-heatlens-owner';

@@ -1,5 +1,5 @@
 import type { Batch, Event } from '@heatlens/schema';
-import { FLUSH_HEADER } from '@heatlens/schema/constants';
+import { FLUSH_HEADER, OWNER_MARK } from '@heatlens/schema/constants';
 import { fetchSend, type Send } from './lib/fetch-send.js';
 import { randomId } from './lib/random-id.js';
 import { sessionId } from './lib/session-id.js';
@@ -32,9 +32,15 @@ export interface Transport {
   clear(): void;
   /** Flushes, then stops listeners and pending retries. */
   close(): void;
-  /** Events dropped because the queue was full. */
+  /** Events dropped: the queue was full, or moves left behind at page hide to stay under the keepalive quota. */
   readonly dropped: number;
 }
+
+/**
+ * UTF-8 bytes of `s`, bounded from above without allocating: 3 per UTF-16 unit once anything is
+ * non-ASCII (a Blob per event would cost an IPC round trip each in Chromium).
+ */
+const size = (s: string) => s.length * (/[^\0-\x7f]/.test(s) ? 3 : 1);
 
 /**
  * Creates the transport: one bounded queue; batches of at most 500 events and 60 KiB (under the
@@ -43,8 +49,12 @@ export interface Transport {
  * on network errors, 408, 429 and 5xx, 5 at most, with exponential backoff and jitter (or after
  * `Retry-After`); the first batch at once, then a flush `flushMs` after the first queued event, or
  * sooner while the collector's
- * `X-Heatlens-Flush` says an owner watches the page; a final flush when the page is hidden.
- * Never throws.
+ * `X-Heatlens-Flush` says an owner watches the page; a final flush when the page is hidden. At
+ * that flush every queued batch (all paths) shares one budget with the requests still in flight,
+ * under the browser's 64 KiB in-flight keepalive quota (past it `fetch` fails, and a closed tab
+ * runs no retry): page views, clicks, forms and the rest go first, moves last, and what does not
+ * fit is dropped (moves first) and counted in the next batch's `dropped`. Nothing is sent from a
+ * page marked as the owner's own (`OWNER_MARK` on `<html>`, set by the extension). Never throws.
  */
 export function createTransport(o: TransportOptions): Transport {
   const { site, maxQueue = 500, send = fetchSend, path = (h) => new URL(h || location.href).pathname } = o;
@@ -53,6 +63,9 @@ export function createTransport(o: TransportOptions): Transport {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let interval = o.flushMs || 5000;
   let dropped = 0;
+  // Dropped since the last batch went out (reported in it), and bytes of requests in flight.
+  let unsent = 0;
+  let inflight = 0;
   let closed: unknown;
   // The first batch (the page view) goes at once: it counts a bounced visit too, and its answer
   // tells whether an owner watches this page, so a watched page is live from its first second.
@@ -63,30 +76,43 @@ export function createTransport(o: TransportOptions): Transport {
     // same outage do not all come back in the same second.
     const retry = (after?: number) =>
       ++attempt < 6 && setTimeout(() => closed || post(b, attempt), after || 500 * 2 ** attempt * (1 + Math.random()));
+    const body = JSON.stringify({ ...b, sent: Date.now() });
+    const n = size(body);
+    inflight += n;
     // Sent now; a send that throws becomes a rejection.
-    (async () => send(url, JSON.stringify({ ...b, sent: Date.now() }), final))().then((r) => {
+    (async () => send(url, body, final))().then((r) => {
+      inflight -= n;
       // At least 100 ms, whatever the header says: a zero or garbage value must not mean a request per event.
       interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
       // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
       if (/^(408|429|5)/.test('' + r.status)) retry(1000 * +r.headers.get('Retry-After')!);
-    }, () => retry());
+    }, () => retry(void (inflight -= n)));
   };
 
   const flush = (final?: boolean) => {
     warm = true;
     timer = void clearTimeout(timer);
+    // The owner's own browsing is never counted.
+    if (document.documentElement.hasAttribute(OWNER_MARK)) q = [];
+    // One budget for everything in flight at page hide; moves last, so they are what is dropped.
+    let budget = final ? 61_440 - inflight : Infinity;
+    if (final) q = [...q.filter((x) => x[1].type != 'move'), ...q.filter((x) => x[1].type == 'move')];
     while (q.length) {
       const p = q[0]![0];
       const events: Event[] = [];
-      // UTF-8 bytes, bounded from above without allocating: 3 per UTF-16 unit once anything is
-      // non-ASCII (a Blob per event would cost an IPC round trip each in Chromium).
-      for (
-        let bytes = 0, j: string;
-        q[0]?.[0] == p && events.length < 500 && ((bytes += (j = JSON.stringify(q[0][1])).length * (/[^\0-\x7f]/.test(j) ? 3 : 1) + 1) <= 61_440 || !events.length);
-
-      )
-        events.push(q.shift()![1]);
-      post({ v: 1, id: randomId(), site, sid: sessionId(), path: p, vw: innerWidth, events }, 0, final);
+      // The envelope, then each event and its comma.
+      let bytes = 200 + size(p + site);
+      for (let n; q[0]?.[0] == p && events.length < 500 && bytes + (n = size(JSON.stringify(q[0][1])) + 1) <= Math.min(budget, 61_440); bytes += n) events.push(q.shift()![1]);
+      // Nothing fits: the final budget is spent. Drop the rest (moves first, by the order above).
+      if (!events.length) {
+        unsent += q.length;
+        dropped += q.length;
+        q = [];
+        break;
+      }
+      budget -= bytes;
+      post({ v: 1, id: randomId(), site, sid: sessionId(), path: p, vw: innerWidth, dropped: unsent || undefined, events }, 0, final);
+      unsent = 0;
     }
   };
   // At the window in the bubble phase: after every tracker's own hidden listener (at the document).
@@ -96,7 +122,7 @@ export function createTransport(o: TransportOptions): Transport {
   return {
     push(e, href) {
       if (closed) return;
-      if (q.push([path(href), e]) > maxQueue) q.shift(), dropped++;
+      if (q.push([path(href), e]) > maxQueue) q.shift(), dropped++, unsent++;
       timer ??= setTimeout(flush, warm ? interval : 0);
     },
     flush,

@@ -1,15 +1,11 @@
+import { normalizeUrl, type UrlOptions } from '@heatlens/schema/normalize-url';
+
 /**
- * `origin + pathname` of a URL (relative to the page): query and hash can carry tokens and
- * personal data, so they never leave the browser. Undefined for empty or unparsable input (an
- * empty string would otherwise resolve to the page itself), so an optional field is left out.
+ * A URL the SDK sends (download, outbound, media and image `src`, referrer), resolved against the
+ * page and normalised by the schema's one rule (`normalizeUrl`: no content of `data:` URLs, no
+ * `blob:` ids, no `javascript:`, query and hash only if the site opts in, bounded). `name`: a
+ * download's file name. Undefined for empty or unparsable input, so an optional field is left out.
  */
-export function stripUrl(url: string): string | undefined {
-  try {
-    if (url) {
-      const u = new URL(url, location.href);
-      return (u.origin + u.pathname).slice(0, 1024);
-    }
-  } catch {
-    // unparsable: left out
-  }
+export function stripUrl(url: string, o?: UrlOptions, name?: string | null): string | undefined {
+  return normalizeUrl(url, location.href, o, name);
 }

@@ -1,46 +1,79 @@
 import type { ClickEvent } from '@heatlens/schema';
 import { onHidden } from '../lib/on-hidden.js';
+import type { Emit } from '../lib/types.js';
 import type { ClickFlag } from './clicks.js';
 
 /** Options of {@link deadClicks}. */
 export interface DeadOptions {
-  /** A click with no DOM change, selection or page exit within this long is dead. Default: 1000 ms. */
+  /** A click with no effect the visitor could attribute to it within this long is dead. Default: 1000 ms. */
   deadMs?: number;
 }
 
 // Targets whose click has an effect the DOM does not show (focus, a new tab, a native picker).
 const LIVE = 'a[href],input,select,textarea,label,[contenteditable]';
+const DIALOG = 'dialog,[role=dialog],[role=alertdialog],[aria-modal]';
+
+type Pending = [target: Element, near: Element, settle: (dead?: unknown) => void, href: string];
+
+/** True when mutation `r` is an effect a visitor could attribute to a click on `t`. */
+const effect = (r: MutationRecord, [t, near]: Pending): unknown => {
+  const n = r.target as Element;
+  return (
+    // Inside the target; on an ancestor, a change of state (expanded, open, hidden); a dialog.
+    t.contains(n) ||
+    (r.type == 'attributes'
+      ? (n.contains(t) && /^(aria-|open|hidden)/.test(r.attributeName!)) || n.closest?.(DIALOG)
+      : // Content added, removed or rewritten near the target (class churn elsewhere is not).
+        near.contains(n) || [...r.addedNodes].some((a) => (a as Element).closest?.(DIALOG) || (a as Element).querySelector?.(DIALOG)))
+  );
+};
 
 /**
- * A click flag for `trackClicks`: marks `dead: true` on a click the page did not react to. A
- * click is passed on as soon as its fate is known: at once on links and form fields, when the
- * DOM changes (a MutationObserver, watching only while a click is pending), when the page is
- * hidden, or after `deadMs` (dead, unless the click selected text).
+ * A click flag for `trackClicks`: marks `dead: true` on a click the visitor saw no effect of
+ * within `deadMs`: no navigation (the URL, or the page hidden), no focus or selection change, no
+ * mutation attributable to it (inside the target; an ancestor's `aria-*`, `open` or `hidden`; a
+ * new or changed dialog; content added or changed within two levels above the target, the body
+ * excluded). Attribute churn elsewhere (a navigation bar toggling classes on scroll) is not an
+ * effect. Links and form fields pass at once; so does a double or triple click that selects text.
+ * A MutationObserver watches only while a click is pending.
  */
 export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
-  let pending: [ClickEvent, (e: ClickEvent) => void][] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pending = new Set<Pending>();
+  let mo: MutationObserver | undefined;
   let armed: AbortSignal | undefined;
-  const settle = (dead?: unknown) => {
-    clearTimeout(timer);
-    mo.disconnect();
-    dead = dead === true && !getSelection()?.toString();
-    pending.forEach(([e, next]) => next(dead ? { ...e, dead: true } : e));
-    pending = [];
-  };
-  const mo = new MutationObserver(settle);
-  return (e, t, next, signal) => {
-    if (t.closest(LIVE)) return next(e);
+  const settleAll = () => pending.forEach((p) => p[2]());
+  return (e, t, next: Emit<ClickEvent>, signal) => {
+    const href = location.href;
+    const focus = document.activeElement;
+    const sel = '' + getSelection();
+    // `window.event`: the click being dispatched (the flag runs inside its listener).
+    if (t.closest(LIVE) || ((window.event as MouseEvent | undefined)?.detail! > 1 && sel)) return next(e);
     if (armed != signal) {
       // Once per tracker: leaving the page or stopping settles what is pending (not dead).
       armed = signal;
-      onHidden(settle, signal);
-      signal.addEventListener('abort', settle);
+      onHidden(settleAll, signal);
+      signal.addEventListener('abort', settleAll);
     }
-    if (!pending.length) {
-      mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      timer = setTimeout(settle, deadMs, true);
-    }
-    pending.push([e, next]);
+    let near = t;
+    for (let i = 0; i < 2 && near.parentElement && near.parentElement != document.body; i++) near = near.parentElement;
+    const p: Pending = [
+      t,
+      near,
+      (dead) => {
+        if (!pending.delete(p)) return;
+        clearTimeout(timer);
+        if (!pending.size) mo!.disconnect();
+        next(dead && href == location.href && focus == document.activeElement && sel == '' + getSelection() ? { ...e, dead: true } : e);
+      },
+      href,
+    ];
+    const timer = setTimeout(p[2], deadMs, true);
+    pending.add(p);
+    (mo ||= new MutationObserver((rs) => pending.forEach((q) => (q[3] != location.href || rs.some((r) => effect(r, q))) && q[2]()))).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   };
 }

@@ -25,28 +25,34 @@ export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions)
     emit({
       type: 'pageview',
       ts: Date.now(),
-      ref: stripUrl(ref),
-      lang: navigator.language.slice(0, 35),
-      tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
       vh: innerHeight,
-      sw: screen.width,
-      sh: screen.height,
+      // Optional details, read together: a getter that throws (a privacy extension's, a
+      // sandbox's) leaves them out, never the view.
+      ...safe(() => ({
+        ref: stripUrl(ref, opts),
+        lang: navigator.language.slice(0, 35),
+        tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        sw: screen.width,
+        sh: screen.height,
+      })),
     });
     ref = location.href;
   };
-  // Views from history calls and the first one run guarded: a failure must never reach the page's
-  // own navigation or its call to start tracking.
-  for (const k of ['pushState', 'replaceState'] as const) {
-    const orig = history[k];
-    const ours: typeof orig = function (this: History, ...args) {
-      orig.apply(this, args);
-      safe(view);
-    };
-    history[k] = ours;
-    // Restore only if nobody patched over us since; theirs keeps calling ours, which stays inert.
-    signal.addEventListener('abort', () => history[k] == ours && (history[k] = orig));
-  }
-  listen(window, 'popstate hashchange pageshow', view, signal);
+  // The first view goes first, and each step runs guarded: a browser API that refuses (a frozen
+  // `history`, whose assignment throws in strict-mode code such as an ES module) only costs the
+  // single-page-app views that need it, never the first view or the page's own navigation.
   if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, signal);
   else safe(view);
+  listen(window, 'popstate hashchange pageshow', view, signal);
+  for (const k of ['pushState', 'replaceState'] as const)
+    safe(() => {
+      const orig = history[k];
+      const ours: typeof orig = function (this: History, ...args) {
+        orig.apply(this, args);
+        safe(view);
+      };
+      history[k] = ours;
+      // Restore only if nobody patched over us since; theirs keeps calling ours, which stays inert.
+      signal.addEventListener('abort', () => history[k] == ours && (history[k] = orig));
+    });
 });
