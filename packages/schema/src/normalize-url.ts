@@ -17,7 +17,8 @@ export const MAX_URL = 1024;
  * - `http(s):` and other hierarchical URLs: origin + path, plus query and fragment if opted in;
  * - `data:`: only the media type (`data:text/csv`): the rest is the content itself;
  * - `blob:` and `filesystem:`: only the scheme and origin (`blob:https://shop.example`), or with
- *   `name` (a download's file name) that name after it: the rest is a fresh id per object;
+ *   `name` (a download's file name) that name after it: the rest is a fresh id per object
+ *   (undefined for an opaque origin);
  * - `javascript:`: undefined (script, not a place);
  * - any other scheme (`mailto:`, `tel:`): the scheme alone (the rest names a person).
  * Bounded to {@link MAX_URL} by `boundKey` (never a split escape; long distinct URLs stay
@@ -30,9 +31,9 @@ export function normalizeUrl(url: string, base: string, o: UrlOptions = {}, name
       const p = u.protocol;
       const s =
         p == 'data:'
-          ? p + (/^[\w.+/-]*/.exec(u.pathname)![0].toLowerCase() || 'text/plain').slice(0, 100)
+          ? p + /^[\w.+/-]{0,99}/.exec(u.pathname)![0].toLowerCase()
           : /^(blob|filesystem):$/.test(p)
-            ? p + (/^[a-z][\w+.-]*:\/\/[^/?#]*/i.exec(u.pathname) || [''])[0] + (name ? '/' + encodeURIComponent(name) : '')
+            ? p + new URL(u.pathname).origin + (name ? '/' + encodeURIComponent(name) : '')
             : p == 'javascript:'
               ? ''
               : u.origin == 'null'

@@ -2,38 +2,31 @@
 export const MAX_PATH = 512;
 
 /**
- * A short stable hash of `s` (cyrb53: two 32-bit multiplicative hashes folded into 53 bits),
- * in base 36, at most 11 chars. Not a secret: it only keeps long keys apart.
+ * A short stable hash of `s`: two 32-bit FNV-1a-style hashes (different primes and seeds) in base
+ * 36, at most 14 chars. Not a secret: it only keeps long keys apart.
  */
 const hash = (s: string): string => {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0, c; i < s.length; i++) {
-    c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  let a = 2166136261;
+  let b = 5381;
+  for (let i = 0; i < s.length; i++) {
+    a = Math.imul(a ^ s.charCodeAt(i), 16777619);
+    b = Math.imul(b ^ s.charCodeAt(i), 40503);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 };
 
 /**
  * `s` bounded to `max` UTF-16 units: as it is when it fits; else a prefix, `~` and a hash of the
  * whole of `s`, so distinct long inputs keep distinct results and one input always gets the same
  * one. The prefix never ends inside a percent-escape or a UTF-8 sequence (`%E` or `%E6%96` of `%E6%96%87`) or between the halves
- * of a surrogate pair. `max` must be at least 13.
+ * of a surrogate pair. `max` must be at least 16.
  */
 export function boundKey(s: string, max: number): string {
   if (s.length <= max) return s;
   const h = '~' + hash(s);
   // Cut back past a partial escape (`%E`), a UTF-8 sequence missing bytes (`%E6%96`: any
   // trailing lead byte with its continuations) and a high surrogate that lost its low half.
-  const p = s
-    .slice(0, max - h.length)
-    .replace(/%[\da-f]?$/i, '')
-    .replace(/%[c-f][\da-f](%[89ab][\da-f]){0,2}$/i, '')
-    .replace(/[\ud800-\udbff]$/, '');
+  const p = s.slice(0, max - h.length).replace(/(%[c-f][\da-f](%[89ab][\da-f]){0,2})?(%[\da-f]?)?$|[\ud800-\udbff]$/i, '');
   return p + h;
 }
 
