@@ -11,6 +11,7 @@ const inputs = {
   content: 'src/content/index.ts',
   popup: 'src/popup/popup.ts',
   options: 'src/options/options.ts',
+  'owner-mark': 'src/owner-mark.ts',
 };
 
 export default Object.entries(inputs).map(([name, input]) => ({

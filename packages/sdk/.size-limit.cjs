@@ -2,9 +2,11 @@
 // tree-shaken): a tracker's figure includes the helpers it pulls in. `src/size.test.ts` runs this
 // in the test suite and prints the table.
 //
-// The heatmap core is held to its budget, 1.5 KB (1,500 B). "Everything" and the script tag are
-// still over their 3 KB budget (3,000 B): their limits here are the measured size plus a little,
-// a regression guard only (see the package README). The per-tracker limits are regression guards too.
+// The heatmap core is held to its budget, 2.0 KB (2,000 B). `init` (budget 3.5 KB) and the script
+// tag (budget 3.6 KB) are over it since the field fixes (the schema's page key and URL normaliser
+// 568 B, attributed dead clicks +258 B, the unload budget and owner mark +186 B, media passes and
+// shadow roots +250 B): their limits here are the measured size plus a little, a regression guard
+// only, until they are cut back under budget. The per-tracker limits are regression guards too.
 const tracker = (name, fn, limit) => ({ name: `@heatlens/sdk/${name}`, path: `dist/${name}.js`, import: `{ ${fn} }`, limit });
 
 module.exports = [
@@ -12,25 +14,25 @@ module.exports = [
     name: 'heatmap core (moves, clicks, scroll, transport)',
     path: 'dist/index.js',
     import: '{ trackMoves, trackClicks, trackScroll, createTransport }',
-    limit: '1.5 KB',
+    limit: '2.0 KB',
   },
-  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '3.2 KB' },
+  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '4.07 KB' },
   // Served as it is at GET /sdk.js: measured as built, not bundled again.
-  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '3.28 KB' },
+  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '4.1 KB' },
   // `import *` also ships the name of every export (a bundler keeps them for the namespace object).
-  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '3.36 KB' },
-  tracker('transport', 'createTransport', '750 B'),
-  tracker('pageviews', 'trackPageviews', '580 B'),
+  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '4.24 KB' },
+  tracker('transport', 'createTransport', '850 B'),
+  tracker('pageviews', 'trackPageviews', '900 B'),
   tracker('clicks', 'trackClicks', '720 B'),
   tracker('rage-clicks', 'rageClicks', '200 B'),
-  tracker('dead-clicks', 'deadClicks', '400 B'),
+  tracker('dead-clicks', 'deadClicks', '650 B'),
   tracker('moves', 'trackMoves', '380 B'),
   tracker('scroll', 'trackScroll', '400 B'),
-  tracker('forms', 'trackForms', '350 B'),
-  tracker('media', 'trackMedia', '480 B'),
-  tracker('downloads', 'trackDownloads', '450 B'),
-  tracker('outbound', 'trackOutbound', '370 B'),
-  tracker('image-views', 'trackImageViews', '460 B'),
+  tracker('forms', 'trackForms', '400 B'),
+  tracker('media', 'trackMedia', '940 B'),
+  tracker('downloads', 'trackDownloads', '740 B'),
+  tracker('outbound', 'trackOutbound', '690 B'),
+  tracker('image-views', 'trackImageViews', '780 B'),
   tracker('engagement', 'trackEngagement', '360 B'),
   tracker('custom', 'createTrack', '100 B'),
 ];

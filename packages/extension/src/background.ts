@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { syncOwnerMark } from './background/owner.js';
 import { overlayNavigated, overlayOff, overlayOn, overlayReloaded, restoreOverlays } from './background/overlays.js';
 import { parseBackgroundMessage, type BackgroundMessages, type BackgroundReplies } from './messages.js';
 import { loadOverlay } from './storage.js';
@@ -44,3 +45,10 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 });
 
 restoreOverlays().catch(() => {});
+
+// The owner's own visits: the mark follows granted origins and the option.
+const syncOwner = () => void syncOwnerMark().catch(() => {});
+browser.permissions.onAdded.addListener(syncOwner);
+browser.permissions.onRemoved.addListener(syncOwner);
+browser.storage.onChanged.addListener((changes) => 'dontCount' in changes && syncOwner());
+syncOwner();

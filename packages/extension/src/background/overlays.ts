@@ -33,7 +33,8 @@ function broadcast(tabId: number, status: FeedStatus, snapshot: SnapshotMessage 
 async function ensureInjected(tabId: number): Promise<void> {
   const mounted = await toTab(tabId, { type: 'overlay:ping' }).catch(() => false);
   if (mounted === true) return;
-  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+  // A tab with the overlay on is the owner's: marked, so its visits are not counted.
+  await browser.scripting.executeScript({ target: { tabId }, files: ['owner-mark.js', 'content.js'] });
 }
 
 async function openFeed(state: OverlayState): Promise<void> {

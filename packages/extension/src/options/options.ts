@@ -52,3 +52,8 @@ loadConfig().then((config) => {
   urlInput.value = config.collectorUrl;
   tokenInput.value = config.token;
 }, () => {});
+
+// "Don't count my visits": on unless turned off; the background registers the page mark.
+const dontCount = document.getElementById('dont-count') as HTMLInputElement;
+void browser.storage.local.get('dontCount').then((v) => (dontCount.checked = v.dontCount !== false));
+dontCount.addEventListener('change', () => void browser.storage.local.set({ dontCount: dontCount.checked }));

@@ -5,6 +5,8 @@ import type { PageBroadcast } from '../messages.js';
 import { sendToBackground } from '../send-message.js';
 import { DEFAULT_SETTINGS, type OverlaySettings } from '../settings.js';
 import { loadConfig, type CollectorConfig } from '../storage.js';
+import { pageKey } from '@heatlens/schema/page-key';
+import { dontCount } from '../background/owner.js';
 import { statsRows } from './stats-rows.js';
 
 const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
@@ -92,7 +94,14 @@ async function run(): Promise<void> {
 
 async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config: CollectorConfig): Promise<void> {
   let state = await sendToBackground({ type: 'overlay:get', tabId });
-  let path = state?.path ?? new URL(tab.url!).pathname;
+  // Asked for under the key the SDK records it with (long paths: a bounded prefix and a hash).
+  let path = state?.path ?? pageKey(new URL(tab.url!).pathname);
+  // With the overlay on, or "Don't count my visits" and the origin granted, nothing is counted.
+  const origin = new URL(tab.url!).origin;
+  void Promise.all([dontCount(), browser.permissions.contains({ origins: [origin + '/*'] })]).then(
+    ([on, granted]) => ($('#owner').hidden = !(state || (on && granted))),
+    () => {},
+  );
   $('#page').textContent = `${site.id} ${path}`;
   showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, seg: tab.width ? segmentOf(tab.width) : 'all' });
   $('#controls').hidden = false;

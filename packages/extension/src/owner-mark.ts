@@ -1,0 +1,11 @@
+import { OWNER_MARK } from '@heatlens/schema/constants';
+
+// Content script, run at document_start on the owner's granted site origins ("Don't count my
+// visits") and in every tab where the overlay is on: marks the page as the owner's own, so the
+// site's heatlens SDK sends nothing from it. `<html>` may not exist yet at document_start.
+const mark = (): boolean => {
+  const html = document.documentElement;
+  html?.setAttribute(OWNER_MARK, '');
+  return !html;
+};
+if (mark()) new MutationObserver((_, o) => mark() || o.disconnect()).observe(document, { childList: true });
