@@ -12,6 +12,8 @@ const alias = {
   '@heatlens/schema/parse-live': src('./packages/schema/src/parse-live.ts'),
   '@heatlens/schema/page-key': src('./packages/schema/src/page-key.ts'),
   '@heatlens/schema/normalize-url': src('./packages/schema/src/normalize-url.ts'),
+  '@heatlens/schema/selector': src('./packages/schema/src/selector.ts'),
+  '@heatlens/schema/scroll-root': src('./packages/schema/src/scroll-root.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
   '@heatlens/collector': src('./packages/collector/src/index.ts'),
 };

@@ -1,6 +1,6 @@
 import type { MoveEvent } from '@heatlens/schema';
 import { describe, expect, test, vi } from 'vitest';
-import { collector, freshPageEachTest, mouse } from '../test-support/dom.js';
+import { collector, freshPageEachTest, mouse, setRect } from '../test-support/dom.js';
 import { trackMoves } from './moves.js';
 
 freshPageEachTest(1_000_000);
@@ -52,5 +52,40 @@ describe('trackMoves', () => {
     stop();
     vi.advanceTimersByTime(5000);
     expect(events.length).toBe(3);
+  });
+
+  test('over a fixed box: viewport coordinates and height besides the page point', () => {
+    document.body.innerHTML = '<header style="position: fixed; top: 0"><nav><a>cart</a></nav></header><p>text</p>';
+    const { emit, events } = collector<MoveEvent>();
+    const stop = trackMoves(emit);
+    mouse(document.querySelector('a')!, 'pointermove', { x: 40, y: 12, scrollY: 2000 });
+    vi.advanceTimersByTime(300);
+    mouse(document.querySelector('p')!, 'pointermove', { x: 40, y: 300, scrollY: 2000 });
+    vi.advanceTimersByTime(300);
+    expect(events).toEqual([
+      { type: 'move', ts: 1_000_000, x: 40, y: 2012, w: 1000, h: 4000, fixed: true, cx: 40, cy: 12, vh: innerHeight },
+      { type: 'move', ts: 1_000_300, x: 40, y: 2300, w: 1000, h: 4000 },
+    ]);
+    stop();
+  });
+
+  test('inside a named scroll root: content coordinates and its scroll size', () => {
+    document.body.innerHTML = '<div id="app"><p>x</p></div>';
+    document.documentElement.dataset.scrollRoot = '#app';
+    const app = document.querySelector('#app')!;
+    setRect(app, { left: 20, top: 0, width: 780, height: 600 });
+    Object.defineProperties(app, {
+      scrollTop: { configurable: true, value: 1000 },
+      scrollLeft: { configurable: true, value: 0 },
+      scrollHeight: { configurable: true, value: 4000 },
+      scrollWidth: { configurable: true, value: 780 },
+    });
+    const { emit, events } = collector<MoveEvent>();
+    const stop = trackMoves(emit);
+    mouse(document.querySelector('p')!, 'pointermove', { x: 120, y: 200 });
+    vi.advanceTimersByTime(300);
+    delete document.documentElement.dataset.scrollRoot;
+    expect(events[0]).toMatchObject({ x: 100, y: 1200, w: 780, h: 4000 });
+    stop();
   });
 });

@@ -5,7 +5,8 @@ import { trackScroll } from './scroll.js';
 
 const scrollTo = (y: number) => {
   Object.defineProperty(window, 'scrollY', { configurable: true, value: y });
-  window.dispatchEvent(new Event('scroll'));
+  // The viewport's scroll event is fired at the document (and bubbles to the window).
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
 };
 
 beforeEach(() => {
@@ -59,6 +60,28 @@ describe('trackScroll', () => {
     history.pushState(null, '', '/next');
     scrollTo(0);
     expect(events.map((e) => e.depth)).toEqual([10, 100, 10]);
+    stop();
+  });
+
+  test('an app shell that scrolls an inner element: depth is measured inside it', () => {
+    document.body.innerHTML = '<div id="app"></div>';
+    document.documentElement.dataset.scrollRoot = '#app';
+    const app = document.querySelector('#app')!;
+    let top = 0;
+    Object.defineProperties(app, {
+      scrollTop: { configurable: true, get: () => top },
+      clientHeight: { configurable: true, value: 600 },
+      scrollHeight: { configurable: true, value: 4000 },
+    });
+    setDocSize(1000, 768); // the document itself does not scroll
+    const { emit, events } = collector<ScrollEvent>();
+    const stop = trackScroll(emit);
+    // element scroll events do not bubble: heard by capturing at the document
+    app.dispatchEvent(new Event('scroll'));
+    top = 3000;
+    app.dispatchEvent(new Event('scroll'));
+    delete document.documentElement.dataset.scrollRoot;
+    expect(events.map((e) => e.depth)).toEqual([15, 90]);
     stop();
   });
 });
