@@ -1,18 +1,65 @@
 /**
- * A short, stable CSS selector of `el` from what survives deploys and never from text: up to 3
- * levels, each `tag#id` (which ends the walk) or `tag[data-*^="..."].class.class` (the first data
- * attribute by the first 40 chars of its value, the first two classes), joined by `>`. At most 256 chars, as the wire format requires.
+ * Generated names that change with each deploy or render, never part of a selector: CSS-in-JS and
+ * framework prefixes (emotion `css-`, styled-components `sc-`, JSS `jss1`, Svelte `svelte-`,
+ * Angular `ng-`), CSS-modules `Name_class__hash` and `_hash`, runs of 3+ digits (`item-123456`,
+ * React's `:r1:` counters aside), hash-like mixes (`e1h5q0`, `7ba5bd90`) and styled-components'
+ * bare hashes (`kYjWcM`). A stable name taken for generated only costs a longer selector.
  */
-export function selectorOf(el: Element | null): string {
-  let s = '';
-  for (let i = 0, id; el && i++ < 3 && el != document.documentElement; el = id ? null : el.parentElement) {
-    const a = el.getAttributeNames().find((n) => n.startsWith('data-'));
-    s =
-      el.localName +
-      ((id = el.id)
-        ? '#' + CSS.escape(id)
-        : (a ? `[${a}^="${CSS.escape(el.getAttribute(a)!.slice(0, 40))}"]` : '') + [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('')) +
-      (s && '>' + s);
+const GEN = /^(?:css|sc|jss|svelte|ng|emotion)-|^jss\d|^_|__|\d{3}|\d[a-z]+\d|(?=[a-f]*\d)[\da-f]{5}|[a-z][A-Z][a-z]?[A-Z]/;
+
+/** A name usable as it is, no escaping: ASCII letters, digits, `_`, `-` (Tailwind's `md:flex` and the like are skipped). */
+const PLAIN = /^-?[A-Za-z_][\w-]*$/;
+
+/** A name that is neither generated nor in need of escaping. */
+const ok = (n: string) => PLAIN.test(n) && !GEN.test(n);
+
+/** Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular `_ngcontent-*` are never read). */
+const KEYS = ['data-testid', 'data-test', 'data-cy', 'data-qa', 'name', 'aria-label', 'href'];
+
+/** `tag` plus what tells it apart, and `:nth-of-type(n)` when a sibling of its tag would match too. */
+function compound(e: Element, bare?: unknown): string {
+  const tag = e.localName;
+  let c = tag;
+  let v: string | null;
+  if (!bare) {
+    if (ok(e.id)) c += '#' + e.id;
+    else {
+      // Equality tests only, on values that need no escaping; a link by its path, never its query.
+      const k = KEYS.find((k) => (v = e.getAttribute(k)) && (k == 'href' ? /^[\w/.~-]{1,99}$/ : /^[^"\\\0-\x1f]{1,64}$/).test(v));
+      c += k ? `[${k}="${v!}"]` : [...e.classList].filter(ok).slice(0, 2).map((x) => '.' + x).join('');
+    }
   }
-  return s.slice(0, 256);
+  const same = [...e.parentNode!.children].filter((x) => x.localName == tag);
+  return same.some((x) => x != e && x.matches(c)) ? c + `:nth-of-type(${same.indexOf(e) + 1})` : c;
+}
+
+/** The shortest chain of up to 8 compounds, at most `max` chars, whose first match in `el`'s root is `el`. */
+function part(el: Element, max: number, bare?: unknown): string | undefined {
+  const root = el.getRootNode() as ParentNode;
+  let s = '';
+  for (let e: Element | null = el, n = 0; e && n++ < 8 && /^[a-z][a-z\d-]*$/.test(e.localName); e = e.parentElement) {
+    const t = compound(e, bare) + (s && '>' + s);
+    if (t.length > max) break;
+    if (root.querySelector((s = t)) == el) return s;
+  }
+}
+
+/**
+ * A stable selector of `el` in the grammar of `@heatlens/schema/selector` (`parseSelector` accepts
+ * it, `resolveSelector(sel, document)` returns `el`), from what survives deploys and never from
+ * text: per element `tag` plus a non-generated plain `#id`, else one of {@link KEYS} as attribute
+ * equality, else up to two non-generated plain classes, with `:nth-of-type(n)` where siblings look
+ * alike; joined by `>` from `el` up only as far as needed to be the first match, and by `>>>` at
+ * each open shadow root's host. At most 256 chars: when the rich form cannot fit, tags and
+ * positions alone; when that cannot either, undefined (no selector rather than a wrong one).
+ */
+export function selectorOf(el: Element): string | undefined {
+  let s = '';
+  for (let e: Element | undefined = el; e; e = (e.getRootNode() as ShadowRoot).host) {
+    const max = 256 - (s ? s.length + 3 : 0);
+    const p = part(e, max) || part(e, max, 1);
+    if (!p) return;
+    s = p + (s && '>>>' + s);
+  }
+  return s;
 }

@@ -1,4 +1,6 @@
 import type { ClickEvent } from '@heatlens/schema';
+import { clickTarget } from '../lib/click-target.js';
+import { fixedXY } from '../lib/fixed-xy.js';
 import { frac } from '../lib/frac.js';
 import { listen } from '../lib/listen.js';
 import { pageXY } from '../lib/page-xy.js';
@@ -19,25 +21,26 @@ export interface ClickOptions extends TrackerOptions {
 }
 
 /**
- * Tracks clicks and taps for the click heatmap: page coordinates against the document size, a
- * stable selector of the target, the point inside it (0..1), and `fixed` for targets in fixed or
- * sticky boxes (the overlay re-projects those by selector). Rage and dead clicks are flagged by
- * the optional `flags`, so a heatmap-only page does not pay for them.
+ * Tracks clicks and taps for the click heatmap. The target is the element the visitor meant (the
+ * closest interactive ancestor, inside open shadow roots too: see `clickTarget`); the event
+ * carries page coordinates in the scroll root against its scroll size, a stable selector of the
+ * target (see `selectorOf`) and the point inside it (0..1), and, over a fixed or stuck sticky
+ * box, `fixed: true` with viewport coordinates. Rage and dead clicks are flagged by the optional
+ * `flags`, so a heatmap-only page does not pay for them.
  */
 export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop = tracker<ClickEvent, ClickOptions>((emit, opts, signal) =>
   listen<MouseEvent>(window, 'click', (e) => {
     // detail 0: a keyboard or scripted click, which has no position to map.
     if (!e.detail) return;
-    const t = e.target as Element;
+    const t = clickTarget(e);
     const href = location.href;
-    const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pageXY(e) };
+    const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pageXY(e), ...fixedXY(t, e) };
     const sel = selectorOf(t);
     if (sel) {
       const r = t.getBoundingClientRect();
       ev.sel = sel;
       ev.ex = frac(e.clientX - r.left, r.width);
       ev.ey = frac(e.clientY - r.top, r.height);
-      for (let a: Element | null = t; a; a = a.parentElement) if (/fixed|sticky/.test(getComputedStyle(a).position)) ev.fixed = true;
     }
     // Flags may pass the click on later; it still belongs to the page it happened on.
     (opts.flags || []).reduceRight<Emit<ClickEvent>>((next, f) => (x) => f(x, t, next, signal), (x) => emit(x, href))(ev);

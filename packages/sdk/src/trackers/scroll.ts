@@ -2,6 +2,7 @@ import type { ScrollEvent } from '@heatlens/schema';
 import { docSize } from '../lib/doc-size.js';
 import { listen } from '../lib/listen.js';
 import { onHidden } from '../lib/on-hidden.js';
+import { scrollRoot } from '../lib/scroll-root.js';
 import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
@@ -12,9 +13,10 @@ export interface ScrollOptions extends TrackerOptions {
 }
 
 /**
- * Tracks scroll depth: the maximum share of the document seen (0..100, the first screen
- * included), reported at the first scroll, whenever it grows by `step`, and when the page is
- * hidden. A single-page-app navigation (a new pathname) starts a new page's maximum.
+ * Tracks scroll depth: the maximum share of the scroll root seen (0..100, the first screen
+ * included; the document, or the element that scrolls an app shell), reported at the first
+ * scroll, whenever it grows by `step`, and when the page is hidden. A single-page-app navigation
+ * (a new pathname) starts a new page's maximum.
  */
 export const trackScroll: (emit: Emit<ScrollEvent>, opts?: ScrollOptions) => Stop = tracker<ScrollEvent, ScrollOptions>((emit, opts, signal) => {
   const step = opts.step || 10;
@@ -22,11 +24,13 @@ export const trackScroll: (emit: Emit<ScrollEvent>, opts?: ScrollOptions) => Sto
   let max = 0;
   let reported = 0;
   const check = (final?: unknown) => {
-    const depth = Math.min(100, Math.round((100 * (scrollY + innerHeight)) / docSize().h));
+    const r = scrollRoot();
+    const depth = Math.min(100, Math.round((100 * (r ? r.scrollTop + r.clientHeight : scrollY + innerHeight)) / docSize(r).h));
     if (path != (path = location.pathname)) reported = -step;
     if (depth > max || reported < 0) max = depth;
     if (max >= reported + step || (final === true && max > reported)) emit({ type: 'scroll', ts: Date.now(), depth: (reported = max) });
   };
+  // Capturing at the window hears the viewport's scroll and every element's (which do not bubble).
   listen(window, 'scroll', check, signal);
   // No report at start: a script in <head> runs before the body exists, when the first screen
   // looks like 100 %. A visitor who never scrolls reports the first screen when the page hides.

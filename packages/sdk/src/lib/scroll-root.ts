@@ -1,0 +1,22 @@
+import { findScrollRoot } from '@heatlens/schema/scroll-root';
+
+let key: string | undefined;
+let root: Element | undefined;
+
+/**
+ * The element that scrolls the page (an app shell's `#app`), or undefined when it is the document
+ * itself: `findScrollRoot()`, the rule the overlay applies too. Cached, because a click or move
+ * sample must not cost a probe of the layout: found again when the path, the viewport, the
+ * document's height or the named root change, and every ~2 s (an app shell may render late).
+ */
+export function scrollRoot(): Element | undefined {
+  const d = document;
+  const h = d.documentElement;
+  const k = [location.pathname, innerWidth, innerHeight, h.scrollHeight, h.dataset.scrollRoot, Date.now() >> 11] + '';
+  if (k != key) {
+    key = k;
+    const r = findScrollRoot(d);
+    root = r == (d.scrollingElement || h) ? undefined : r;
+  }
+  return root;
+}
