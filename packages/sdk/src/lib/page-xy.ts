@@ -1,9 +1,10 @@
 import { docSize } from './doc-size.js';
+import { px } from './px.js';
 import { scrollRoot } from './scroll-root.js';
 
 /**
  * A mouse event's page coordinates in the scroll root `r` (default: {@link scrollRoot}), in whole
- * px, never negative, with the root's scroll size. For the document: `pageX`, `pageY` (the browser
+ * px (rounded), never negative, with the root's scroll size. For the document: `pageX`, `pageY` (the browser
  * fixes them when the event is created, so a stored event can be read later). For an inner
  * scroller: the client point relative to its padding box plus its scroll offset, read now.
  */
@@ -15,5 +16,5 @@ export function pageXY(e: MouseEvent, r = scrollRoot()): { x: number; y: number;
     x = e.clientX - b.left - r.clientLeft + r.scrollLeft;
     y = e.clientY - b.top - r.clientTop + r.scrollTop;
   }
-  return { x: Math.max(0, x | 0), y: Math.max(0, y | 0), ...docSize(r) };
+  return { x: px(x), y: px(y), ...docSize(r) };
 }

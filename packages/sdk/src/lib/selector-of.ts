@@ -1,11 +1,11 @@
 /**
  * Generated names that change with each deploy or render, never part of a selector: CSS-in-JS and
  * framework prefixes (emotion `css-`, styled-components `sc-`, JSS `jss1`, Svelte `svelte-`,
- * Angular `ng-`), CSS-modules `Name_class__hash` and `_hash`, runs of 3+ digits (`item-123456`,
- * React's `:r1:` counters aside), hash-like mixes (`e1h5q0`, `7ba5bd90`) and styled-components'
- * bare hashes (`kYjWcM`). A stable name taken for generated only costs a longer selector.
+ * Angular `ng-`), CSS-modules `Name_class__hash` and `_hash`, runs of 3+ digits (`item-123456`),
+ * digit-letters-digit mixes of hashes (`e1h5q0`, `7ba5bd90`) and styled-components' bare hashes
+ * (`kYjWcM`). A stable name taken for generated only costs a longer selector.
  */
-const GEN = /^(?:css|sc|jss|svelte|ng|emotion)-|^jss\d|^_|__|\d{3}|\d[a-z]+\d|(?=[a-f]*\d)[\da-f]{5}|[a-z][A-Z][a-z]?[A-Z]/;
+const GEN = /^(?:(?:css|sc|svelte|ng)-|jss|_)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]/;
 
 /** A name usable as it is, no escaping: ASCII letters, digits, `_`, `-` (Tailwind's `md:flex` and the like are skipped). */
 const PLAIN = /^-?[A-Za-z_][\w-]*$/;

@@ -79,7 +79,7 @@ describe('trackClicks', () => {
       // sticky, but not at its sticking offset: it scrolls with the page
       [undefined, undefined, undefined, undefined],
     ]);
-    expect(events[0]!.y).toBe(2010);
+    expect(events[0]!.y).toBe(2011);
     stop();
   });
 
