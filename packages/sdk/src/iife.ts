@@ -9,7 +9,8 @@ declare global {
 
 // The script-tag build: `<script src="https://stats.example/sdk.js" data-site="my-site" defer>`.
 // Reads its options from its own tag: data-site, data-endpoint (default: the script's origin),
-// data-flush-ms, data-exclude (comma-separated), data-query, data-hash, data-require-consent.
+// data-flush-ms, data-exclude (comma-separated), data-query, data-hash, data-require-consent,
+// data-scroll-root (a selector of the app shell's scroller).
 // Without a current script (a module, or an injected copy) `s.dataset` throws, and that is caught.
 try {
   const s = document.currentScript as HTMLScriptElement;
@@ -26,6 +27,7 @@ try {
       query: on(d.query),
       hash: on(d.hash),
       requireConsent: on(d.requireConsent),
+      scrollRoot: d.scrollRoot,
     });
 } catch {
   // never into the host page

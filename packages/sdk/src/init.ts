@@ -51,6 +51,11 @@ export interface InitOptions
   exclude?: string[];
   /** Track nothing until `consent(true)`. Default: false. */
   requireConsent?: boolean;
+  /**
+   * Selector of the element that scrolls the page in an app shell (`'#app'`), written to
+   * `<html data-scroll-root>` where the overlay reads it too. Default: found (see `findScrollRoot`).
+   */
+  scrollRoot?: string;
   /** Sends batches; for tests. Default: `fetch`. */
   send?: Send;
 }
@@ -83,6 +88,7 @@ export function init<N extends string = string>(o: InitOptions): Heatlens<N> {
     // start() always runs inside safe(): should the check throw, nothing starts.
     if (c || optedOut()) return;
     c = new AbortController();
+    if (o.scrollRoot) document.documentElement.dataset.scrollRoot = o.scrollRoot;
     t = createTransport({ ...o, endpoint: o.endpoint || location.origin, path: (href) => pagePath(o, href) });
     const opts = { ...o, signal: c.signal, flags: [rageClicks(o), deadClicks(o)] };
     for (const track of TRACKERS) safe(() => track(emit, opts));
