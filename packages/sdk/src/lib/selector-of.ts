@@ -1,17 +1,13 @@
 /**
- * Generated names that change with each deploy or render, never part of a selector: CSS-in-JS and
- * framework prefixes (emotion `css-`, styled-components `sc-`, JSS `jss1`, Svelte `svelte-`,
- * Angular `ng-`), CSS-modules `Name_class__hash` and `_hash`, runs of 3+ digits (`item-123456`),
- * digit-letters-digit mixes of hashes (`e1h5q0`, `7ba5bd90`) and styled-components' bare hashes
- * (`kYjWcM`). A stable name taken for generated only costs a longer selector.
+ * Names never put in a selector: generated ones that change with each deploy or render (CSS-in-JS
+ * and framework prefixes: emotion `css-`, styled-components `sc-`, JSS `jss1`, Svelte `svelte-`,
+ * Angular `ng-`; CSS-modules `Name_class__hash` and `_hash`; runs of 3+ digits as in
+ * `item-123456`; digit-letters-digit mixes of hashes such as `e1h5q0`, `7ba5bd90`;
+ * styled-components' bare hashes such as `kYjWcM`), and any that would need escaping (a leading
+ * digit, chars other than ASCII letters, digits, `_`, `-`: Tailwind's `md:flex` and the like). A
+ * stable name taken for one of these only costs a longer selector.
  */
-const GEN = /^(?:(?:css|sc|svelte|ng)-|jss|_)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]/;
-
-/** A name usable as it is, no escaping: ASCII letters, digits, `_`, `-` (Tailwind's `md:flex` and the like are skipped). */
-const PLAIN = /^-?[A-Za-z_][\w-]*$/;
-
-/** A name that is neither generated nor in need of escaping. */
-const ok = (n: string) => PLAIN.test(n) && !GEN.test(n);
+const SKIP = /^(?:(?:css|sc|svelte|ng)-|jss|_|-?\d)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]|[^\w-]/;
 
 /** Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular `_ngcontent-*` are never read). */
 const KEYS = ['data-testid', 'data-test', 'data-cy', 'data-qa', 'name', 'aria-label', 'href'];
@@ -22,11 +18,12 @@ function compound(e: Element, bare?: unknown): string {
   let c = tag;
   let v: string | null;
   if (!bare) {
-    if (ok(e.id)) c += '#' + e.id;
+    if (e.id && !SKIP.test(e.id)) c += '#' + e.id;
     else {
-      // Equality tests only, on values that need no escaping; a link by its path, never its query.
-      const k = KEYS.find((k) => (v = e.getAttribute(k)) && (k == 'href' ? /^[\w/.~-]{1,99}$/ : /^[^"\\\0-\x1f]{1,64}$/).test(v));
-      c += k ? `[${k}="${v!}"]` : [...e.classList].filter(ok).slice(0, 2).map((x) => '.' + x).join('');
+      // Equality tests only, on values that need no escaping; a link by its path (no scheme, query
+      // or hash: those may carry personal data and differ per visitor).
+      const k = KEYS.find((k) => (v = e.getAttribute(k)) && /^[^"\\\0-\x1f?#:]{1,99}$/.test(v));
+      c += k ? `[${k}="${v!}"]` : [...e.classList].filter((x) => !SKIP.test(x)).slice(0, 2).map((x) => '.' + x).join('');
     }
   }
   const same = [...e.parentNode!.children].filter((x) => x.localName == tag);
@@ -37,7 +34,7 @@ function compound(e: Element, bare?: unknown): string {
 function part(el: Element, max: number, bare?: unknown): string | undefined {
   const root = el.getRootNode() as ParentNode;
   let s = '';
-  for (let e: Element | null = el, n = 0; e && n++ < 8 && /^[a-z][a-z\d-]*$/.test(e.localName); e = e.parentElement) {
+  for (let e: Element | null = el, n = 0; e && n++ < 8 && !/[^a-z\d-]/.test(e.localName); e = e.parentElement) {
     const t = compound(e, bare) + (s && '>' + s);
     if (t.length > max) break;
     if (root.querySelector((s = t)) == el) return s;
@@ -47,7 +44,7 @@ function part(el: Element, max: number, bare?: unknown): string | undefined {
 /**
  * A stable selector of `el` in the grammar of `@heatlens/schema/selector` (`parseSelector` accepts
  * it, `resolveSelector(sel, document)` returns `el`), from what survives deploys and never from
- * text: per element `tag` plus a non-generated plain `#id`, else one of {@link KEYS} as attribute
+ * text: per element `tag` plus a non-generated plain `#id`, else one of `KEYS` as attribute
  * equality, else up to two non-generated plain classes, with `:nth-of-type(n)` where siblings look
  * alike; joined by `>` from `el` up only as far as needed to be the first match, and by `>>>` at
  * each open shadow root's host. At most 256 chars: when the rich form cannot fit, tags and
