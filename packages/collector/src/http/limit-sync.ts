@@ -14,12 +14,12 @@ return n`;
 /** Keys synced per round at most: a flood of distinct addresses cannot make a round unbounded. */
 const MAX_KEYS_PER_ROUND = 5000;
 
-type Pending = { limiter: RateLimiterMemory; redisKey: string; key: string; windowMs: number; delta: number };
+type Entry = { limiter: RateLimiterMemory; redisKey: string; key: string; windowMs: number; points: number; delta: number; until: number };
 
 /** Counts kept in this process and shared between collectors in the background. */
 export type LimitSync = {
-  /** Note one point consumed locally on `limiter` for `key` (synchronous, no I/O). */
-  add(limiter: RateLimiterMemory, prefix: string, key: string, windowMs: number): void;
+  /** Note one point consumed locally on `limiter` (limit `points` per `windowMs`) for `key` (synchronous, no I/O). */
+  add(limiter: RateLimiterMemory, prefix: string, key: string, windowMs: number, points: number): void;
   /** Send every pending delta now and fold the other collectors' counts in (tests; the timer does it otherwise). */
   flush(): Promise<void>;
   close(): void;
@@ -30,14 +30,16 @@ export type LimitSync = {
  * `everyMs` each key's local delta goes to Redis in one INCRBY, and the total that comes back,
  * minus what this collector counted itself, is added to the local count as a penalty. A slow or
  * stopped Redis node only delays that exchange (each collector keeps limiting on what it saw);
- * a failed exchange is dropped, never retried on a request's path.
+ * a failed exchange is dropped, never retried on a request's path. A key this collector has
+ * already counted to half its limit keeps being exchanged (with a delta of 0) until its window
+ * ends, so it learns when the others take it over the limit even if it has no new request.
  */
 export function createLimitSync(options: { client?: CounterClient; everyMs: number; timeoutMs: number; onError: (e: unknown) => void }): LimitSync {
   const { client, everyMs, timeoutMs, onError } = options;
-  const pending = new Map<string, Pending>();
+  const entries = new Map<string, Entry>();
   let running: Promise<void> | undefined;
 
-  async function exchange(p: Pending) {
+  async function exchange(p: Entry) {
     let timer: NodeJS.Timeout | undefined;
     // A command written to a stalled node never answers; the round must end anyway.
     const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`limit sync: no answer within ${timeoutMs} ms`)), timeoutMs)));
@@ -48,8 +50,14 @@ export function createLimitSync(options: { client?: CounterClient; everyMs: numb
   }
 
   async function round() {
-    const batch = [...pending.values()].slice(0, MAX_KEYS_PER_ROUND);
-    for (const p of batch) pending.delete(p.redisKey);
+    const now = Date.now();
+    const batch: Entry[] = [];
+    for (const e of entries.values()) {
+      if (batch.length >= MAX_KEYS_PER_ROUND) break;
+      if (e.until <= now) entries.delete(e.redisKey);
+      else if (e.delta > 0 || ((await e.limiter.get(e.key))?.consumedPoints ?? 0) * 2 >= e.points) batch.push({ ...e });
+      e.delta = 0;
+    }
     const results = await Promise.allSettled(batch.map(exchange));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) onError((failed as PromiseRejectedResult).reason);
@@ -66,12 +74,12 @@ export function createLimitSync(options: { client?: CounterClient; everyMs: numb
   timer?.unref();
 
   return {
-    add(limiter, prefix, key, windowMs) {
+    add(limiter, prefix, key, windowMs, points) {
       if (!client) return;
       const redisKey = `${prefix}:${key}`;
-      const p = pending.get(redisKey);
-      if (p) p.delta++;
-      else if (pending.size < MAX_KEYS_PER_ROUND * 4) pending.set(redisKey, { limiter, redisKey, key, windowMs, delta: 1 });
+      const e = entries.get(redisKey);
+      if (e) e.delta++;
+      else if (entries.size < MAX_KEYS_PER_ROUND * 4) entries.set(redisKey, { limiter, redisKey, key, windowMs, points, delta: 1, until: Date.now() + windowMs });
     },
     flush,
     close: () => clearInterval(timer),

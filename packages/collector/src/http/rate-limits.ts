@@ -80,7 +80,7 @@ export function createRateLimits(options: { limits?: RateLimitOptions; redis?: C
 
   /** Consume one point; resolves with the limiter's answer, whether over the limit or not. */
   async function take(l: ReturnType<typeof make>, key: string): Promise<RateLimiterRes> {
-    shared.add(l.limiter, l.name, key, l.limit.seconds * 1000);
+    shared.add(l.limiter, l.name, key, l.limit.seconds * 1000, l.limit.points);
     try {
       return await l.limiter.consume(key);
     } catch (e) {
