@@ -89,6 +89,15 @@ describe.runIf(redisClusterAvailable())('a stalled cluster primary', () => {
     expect(healthy.map((r) => r?.status)).toEqual(Array(healthy.length).fill(204));
     for (const r of await Promise.all(frozen)) expect(r).toEqual({ status: 503, retryAfter: '2' });
 
+    // Thawed, the node's pages are written again without a restart of anything.
     cluster.nodes[stalled]!.process!.kill('SIGCONT');
+    for (const p of stalledPaths) {
+      let status: number | undefined;
+      for (let i = 0; i < 50 && status !== 204; i++) {
+        status = (await write(collectors[0]!.url, site, p))?.status;
+        if (status !== 204) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(204);
+    }
   });
 });
