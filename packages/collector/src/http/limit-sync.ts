@@ -41,12 +41,17 @@ export function createLimitSync(options: { client?: CounterClient; everyMs: numb
 
   async function exchange(p: Entry) {
     let timer: NodeJS.Timeout | undefined;
-    // A command written to a stalled node never answers; the round must end anyway.
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`limit sync: no answer within ${timeoutMs} ms`)), timeoutMs)));
-    const reply = client!.eval(ADD, { keys: [p.redisKey], arguments: [String(p.delta), String(p.windowMs)] });
-    const total = Number(await Promise.race([reply, late]).finally(() => clearTimeout(timer)));
-    const local = (await p.limiter.get(p.key))?.consumedPoints ?? 0;
-    if (total > local) await p.limiter.penalty(p.key, total - local);
+    try {
+      // A command written to a stalled node never answers; the round must end anyway. (The
+      // timer exists only once the command is sent: a client that throws at once leaves none.)
+      const reply = client!.eval(ADD, { keys: [p.redisKey], arguments: [String(p.delta), String(p.windowMs)] });
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`limit sync: no answer within ${timeoutMs} ms`)), timeoutMs)));
+      const total = Number(await Promise.race([reply, late]));
+      const local = (await p.limiter.get(p.key))?.consumedPoints ?? 0;
+      if (total > local) await p.limiter.penalty(p.key, total - local);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function round() {
