@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
 import { SITES, batch, post } from '../test-support/collector.js';
+import { redisAvailable, startRedis } from '../test-support/redis-server.js';
 import { slowSender, stopAll } from '../test-support/slow-sender.js';
 
 // Scaled down from the defaults (10 s, 512 B/s) so the attack lasts seconds; the shape is the same.
@@ -13,7 +14,20 @@ describe('slow bodies', () => {
   });
   afterAll(() => c.close());
 
-  it('take no write slot: 260 senders of one byte per 300 ms leave a victim at 204, and are cut with 408', async () => {
+  it('take no write slot: 260 senders of one byte per 300 ms leave a victim at 204, and are cut with 408', () => attack(c));
+
+  it.runIf(redisAvailable())('take no write slot on Redis either', async () => {
+    const redis = await startRedis(['--save', '']);
+    const onRedis = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, bodyTimeoutMs: BODY_TIMEOUT_MS, bodyMinBytesPerSec: 0 });
+    try {
+      await attack(onRedis);
+    } finally {
+      await onRedis.close();
+      await redis.stop();
+    }
+  });
+
+  async function attack(c: Collector) {
     const attackers = Array.from({ length: 260 }, () => slowSender(c.url, 1000, 300));
     try {
       // Let every attacker's headers arrive: each is then waiting on its body.
@@ -30,7 +44,7 @@ describe('slow bodies', () => {
     } finally {
       stopAll(attackers);
     }
-  });
+  }
 
   it('cut a body that falls behind the minimum rate before its deadline', async () => {
     const slow = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, bodyTimeoutMs: 60_000, bodyMinBytesPerSec: 100 });
