@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from './support/chromium.js';
+import { cspViolations } from './support/csp.js';
 
 // The live dashboard end to end: the real collector (in-process, with an injected clock) and the
 // real shop, the built dashboard in real Chromium. Known visits go in (two through the real SDK
@@ -79,6 +80,7 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
   let shop: { url: string; close(): Promise<void> };
   let browser: Browser;
   let dash: Page;
+  let blocked: string[] = [];
   let token: string;
   let batches = 0;
 
@@ -120,6 +122,7 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     shop = await startShop({ port: 0, collectorUrl: collector.url });
     browser = await launchChromium();
     dash = await browser.newPage({ viewport: { width: 1600, height: 1300 }, locale: 'en-US' });
+    blocked = cspViolations(dash);
   });
 
   afterAll(async () => {
@@ -129,7 +132,8 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
   });
 
   it('signs in with the read token and says how to get data when there is none', async () => {
-    await dash.goto(`${collector.url}/`);
+    const res = await dash.goto(`${collector.url}/`);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await dash.fill('#token', 'not-a-valid-token-at-all');
     await dash.click('#signin-submit');
     await expect.poll(() => dash.textContent('#signin-error')).toContain('not accepted');
@@ -250,5 +254,9 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     await expectPageView(dash, { views: '2', clicks: '5', heatmap: '5' });
     expect(await dash.textContent('#heatmap-meta')).toContain('last hour');
     await dash.screenshot({ path: `${ARTIFACTS}/dashboard-1h.png`, fullPage: true });
+  });
+
+  it('ran under its Content-Security-Policy without a refusal (scripts, styles, fetches, /live)', () => {
+    expect(blocked).toEqual([]);
   });
 });

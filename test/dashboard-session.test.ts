@@ -3,6 +3,7 @@ import { startCollector, type Collector, type SiteConfig } from '@heatlens/colle
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './support/chromium.js';
+import { cspViolations } from './support/csp.js';
 
 // The dashboard's session in Chromium: a link that signs in (as `pnpm start` prints), a token that
 // survives a reload, sign-out, one token seeing only its own site, and a feed that says when it is
@@ -18,6 +19,7 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
   let collector: Collector;
   let browser: Browser;
   let page: Page;
+  let blocked: string[] = [];
   const start = (port = 0) => startCollector({ port, host: '127.0.0.1', logLevel: 'silent', sites: SITES, sdkFile: SDK_FILE });
   const status = () => page.getAttribute('#status', 'data-status');
 
@@ -25,6 +27,7 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
     collector = await start();
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US' });
+    blocked = cspViolations(page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -91,5 +94,9 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
     await page.click('#signin-submit');
     await page.waitForSelector('#pages-table tr.empty');
     await expect.poll(status).toBe('live');
+  });
+
+  it('ran under its Content-Security-Policy without a refusal', () => {
+    expect(blocked).toEqual([]);
   });
 });

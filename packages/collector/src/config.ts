@@ -41,6 +41,21 @@ export type CollectorOptions = {
    * Retry-After at once instead of queueing (latency stays bounded under overload); default 256
    */
   maxInFlight?: number;
+  /**
+   * ms a `POST /collect` body may take to arrive after its headers; a slower one is answered 408
+   * and its connection closed. It holds no write slot meanwhile (slots are taken once the body
+   * is complete). Default 10,000
+   */
+  bodyTimeoutMs?: number;
+  /** least average body rate in bytes/s after the first second, else 408 before the deadline; default 512 */
+  bodyMinBytesPerSec?: number;
+  /**
+   * ms from a complete body to the answer of `POST /collect` (limits, page cap, store write);
+   * past it the write is answered 503 with Retry-After, whatever the store is doing. Default 1000
+   */
+  writeDeadlineMs?: number;
+  /** bounds on open `/live` sockets, past which an upgrade is answered 429; default DEFAULT_LIVE_LIMITS */
+  liveLimits?: Partial<LiveLimits>;
   /** the clock, ms since epoch; default Date.now */
   now?: () => number;
   /** pino level; default `info` */
@@ -62,8 +77,22 @@ export type CollectorOptions = {
   maxPagesPerSite?: number;
 };
 
-export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits'>> &
-  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits'> & { demo: boolean };
+/** Bounds on open `/live` sockets (each one costs a socket, buffers and a share of its feed). */
+export type LiveLimits = {
+  /** open sockets per read token; default 200 */
+  socketsPerToken: number;
+  /** distinct pages (site, path, window) watched per read token; default 100 */
+  pathsPerToken: number;
+  /** open sockets in this process; default 5,000 */
+  sockets: number;
+  /** distinct pages watched in this process (each one is read from the store every hop); default 1,000 */
+  paths: number;
+};
+
+export const DEFAULT_LIVE_LIMITS: LiveLimits = { socketsPerToken: 200, pathsPerToken: 100, sockets: 5000, paths: 1000 };
+
+export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits'>> &
+  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits'> & { demo: boolean; liveLimits: LiveLimits };
 
 export const DEFAULTS = {
   port: 8080,
@@ -74,6 +103,9 @@ export const DEFAULTS = {
   flushIdleMs: 5000,
   commandTimeoutMs: 1000,
   maxInFlight: 256,
+  bodyTimeoutMs: 10_000,
+  bodyMinBytesPerSec: 512,
+  writeDeadlineMs: 1000,
   logLevel: 'info',
   maxPagesPerSite: 1000,
 } as const;
@@ -115,9 +147,12 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
   const c = { ...DEFAULTS, now: Date.now, ...defined };
   if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535) throw new TypeError('port must be an integer from 0 to 65535');
   if (c.redisUrl && c.redisCluster?.length) throw new TypeError('REDIS_URL and REDIS_CLUSTER are mutually exclusive');
-  for (const k of ['hopMs', 'flushLiveMs', 'flushIdleMs', 'commandTimeoutMs', 'maxInFlight'] as const) {
+  for (const k of ['hopMs', 'flushLiveMs', 'flushIdleMs', 'commandTimeoutMs', 'maxInFlight', 'bodyTimeoutMs', 'writeDeadlineMs'] as const) {
     if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);
   }
+  if (!(Number.isFinite(c.bodyMinBytesPerSec) && c.bodyMinBytesPerSec >= 0)) throw new TypeError('bodyMinBytesPerSec must be a number >= 0');
+  const liveLimits = { ...DEFAULT_LIVE_LIMITS, ...c.liveLimits };
+  for (const [k, v] of Object.entries(liveLimits)) if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`liveLimits.${k} must be a positive integer`);
   if (!Number.isInteger(c.grid) || c.grid < 2 || c.grid > 200) throw new TypeError('grid must be an integer from 2 to 200');
   if (!Number.isInteger(c.maxPagesPerSite) || c.maxPagesPerSite < 1) throw new TypeError('maxPagesPerSite must be a positive integer');
   if (c.rateLimits) {
@@ -127,9 +162,10 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
         throw new TypeError(`rateLimits.${k} must have positive integer points and seconds`);
       }
     }
+    if (c.rateLimits.syncMs !== undefined && !(Number.isFinite(c.rateLimits.syncMs) && c.rateLimits.syncMs > 0)) throw new TypeError('rateLimits.syncMs must be a positive number');
   }
   const demo = !options.sites;
-  return { ...c, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
+  return { ...c, liveLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }
 
 /**

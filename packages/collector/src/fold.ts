@@ -51,6 +51,13 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
   let scroll: FoldedBatch['scroll'];
   let accepted = 0;
   let tooOld = 0;
+  // Engaged time: a report covers the visible time before it, at most one hour (the wire format's
+  // bound on EngagementEvent.ms), so the batch's reports together cover at most that plus the span
+  // between the first and the last of them. More is not time anyone spent on the page.
+  const ENGAGED_SLACK_MS = 3_600_000;
+  let engMin = Infinity;
+  let engMax = -Infinity;
+  let engUsed = 0;
   const oldest = now - MAX_RETENTION_MS;
 
   const setOf = (b: number, set: FoldSet) => {
@@ -135,9 +142,14 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
       case 'outbound':
         add(b, C, `out:${e.url}`, 1);
         break;
-      case 'engagement':
-        add(b, C, 'eng', Math.round(e.ms));
+      case 'engagement': {
+        engMin = Math.min(engMin, t);
+        engMax = Math.max(engMax, t);
+        const ms = Math.min(Math.round(e.ms), ENGAGED_SLACK_MS + engMax - engMin - engUsed);
+        engUsed += ms;
+        if (ms > 0) add(b, C, 'eng', ms);
         break;
+      }
       case 'custom':
         add(b, C, `cu:${e.name}`, 1);
         break;

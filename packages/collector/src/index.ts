@@ -1,5 +1,6 @@
 export { startCollector, type Collector } from './server.js';
-export { resolveConfig, optionsFromEnv, validateSites, DEFAULTS, type CollectorOptions, type SiteConfig } from './config.js';
+export { resolveConfig, optionsFromEnv, validateSites, DEFAULTS, DEFAULT_LIVE_LIMITS, type CollectorOptions, type LiveLimits, type SiteConfig } from './config.js';
+export { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limits.js';
 export { createMemoryStore } from './store/memory.js';
 export { createRedisStore, type RedisLike, type RedisStoreOptions } from './store/redis.js';
 export { StoreUnavailableError, type Store, type RecordResult } from './store/types.js';

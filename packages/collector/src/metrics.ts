@@ -29,6 +29,7 @@ export function createMetrics() {
       buckets: [0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
       registers: [registry],
     }),
+    liveRefused: new Counter({ name: 'heatlens_live_refused_total', help: '/live upgrades answered 429 for too many open sockets or watched pages', registers: [registry] }),
     viewers: new Gauge({ name: 'heatlens_live_viewers', help: 'Open /live WebSockets', registers: [registry] }),
   };
 }

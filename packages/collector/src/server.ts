@@ -37,6 +37,8 @@ export type Collector = {
 
 /** How long shutdown waits for in-flight requests before cutting connections. */
 const SHUTDOWN_GRACE_MS = 8000;
+/** How long a client may take to send a request's headers (slowloris); then 408 and the socket is closed. */
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /**
  * Start a collector: the composition root. It owns every resource (HTTP server, WebSocket hub,
@@ -58,10 +60,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   }
 
   const sites = createSiteRegistry(config.sites);
-  const limits = config.rateLimits === false ? NO_RATE_LIMITS : createRateLimits({ limits: config.rateLimits, redis: redis?.client, timeoutMs: config.commandTimeoutMs });
+  const limits =
+    config.rateLimits === false
+      ? NO_RATE_LIMITS
+      : createRateLimits({
+          limits: config.rateLimits,
+          redis: redis?.client,
+          timeoutMs: config.commandTimeoutMs,
+          onSyncError: (err) => log.warn({ err: String(err) }, 'rate limit sync failed'),
+        });
   const handle = createRouter({ config, sites, store, metrics, log, limits });
   const hub = createLiveHub({ config, store, metrics, log });
-  const upgrade = createUpgradeHandler({ sites, hub, limits });
+  const upgrade = createUpgradeHandler({ sites, hub, limits, metrics });
   // Move every site's buckets on to longer windows even when nobody reads them.
   const sweeper = setInterval(() => {
     for (const site of sites.list()) store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
@@ -70,13 +80,19 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   let inFlight = 0;
   let drained: (() => void) | undefined;
-  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req: IncomingMessage, res: ServerResponse) => {
-    inFlight++;
-    res.once('close', () => {
-      if (--inFlight === 0) drained?.();
-    });
-    void handle(req, res);
-  });
+  // Headers must arrive within HEADERS_TIMEOUT_MS; a write's body within config.bodyTimeoutMs after
+  // them (read-body.ts, 408). Node's requestTimeout is the backstop for every other route, checked
+  // every second (its default check runs every 30 s, which let slow senders linger ~20 s).
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HEADERS_TIMEOUT_MS + config.bodyTimeoutMs + 1000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1000 },
+    (req: IncomingMessage, res: ServerResponse) => {
+      inFlight++;
+      res.once('close', () => {
+        if (--inFlight === 0) drained?.();
+      });
+      void handle(req, res);
+    },
+  );
   server.on('upgrade', upgrade.handleUpgrade);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -111,6 +127,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         server.closeIdleConnections();
         hub.close();
         clearInterval(sweeper);
+        limits.close();
         await upgrade.close();
         if (inFlight > 0) {
           await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);

@@ -28,72 +28,95 @@ function eventCount(data: unknown): number {
   return Array.isArray(events) ? events.length : 0;
 }
 
+/** What a write is answered with. */
+type Answer = { status: number; error?: string; reason: string; n: number; headers?: Record<string, string | number> };
+
 /**
  * POST /collect: one batch, validated, folded on the server clock and written before the 204.
  * Every event received ends up in `heatlens_events_total` as accepted or dropped by reason.
+ *
+ * Time is bounded at every step: the body must arrive within `bodyTimeoutMs` (408 otherwise), a
+ * write slot (`maxInFlight`) is taken only once the body is complete, and from then on the
+ * answer comes within `writeDeadlineMs` (limits, page cap, record), 503 with Retry-After if the
+ * store has not answered by then. The write may still land after that 503; the SDK's retry of the
+ * same batch id is then recognised as a duplicate and answered 204.
  */
 export function createCollectHandler({ config, sites, store, metrics, limits }: CollectDeps) {
   const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
+  const timing = { timeoutMs: config.bodyTimeoutMs, minBytesPerSec: config.bodyMinBytesPerSec };
   let inFlight = 0;
 
+  function send(req: IncomingMessage, res: ServerResponse, a: Answer): number {
+    if (res.headersSent || res.destroyed) return a.status;
+    drop(a.reason, a.n);
+    metrics.batches.inc({ outcome: a.reason });
+    sendError(res, a.status, a.error ?? '', { ...collectCors(req.headers.origin), ...a.headers });
+    // A body cut for being slow is not drained: the connection goes with the answer.
+    if (a.headers?.Connection === 'close') res.once('finish', () => req.socket.destroy());
+    return a.status;
+  }
+
   return async function collect(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    // 429 before reading the body: a flood from one address costs no parsing and no store write.
+    try {
+      await limits.writeIp(req);
+    } catch (e) {
+      return send(req, res, limited(e, 0));
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!CONTENT_TYPES.has(type)) return send(req, res, { status: 415, error: 'content-type: use text/plain or application/json', reason: 'unsupported_media_type', n: 0 });
+    const encoding = req.headers['content-encoding'];
+    if (encoding && encoding !== 'identity') return send(req, res, { status: 415, error: 'content-encoding: compressed bodies are not accepted', reason: 'unsupported_media_type', n: 0 });
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES, timing);
+    } catch (e) {
+      if (e instanceof HttpError) return send(req, res, { status: e.status, error: e.message, reason: e.status === 408 ? 'body_timeout' : 'too_large', n: 0, headers: e.headers });
+      throw e;
+    }
+
     // Shed before any work: a queue past this only adds latency (the SDK retries after Retry-After).
     if (inFlight >= config.maxInFlight) {
-      metrics.batches.inc({ outcome: 'overloaded' });
-      // Node drains the unread body so the keep-alive connection stays usable; closing instead
-      // would reset connections whose body is still arriving.
-      sendError(res, 503, 'collector: overloaded, retry later', { ...collectCors(req.headers.origin), 'Retry-After': 1 });
-      return 503;
+      return send(req, res, { status: 503, error: 'collector: overloaded, retry later', reason: 'overloaded', n: 0, headers: { 'Retry-After': 1 } });
     }
     inFlight++;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<Answer>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ status: 503, error: 'store: no answer in time, retry later', reason: 'deadline', n: 0, headers: { 'Retry-After': STORE_RETRY_AFTER_S } }),
+        config.writeDeadlineMs,
+      );
+    });
     try {
-      return await collectOne(req, res);
+      const answer = await Promise.race([write(req, body), deadline]);
+      if (answer.status === 204) {
+        res.writeHead(204, { ...collectCors(req.headers.origin), ...answer.headers });
+        res.end();
+        return 204;
+      }
+      return send(req, res, answer);
     } finally {
+      clearTimeout(timer);
       inFlight--;
     }
   };
 
-  async function collectOne(req: IncomingMessage, res: ServerResponse): Promise<number> {
+  function limited(e: unknown, n: number): Answer {
+    if (e instanceof HttpError && e.status === 429) return { status: 429, error: e.message, reason: 'rate_limited', n, headers: e.headers };
+    throw e;
+  }
+
+  async function write(req: IncomingMessage, body: Buffer): Promise<Answer> {
     const origin = req.headers.origin;
-    const cors = collectCors(origin);
-    const fail = (status: number, error: string, reason: string, n: number, headers: Record<string, string | number> = {}) => {
-      drop(reason, n);
-      metrics.batches.inc({ outcome: reason });
-      sendError(res, status, error, { ...cors, ...headers });
-      return status;
-    };
-
-    // 429 before reading the body: a flood from one address costs no parsing and no Redis write.
-    const limited = (e: unknown, n: number) => {
-      if (e instanceof HttpError && e.status === 429) return fail(429, e.message, 'rate_limited', n, e.headers);
-      throw e;
-    };
-    try {
-      await limits.writeIp(req);
-    } catch (e) {
-      return limited(e, 0);
-    }
-
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!CONTENT_TYPES.has(type)) return fail(415, 'content-type: use text/plain or application/json', 'unsupported_media_type', 0);
-    const encoding = req.headers['content-encoding'];
-    if (encoding && encoding !== 'identity') return fail(415, 'content-encoding: compressed bodies are not accepted', 'unsupported_media_type', 0);
-
-    let body: Buffer;
-    try {
-      body = await readBody(req, MAX_BODY_BYTES);
-    } catch (e) {
-      if (e instanceof HttpError) return fail(e.status, e.message, 'too_large', 0, e.headers);
-      throw e;
-    }
     let data: unknown;
     try {
       data = JSON.parse(body.toString('utf8'));
     } catch {
-      return fail(400, 'body: invalid JSON', 'invalid', 0);
+      return { status: 400, error: 'body: invalid JSON', reason: 'invalid', n: 0 };
     }
     const parsed = parseBatch(data);
-    if (!parsed.ok) return fail(400, parsed.error, 'invalid', eventCount(data));
+    if (!parsed.ok) return { status: 400, error: parsed.error, reason: 'invalid', n: eventCount(data) };
     const batch = parsed.value;
     const n = batch.events.length;
     drop('unknown_type', parsed.skipped);
@@ -101,11 +124,11 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
     drop('client', batch.dropped ?? 0);
 
     const site = sites.get(batch.site);
-    if (!site) return fail(403, `site: unknown site "${batch.site}"`, 'forbidden', n);
-    if (!sites.originAllowed(site, origin)) return fail(403, `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`, 'forbidden', n);
+    if (!site) return { status: 403, error: `site: unknown site "${batch.site}"`, reason: 'forbidden', n };
+    if (!sites.originAllowed(site, origin)) return { status: 403, error: `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`, reason: 'forbidden', n };
 
     try {
-      await limits.writeSite(site.id);
+      await limits.writeSite(site.id, req);
     } catch (e) {
       return limited(e, n);
     }
@@ -117,7 +140,7 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       result = await store.record(folded);
     } catch (e) {
       if (e instanceof StoreUnavailableError) {
-        return fail(503, 'store: unavailable, retry later', 'store_unavailable', folded.accepted, { 'Retry-After': STORE_RETRY_AFTER_S });
+        return { status: 503, error: 'store: unavailable, retry later', reason: 'store_unavailable', n: folded.accepted, headers: { 'Retry-After': STORE_RETRY_AFTER_S } };
       }
       throw e;
     }
@@ -128,8 +151,6 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       metrics.events.inc({ outcome: 'accepted', reason: 'ok' }, folded.accepted);
       metrics.batches.inc({ outcome: 'accepted' });
     }
-    res.writeHead(204, { ...cors, [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) });
-    res.end();
-    return 204;
+    return { status: 204, reason: 'accepted', n: 0, headers: { [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) } };
   }
 }

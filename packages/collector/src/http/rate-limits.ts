@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { RLWrapperTimeouts, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createLimitSync, type CounterClient } from './limit-sync.js';
 import { HttpError } from './respond.js';
 
 /** One limit: at most `points` requests per `seconds` for one key. */
@@ -15,7 +16,11 @@ export type Limit = { points: number; seconds: number };
 export type RateLimitOptions = {
   /** batches per client IP (POST /collect); default 3,000 per 10 s */
   writesPerIp?: Limit;
-  /** batches per site, from everyone (POST /collect); default 20,000 per 10 s */
+  /**
+   * batches per site, from everyone (POST /collect); default 20,000 per 10 s. Past it only the
+   * sources (client IPs, IPv6 /64s) above their fair share (this limit / sources seen in the
+   * window) get 429: a few flooding sources cannot spend the site's budget against its visitors
+   */
   writesPerSite?: Limit;
   /** reads per read token (/api/*, /live upgrades); default 1,200 per 10 s */
   readsPerToken?: Limit;
@@ -24,6 +29,8 @@ export type RateLimitOptions = {
    * it); default false: the socket's address
    */
   trustProxy?: boolean;
+  /** ms between two exchanges of the local counts with Redis (shared limits); default 1000 */
+  syncMs?: number;
 };
 
 export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = {
@@ -31,63 +38,88 @@ export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = {
   writesPerSite: { points: 20_000, seconds: 10 },
   readsPerToken: { points: 1200, seconds: 10 },
   trustProxy: false,
+  syncMs: 1000,
 };
 
+/** Sources tracked per site and window for fair shares; further new ones share one entry. */
+const MAX_SOURCES_PER_SITE = 10_000;
+
 export type RateLimits = {
-  /** Count a write from this request's client IP; throws 429 past the limit. */
+  /** Count a write from this request's client IP; throws 429 past the limit. No I/O. */
   writeIp(req: IncomingMessage): Promise<void>;
-  /** Count a write to a site; throws 429 past the limit. */
-  writeSite(site: string): Promise<void>;
-  /** Count a read by a token; throws 429 past the limit. */
+  /** Count a write to a site from this request's source; throws 429 past the site's limit to sources over their share. No I/O. */
+  writeSite(site: string, req: IncomingMessage): Promise<void>;
+  /** Count a read by a token; throws 429 past the limit. No I/O. */
   read(token: string): Promise<void>;
+  /** Exchange counts with the other collectors now (tests; a timer does it otherwise). */
+  sync(): Promise<void>;
+  close(): void;
 };
 
 /** Limits turned off (`rateLimits: false`). */
-export const NO_RATE_LIMITS: RateLimits = { writeIp: async () => {}, writeSite: async () => {}, read: async () => {} };
+export const NO_RATE_LIMITS: RateLimits = { writeIp: async () => {}, writeSite: async () => {}, read: async () => {}, sync: async () => {}, close() {} };
+
+const tooMany = (what: string, ms: number) => new HttpError(429, `rate limit: too many ${what}, retry later`, { 'Retry-After': Math.max(1, Math.ceil(ms / 1000)) });
 
 /**
- * Build the limiters: Redis-backed when a Redis client (or cluster) is given, so every collector
- * shares one count; in memory otherwise. A Redis that fails or does not answer within `timeoutMs`
- * falls back to an in-memory count (the insurance limiter): limits never cause an outage.
- * Keys are single keys (`hl:rl:<kind>:<key>`), so any cluster slot serves them.
+ * Build the limiters. Every count lives in this process (rate-limiter-flexible's memory limiter,
+ * fixed windows): no request waits on Redis for its limit. With Redis (a client or cluster), the
+ * counts are shared between collectors in the background (limit-sync.ts): each collector adds
+ * what the others counted at the next exchange, so a limit holds across N collectors within one
+ * sync interval's worth of requests. Keys in Redis are single keys (`hl:rl:<kind>:<key>`).
  */
-export function createRateLimits(options: { limits?: RateLimitOptions; redis?: unknown; timeoutMs: number }): RateLimits {
+export function createRateLimits(options: { limits?: RateLimitOptions; redis?: CounterClient; timeoutMs: number; onSyncError?: (e: unknown) => void }): RateLimits {
   const o = { ...DEFAULT_RATE_LIMITS, ...options.limits };
-  const make = (name: string, l: Limit): RateLimiterAbstract => {
-    const base = { points: l.points, duration: l.seconds, keyPrefix: `hl:rl:${name}` };
-    const memory = new RateLimiterMemory(base);
-    if (!options.redis) return memory;
-    const redis = new RateLimiterRedis({
-      ...base,
-      storeClient: options.redis,
-      useRedisPackage: true,
-      rejectIfRedisNotReady: true,
-      // A key over its limit is refused locally until its window ends: abuse costs Redis nothing.
-      inMemoryBlockOnConsumed: l.points,
-      insuranceLimiter: memory,
-    });
-    return new RLWrapperTimeouts({ limiter: redis, timeoutMs: options.timeoutMs }) as unknown as RateLimiterAbstract;
-  };
+  const shared = createLimitSync({ client: options.redis, everyMs: o.syncMs, timeoutMs: options.timeoutMs, onError: options.onSyncError ?? (() => {}) });
+  const make = (name: string, l: Limit) => ({ name: `hl:rl:${name}`, limit: l, limiter: new RateLimiterMemory({ points: l.points, duration: l.seconds }) });
   const ip = make('ip', o.writesPerIp);
   const site = make('site', o.writesPerSite);
   const read = make('read', o.readsPerToken);
+  // site -> the current window's writes per source, for fair shares (local to this collector).
+  const sources = new Map<string, { until: number; counts: Map<string, number> }>();
 
-  async function take(limiter: RateLimiterAbstract, key: string, what: string) {
+  /** Consume one point; resolves with the limiter's answer, whether over the limit or not. */
+  async function take(l: ReturnType<typeof make>, key: string): Promise<RateLimiterRes> {
+    shared.add(l.limiter, l.name, key, l.limit.seconds * 1000, l.limit.points);
     try {
-      await limiter.consume(key);
+      return await l.limiter.consume(key);
     } catch (e) {
-      if (e instanceof RateLimiterRes) {
-        throw new HttpError(429, `rate limit: too many ${what}, retry later`, { 'Retry-After': Math.max(1, Math.ceil(e.msBeforeNext / 1000)) });
-      }
-      // Both Redis and the insurance failed: let the request through rather than refuse everyone.
+      if (e instanceof RateLimiterRes) return e;
+      // The memory limiter does not fail; should it, let the request through rather than refuse everyone.
+      return new RateLimiterRes(0, 0, 0);
     }
+  }
+  const over = (l: ReturnType<typeof make>, r: RateLimiterRes) => r.consumedPoints > l.limit.points;
+
+  /** This source's writes to `id` in the current window, counted now. */
+  function countSource(id: string, source: string): { mine: number; sources: number } {
+    const now = Date.now();
+    let s = sources.get(id);
+    if (!s || s.until <= now) sources.set(id, (s = { until: now + o.writesPerSite.seconds * 1000, counts: new Map() }));
+    const key = s.counts.has(source) || s.counts.size < MAX_SOURCES_PER_SITE ? source : '(many)';
+    const mine = (s.counts.get(key) ?? 0) + 1;
+    s.counts.set(key, mine);
+    return { mine, sources: s.counts.size };
   }
 
   return {
-    writeIp: (req) => take(ip, clientIp(req, o.trustProxy), 'writes from this address'),
-    writeSite: (id) => take(site, id, 'writes to this site'),
-    // Keyed by a digest: tokens never reach Redis.
-    read: (token) => take(read, createHash('sha256').update(token).digest('base64url').slice(0, 22), 'reads with this token'),
+    async writeIp(req) {
+      const r = await take(ip, clientIp(req, o.trustProxy));
+      if (over(ip, r)) throw tooMany('writes from this address', r.msBeforeNext);
+    },
+    async writeSite(id, req) {
+      const { mine, sources: n } = countSource(id, clientIp(req, o.trustProxy));
+      const r = await take(site, id);
+      // Over the site's budget, a source keeps its fair share of it: the flood is what gets cut.
+      if (over(site, r) && mine > o.writesPerSite.points / n) throw tooMany('writes to this site from this address', r.msBeforeNext);
+    },
+    async read(token) {
+      // Keyed by a digest: tokens never reach Redis.
+      const r = await take(read, createHash('sha256').update(token).digest('base64url').slice(0, 22));
+      if (over(read, r)) throw tooMany('reads with this token', r.msBeforeNext);
+    },
+    sync: () => shared.flush(),
+    close: () => shared.close(),
   };
 }
 

@@ -3,28 +3,64 @@ import { HttpError } from './respond.js';
 
 /** Past this, an oversized body is no longer drained for keep-alive: the connection is closed. */
 const DRAIN_LIMIT = 1024 * 1024;
+/** How often a body's progress is checked against its deadline and minimum rate. */
+const CHECK_EVERY_MS = 250;
+
+/** How long a body may take to arrive. */
+export type BodyTiming = {
+  /** the whole body must arrive within this many ms of the headers */
+  timeoutMs: number;
+  /**
+   * after the first second, at least this many bytes per second on average; a body that falls
+   * behind is cut before its deadline (a beacon arrives in one packet; only a stalling sender is slower)
+   */
+  minBytesPerSec: number;
+};
 
 /**
- * Read a request body of at most `limit` bytes. Over the limit it rejects with a 413 HttpError: a
- * body up to 1 MiB is drained first so the keep-alive connection stays usable; a larger one (or a
- * declared Content-Length past that) is left unread and the answer closes the connection.
+ * Read a request body of at most `limit` bytes, within `timing`. Over the limit it rejects with a
+ * 413 HttpError: a body up to 1 MiB is drained first so the keep-alive connection stays usable; a
+ * larger one (or a declared Content-Length past that) is left unread and the answer closes the
+ * connection. A body slower than `timing` rejects with a 408 that closes the connection: a slow
+ * sender holds one socket for at most `timeoutMs` and never a write slot.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, timing: BodyTiming): Promise<Buffer> {
   const tooLarge = (close: boolean) => new HttpError(413, `body: larger than ${limit} bytes`, close ? { Connection: 'close' } : {});
   if (Number(req.headers['content-length']) > DRAIN_LIMIT) return Promise.reject(tooLarge(true));
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = () => {
+      clearInterval(timer);
+      req.off('data', onData);
+    };
+    const fail = (e: unknown) => {
+      stop();
+      req.pause();
+      reject(e);
+    };
+    const timer = setInterval(() => {
+      const ms = performance.now() - started;
+      const behind = ms > 1000 && size < (timing.minBytesPerSec * (ms - 1000)) / 1000;
+      if (ms >= timing.timeoutMs || behind) {
+        fail(new HttpError(408, `body: not received within ${timing.timeoutMs} ms at ${timing.minBytesPerSec} bytes/s or more`, { Connection: 'close' }));
+      }
+    }, Math.min(CHECK_EVERY_MS, timing.timeoutMs));
+    timer.unref();
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > DRAIN_LIMIT) {
-        req.off('data', onData);
-        req.pause();
-        reject(tooLarge(true));
-      } else if (size <= limit) chunks.push(chunk);
+      if (size > DRAIN_LIMIT) fail(tooLarge(true));
+      else if (size <= limit) chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => (size > limit ? reject(tooLarge(false)) : resolve(Buffer.concat(chunks, size))));
-    req.once('error', reject);
+    req.once('end', () => {
+      stop();
+      if (size > limit) reject(tooLarge(false));
+      else resolve(Buffer.concat(chunks, size));
+    });
+    req.once('error', fail);
+    // A sender that hangs up mid-body settles at once instead of at its deadline.
+    req.once('close', () => !req.complete && fail(new HttpError(400, 'body: connection closed before the body ended')));
   });
 }

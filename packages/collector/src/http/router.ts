@@ -9,6 +9,7 @@ import { collectCors, createCollectHandler } from './collect.js';
 import type { RateLimits } from './rate-limits.js';
 import { createReadApi } from './read-api.js';
 import { HttpError, sendError, sendJson } from './respond.js';
+import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 
 export type RouterDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; log: Logger; limits: RateLimits };
@@ -67,6 +68,7 @@ export function createRouter(deps: RouterDeps) {
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
     let route = 'unknown';
+    setSecurityHeaders(req, res);
     try {
       let url: URL;
       try {

@@ -7,14 +7,15 @@ import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
 import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
+import { VisitorSketch } from './visitor-sketch.js';
 
 type Counts = Map<string, number>;
 type Buckets<T> = Map<number, T>;
 type PageState = {
   /** `${window}|${set}|${seg}` -> bucket -> member -> count */
   sets: Map<string, Buckets<Counts>>;
-  /** `${window}` -> bucket -> session ids */
-  visitors: Map<string, Buckets<Set<string>>>;
+  /** `${window}` -> bucket -> distinct sessions (bounded: a HyperLogLog past a few ids, as Redis's PFADD) */
+  visitors: Map<string, Buckets<VisitorSketch>>;
   scrollMax: Map<string, { band: number; expires: number }>;
   batches: Map<string, number>;
   version: number;
@@ -97,15 +98,15 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
   }
 
   function rawStats(page: PageState | undefined, w: WindowSpec, now: number) {
-    const sessions = new Set<string>();
+    const sessions = new VisitorSketch();
     const start = windowStart(now, w);
-    for (const [b, ids] of page?.visitors.get(w.name) ?? []) if (b >= start) for (const id of ids) sessions.add(id);
+    for (const [b, sketch] of page?.visitors.get(w.name) ?? []) if (b >= start) sessions.merge(sketch);
     return {
       from: start,
       to: now,
       windowMs: w.ms,
       counters: sumSets(page, w, COUNTER_SET, ['a'], now),
-      visitors: sessions.size,
+      visitors: sessions.count(),
       reach: reachByBand(sumSets(page, w, HEAT_SETS.scroll, SEGMENTS, now), grid),
     };
   }
@@ -149,7 +150,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
         for (const [b0, n] of batch.buckets) {
           const b = bucketOf(b0, w.bucketMs);
           if (b < start) continue;
-          getOr(visitors, b, () => new Set()).add(batch.sid);
+          getOr(visitors, b, () => new VisitorSketch()).add(batch.sid);
           bump(getOr(ranking, b, () => new Map()), batch.path, n);
           if (w.name === '5m') site.events.set(b, (site.events.get(b) ?? 0) + n);
         }

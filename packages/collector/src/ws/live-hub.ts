@@ -27,6 +27,10 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
   const grants = new Map<WebSocket, { token: string; site: string }>();
   // A socket joins broadcasts once it has had its first frame, so it never gets that one twice.
   const ready = new WeakSet<WebSocket>();
+  // Open sockets per read token and per watched page, for the bounds of config.liveLimits.
+  const perToken = new Map<string, { sockets: number; pages: Map<string, number> }>();
+  let open = 0;
+  const lim = config.liveLimits;
   let running = false;
   let closed = false;
 
@@ -97,9 +101,32 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
     if (payload && ws.readyState === ws.OPEN) ws.send(payload);
   }
 
+  /** A page feed's group key; site feeds count under their window. */
+  const pageOf = (sub: Subscription) => (sub.path !== undefined ? `${sub.site}|${sub.path}|${sub.window}` : `${sub.site}||${sub.window}`);
+
   return {
+    /**
+     * Why a socket for `sub` by `token` may not open now (a message for the 429), or undefined
+     * when it may. Call it right before the handshake completes: `add` then takes the place.
+     */
+    refusal(sub: Subscription, token: string): string | undefined {
+      const t = perToken.get(token);
+      const page = pageOf(sub);
+      if (open >= lim.sockets) return `live: this collector has ${lim.sockets} viewers open, retry later`;
+      if (sub.path !== undefined && !groups.has(page) && groups.size >= lim.paths) return `live: this collector watches ${lim.paths} pages, retry later`;
+      if (t && t.sockets >= lim.socketsPerToken) return `live: ${lim.socketsPerToken} sockets are open with this token`;
+      if (t && !t.pages.has(page) && t.pages.size >= lim.pathsPerToken) return `live: ${lim.pathsPerToken} pages are watched with this token`;
+      return undefined;
+    },
     /** Attach a socket authorised by `token` to its feed; it gets the current snapshot at once. */
     add(ws: WebSocket, sub: Subscription, token: string) {
+      const page = pageOf(sub);
+      let t = perToken.get(token);
+      if (!t) perToken.set(token, (t = { sockets: 0, pages: new Map() }));
+      t.sockets++;
+      t.pages.set(page, (t.pages.get(page) ?? 0) + 1);
+      open++;
+      const booked = t;
       alive.set(ws, true);
       grants.set(ws, { token, site: sub.site });
       ws.on('pong', () => alive.set(ws, true));
@@ -151,6 +178,12 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
         grants.delete(ws);
         metrics.viewers.dec();
         remove();
+        open--;
+        booked.sockets--;
+        const left = booked.pages.get(page)! - 1;
+        if (left) booked.pages.set(page, left);
+        else booked.pages.delete(page);
+        if (!booked.sockets) perToken.delete(token);
       });
     },
     /**

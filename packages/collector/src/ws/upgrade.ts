@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config.js';
 import { authorizeRead, readToken } from '../http/auth.js';
 import { readQuery } from '../http/query.js';
 import type { RateLimits } from '../http/rate-limits.js';
+import type { Metrics } from '../metrics.js';
 import { HttpError } from '../http/respond.js';
 import type { SiteRegistry } from '../sites.js';
 import type { LiveHub } from './live-hub.js';
@@ -13,6 +14,8 @@ import type { Subscription } from './feeds.js';
 
 /** Viewers only listen; anything bigger than this from them is a protocol error. */
 const MAX_PAYLOAD = 4 * 1024;
+/** Retry-After (s) of a /live refused for too many open sockets: viewers close as owners leave. */
+const LIVE_RETRY_AFTER_S = 30;
 
 /**
  * Origins that may open /live: none (not a browser), the collector's own (the dashboard), an
@@ -43,7 +46,7 @@ function reject(socket: Duplex, status: number, error: string, headers: Record<s
  * to the hub. Compression is off (snapshots go to many viewers; deflating each copy costs more
  * than it saves), and the `heatlens.v1` subprotocol is selected, never the token one.
  */
-export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; limits: RateLimits }) {
+export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; limits: RateLimits; metrics: Metrics }) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD,
@@ -70,7 +73,14 @@ export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; 
       return reject(socket, status, e instanceof Error ? e.message : 'bad request', e instanceof HttpError ? e.headers : {});
     }
     if (socket.destroyed) return;
-    wss.handleUpgrade(req, socket, head, (ws) => deps.hub.add(ws, sub, readToken(req.headers)!));
+    // Checked after the last await: nothing can take the place between here and hub.add.
+    const token = readToken(req.headers)!;
+    const refused = deps.hub.refusal(sub, token);
+    if (refused) {
+      deps.metrics.liveRefused.inc();
+      return reject(socket, 429, refused, { 'Retry-After': LIVE_RETRY_AFTER_S });
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => deps.hub.add(ws, sub, token));
   }
 
   return {

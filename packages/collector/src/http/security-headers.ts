@@ -1,0 +1,25 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A Host header safe to echo into a CSP source: a hostname or [IPv6], and a port. */
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * Set the headers every answer carries: a CSP that runs only the collector's own scripts and
+ * styles (no inline script or style), lets the dashboard talk only to its own origin (`connect-src`
+ * 'self' and the WebSocket form of it: CSP 3 counts ws: of the same host as 'self', older
+ * engines need it named), and forbids framing; `nosniff`; no referrer (the dashboard's URL never
+ * leaves it). The read token lives in the dashboard's localStorage: an injected script or a
+ * framing page is what these stop.
+ */
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse) {
+  const host = req.headers.host;
+  const ws = host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  res.setHeader(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${ws}; ` +
+      `base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+  );
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
