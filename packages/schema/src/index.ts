@@ -7,3 +7,4 @@ export * from './live.js';
 export * from './selector.js';
 export * from './page-key.js';
 export * from './normalize-url.js';
+export * from './alerts.js';

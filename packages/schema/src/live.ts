@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AlertList } from './alerts.js';
 import { KINDS, SEGMENTS } from './constants.js';
 
 // The read side of the wire format: what /api/heatmap, /api/stats, /api/pages answer and what
@@ -111,11 +112,12 @@ export type Pages = Static<typeof Pages>;
 /** A `/live` frame. With `path`, the socket receives `snapshot`s; without, the site's `pages`. */
 export const LiveMessage = Type.Union([
   Type.Composite([Heatmap, Type.Object({ type: Type.Literal('snapshot'), stats: Stats })]),
-  Type.Composite([Pages, Type.Object({ type: Type.Literal('pages') })]),
+  Type.Composite([Pages, Type.Object({ type: Type.Literal('pages'), alerts: Type.Optional(AlertList) })]),
   Type.Object({ type: Type.Literal('error'), error: Type.String() }),
 ]);
 export type SnapshotMessage = Heatmap & { type: 'snapshot'; stats: Stats };
-export type PagesMessage = Pages & { type: 'pages' };
+/** `alerts`: the site's firing and recent alerts, when it has alert rules. */
+export type PagesMessage = Pages & { type: 'pages'; alerts?: AlertList };
 export type LiveMessage = SnapshotMessage | PagesMessage | { type: 'error'; error: string };
 
 /** `GET /api/sites`: the sites a read token may see. */
