@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN } from '@heatlens/schema';
+import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
+import type { AlertOptions } from './alerts/engine.js';
 import type { RateLimitOptions } from './http/rate-limits.js';
 
 /** One site: its public id, the origins allowed to write, its read token and route templates. */
@@ -12,6 +14,8 @@ export type SiteConfig = {
   readToken: string;
   /** templates such as `/product/:id`: matching paths count as one page */
   routes?: string[];
+  /** alert rules and their webhook (alerts/rules.ts); unset: no alerts */
+  alerts?: SiteAlerts;
 };
 
 /** Options of `startCollector`; every one has a default. */
@@ -75,6 +79,8 @@ export type CollectorOptions = {
    * counted under the page `(other)`, so random paths cannot exhaust Redis memory; default 1000
    */
   maxPagesPerSite?: number;
+  /** alert evaluation and webhook delivery (alerts/engine.ts); each field has a default */
+  alerts?: AlertOptions;
 };
 
 /** Bounds on open `/live` sockets (each one costs a socket, buffers and a share of its feed). */
@@ -91,8 +97,8 @@ export type LiveLimits = {
 
 export const DEFAULT_LIVE_LIMITS: LiveLimits = { socketsPerToken: 200, pathsPerToken: 100, sockets: 5000, paths: 1000 };
 
-export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits'>> &
-  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits'> & { demo: boolean; liveLimits: LiveLimits };
+export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts'>> &
+  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & { demo: boolean; liveLimits: LiveLimits };
 
 export const DEFAULTS = {
   port: 8080,
@@ -132,13 +138,17 @@ export function validateSites(sites: unknown): SiteConfig[] {
     if (s.routes !== undefined && (!Array.isArray(s.routes) || s.routes.some((r) => typeof r !== 'string' || !r.startsWith('/')))) {
       throw new TypeError(`${at}.routes must be an array of paths starting with /`);
     }
+    if (s.alerts !== undefined) checkAlerts(s.alerts, `${at}.alerts`);
   });
   return sites as SiteConfig[];
 }
 
-/** The site used when none are configured: any origin, a fresh read token (printed at start). */
+/**
+ * The site used when none are configured: any origin, a fresh read token (printed at start), and
+ * the default alert rules without a webhook (alerts show on the dashboard).
+ */
 export function demoSite(): SiteConfig {
-  return { id: 'demo', origins: ['*'], readToken: randomBytes(18).toString('base64url'), routes: ['/product/:id'] };
+  return { id: 'demo', origins: ['*'], readToken: randomBytes(18).toString('base64url'), routes: ['/product/:id'], alerts: {} };
 }
 
 /** Defaults spread under the caller's options, checked once. */
@@ -164,6 +174,10 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     }
     if (c.rateLimits.syncMs !== undefined && !(Number.isFinite(c.rateLimits.syncMs) && c.rateLimits.syncMs > 0)) throw new TypeError('rateLimits.syncMs must be a positive number');
   }
+  for (const k of ['evalMs', 'timeoutMs', 'backoffMs', 'retries'] as const) {
+    const v = c.alerts?.[k];
+    if (v !== undefined && !(Number.isFinite(v) && v >= (k === 'retries' ? 0 : 1))) throw new TypeError(`alerts.${k} must be a ${k === 'retries' ? 'non-negative' : 'positive'} number`);
+  }
   const demo = !options.sites;
   return { ...c, liveLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }
@@ -184,7 +198,7 @@ export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Collector options from the environment of DESIGN.md: PORT, HOST, REDIS_URL, REDIS_CLUSTER,
- * HEATLENS_SITES; and HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry:
+ * HEATLENS_SITES; HEATLENS_PUBLIC_URL (the dashboard's address in alert links); and HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry:
  * set it only behind a load balancer that sets that header).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorOptions {
@@ -210,5 +224,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
     options.sites = validateSites(parsed);
   }
   if (env.HEATLENS_TRUST_PROXY === '1') options.rateLimits = { trustProxy: true };
+  if (env.HEATLENS_PUBLIC_URL) {
+    if (!/^https?:\/\/[^\s]+$/.test(env.HEATLENS_PUBLIC_URL)) throw new TypeError(`HEATLENS_PUBLIC_URL must be an http(s) URL, got "${env.HEATLENS_PUBLIC_URL}"`);
+    options.alerts = { publicUrl: env.HEATLENS_PUBLIC_URL };
+  }
   return options;
 }

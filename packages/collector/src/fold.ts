@@ -121,6 +121,9 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         if (e.sel) add(b, C, `sel:${e.sel}`, 1);
         if (e.rage) add(b, C, 'rage', 1);
         if (e.dead) add(b, C, 'dead', 1);
+        // Per element, for the rage and dead alert rules (alerts/figures.ts reads them).
+        if (e.sel && e.rage) add(b, C, `rsel:${e.sel}`, 1);
+        if (e.sel && e.dead) add(b, C, `dsel:${e.sel}`, 1);
         break;
       case 'scroll': {
         const band = depthBand(e.depth, grid);

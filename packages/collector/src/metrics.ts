@@ -31,5 +31,19 @@ export function createMetrics() {
     }),
     liveRefused: new Counter({ name: 'heatlens_live_refused_total', help: '/live upgrades answered 429 for too many open sockets or watched pages', registers: [registry] }),
     viewers: new Gauge({ name: 'heatlens_live_viewers', help: 'Open /live WebSockets', registers: [registry] }),
+    alertsFired: new Counter({ name: 'heatlens_alerts_fired_total', help: 'Alerts this collector fired (one collector per alert across a fleet), by rule', labelNames: ['rule'], registers: [registry] }),
+    alertsResolved: new Counter({ name: 'heatlens_alerts_resolved_total', help: 'Alerts this collector resolved, by rule', labelNames: ['rule'], registers: [registry] }),
+    alertDeliveries: new Counter({
+      name: 'heatlens_alert_deliveries_total',
+      help: 'Alert webhook notices by outcome (delivered, failed: given up after retries or dropped) and rule',
+      labelNames: ['outcome', 'rule'],
+      registers: [registry],
+    }),
+    alertEvalSeconds: new Histogram({
+      name: 'heatlens_alert_evaluation_duration_seconds',
+      help: 'Time to evaluate every site\'s alert rules once',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
+import { createAlertEngine, type AlertEngine } from './alerts/engine.js';
 import { resolveConfig, validateSites, type CollectorOptions, type SiteConfig } from './config.js';
 import { NO_RATE_LIMITS, createRateLimits } from './http/rate-limits.js';
 import { createRouter } from './http/router.js';
@@ -31,6 +32,8 @@ export type Collector = {
   demo: boolean;
   store: Store;
   log: Logger;
+  /** alert evaluation: `tick()` evaluates every site now, `latest(site)` what the dashboard lists */
+  alerts: AlertEngine;
   /** Stop accepting, finish in-flight batches, close viewers and Redis. */
   close(): Promise<void>;
 };
@@ -70,7 +73,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
           onSyncError: (err) => log.warn({ err: String(err) }, 'rate limit sync failed'),
         });
   const handle = createRouter({ config, sites, store, metrics, log, limits });
-  const hub = createLiveHub({ config, store, metrics, log });
+  let baseUrl = '';
+  const alerts = createAlertEngine({ sites: () => sites.list(), store, now: config.now, log, metrics, baseUrl: () => baseUrl, options: config.alerts });
+  const hub = createLiveHub({ config, store, metrics, log, alerts: alerts.latest });
   const upgrade = createUpgradeHandler({ sites, hub, limits, metrics });
   // Move every site's buckets on to longer windows even when nobody reads them.
   const sweeper = setInterval(() => {
@@ -105,11 +110,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  baseUrl = `http://${host}:${port}`;
   log.info({ port, store: redis ? (config.redisCluster ? 'redis-cluster' : 'redis') : 'memory' }, 'collector listening');
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url: baseUrl,
     port,
     get sites() {
       return sites.list();
@@ -121,6 +127,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     demo: config.demo,
     store,
     log,
+    alerts,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((r) => server.close(() => r()));
@@ -128,6 +135,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         hub.close();
         clearInterval(sweeper);
         limits.close();
+        await alerts.close();
         await upgrade.close();
         if (inFlight > 0) {
           await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);

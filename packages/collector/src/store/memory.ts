@@ -6,7 +6,8 @@ import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
-import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
+import { createMemoryAlertState } from '../alerts/state-memory.js';
+import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
 
 type Counts = Map<string, number>;
@@ -204,6 +205,20 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
         pages: top.map(([path]) => buildStats({ site: q.site, path }, rawStats(pages.get(`${q.site}|${path}`), w, q.now))),
       };
     },
+
+    async alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]> {
+      const hour = windowSpec('1h');
+      const start = windowStart(q.now, hour);
+      const ranking: Counts = new Map();
+      for (const [b, counts] of sites.get(q.site)?.pages.get('1h') ?? []) if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
+      const top = [...ranking].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, q.limit);
+      return top.map(([path]) => {
+        const page = pages.get(`${q.site}|${path}`);
+        return { path, live: [...sumSets(page, windowSpec('5m'), COUNTER_SET, ['a'], q.now)], hour: [...sumSets(page, hour, COUNTER_SET, ['a'], q.now)] };
+      });
+    },
+
+    alerts: createMemoryAlertState(),
 
     async advance(site, path, window, now) {
       const page = pages.get(`${site}|${path}`);

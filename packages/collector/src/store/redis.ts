@@ -11,7 +11,8 @@ import { ADVANCE_LUA } from './lua/advance.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
 import { RECORD_LUA, SITE_LUA } from './lua/record.js';
 import { createRankQueue } from './rank-queue.js';
-import { StoreUnavailableError, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
+import { createRedisAlertState } from '../alerts/state-redis.js';
+import { StoreUnavailableError, type AlertCounters, type AlertFiguresQuery, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
 
 type EvalOptions = { keys: string[]; arguments: string[] };
 /**
@@ -28,6 +29,8 @@ export type RedisLike = {
   set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
   zRangeByScore(key: string, min: number | string, max: number | string): Promise<string[]>;
   zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
+  hVals(key: string): Promise<string[]>;
+  lRange(key: string, start: number, stop: number): Promise<string[]>;
 };
 
 export type RedisStoreOptions = {
@@ -206,6 +209,42 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         pages: pages.map((raw, i) => buildStats({ site: q.site, path: top[i]!.value }, raw)),
       };
     },
+
+    // The alert rules' read: the hour's page ranking, then per page the live window's counters
+    // (one key) and the hour's (two), each page advanced as a snapshot would.
+    async alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]> {
+      await rankQueue.flush(q.site).catch(() => {});
+      const sk = siteKey(q.site);
+      const ranking = await call('alerts', () => client.zUnionWithScores(bucketsIn(q.now, windowSpec('1h')).map((b) => `${sk}:p:1h:${b}`) as [string, ...string[]]));
+      const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
+      return call('alerts', () =>
+        Promise.all(
+          top.map(async ({ value: path }) => {
+            const page = pageKey(q.site, path);
+            const [, live, hour] = await Promise.all([advance(q.site, path, q.now), readRolls(rollsOf(page, '5m', COUNTER_SET, 'a')), readRolls(rollsOf(page, '1h', COUNTER_SET, 'a'))]);
+            return { path, live: pairs(live), hour: pairs(hour) };
+          }),
+        ),
+      );
+    },
+
+    alerts: (() => {
+      const runners = new Map<string, ReturnType<typeof script>>();
+      const state = createRedisAlertState({
+        run: (source, keys, args) => {
+          let run = runners.get(source);
+          if (!run) runners.set(source, (run = script(source)));
+          return run(keys, args);
+        },
+        hVals: (key) => client.hVals(key),
+        lRange: (key, start, stop) => client.lRange(key, start, stop),
+      });
+      return {
+        open: (...a) => call('alerts', () => state.open(...a)),
+        close: (...a) => call('alerts', () => state.close(...a)),
+        list: (site) => call('alerts', () => state.list(site)),
+      };
+    })(),
 
     advance: (site, path, _window, now) => call('advance', () => advance(site, path, now)),
 

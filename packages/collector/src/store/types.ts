@@ -14,6 +14,32 @@ export type RecordResult = {
 export type HeatmapQuery = { site: string; path: string; kind: Kind; seg: SegmentFilter; window: WindowName; now: number };
 export type StatsQuery = { site: string; path: string; window: WindowName; now: number };
 export type PagesQuery = { site: string; window: WindowName; now: number; limit: number };
+/** Pages for the alert rules: a site's pages with events in the last hour, most first, up to `limit`. */
+export type AlertFiguresQuery = { site: string; now: number; limit: number };
+
+/** A page's raw counters (members named in fold.ts) over the live window and over the hour. */
+export type AlertCounters = { path: string; live: Array<[string, number]>; hour: Array<[string, number]> };
+
+/**
+ * Alert state shared by every collector on one store, so a fleet sends each notice once. Each
+ * step is atomic (one Lua call on the site's hash tag in Redis): of several collectors opening or
+ * closing the same alert at once, exactly one is told it did.
+ */
+export interface AlertState {
+  /**
+   * Mark alert `id` of a site firing with its JSON `body`, unless it is firing already or in its
+   * cooldown at `now`; the body also goes to the recent list (newest first, at most `keep`). True
+   * when this call opened it: the caller sends the notice.
+   */
+  open(site: string, id: string, body: string, o: { now: number; keep: number }): Promise<boolean>;
+  /**
+   * End alert `id` if firing, start its cooldown (`now + cooldownMs`) and log the `resolved`
+   * `body`. True when this call closed it: the caller sends the notice.
+   */
+  close(site: string, id: string, body: string, o: { now: number; cooldownMs: number; keep: number }): Promise<boolean>;
+  /** The site's firing alerts (JSON bodies) and its recent notices, newest first. */
+  list(site: string): Promise<{ firing: string[]; recent: string[] }>;
+}
 
 /**
  * The store contract. Memory, Redis and Redis Cluster implement it with the same window
@@ -41,6 +67,13 @@ export interface Store {
   sweep(site: string, now: number): Promise<void>;
   /** Mark a page as watched by an owner for `ttlMs` (seen by every collector on this store). */
   watch(site: string, path: string, ttlMs: number, now: number): Promise<void>;
+  /**
+   * The raw counters the alert rules read for a site's pages active in the last hour; the live
+   * windows are advanced to `now` on the way, as a snapshot does. No write per batch is added.
+   */
+  alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]>;
+  /** Shared alert state (see AlertState). */
+  alerts: AlertState;
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,3 +1,4 @@
+import type { AlertList } from '@heatlens/schema';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { ResolvedConfig } from '../config.js';
@@ -5,7 +6,14 @@ import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/types.js';
 import { broadcast, type PageFeed, type PageGroup, type SiteFeed, type Subscription } from './feeds.js';
 
-export type LiveHubDeps = { config: ResolvedConfig; store: Store; metrics: Metrics; log: Logger };
+export type LiveHubDeps = {
+  config: ResolvedConfig;
+  store: Store;
+  metrics: Metrics;
+  log: Logger;
+  /** a site's firing and recent alerts, sent with its pages (alerts/engine.ts) */
+  alerts?: (site: string) => AlertList | undefined;
+};
 
 /** How often the watched mark is renewed, and how long it lasts (several hops of slack). */
 const WATCH_EVERY_MS = 1000;
@@ -19,7 +27,7 @@ const HEARTBEAT_MS = 30_000;
  * token moved does it read the snapshot, serialise it once and send that string to every viewer.
  * A page whose old tiles leave the window changes token too, so a quiet page fades.
  */
-export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
+export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDeps) {
   const groups = new Map<string, PageGroup>();
   const siteFeeds = new Map<string, SiteFeed>();
   const alive = new WeakMap<WebSocket, boolean>();
@@ -62,7 +70,7 @@ export function createLiveHub({ config, store, metrics, log }: LiveHubDeps) {
     if (!force && now - feed.at < SITE_EVERY_MS) return;
     feed.at = now;
     const pages = await store.pages({ site: feed.site, window: feed.window, now, limit: 50 });
-    const payload = JSON.stringify({ type: 'pages', ...pages });
+    const payload = JSON.stringify({ type: 'pages', ...pages, alerts: alerts?.(feed.site) });
     if (payload !== feed.payload) {
       feed.payload = payload;
       broadcast(feed.sockets, payload, ready);
