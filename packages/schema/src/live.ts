@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AlertList } from './alerts.js';
+
+export type { Alert, AlertList } from './alerts.js';
 import { KINDS, SEGMENTS } from './constants.js';
 
 // The read side of the wire format: what /api/heatmap, /api/stats, /api/pages answer and what

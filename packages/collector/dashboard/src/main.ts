@@ -1,4 +1,5 @@
 import type { PagesMessage } from '@heatlens/schema/live';
+import { createAlertsPanel } from './alerts-panel.js';
 import { byId, h } from './dom.js';
 import { createEventsChart, type EventsChart } from './events-chart.js';
 import { fetchSites, SitesError, type SiteInfo } from './fetch-sites.js';
@@ -27,6 +28,7 @@ const setStatus = (s: LiveStatus) => {
   el.textContent = s === 'live' ? 'Live' : s === 'connecting' ? 'Connecting…' : 'Reconnecting…';
 };
 const pageView = createPageView();
+const alertsPanel = createAlertsPanel(byId('app'), (path) => openPage(path));
 
 function showSignIn(error = ''): void {
   pagesLive?.close();
@@ -116,6 +118,7 @@ const windowMs = () => WINDOW_MS[state.window] ?? 300_000;
 
 function renderPages(msg: PagesMessage): void {
   lastPages = msg;
+  alertsPanel.update(msg.alerts);
   chart ??= createEventsChart(byId('chart'));
   chart.update(msg);
   const table = renderPagesTable(msg, { selected: state.path, onSelect: openPage, empty: emptyHint() });
