@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const OTHER_SCRIPTS = ['sdk-overhead.mjs', 'freshness.mjs', 'frame-time.mjs'];
+export const OTHER_SCRIPTS = ['sdk-overhead.mjs', 'freshness.mjs', 'frame-time.mjs', 'alerts.mjs'];
 
 function run(file, args, timeoutMs) {
   return new Promise((resolve) => {

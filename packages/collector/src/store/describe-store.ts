@@ -220,7 +220,7 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
 
     it('reads per-element rage and dead clicks for the alert rules, live and over the hour', async () => {
       const site = fresh();
-      const click = (sel: string, flags: { rage?: boolean; dead?: boolean } = {}) => ({ type: 'click' as const, x: 1, y: 1, w: 10, h: 10, sel, ...flags });
+      const click = (sel: string, flags: { rage?: true; dead?: true } = {}) => ({ type: 'click' as const, x: 1, y: 1, w: 10, h: 10, sel, ...flags });
       await store.record(folded([click('#pay', { rage: true, dead: true }), click('#pay', { dead: true }), click('#pay'), click('a.home')], { site, path: '/cart' }));
       await store.record(folded([click('#pay', { rage: true })], { site, path: '/cart', ago: 20 * 60_000 })); // 20 min ago: the hour only
       await store.record(folded([move(1, 1)], { site, path: '/other' }));
