@@ -23,6 +23,9 @@ const HELP = `Usage: pnpm simulate [options]
   --concurrency <n>      browser pages at once with --browser (default 3)
   --json                 print the per-page tally as JSON instead of a table
   --loop                 keep sending new waves of visitors until Ctrl+C, then print the tally
+  --rage                 also send frustrated visitors who hammer the product page's dead
+                         "Apply coupon" button (one per 10 visitors, at least 2): the demo
+                         site's rage and dead alerts fire on the dashboard
   -h, --help`;
 
 const { values: args } = parseArgs({
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     loop: { type: 'boolean', default: false },
+    rage: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -149,7 +153,13 @@ if (args.browser) {
   };
 }
 
+const rage = args.rage
+  ? import('../examples/shop/simulate/rage-visitors.mjs').then(({ sendRageVisitors }) =>
+      sendRageVisitors({ collectorUrl, origin: shopUrl, site: args.site, count: Math.max(2, Math.ceil(visitors / 10)), spreadMs, onBatch }),
+    )
+  : undefined;
 do await wave(Array.from({ length: visitors }, () => planVisitor(rnd)));
 while (args.loop);
+await rage;
 await cleanup();
 report();
