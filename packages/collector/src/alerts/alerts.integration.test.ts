@@ -18,7 +18,9 @@ const events = (site: string, path: string, now: number, n: number, ago = 0) => 
   events: Array.from({ length: n }, () => ({ type: 'move', ts: now - ago, x: 10, y: 10, w: 1280, h: 3000 })),
 });
 
-async function start(answer: (n: number) => Answer, alerts: SiteConfig['alerts'] = {}) {
+// A webhook that answers after the attempt's timeout got the notice all the same, and the retry
+// sends it again: the hanging tests cut attempts at 200 ms, the others give a loaded machine 5 s.
+async function start(answer: (n: number) => Answer, alerts: SiteConfig['alerts'] = {}, timeoutMs = 5000) {
   const receiver = await startWebhookReceiver(answer);
   let offset = 0;
   const sites: SiteConfig[] = [
@@ -27,7 +29,7 @@ async function start(answer: (n: number) => Answer, alerts: SiteConfig['alerts']
   ];
   const collector = await startCollector({
     port: 0, logLevel: 'silent', sites, rateLimits: false, now: () => Date.now() + offset,
-    alerts: { evalMs: 50, timeoutMs: 200, retries: 3, backoffMs: 20, publicUrl: 'https://heatlens.example' },
+    alerts: { evalMs: 50, timeoutMs, retries: 3, backoffMs: 20, publicUrl: 'https://heatlens.example' },
   });
   return { receiver, collector, now: () => Date.now() + offset, skip: (ms: number) => (offset += ms) };
 }
@@ -121,7 +123,7 @@ describe('alerts on one collector', () => {
 describe('alerts with a failing webhook', () => {
   it('retries a webhook that answers 500 and one that hangs, and answers batches meanwhile', async () => {
     // Requests 1-2 hang past the timeout, 3 answers 500, then the webhook works.
-    const t = await start((n) => (n <= 2 ? 'hang' : n === 3 ? 500 : 'ok'));
+    const t = await start((n) => (n <= 2 ? 'hang' : n === 3 ? 500 : 'ok'), {}, 200);
     try {
       await post(t.collector.url, clicks('shop', '/cart', t.now(), 6, { rage: true }), 'https://shop.example');
       await t.receiver.until(() => t.receiver.requests() >= 1);
@@ -129,8 +131,11 @@ describe('alerts with a failing webhook', () => {
       const answers = await Promise.all(Array.from({ length: 20 }, () => post(t.collector.url, events('shop', '/', t.now(), 5), 'https://shop.example')));
       expect(answers.map((r) => r.status)).toEqual(Array(20).fill(204));
       expect(t.collector.alerts.pending()).toBe(1);
-      await t.receiver.until(() => t.receiver.received.length === 1, 10_000);
-      expect([t.receiver.requests(), t.receiver.received.map((a) => [a.rule, a.state])]).toEqual([4, [['rage', 'firing']]]);
+      await t.receiver.until(() => t.receiver.received.length >= 1, 10_000);
+      // Two attempts cut at the timeout, one 500, then accepted (a 4th answer slower than 200 ms
+      // on a loaded machine would be sent once more: the same notice).
+      expect(t.receiver.requests()).toBeGreaterThanOrEqual(4);
+      expect(new Set(t.receiver.received.map((a) => `${a.id} ${a.state} ${a.at}`))).toEqual(new Set(['rage|/cart|#pay firing ' + t.receiver.received[0]!.at]));
       const metrics = await (await fetch(`${t.collector.url}/metrics`)).text();
       expect(metrics).toMatch(/heatlens_alert_deliveries_total\{outcome="delivered",rule="rage"\} 1/);
     } finally {
