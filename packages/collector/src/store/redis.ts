@@ -3,13 +3,15 @@ import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { COUNTER_SET, HEAT_SETS, pageKey, rollKey, siteKey } from '../keys.js';
+import { ALL_SEG, COUNTER_SET, HEAT_SETS, admittedKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
-import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
-import { RECORD_LUA, SITE_LUA } from './lua/record.js';
+import { RECORD_LUA } from './lua/record.js';
+import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
 import { StoreUnavailableError, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
 
@@ -50,12 +52,22 @@ export type RedisStoreOptions = {
 };
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-// The window levels as the Lua scripts read them (levels.ts): count, then (name, bucketMs, buckets, slackMs).
-const LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
-/** Rolling keys whose union is a window: its own level's and every shorter one's. */
-const rollsOf = (page: string, window: WindowName, set: string, seg: string) =>
-  WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) => rollKey(page, w.name, set, seg)) as [string, ...string[]];
-const pairs = (members: Array<{ value: string; score: number }>) => members.map((m) => [m.value, m.score] as [string, number]);
+// The window levels as the Lua scripts read them (levels.ts): count, open buckets, then (name,
+// bucketMs, buckets, slackMs).
+const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+// The ranking script's levels (rank.ts): count, then (name, bucketMs, buckets, slackMs).
+const RANK_LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+/** Levels whose union is a window: its own and every shorter one. */
+const levelsOf = (window: WindowName) => String(WINDOW_SPECS.findIndex((w) => w.name === window) + 1);
+/** A read the advance script answers in the same step (advance.ts): set, segment, levels. */
+type Read = [set: string, seg: string, levels: string];
+/** A flat `member, score, ...` list as pairs. */
+function pairs(flat: unknown): Array<[string, number]> {
+  const list = flat as string[];
+  const out: Array<[string, number]> = [];
+  for (let i = 0; i + 1 < list.length; i += 2) out.push([list[i]!, Number(list[i + 1])]);
+  return out;
+}
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
 
 /**
@@ -101,7 +113,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
   const rankQueue = createRankQueue({
-    write: (site, now, batches) => call('rank', () => siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...LEVEL_ARGS, ...batches])),
+    write: (site, now, batches) => call('rank', () => siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...RANK_LEVEL_ARGS, ...batches])),
   });
   const advanceScript = script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
@@ -112,25 +124,24 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   async function admit(site: string, path: string, now: number): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
-    const key = `${siteKey(site)}:pg:${admitted.bucketOf(now)}`;
+    const key = admittedKey(site, admitted.bucketOf(now));
     const page = (await call('admit', () => admitScript([key], [path, String(maxPages), String(2 * PAGE_CAP_BUCKET_MS), OTHER_PAGE]))) as string;
     if (page === path) known.add(path);
     return page;
   }
 
   // Every level advances at once: a longer window is the union of the shorter levels' rolls.
-  const advance = (site: string, path: string, now: number) => advanceScript([pageKey(site, path)], [String(now), ...LEVEL_ARGS]) as Promise<string>;
-  // One key for the live window (ZRANGE); a union of a few small keys for the longer ones.
-  const readRolls = (keys: [string, ...string[]]) => (keys.length === 1 ? client.zRangeWithScores(keys[0], 0, -1) : client.zUnionWithScores(keys));
+  // Reads asked for are answered in the same atomic step, after the advance.
+  const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
+    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flat()])) as [string, number, ...unknown[]];
 
   async function rawStats(site: string, path: string, window: WindowName, now: number) {
     const w = windowSpec(window);
     const page = pageKey(site, path);
-    const [, counters, scroll, visitors] = await Promise.all([
-      advance(site, path, now),
-      readRolls(rollsOf(page, window, COUNTER_SET, 'a')),
-      readRolls(rollsOf(page, window, HEAT_SETS.scroll, 'a')),
-      client.pfCount(bucketsIn(now, w).map((b) => `${page}:${w.name}:u:${b}`)),
+    const levels = levelsOf(window);
+    const [[, , counters, scroll], visitors] = await Promise.all([
+      advance(site, path, now, [[COUNTER_SET, ALL_SEG, levels], [HEAT_SETS.scroll, ALL_SEG, levels]]),
+      client.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
     ]);
     return {
       from: windowStart(now, w),
@@ -142,39 +153,44 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     };
   }
 
+  // One script call commits every queued batch of a page: ids first, then the summed increments.
+  const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
+    const args = [String(batches[0]!.now), String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, String(batches.length)];
+    const sums = new Map<string, Map<string, number>>();
+    let now = 0;
+    for (const batch of batches) {
+      now = Math.max(now, batch.now);
+      let newest = -1;
+      for (const b of batch.buckets.keys()) if (b > newest) newest = b;
+      args.push(batch.batchId, batch.sid, batch.seg, String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0), String(newest));
+      for (const it of batch.items) {
+        const key = `${it.b}|${it.set}|${it.set === COUNTER_SET ? ALL_SEG : batch.seg}`;
+        let m = sums.get(key);
+        if (!m) sums.set(key, (m = new Map()));
+        m.set(it.member, (m.get(it.member) ?? 0) + it.n);
+      }
+    }
+    args[0] = String(now);
+    for (const [key, members] of sums) {
+      args.push(...key.split('|'), String(members.size));
+      for (const [m, n] of members) args.push(m, String(n));
+    }
+    const [watched, ...known] = (await call('record', () => recordScript([page], args))) as [number, ...string[]];
+    return { watched: watched === 1, known };
+  });
+
   return {
     async record(batch: FoldedBatch): Promise<RecordResult> {
       const path = await admit(batch.site, batch.path, batch.now);
-      const args = [
-        String(batch.now), batch.batchId, batch.sid, batch.seg,
-        String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0),
-        String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), ...LEVEL_ARGS,
-      ];
-      // Items come in runs of the same (bucket, set) (fold.ts): one group each, so the script
-      // builds each key name once per group.
-      let head = -1;
-      for (let i = 0; i < batch.items.length; i++) {
-        const it = batch.items[i]!;
-        const prev = batch.items[i - 1];
-        if (!prev || prev.b !== it.b || prev.set !== it.set) {
-          if (head >= 0) args[head] = String((args.length - head - 1) / 2);
-          args.push(String(it.b), it.set, '');
-          head = args.length - 1;
-        }
-        args.push(it.member, String(it.n));
-      }
-      if (head >= 0) args[head] = String((args.length - head - 1) / 2);
-      const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, path)], args))) as [number, number];
+      const { duplicate, watched } = await groups.add(pageKey(batch.site, path), batch);
       // Ranked also for a duplicate: its first attempt may have landed with its reply lost.
       if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, path, batch.buckets, batch.now);
-      return { duplicate: dup === 1, watched: watched === 1, path };
+      return { duplicate, watched, path };
     },
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const [, members] = await call('snapshot', () =>
-        Promise.all([advance(q.site, q.path, q.now), readRolls(rollsOf(pageKey(q.site, q.path), q.window, HEAT_SETS[q.kind], q.seg === 'all' ? 'a' : q.seg))]),
-      );
+      const [, , members] = await call('snapshot', () => advance(q.site, q.path, q.now, [[HEAT_SETS[q.kind], q.seg === 'all' ? ALL_SEG : q.seg, levelsOf(q.window)]]));
       return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: pairs(members) });
     },
 
@@ -186,12 +202,11 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       await rankQueue.flush(q.site).catch(() => {}); // this process reads its own writes; a failed write stays queued
       const w = windowSpec(q.window);
       const live = windowSpec('5m');
-      const sk = siteKey(q.site);
       const liveBuckets = bucketsIn(q.now, live);
       const [ranking, series] = await call('pages', () =>
         Promise.all([
-          client.zUnionWithScores(bucketsIn(q.now, w).map((b) => `${sk}:p:${w.name}:${b}`) as [string, ...string[]]),
-          client.mGet(liveBuckets.map((b) => `${sk}:ev:${b}`)),
+          client.zUnionWithScores(bucketsIn(q.now, w).map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
+          client.mGet(liveBuckets.map((b) => eventsKey(q.site, b))),
         ]),
       );
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
@@ -207,25 +222,24 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       };
     },
 
-    advance: (site, path, _window, now) => call('advance', () => advance(site, path, now)),
+    advance: (site, path, _window, now) => call('advance', async () => (await advance(site, path, now))[0]),
 
     async sweep(site, now) {
-      const sk = siteKey(site);
       await rankQueue.flush(site).catch(() => {}); // pages this process wrote are `known` before the sweep lists them
       // One collector sweeps a site per interval slot; the others find the slot taken.
       const slot = Math.floor(now / SWEEP_MS);
-      const mine = await call('sweep', () => client.set(`${sk}:sweep:${slot}`, '1', { PX: 2 * SWEEP_MS, NX: true }));
+      const mine = await call('sweep', () => client.set(sweepKey(site, slot), '1', { PX: 2 * SWEEP_MS, NX: true }));
       if (mine === null) return;
       const oldest = now - MAX_RETENTION_MS;
-      const paths = await call('sweep', () => client.zRangeByScore(`${sk}:known`, oldest, '+inf'));
+      const paths = await call('sweep', () => client.zRangeByScore(knownKey(site), oldest, '+inf'));
       for (let i = 0; i < paths.length; i += 100) {
         await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
       }
-      await call('sweep', () => client.zRemRangeByScore(`${sk}:known`, '-inf', oldest));
+      await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', oldest));
     },
 
     async watch(site, path, ttlMs) {
-      await call('watch', () => client.set(`${pageKey(site, path)}:w`, '1', { PX: ttlMs }));
+      await call('watch', () => client.set(watchedKey(pageKey(site, path)), '1', { PX: ttlMs }));
     },
 
     async ping() {

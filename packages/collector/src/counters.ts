@@ -1,0 +1,88 @@
+import { MAX_MEMBER_CHARS } from './store/limits.js';
+
+/*
+ * The member codes of a page's counter set `c`, encoded and decoded here only (fold.ts writes them,
+ * build-stats.ts reads them, the Lua scripts cap them by family).
+ *
+ * | member                    | counts                               |
+ * |---------------------------|--------------------------------------|
+ * | ev, pv, clk, rage, dead   | events, page views, clicks, rage, dead clicks |
+ * | eng                       | engaged ms                           |
+ * | sel:<selector>            | clicks per selector                  |
+ * | fs:<form>, fx:<form>      | form starts, submits                 |
+ * | m:<kind>:<action>:<src>   | media actions per source             |
+ * | dl:<url>, img:<src>       | downloads, image views               |
+ * | out:<url>, cu:<name>      | outbound clicks, custom events       |
+ *
+ * Families hold a visitor's string, so each is capped per page, window and bucket: past the cap a
+ * new string counts as the family's `(other)` member (`sel:(other)`, `m:video:play:(other)`). The
+ * click set's per-element members (`e:...`) are capped the same way.
+ */
+
+/** Totals: members with no visitor string. */
+export const TOTAL = { events: 'ev', views: 'pv', clicks: 'clk', rage: 'rage', dead: 'dead', engaged: 'eng' } as const;
+
+/** Families of members that carry a visitor's string, with how many fixed fields precede it. */
+export const FAMILIES = { sel: 0, fs: 0, fx: 0, m: 2, dl: 0, img: 0, out: 0, cu: 0, e: 0 } as const;
+export type Family = keyof typeof FAMILIES;
+
+/** The string standing for every member of a family past its cap. Has no valid URL or selector form. */
+export const OTHER = '(other)';
+
+/** A visitor's string as stored: NFC, at most MAX_MEMBER_CHARS UTF-16 units, never a lone surrogate. */
+export function capString(s: string): string {
+  let t = s.length > MAX_MEMBER_CHARS ? s.slice(0, MAX_MEMBER_CHARS) : s;
+  const last = t.charCodeAt(t.length - 1);
+  if (t.length < s.length && last >= 0xd800 && last <= 0xdbff) t = t.slice(0, -1);
+  // Normalising is the slow part; ASCII is already NFC.
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(t) ? t : t.normalize('NFC').slice(0, MAX_MEMBER_CHARS);
+}
+
+/** The member of a family's string (and, for media, its kind and action). */
+export function member(family: Family, value: string, ...fixed: string[]): string {
+  return fixed.length ? `${family}:${fixed.join(':')}:${capString(value)}` : `${family}:${capString(value)}`;
+}
+
+/** A decoded counter member: a total, or a family's string with its fixed fields. */
+export type Decoded = { total: string } | { family: Family; fixed: string[]; value: string };
+
+/** Decode a counter member; unknown families decode as totals (ignored by readers). */
+export function decode(m: string): Decoded {
+  const i = m.indexOf(':');
+  if (i < 0) return { total: m };
+  const family = m.slice(0, i);
+  if (!(family in FAMILIES)) return { total: m };
+  const fixed: string[] = [];
+  let at = i + 1;
+  for (let k = 0; k < FAMILIES[family as Family]; k++) {
+    const j = m.indexOf(':', at);
+    if (j < 0) return { total: m };
+    fixed.push(m.slice(at, j));
+    at = j + 1;
+  }
+  return { family: family as Family, fixed, value: m.slice(at) };
+}
+
+/**
+ * Lua: `capFamily(member)` returns the member's family key (family and fixed fields) when the
+ * member is capped, else nil; `otherOf(fam)` the member counting that family past its cap.
+ * Generated from FAMILIES.
+ */
+export const LUA_FAMILIES = `
+local FIXED = {${Object.entries(FAMILIES).map(([f, n]) => `['${f}']=${n}`).join(',')}}
+local function capFamily(m)
+  local i = string.find(m, ':', 1, true)
+  if not i then return nil end
+  local n = FIXED[string.sub(m, 1, i - 1)]
+  if not n then return nil end
+  local at = i + 1
+  for _ = 1, n do
+    local j = string.find(m, ':', at, true)
+    if not j then return nil end
+    at = j + 1
+  end
+  return string.sub(m, 1, at - 1)
+end
+local function otherOf(fam) return fam .. '${OTHER}' end
+`;
