@@ -25,7 +25,12 @@ const move = (x: number, y: number) => ({ type: 'move' as const, x, y, w: 1000, 
  * The store contract: every store (memory, Redis, Redis Cluster) must pass this suite with the
  * same window semantics. `make` returns a fresh, empty store.
  */
-export function describeStore(name: string, make: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>) {
+export function describeStore(
+  name: string,
+  make: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
+  /** for stores with keys (Redis): every key's name and TTL, scanned after the suite */
+  scan?: () => Promise<{ keys: number; noTtl: string[]; unknown: string[] }>,
+) {
   describe(`store contract: ${name}`, () => {
     let store: Store;
     let cleanup: (() => Promise<void>) | undefined;
@@ -223,5 +228,16 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
+
+    // Last: the keys every test above left behind. Without a TTL, a key outlives every collector.
+    if (scan) {
+      it('gives every key a TTL and a name from the vocabulary', async () => {
+        await store.close(); // queued ranking is written first
+        const found = await scan();
+        expect(found.keys).toBeGreaterThan(100);
+        expect(found.noTtl).toEqual([]);
+        expect(found.unknown).toEqual([]);
+      });
+    }
   });
 }
