@@ -44,6 +44,16 @@ export function member(family: Family, value: string, ...fixed: string[]): strin
   return fixed.length ? `${family}:${fixed.join(':')}:${capString(value)}` : `${family}:${capString(value)}`;
 }
 
+/** The family key of a capped member (family and fixed fields, e.g. `m:video:play:`), or undefined. */
+export function familyOf(m: string): string | undefined {
+  const d = decode(m);
+  if ('total' in d) return undefined;
+  return `${d.family}:${d.fixed.map((f) => `${f}:`).join('')}`;
+}
+
+/** The member counting a family (as familyOf gives it) past its cap. */
+export const otherOf = (fam: string) => `${fam}${OTHER}`;
+
 /** A decoded counter member: a total, or a family's string with its fixed fields. */
 export type Decoded = { total: string } | { family: Family; fixed: string[]; value: string };
 

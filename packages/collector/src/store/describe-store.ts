@@ -2,6 +2,7 @@ import { ROW_PX, parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { foldBatch } from '../fold.js';
 import { describeLayout } from './describe-layout.js';
+import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
 import type { Store } from './types.js';
 
@@ -221,6 +222,25 @@ export function describeStore(
       expect((await store.record(folded([move(10, 10)], { site: fresh(), path: '/new' }))).path).toBe('/new');
       const later = T0 + PAGE_CAP_BUCKET_MS;
       expect((await store.record(folded([move(10, 10)], { site, path: '/new', now: later }))).path).toBe('/new');
+    });
+
+    it('caps the distinct strings of a family per page and window, counting the rest as (other)', async () => {
+      const site = fresh();
+      const url = (i: number) => `https://example.org/${String(i).padStart(4, '0')}/${'x'.repeat(1900)}`;
+      const distinct = MAX_FAMILY_MEMBERS + 50;
+      for (let i = 0; i < distinct; i += 30) {
+        const events = Array.from({ length: Math.min(30, distinct - i) }, (_, j) => ({ type: 'outbound' as const, url: url(i + j) }));
+        await store.record(folded([...events, { type: 'custom', name: `n${i}` }], { site }));
+      }
+      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
+      expect(s.outbound.total).toBe(distinct); // every event counted
+      expect(s.outbound.top[0]).toEqual({ url: '(other)', count: 50 });
+      expect(s.outbound.top.slice(1).every((t) => t.count === 1 && t.url.length === MAX_MEMBER_CHARS)).toBe(true);
+      // Another family of the same page has its own cap; another site is untouched.
+      expect(s.custom).toHaveLength(Math.ceil(distinct / 30));
+      const other = fresh();
+      await store.record(folded([{ type: 'outbound', url: 'https://example.org/ok' }], { site: other }));
+      expect((await store.stats({ site: other, path: '/', window: '5m', now: T0 })).outbound.top).toEqual([{ url: 'https://example.org/ok', count: 1 }]);
     });
 
     describeLayout(() => store, fresh);

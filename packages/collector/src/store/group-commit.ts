@@ -48,8 +48,11 @@ export function createGroupCommit(commit: Commit) {
           break;
         }
         const known = new Set(r.known);
+        const fresh = pending.filter((w) => !known.has(w.batch.batchId));
+        // Known ids that are none of ours would retry forever: a broken store, failed loudly.
+        if (fresh.length === pending.length) throw new Error(`commit reported unknown batch ids: ${r.known.join(', ')}`);
         for (const w of pending) if (known.has(w.batch.batchId)) w.resolve({ duplicate: true, watched: r.watched });
-        pending = pending.filter((w) => !known.has(w.batch.batchId));
+        pending = fresh;
       }
     } catch (e) {
       for (const w of pending) w.reject(e);

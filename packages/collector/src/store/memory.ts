@@ -4,7 +4,8 @@ import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
-import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { familyOf, otherOf } from '../counters.js';
+import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
 import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
@@ -29,6 +30,19 @@ const SWEEP_EVERY = 1000;
 type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number>; prunedAt: Map<string, number> };
 
 const bump = (m: Counts, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+// Distinct members per capped family of each bucket (counters.ts): past the cap, `(other)`.
+const families = new WeakMap<Counts, Map<string, number>>();
+function bumpCapped(m: Counts, k: string, n: number) {
+  const fam = m.has(k) ? undefined : familyOf(k);
+  if (fam !== undefined) {
+    let fams = families.get(m);
+    if (!fams) families.set(m, (fams = new Map()));
+    const c = fams.get(fam) ?? 0;
+    if (c >= MAX_FAMILY_MEMBERS) k = otherOf(fam);
+    else fams.set(fam, c + 1);
+  }
+  bump(m, k, n);
+}
 const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
   let v = m.get(k);
   if (v === undefined) m.set(k, (v = make()));
@@ -143,7 +157,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
           const b = bucketOf(item.b, w.bucketMs);
           if (b < start) continue;
           const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === COUNTER_SET ? 'a' : batch.seg), () => new Map());
-          bump(getOr(buckets, b, () => new Map()), item.member, item.n);
+          bumpCapped(getOr(buckets, b, () => new Map()), item.member, item.n);
         }
         const visitors = getOr(page.visitors, w.name, () => new Map());
         const ranking = getOr(site.pages, w.name, () => new Map());
