@@ -224,6 +224,18 @@ export function describeStore(
       expect((await store.record(folded([move(10, 10)], { site, path: '/new', now: later }))).path).toBe('/new');
     });
 
+    it('keeps known pages their place against a burst of new paths at a bucket boundary', async () => {
+      const site = fresh();
+      const page = (path: string, now: number) => store.record(folded([move(10, 10)], { site, path, now }));
+      expect((await page('/product/:id', T0)).path).toBe('/product/:id');
+      await store.pages({ site, window: '5m', now: T0, limit: 1 }); // its ranking (last write) is in
+      const next = T0 + PAGE_CAP_BUCKET_MS;
+      for (let i = 0; i < DEFAULT_MAX_PAGES; i++) await page(`/junk/${i}`, next);
+      expect((await page('/junk/new', next)).path).toBe(OTHER_PAGE);
+      expect((await page('/product/:id', next + 1)).path).toBe('/product/:id');
+      expect((await store.snapshot({ site, path: '/product/:id', kind: 'move', seg: 'all', window: '1h', now: next + 1 })).total).toBe(2);
+    });
+
     it('caps the distinct strings of a family per page and window, counting the rest as (other)', async () => {
       const site = fresh();
       const url = (i: number) => `https://example.org/${String(i).padStart(4, '0')}/${'x'.repeat(1900)}`;

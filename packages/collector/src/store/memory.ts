@@ -6,7 +6,7 @@ import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
 import { familyOf, otherOf } from '../counters.js';
 import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, SCROLL_SESSION_TTL_MS } from './limits.js';
-import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
 
@@ -69,10 +69,9 @@ function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
  * The embedded store: same contract and window semantics as Redis, in this process's memory.
  * Buckets are summed at read time (the sets are small) and pruned as they leave their window.
  */
-export function createMemoryStore(options: { grid?: number; maxPages?: number } = {}): Store {
+export function createMemoryStore(options: { grid?: number; maxPages?: number; maxKnownPages?: number } = {}): Store {
   const grid = options.grid ?? 50;
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const admitted = createAdmittedPages();
+  const admission = createPageAdmission({ maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES });
   const pages = new Map<string, PageState>();
   const sites = new Map<string, SiteState>();
   let records = 0;
@@ -128,10 +127,9 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
   const store: Store = {
     async record(folded: FoldedBatch): Promise<RecordResult> {
       const { now } = folded;
-      // The page cap (page-cap.ts): past it, new paths of this bucket count as `(other)`.
-      const known = admitted.at(folded.site, now);
-      if (!known.has(folded.path) && known.size < maxPages) known.add(folded.path);
-      const batch = known.has(folded.path) ? folded : { ...folded, path: OTHER_PAGE };
+      // Page admission (page-cap.ts): known pages first, then new paths up to the cap, else `(other)`.
+      const path = admission.admit(folded.site, folded.path, now);
+      const batch = path === folded.path ? folded : { ...folded, path };
       const page = pageOf(batch.site, batch.path);
       // Ids expire in the order they were added (one TTL): stop at the first one still live.
       for (const [id, exp] of page.batches) {

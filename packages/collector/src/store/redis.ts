@@ -3,13 +3,13 @@ import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG, COUNTER_SET, HEAT_SETS, admittedKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
+import { ALL_SEG, COUNTER_SET, HEAT_SETS, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
-import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, KNOWN_RECENT_MS, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
 import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
@@ -28,7 +28,7 @@ export type RedisLike = {
   pfCount(keys: string[]): Promise<number>;
   mGet(keys: string[]): Promise<Array<string | null>>;
   set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
-  zRangeByScore(key: string, min: number | string, max: number | string): Promise<string[]>;
+  zRangeByScore(key: string, min: number | string, max: number | string, options?: { LIMIT: { offset: number; count: number } }): Promise<string[]>;
   zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
 };
 
@@ -47,8 +47,12 @@ export type RedisStoreOptions = {
    * written to a stalled server (CLIENT PAUSE, a long script, a frozen host) would wait forever.
    */
   timeoutMs?: number;
-  /** distinct pages per site per 5-minute bucket; further new paths count as `(other)`; default 1000 */
+  /** new pages per site per 5-minute bucket; further new paths count as `(other)`; default 1000 */
   maxPages?: number;
+  /** known pages per site (admitted first, swept), the least recently written evicted; default 10,000 */
+  maxKnownPages?: number;
+  /** pages one sweep call advances per site at most; default 1000 */
+  sweepPages?: number;
 };
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -76,7 +80,7 @@ const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('N
  * (one Lua call) and read one small key, so a snapshot costs the same for any window length.
  */
 export function createRedisStore(options: RedisStoreOptions): Store {
-  const { client, grid = 50, timeoutMs = 1000, maxPages = DEFAULT_MAX_PAGES } = options;
+  const { client, grid = 50, timeoutMs = 1000, maxPages = DEFAULT_MAX_PAGES, maxKnownPages = DEFAULT_MAX_KNOWN_PAGES, sweepPages = 1000 } = options;
   const observe = options.observe ?? (() => {});
 
   // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
@@ -118,14 +122,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const advanceScript = script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
+  // Per site: where the sweep's turn through the less recent pages goes on.
+  const cursors = new Map<string, number>();
 
-  // The page cap, checked in its own step before the page write: the set of a site's pages lives
+  // Page admission (page-cap.ts), in its own step before the page write: the site's pages live
   // under the site's hash tag and the page's keys under the page's, which may be another node.
   async function admit(site: string, path: string, now: number): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
-    const key = admittedKey(site, admitted.bucketOf(now));
-    const page = (await call('admit', () => admitScript([key], [path, String(maxPages), String(2 * PAGE_CAP_BUCKET_MS), OTHER_PAGE]))) as string;
+    const args = [path, String(now), String(maxPages), String(maxKnownPages), String(admitted.bucketOf(now)), String(2 * PAGE_CAP_BUCKET_MS), String(2 * MAX_RETENTION_MS), String(KNOWN_RECENT_MS), OTHER_PAGE];
+    const page = (await call('admit', () => admitScript([siteKey(site)], args))) as string;
     if (page === path) known.add(path);
     return page;
   }
@@ -230,8 +236,18 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       const slot = Math.floor(now / SWEEP_MS);
       const mine = await call('sweep', () => client.set(sweepKey(site, slot), '1', { PX: 2 * SWEEP_MS, NX: true }));
       if (mine === null) return;
+      // Bounded per call: pages written lately first (their live buckets must cascade before they
+      // expire), then the others in turns, `sweepPages` in all.
       const oldest = now - MAX_RETENTION_MS;
-      const paths = await call('sweep', () => client.zRangeByScore(knownKey(site), oldest, '+inf'));
+      const lately = now - windowSpec('5m').ms - windowSpec('5m').slackMs;
+      const recent = await call('sweep', () => client.zRangeByScore(knownKey(site), lately, '+inf', { LIMIT: { offset: 0, count: sweepPages } }));
+      let rest: string[] = [];
+      if (recent.length < sweepPages) {
+        const offset = cursors.get(site) ?? 0;
+        rest = await call('sweep', () => client.zRangeByScore(knownKey(site), oldest, `(${lately}`, { LIMIT: { offset, count: sweepPages - recent.length } }));
+        cursors.set(site, rest.length ? offset + rest.length : 0);
+      }
+      const paths = [...recent, ...rest];
       for (let i = 0; i < paths.length; i += 100) {
         await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
       }
