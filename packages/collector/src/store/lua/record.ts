@@ -60,13 +60,15 @@ while i + 3 <= #ARGV do
   local l, b, bk, rolls = target(1, b0, set, sg)
   if l then
     touch(bk, l, b)
+    -- Move tiles carry no visitor string: no family to cap.
+    local add = (set == 'move') and function(k, m, n) return redis.call('ZINCRBY', k, n, m) end or capAdd
     for j = i, i + 2 * count - 2, 2 do
       local m, n = ARGV[j], ARGV[j + 1]
-      capAdd(bk, m, n)
+      add(bk, m, n)
       -- A late increment (its bucket already sealed) also goes to the rolls.
       if rolls then
         for _, rk in ipairs(rolls) do
-          capAdd(rk, m, n)
+          add(rk, m, n)
           touch(rk, l, nil)
         end
       end
