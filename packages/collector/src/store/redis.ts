@@ -162,23 +162,34 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   // One script call commits every queued batch of a page: ids first, then the summed increments.
   const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
     const args = [String(batches[0]!.now), String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, String(batches.length)];
-    const sums = new Map<string, Map<string, number>>();
+    // Increments summed per (bucket, set, segment); items come in runs of one bucket and set
+    // (fold.ts), so a group is looked up once per run.
+    const sums = new Map<string, { head: string[]; members: Map<string, number> }>();
     let now = 0;
     for (const batch of batches) {
       now = Math.max(now, batch.now);
       let newest = -1;
       for (const b of batch.buckets.keys()) if (b > newest) newest = b;
       args.push(batch.batchId, batch.sid, batch.seg, String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0), String(newest));
+      let group: Map<string, number> | undefined;
+      let runB = NaN;
+      let runSet = '';
       for (const it of batch.items) {
-        const key = `${it.b}|${it.set}|${it.set === COUNTER_SET ? ALL_SEG : batch.seg}`;
-        let m = sums.get(key);
-        if (!m) sums.set(key, (m = new Map()));
-        m.set(it.member, (m.get(it.member) ?? 0) + it.n);
+        if (it.b !== runB || it.set !== runSet || !group) {
+          runB = it.b;
+          runSet = it.set;
+          const seg = it.set === COUNTER_SET ? ALL_SEG : batch.seg;
+          const key = `${it.b}|${it.set}|${seg}`;
+          let g = sums.get(key);
+          if (!g) sums.set(key, (g = { head: [String(it.b), it.set, seg], members: new Map() }));
+          group = g.members;
+        }
+        group.set(it.member, (group.get(it.member) ?? 0) + it.n);
       }
     }
     args[0] = String(now);
-    for (const [key, members] of sums) {
-      args.push(...key.split('|'), String(members.size));
+    for (const { head, members } of sums.values()) {
+      args.push(head[0]!, head[1]!, head[2]!, String(members.size));
       for (const [m, n] of members) args.push(m, String(n));
     }
     const [watched, ...known] = (await call('record', () => recordScript([page], args))) as [number, ...string[]];

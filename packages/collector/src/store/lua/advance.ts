@@ -42,72 +42,72 @@ for k, l in ipairs(L) do
     local oldest = l.start - l.slack - l.bms
     local rolled = e >= oldest
     if e < newE or s < math.min(newS, l.cur) then
-    if not rolled then
-      -- Buckets before 'oldest' expired unsubtracted: drop the rolls and rebuild them below.
-      changed = true
-      dropRolls(l)
-      e = oldest - (oldest % l.bms)
-      s = math.min(s, newE)
-      if not l.open then
-        for b = newE, l.cur, l.bms do
-          for _, st in ipairs(BUCKET_SETS) do
-            local m = members(K_bucket(p, l.name, st[1], st[2], b))
+      if not rolled then
+        -- Buckets before 'oldest' expired unsubtracted: drop the rolls and rebuild them below.
+        changed = true
+        dropRolls(l)
+        e = oldest - (oldest % l.bms)
+        s = math.min(s, newE)
+        if not l.open then
+          for b = newE, l.cur, l.bms do
+            for _, st in ipairs(BUCKET_SETS) do
+              local m = members(K_bucket(p, l.name, st[1], st[2], b))
+              for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
+                for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
+                touch(rk, l, nil)
+              end
+            end
+          end
+        end
+      end
+      -- Buckets leaving the level: out of its rolls (if they were in), whole into the next level.
+      local b = e
+      while b < newE and budget > 0 do
+        for _, st in ipairs(BUCKET_SETS) do
+          local set, sg = st[1], st[2]
+          local bk = K_bucket(p, l.name, set, sg, b)
+          local m = members(bk)
+          if #m > 0 then
+            changed = true
+            for j = 1, #m, 2 do
+              local n = tonumber(m[j + 1])
+              if rolled and b < s then
+                for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], n, set) end
+              end
+              put(k + 1, b, set, sg, m[j], n)
+            end
+            redis.call('DEL', bk, bk .. ':n')
+          end
+        end
+        redis.call('DEL', K_visitors(p, l.name, b))
+        b = b + l.bms
+      end
+      e = b
+      -- Live buckets past the open ones: into the rolls (sealed).
+      b = math.max(s, e)
+      while b < newS and b < l.cur and budget > 0 do
+        for _, st in ipairs(BUCKET_SETS) do
+          local m = members(K_bucket(p, l.name, st[1], st[2], b))
+          if #m > 0 then
             for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
               for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
               touch(rk, l, nil)
             end
           end
         end
+        b = b + l.bms
       end
-    end
-    -- Buckets leaving the level: out of its rolls (if they were in), whole into the next level.
-    local b = e
-    while b < newE and budget > 0 do
-      for _, st in ipairs(BUCKET_SETS) do
-        local set, sg = st[1], st[2]
-        local bk = K_bucket(p, l.name, set, sg, b)
-        local m = members(bk)
-        if #m > 0 then
-          changed = true
-          for j = 1, #m, 2 do
-            local n = tonumber(m[j + 1])
-            if rolled and b < s then
-              for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], n, set) end
-            end
-            put(k + 1, b, set, sg, m[j], n)
-          end
-          redis.call('DEL', bk, bk .. ':n')
-        end
+      if l.open then
+        l.s = b
+        redis.call('SET', K_sealed(p, l.name), b, 'PX', rollTtl(l))
       end
-      redis.call('DEL', K_visitors(p, l.name, b))
-      b = b + l.bms
-    end
-    e = b
-    -- Live buckets past the open ones: into the rolls (sealed).
-    b = math.max(s, e)
-    while b < newS and b < l.cur and budget > 0 do
-      for _, st in ipairs(BUCKET_SETS) do
-        local m = members(K_bucket(p, l.name, st[1], st[2], b))
-        if #m > 0 then
-          for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
-            for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
-            touch(rk, l, nil)
-          end
-        end
+      l.e = e
+      redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
+      for _, r in ipairs(ROLLS) do
+        local rk = K_roll(p, l.name, r[1], r[2])
+        redis.call('PEXPIRE', rk, rollTtl(l))
+        redis.call('PEXPIRE', rk .. ':n', rollTtl(l))
       end
-      b = b + l.bms
-    end
-    if l.open then
-      l.s = b
-      redis.call('SET', K_sealed(p, l.name), b, 'PX', rollTtl(l))
-    end
-    l.e = e
-    redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
-    for _, r in ipairs(ROLLS) do
-      local rk = K_roll(p, l.name, r[1], r[2])
-      redis.call('PEXPIRE', rk, rollTtl(l))
-      redis.call('PEXPIRE', rk .. ':n', rollTtl(l))
-    end
     end
   end
 end
