@@ -79,6 +79,20 @@ export function describeStore(
       expect((await store.stats({ site, path: '/', window: '5m', now: T0 })).events).toBe(1);
     });
 
+    it('counts concurrent batches of a page, a retry among them once', async () => {
+      const site = fresh();
+      await store.record(folded([move(10, 10)], { site, id: 'first' }));
+      const results = await Promise.all([
+        store.record(folded([move(10, 10)], { site, id: 'first' })),
+        ...Array.from({ length: 5 }, (_, i) => store.record(folded([move(10, 10), move(990, 10)], { site, id: `c${i}`, sid: `v${i}` }))),
+        store.record(folded([move(10, 10)], { site, id: 'c0' })),
+      ]);
+      expect(results.map((r) => r.duplicate)).toEqual([true, false, false, false, false, false, true]);
+      const hm = await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
+      expect(hm.tiles).toEqual([[0, 0, 6], [49, 0, 5]]);
+      expect((await store.stats({ site, path: '/', window: '5m', now: T0 })).visitors).toBe(6);
+    });
+
     it('puts a late event in its own bucket, and keeps it out of windows it has left', async () => {
       const site = fresh();
       await store.record(folded([move(10, 10)], { site, ago: 240_000 })); // 4 minutes late
