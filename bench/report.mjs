@@ -50,7 +50,7 @@ const printers = {
   },
   snapshot(s, out) {
     out(`  grid tiles in the snapshot: ${s.tiles}`);
-    out(`  Redis time per snapshot: ${r2(s.redisMsPerSnapshot * 1000)} us (one EVALSHA that advances and reads; of it, the ZUNION of rolls and open buckets ${r2(s.zrangeMs * 1000)} us); rate limiter EVAL ${r2(s.limiterMs * 1000)} us more`);
+    out(`  Redis time per snapshot: ${r2(s.redisMsPerSnapshot * 1000)} us (advance EVALSHA ${r2(s.advanceMs * 1000)} us + reading the rolling key ${r2(s.zrangeMs * 1000)} us); rate limiter EVAL ${r2(s.limiterMs * 1000)} us more`);
     out(`  same Redis: ZUNION of 60 full-grid buckets ${r2(s.zunion60Ms)} ms; ZRANGE of one 2,500-member key ${r2(s.zrangeOneKeyMs)} ms`);
     out(`  GET /api/heatmap, 1 connection: p50 ${s.api.p50} ms, p99 ${s.api.p99} ms, ${r0(s.api.reqPerSec)} req/s${s.api.non2xx ? `, ${s.api.non2xx} non-2xx` : ''}`);
   },

@@ -3,8 +3,8 @@ import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG, COUNTER_SET, HEAT_SETS, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
-import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
+import { ALL_SEG, COUNTER_SET, HEAT_SETS, SET_SEGMENTS, bucketKey, rollKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
+import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketOf, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
@@ -61,16 +61,18 @@ const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
 // The ranking script's levels (rank.ts): count, then (name, bucketMs, buckets, slackMs).
 const RANK_LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
-/** Levels whose union is a window: its own and every shorter one. */
-const levelsOf = (window: WindowName) => String(WINDOW_SPECS.findIndex((w) => w.name === window) + 1);
-/** A read the advance script answers in the same step (advance.ts): set, segment, levels. */
-type Read = [set: string, seg: string, levels: string];
-/** A flat `member, score, ...` list as pairs. */
-function pairs(flat: unknown): Array<[string, number]> {
-  const list = flat as string[];
-  const out: Array<[string, number]> = [];
-  for (let i = 0; i + 1 < list.length; i += 2) out.push([list[i]!, Number(list[i + 1])]);
-  return out;
+/** A read of a window: set, segment (`a`: all), window. */
+type Read = [set: string, seg: string, window: WindowName];
+const LIVE = WINDOW_SPECS[0]!;
+/** Where the advance leaves the live level's sealed edge at `now` unless its budget stops it. */
+const sealedAt = (now: number) => Math.max(windowStart(now, LIVE), bucketOf(now, LIVE.bucketMs) - (OPEN_BUCKETS - 1) * LIVE.bucketMs);
+/** Keys whose sum is a window: the rolls of its levels, and the live buckets from the sealed edge on. */
+function windowKeys(page: string, [set, seg, window]: Read, sealed: number, now: number): string[] {
+  const levels = WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1);
+  const keys = levels.map((w) => rollKey(page, w.name, set, seg));
+  const segs = seg === ALL_SEG && set !== COUNTER_SET ? SET_SEGMENTS : [seg];
+  for (let b = sealed; b <= now; b += LIVE.bucketMs) for (const g of segs) keys.push(bucketKey(page, LIVE.name, set, g, b));
+  return keys;
 }
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
 
@@ -101,6 +103,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     }
   }
 
+  // Scripts sent whole since start: commands pipelined behind an EVALSHA that failed ran before it.
+  let reloads = 0;
   // EVALSHA, loading the script with EVAL when the server does not know it (first use, restart,
   // failover to a replica without the script cache).
   const script = (source: string) => {
@@ -110,6 +114,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         return await client.evalSha(sha, { keys, arguments: args });
       } catch (e) {
         if (!isNoScript(e)) throw e;
+        reloads++;
         return client.eval(source, { keys, arguments: args });
       }
     };
@@ -137,25 +142,43 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   }
 
   // Every level advances at once: a longer window is the union of the shorter levels' rolls.
-  // Reads asked for are answered in the same atomic step, after the advance.
-  const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
-    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flat()])) as [string, number, ...unknown[]];
+  const advance = async (site: string, path: string, now: number) =>
+    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS])) as [string, number];
+
+  // Advance, then read windows. The reads are sent with the advance (one round trip; commands of
+  // one connection run in order), for the sealed edge the advance leaves when it completes; read
+  // again in the rare call that stopped short (its budget). Each key is read with ZRANGE and the
+  // keys summed here: a union would cost Redis several times a plain read of its largest key.
+  async function advanceAndRead(site: string, path: string, now: number, reads: Read[]) {
+    const page = pageKey(site, path);
+    const sum = (lists: Array<Array<{ value: string; score: number }>>) => {
+      const out = new Map<string, number>();
+      for (const list of lists) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
+      return out;
+    };
+    const readAll = (sealed: number) => Promise.all(reads.map((r) => Promise.all(windowKeys(page, r, sealed, now).map((k) => client.zRangeWithScores(k, 0, -1)))));
+    const expected = sealedAt(now);
+    const before = reloads;
+    let [[token, sealed], lists] = await Promise.all([advance(site, path, now), readAll(expected)]);
+    // Read again after an advance that stopped short, or that ran after the reads (script reloaded).
+    if (Number(sealed) !== expected || reloads !== before) lists = await readAll(Number(sealed));
+    return { token, windows: lists.map(sum) };
+  }
 
   async function rawStats(site: string, path: string, window: WindowName, now: number) {
     const w = windowSpec(window);
     const page = pageKey(site, path);
-    const levels = levelsOf(window);
-    const [[, , counters, scroll], visitors] = await Promise.all([
-      advance(site, path, now, [[COUNTER_SET, ALL_SEG, levels], [HEAT_SETS.scroll, ALL_SEG, levels]]),
+    const [{ windows: [counters, scroll] }, visitors] = await Promise.all([
+      advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG, window], [HEAT_SETS.scroll, ALL_SEG, window]]),
       client.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
     ]);
     return {
       from: windowStart(now, w),
       to: now,
       windowMs: w.ms,
-      counters: pairs(counters),
+      counters: counters!,
       visitors,
-      reach: reachByBand(pairs(scroll), grid),
+      reach: reachByBand(scroll!, grid),
     };
   }
 
@@ -207,8 +230,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const [, , members] = await call('snapshot', () => advance(q.site, q.path, q.now, [[HEAT_SETS[q.kind], q.seg === 'all' ? ALL_SEG : q.seg, levelsOf(q.window)]]));
-      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: pairs(members) });
+      const { windows } = await call('snapshot', () => advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], q.seg === 'all' ? ALL_SEG : q.seg, q.window]]));
+      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! });
     },
 
     async stats(q: StatsQuery): Promise<Stats> {

@@ -12,10 +12,10 @@ import { LEVELS_LUA } from './levels.js';
  * A level whose edge is further behind than its buckets live (every collector was down) cannot be
  * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
  *
- * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
- * (set, seg (`a`: all), levels of the window) each.
- * Returns {token, sealed, then per read a flat member/score list}: a change token (`version:moves`)
- * that changes whenever any window's content changed, and the live level's sealed edge.
+ * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts).
+ * Returns {token, sealed}: a change token (`version:moves`) that changes whenever any window's
+ * content changed, and the live level's sealed edge: a window is its levels' rolls plus the live
+ * buckets from there on.
  */
 export const ADVANCE_LUA = `
 local p = KEYS[1]
@@ -23,7 +23,7 @@ local now = tonumber(ARGV[1])
 local budget = tonumber(ARGV[2])
 local CAP = tonumber(ARGV[3])
 ${LEVELS_LUA}
-local readAt = readLevels(4)
+readLevels(4)
 local changed = false
 
 -- The members of a bucket, counted against the budget.
@@ -119,22 +119,5 @@ if changed then
 end
 local live = L[1]
 local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
-local out = {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
--- Reads asked for, in the same atomic step: each the union of a set's rolls over the window's
--- levels and the live level's open buckets (one segment, or all of them).
-local i = readAt
-while i + 2 <= #ARGV do
-  local set, sg, nl = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
-  i = i + 3
-  local keys = {}
-  for k = 1, nl do keys[#keys + 1] = K_roll(p, L[k].name, set, sg) end
-  local segs = (sg == ALL and set ~= COUNTER) and SEGS or {sg}
-  for b = sealed, live.cur, live.bms do
-    for _, g in ipairs(segs) do keys[#keys + 1] = K_bucket(p, live.name, set, g, b) end
-  end
-  local nk = #keys
-  keys[nk + 1] = 'WITHSCORES'
-  out[#out + 1] = redis.call('ZUNION', nk, unpack(keys))
-end
-return out
+return {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
 `;
