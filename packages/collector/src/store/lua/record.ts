@@ -61,7 +61,7 @@ while i + 3 <= #ARGV do
   if l then
     touch(bk, l, b)
     -- Move tiles carry no visitor string: no family to cap.
-    local add = (set == 'move') and function(k, m, n) return redis.call('ZINCRBY', k, n, m) end or capAdd
+    local add = (set == MOVE) and function(k, m, n) return redis.call('ZINCRBY', k, n, m) end or capAdd
     for j = i, i + 2 * count - 2, 2 do
       local m, n = ARGV[j], ARGV[j + 1]
       add(bk, m, n)
