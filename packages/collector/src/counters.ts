@@ -1,4 +1,5 @@
-import { MAX_MEMBER_CHARS } from './store/limits.js';
+import { ELEMENT_GRID, MAX_ELEMENTS } from '@heatlens/schema';
+import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
 
 /*
  * The member codes of a page's counter set `c`, encoded and decoded here only (fold.ts writes them,
@@ -26,6 +27,16 @@ export const TOTAL = { events: 'ev', views: 'pv', clicks: 'clk', rage: 'rage', d
 export const FAMILIES = { sel: 0, fs: 0, fx: 0, m: 2, dl: 0, img: 0, out: 0, cu: 0, e: 0 } as const;
 export type Family = keyof typeof FAMILIES;
 
+/**
+ * Distinct members per family where the default (MAX_FAMILY_MEMBERS) does not fit: per-element
+ * clicks (`e:cell:sel`, tile-members.ts) are one member per element and cell, so they get room for
+ * the MAX_ELEMENTS elements the overlay shows, every cell each.
+ */
+export const FAMILY_CAPS: Partial<Record<Family, number>> = { e: MAX_ELEMENTS * ELEMENT_GRID * ELEMENT_GRID };
+
+/** How many distinct members a family keeps per bucket or window. */
+export const capOf = (family: Family) => FAMILY_CAPS[family] ?? MAX_FAMILY_MEMBERS;
+
 /** The string standing for every member of a family past its cap. Has no valid URL or selector form. */
 export const OTHER = '(other)';
 
@@ -44,11 +55,11 @@ export function member(family: Family, value: string, ...fixed: string[]): strin
   return fixed.length ? `${family}:${fixed.join(':')}:${capString(value)}` : `${family}:${capString(value)}`;
 }
 
-/** The family key of a capped member (family and fixed fields, e.g. `m:video:play:`), or undefined. */
-export function familyOf(m: string): string | undefined {
+/** The family key of a capped member (family and fixed fields, e.g. `m:video:play:`) and its cap, or undefined. */
+export function familyOf(m: string): { key: string; cap: number } | undefined {
   const d = decode(m);
   if ('total' in d) return undefined;
-  return `${d.family}:${d.fixed.map((f) => `${f}:`).join('')}`;
+  return { key: `${d.family}:${d.fixed.map((f) => `${f}:`).join('')}`, cap: capOf(d.family) };
 }
 
 /** The member counting a family (as familyOf gives it) past its cap. */
@@ -75,16 +86,18 @@ export function decode(m: string): Decoded {
 }
 
 /**
- * Lua: `capFamily(member)` returns the member's family key (family and fixed fields) when the
- * member is capped, else nil; `otherOf(fam)` the member counting that family past its cap.
+ * Lua: `capFamily(member)` returns the member's family key (family and fixed fields) and its own
+ * cap if it has one (else the script's CAP) when the member is capped, else nil; `otherOf(fam)` the member counting that family past its cap.
  * Generated from FAMILIES.
  */
 export const LUA_FAMILIES = `
 local FIXED = {${Object.entries(FAMILIES).map(([f, n]) => `['${f}']=${n}`).join(',')}}
+local FAMCAP = {${Object.entries(FAMILY_CAPS).map(([f, n]) => `['${f}']=${n}`).join(',')}}
 local function capFamily(m)
   local i = string.find(m, ':', 1, true)
   if not i then return nil end
-  local n = FIXED[string.sub(m, 1, i - 1)]
+  local name = string.sub(m, 1, i - 1)
+  local n = FIXED[name]
   if not n then return nil end
   local at = i + 1
   for _ = 1, n do
@@ -92,7 +105,7 @@ local function capFamily(m)
     if not j then return nil end
     at = j + 1
   end
-  return string.sub(m, 1, at - 1)
+  return string.sub(m, 1, at - 1), FAMCAP[name]
 end
 local function otherOf(fam) return fam .. '${OTHER}' end
 `;

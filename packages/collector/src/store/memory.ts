@@ -5,7 +5,7 @@ import type { FoldedBatch } from '../fold.js';
 import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
 import { familyOf, otherOf } from '../counters.js';
-import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import type { HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
@@ -37,9 +37,9 @@ function bumpCapped(m: Counts, k: string, n: number) {
   if (fam !== undefined) {
     let fams = families.get(m);
     if (!fams) families.set(m, (fams = new Map()));
-    const c = fams.get(fam) ?? 0;
-    if (c >= MAX_FAMILY_MEMBERS) k = otherOf(fam);
-    else fams.set(fam, c + 1);
+    const c = fams.get(fam.key) ?? 0;
+    if (c >= fam.cap) k = otherOf(fam.key);
+    else fams.set(fam.key, c + 1);
   }
   bump(m, k, n);
 }

@@ -85,10 +85,10 @@ local hashes = {}
 -- Add n to member in a zset, counting a capped family's members in the key's ':n' hash (whose
 -- TTL the caller sets with the zset's): past CAP distinct members, a new one counts as (other).
 local function capAdd(key, m, n)
-  local fam = capFamily(m)
+  local fam, cap = capFamily(m)
   if fam and not redis.call('ZSCORE', key, m) then
     local hk = key .. ':n'
-    if tonumber(redis.call('HGET', hk, fam) or '0') >= CAP then
+    if tonumber(redis.call('HGET', hk, fam) or '0') >= (cap or CAP) then
       m = otherOf(fam)
     else
       redis.call('HINCRBY', hk, fam, 1)
