@@ -3,8 +3,8 @@ import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG, COUNTER_SET, HEAT_SETS, SET_SEGMENTS, bucketKey, rollKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
-import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketOf, bucketsIn, windowSpec, windowStart } from '../windows.js';
+import { ALL_SEG, COUNTER_SET, HEAT_SETS, rollKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
+import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
@@ -63,16 +63,9 @@ const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ...WINDOW
 const RANK_LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
 /** A read of a window: set, segment (`a`: all), window. */
 type Read = [set: string, seg: string, window: WindowName];
-const LIVE = WINDOW_SPECS[0]!;
-/** Where the advance leaves the live level's sealed edge at `now` unless its budget stops it. */
-const sealedAt = (now: number) => Math.max(windowStart(now, LIVE), bucketOf(now, LIVE.bucketMs) - (OPEN_BUCKETS - 1) * LIVE.bucketMs);
-/** Keys whose sum is a window: the rolls of its levels, and the live buckets from the sealed edge on. */
-function windowKeys(page: string, [set, seg, window]: Read, sealed: number, now: number): string[] {
-  const levels = WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1);
-  const keys = levels.map((w) => rollKey(page, w.name, set, seg));
-  const segs = seg === ALL_SEG && set !== COUNTER_SET ? SET_SEGMENTS : [seg];
-  for (let b = sealed; b <= now; b += LIVE.bucketMs) for (const g of segs) keys.push(bucketKey(page, LIVE.name, set, g, b));
-  return keys;
+/** The rolls of a window's levels. */
+function rollKeys(page: string, [set, seg, window]: Read): string[] {
+  return WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) => rollKey(page, w.name, set, seg));
 }
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
 
@@ -141,28 +134,30 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     return page;
   }
 
-  // Every level advances at once: a longer window is the union of the shorter levels' rolls.
-  const advance = async (site: string, path: string, now: number) =>
-    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS])) as [string, number];
+  // Every level advances at once: a longer window is the union of the shorter levels' rolls. For
+  // each read asked for, the advance also names the open live buckets that exist.
+  const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
+    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flatMap((r) => [r[0], r[1]])])) as [string, number, ...string[][]];
 
-  // Advance, then read windows. The reads are sent with the advance (one round trip; commands of
-  // one connection run in order), for the sealed edge the advance leaves when it completes; read
-  // again in the rare call that stopped short (its budget). Each key is read with ZRANGE and the
-  // keys summed here: a union would cost Redis several times a plain read of its largest key.
+  // Advance, then read windows: each is its levels' rolls plus the open live buckets. The rolls are
+  // read with the advance (one round trip; commands of one connection run in order), the open
+  // buckets the advance named after it; rolls are read again when the advance ran after them (its
+  // script had to be loaded). Each key is read with ZRANGE and summed here: a union would cost
+  // Redis several times a plain read of its largest key.
   async function advanceAndRead(site: string, path: string, now: number, reads: Read[]) {
     const page = pageKey(site, path);
-    const sum = (lists: Array<Array<{ value: string; score: number }>>) => {
-      const out = new Map<string, number>();
-      for (const list of lists) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
-      return out;
-    };
-    const readAll = (sealed: number) => Promise.all(reads.map((r) => Promise.all(windowKeys(page, r, sealed, now).map((k) => client.zRangeWithScores(k, 0, -1)))));
-    const expected = sealedAt(now);
+    const zrange = (keys: string[]) => Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1)));
+    const readRolls = () => Promise.all(reads.map((r) => zrange(rollKeys(page, r))));
     const before = reloads;
-    let [[token, sealed], lists] = await Promise.all([advance(site, path, now), readAll(expected)]);
-    // Read again after an advance that stopped short, or that ran after the reads (script reloaded).
-    if (Number(sealed) !== expected || reloads !== before) lists = await readAll(Number(sealed));
-    return { token, windows: lists.map(sum) };
+    let [[token, , ...open], rolls] = await Promise.all([advance(site, path, now, reads), readRolls()]);
+    if (reloads !== before) rolls = await readRolls();
+    const buckets = await Promise.all(open.map((keys) => zrange(keys)));
+    const windows = rolls.map((lists, i) => {
+      const out = new Map<string, number>();
+      for (const list of [...lists, ...(buckets[i] ?? [])]) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
+      return out;
+    });
+    return { token, windows };
   }
 
   async function rawStats(site: string, path: string, window: WindowName, now: number) {

@@ -12,10 +12,11 @@ import { LEVELS_LUA } from './levels.js';
  * A level whose edge is further behind than its buckets live (every collector was down) cannot be
  * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
  *
- * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts).
- * Returns {token, sealed}: a change token (`version:moves`) that changes whenever any window's
- * content changed, and the live level's sealed edge: a window is its levels' rolls plus the live
- * buckets from there on.
+ * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
+ * (set, seg (`a`: all)) each.
+ * Returns {token, sealed, then per read the open bucket keys that exist}: a change token
+ * (`version:moves`) that changes whenever any window's content changed, and the live level's
+ * sealed edge: a window is its levels' rolls plus the live buckets from there on.
  */
 export const ADVANCE_LUA = `
 local p = KEYS[1]
@@ -23,7 +24,7 @@ local now = tonumber(ARGV[1])
 local budget = tonumber(ARGV[2])
 local CAP = tonumber(ARGV[3])
 ${LEVELS_LUA}
-readLevels(4)
+local readAt = readLevels(4)
 local changed = false
 
 -- The members of a bucket, counted against the budget.
@@ -119,5 +120,21 @@ if changed then
 end
 local live = L[1]
 local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
-return {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
+local out = {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
+-- For each read asked for, the live level's open buckets that exist (reads skip the others).
+local i = readAt
+while i + 1 <= #ARGV do
+  local set, sg = ARGV[i], ARGV[i + 1]
+  i = i + 2
+  local segs = (sg == ALL and set ~= COUNTER) and SEGS or {sg}
+  local keys = {}
+  for b = sealed, live.cur, live.bms do
+    for _, g in ipairs(segs) do
+      local k = K_bucket(p, live.name, set, g, b)
+      if redis.call('EXISTS', k) == 1 then keys[#keys + 1] = k end
+    end
+  end
+  out[#out + 1] = keys
+end
+return out
 `;
