@@ -28,10 +28,18 @@ const printers = {
     const c = r.redisCommands;
     if (c) {
       out(`  Redis per batch (collector on Redis): ${c.scriptCallsPerBatch} EVALSHA, ${c.scriptUsecPerBatch} us of script time`);
+      if (c.zincrbyPerIncrement !== undefined) out(`    Redis writes per increment: ${c.zincrbyPerIncrement} ZINCRBY, ${c.writesPerIncrement} write commands of any kind (ZINCRBY, PFADD, SET, PEXPIRE, HINCRBY, ...)`);
       out(`    busiest commands per batch: ${c.top.map((t) => `${t.cmd} ${t.callsPerBatch}x/${t.usecPerBatch}us`).join(', ')}`);
       out(
         `    of ${c.allScriptsUsecPerBatch} us in scripts (EVALSHA + the rate limiter's EVAL), the commands they run take ${c.commandsInScriptsUsecPerBatch} us; ` +
           `the rest, ${r2(c.allScriptsUsecPerBatch - c.commandsInScriptsUsecPerBatch)} us, is Lua's own work`,
+      );
+    }
+    const g = r.groupCommit;
+    if (g) {
+      out(
+        `  group commit, batches per script call: ${r2(g.full.batchesPerCommit)} at full load (${r0(g.full.reqPerSec)} req/s), ` +
+          `${r2(g.quarter.batchesPerCommit)} at a quarter (${r0(g.quarter.reqPerSec)} req/s, server ${r0(g.quarter.serverUsPerBatch)} us/batch, p50 ${g.quarter.p50} ms p99 ${g.quarter.p99} ms)`,
       );
     }
     for (const [key, p] of Object.entries(r.profiles ?? {})) {

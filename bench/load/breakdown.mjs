@@ -35,7 +35,7 @@ let calls = 0;
 const fake = {
   evalSha: async (_sha, { arguments: args }) => {
     calls += args.length;
-    return [0, 0];
+    return [0]; // the record script's answer: not watched, no known batch ids
   },
   eval: async () => [0, 0],
 };

@@ -20,8 +20,18 @@ const TARGETS = [
   { key: 'naive', label: 'naive: 1 ZINCRBY/event, pipelined', script: 'naive.mjs', redis: true },
 ];
 
+/** A counter of the collector's /metrics (summed over its label sets matching `labels`). */
+async function scrape(url, name, labels = '') {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split('\n')) if (line.startsWith(name) && line.includes(labels)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return sum;
+}
+// Script calls that committed batches: the store times each as op="record".
+const recordCalls = (url) => scrape(url, 'heatlens_redis_duration_seconds_count', 'op="record"');
+
 /** One server, warmed up, then measured for `seconds`: autocannon figures plus CPU use. */
-async function measure(ctx, t, { seconds, name, nodeArgs = [] }) {
+async function measure(ctx, t, { seconds, name, nodeArgs = [], overallRate }) {
   const env = t.collector ? { HEATLENS_SITES: ctx.sitesFile, BENCH_RATE_LIMITS: 'high' } : {};
   if (t.redis) env.REDIS_URL = ctx.redis.url;
   const server = await spawnServer(t.script, { env, tsx: t.tsx, nodeArgs });
@@ -29,8 +39,12 @@ async function measure(ctx, t, { seconds, name, nodeArgs = [] }) {
     const phase = { url: server.url, connections: CONNECTIONS, pool: INGEST_POOL };
     await runLoad('cannon.mjs', { phases: [{ ...phase, name: `${t.key} warm-up`, duration: 2 }] });
     await resetStats(ctx.admin);
-    const [[r], cpu] = await withCpu({ server: server.pid, redis: ctx.redis.pid }, () => runLoad('cannon.mjs', { phases: [{ ...phase, name, duration: seconds }] }));
-    return { ...r, cpu, rssMiB: server.rss(), commands: t.redis ? await commandStats(ctx.admin) : undefined };
+    const commits0 = t.collector && t.redis ? await recordCalls(server.url) : 0;
+    const [[r], cpu] = await withCpu({ server: server.pid, redis: ctx.redis.pid }, () =>
+      runLoad('cannon.mjs', { phases: [{ ...phase, name, duration: seconds, ...(overallRate ? { overallRate } : {}) }] }),
+    );
+    const commits = t.collector && t.redis ? (await recordCalls(server.url)) - commits0 : undefined;
+    return { ...r, cpu, rssMiB: server.rss(), commands: t.redis ? await commandStats(ctx.admin) : undefined, commits };
   } finally {
     await server.stop();
   }
@@ -64,6 +78,15 @@ export async function runIngest(ctx) {
       samples[t.key].push(r);
     }
   }
+  // Group commit at a quarter of the load the Redis collector just sustained (paced requests).
+  const redisT = TARGETS.find((t) => t.key === 'redis');
+  const fullRate = median(samples.redis.map((x) => x.reqPerSec));
+  const quarter = await measure(ctx, redisT, { seconds, name: 'redis at 1/4 load', overallRate: Math.max(1, Math.round(fullRate / 4)) });
+  const merged = (x) => (x.commits ? x.ok / x.commits : NaN);
+  const groupCommit = {
+    full: { reqPerSec: fullRate, batchesPerCommit: median(samples.redis.map(merged)) },
+    quarter: { reqPerSec: quarter.reqPerSec, batchesPerCommit: merged(quarter), serverUsPerBatch: (quarter.cpu.server.secs * 1e6) / quarter.requests, p50: quarter.p50, p99: quarter.p99 },
+  };
   const runs = {};
   for (const t of TARGETS) {
     const s = samples[t.key];
@@ -91,7 +114,12 @@ export async function runIngest(ctx) {
   if (ctx.profile || Math.min(ratio, cpuRatio.redis) < RATIO_TARGET) {
     for (const t of TARGETS.filter((x) => x.collector)) profiles[t.key] = await profileCollector(ctx, t, 6);
   }
-  return { runs, cpuRatio, redisCommands, connections: CONNECTIONS, seconds, rounds, profiles, breakdown };
+  const perInc = breakdown?.perBatch?.items;
+  if (redisCommands && perInc) {
+    redisCommands.zincrbyPerIncrement = Math.round(((redisCommands.all.zincrby?.calls ?? 0) / redisCommands.batches / perInc) * 100) / 100;
+    redisCommands.writesPerIncrement = Math.round((redisCommands.writeCalls / redisCommands.batches / perInc) * 100) / 100;
+  }
+  return { runs, cpuRatio, redisCommands, groupCommit, connections: CONNECTIONS, seconds, rounds, profiles, breakdown };
 }
 
 /** Redis work per accepted batch during the Redis collector's measured run. */
@@ -108,5 +136,8 @@ function summariseCommands(stats, batches) {
   const inner = Object.entries(stats)
     .filter(([c]) => c !== 'evalsha' && c !== 'eval')
     .reduce((a, [, v]) => a + v.usec, 0);
-  return { batches, scriptUsecPerBatch: per(evalsha.usec), scriptCallsPerBatch: per(evalsha.calls), allScriptsUsecPerBatch: per(scripts), commandsInScriptsUsecPerBatch: per(inner), top };
+  // Commands that write (the rest of what scripts run reads: GET, EXISTS, ZSCORE, PTTL, ZRANGE ...).
+  const WRITES = ['zincrby', 'zadd', 'zrem', 'zunionstore', 'set', 'incr', 'incrby', 'hincrby', 'pfadd', 'pexpire', 'del'];
+  const writeCalls = WRITES.reduce((a, c) => a + (stats[c]?.calls ?? 0), 0);
+  return { all: stats, writeCalls, batches, scriptUsecPerBatch: per(evalsha.usec), scriptCallsPerBatch: per(evalsha.calls), allScriptsUsecPerBatch: per(scripts), commandsInScriptsUsecPerBatch: per(inner), top };
 }

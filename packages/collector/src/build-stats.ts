@@ -1,4 +1,5 @@
 import type { MediaCounts, Stats } from '@heatlens/schema';
+import { TOTAL, decode } from './counters.js';
 
 /** What a store reads for a page's numbers over one window. */
 export type RawStats = {
@@ -17,7 +18,7 @@ const top = <K extends string>(map: Map<string, number>, key: K) =>
   [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP).map(([k, count]) => ({ [key]: k, count }) as { [P in K]: string } & { count: number });
 const bump = (map: Map<string, number>, k: string, n: number) => map.set(k, (map.get(k) ?? 0) + n);
 
-/** Assemble the `/api/stats` answer from a page's raw counters (members named in fold.ts). */
+/** Assemble the `/api/stats` answer from a page's raw counters (member codes: counters.ts). */
 export function buildStats(q: { site: string; path: string }, raw: RawStats): Stats {
   const total = new Map<string, number>();
   const sel = new Map<string, number>();
@@ -31,13 +32,13 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
 
   for (const [m, n] of raw.counters) {
     if (!(n > 0)) continue;
-    const i = m.indexOf(':');
-    if (i < 0) {
-      bump(total, m, n);
+    const d = decode(m);
+    if ('total' in d) {
+      bump(total, d.total, n);
       continue;
     }
-    const rest = m.slice(i + 1);
-    switch (m.slice(0, i)) {
+    const rest = d.value;
+    switch (d.family) {
       case 'sel': bump(sel, rest, n); break;
       case 'dl': bump(dl, rest, n); break;
       case 'img': bump(img, rest, n); break;
@@ -46,20 +47,19 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
       case 'fs':
       case 'fx': {
         const f = forms.get(rest) ?? { form: rest, starts: 0, submits: 0 };
-        if (m[1] === 's') f.starts += n;
+        if (d.family === 'fs') f.starts += n;
         else f.submits += n;
         forms.set(rest, f);
         break;
       }
       case 'm': {
-        const [kind, action, ...src] = rest.split(':');
+        const [kind, action] = d.fixed;
         if ((kind !== 'video' && kind !== 'audio') || !action || !(action in media.video)) break;
         const a = action as keyof MediaCounts;
         media[kind][a] += n;
-        const s = src.join(':');
-        const e = bySrc.get(`${kind}:${s}`) ?? { src: s, kind, counts: emptyMedia() };
+        const e = bySrc.get(`${kind}:${rest}`) ?? { src: rest, kind, counts: emptyMedia() };
         e.counts[a] += n;
-        bySrc.set(`${kind}:${s}`, e);
+        bySrc.set(`${kind}:${rest}`, e);
         break;
       }
     }
@@ -81,12 +81,12 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
     windowMs: raw.windowMs,
     from: raw.from,
     to: raw.to,
-    events: total.get('ev') ?? 0,
-    views: total.get('pv') ?? 0,
+    events: total.get(TOTAL.events) ?? 0,
+    views: total.get(TOTAL.views) ?? 0,
     visitors: raw.visitors,
-    clicks: total.get('clk') ?? 0,
-    rage: total.get('rage') ?? 0,
-    dead: total.get('dead') ?? 0,
+    clicks: total.get(TOTAL.clicks) ?? 0,
+    rage: total.get(TOTAL.rage) ?? 0,
+    dead: total.get(TOTAL.dead) ?? 0,
     selectors: top(sel, 'sel'),
     scroll: {
       sessions,
@@ -102,7 +102,7 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
     downloads: { total: sum(dl), top: top(dl, 'url') },
     imageViews: { total: sum(img), top: top(img, 'src') },
     outbound: { total: sum(out), top: top(out, 'url') },
-    engagedMs: total.get('eng') ?? 0,
+    engagedMs: total.get(TOTAL.engaged) ?? 0,
     custom: top(cu, 'name'),
   };
 }

@@ -1,4 +1,5 @@
 import { depthBand, fixedRowOf, rowOf, segmentOf, tileOf, type Batch, type ClickEvent, type MoveEvent, type Segment } from '@heatlens/schema';
+import { TOTAL, member } from './counters.js';
 import { COUNTER_SET, HEAT_SETS } from './keys.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
@@ -105,10 +106,10 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
     const b = bucketOf(t, BASE_BUCKET_MS);
     accepted++;
     buckets.set(b, (buckets.get(b) ?? 0) + 1);
-    add(b, C, 'ev', 1);
+    add(b, C, TOTAL.events, 1);
     switch (e.type) {
       case 'pageview':
-        add(b, C, 'pv', 1);
+        add(b, C, TOTAL.views, 1);
         break;
       case 'move':
         addTile(b, MOVE, e);
@@ -117,13 +118,13 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         addTile(b, CLICK, e);
         // Per element too, in the segment's click set, so per-element counts honour the width filter.
         if (e.sel) add(b, CLICK, elementMember(e.sel, e.ex, e.ey), 1);
-        add(b, C, 'clk', 1);
-        if (e.sel) add(b, C, `sel:${e.sel}`, 1);
-        if (e.rage) add(b, C, 'rage', 1);
-        if (e.dead) add(b, C, 'dead', 1);
+        add(b, C, TOTAL.clicks, 1);
+        if (e.sel) add(b, C, member('sel', e.sel), 1);
+        if (e.rage) add(b, C, TOTAL.rage, 1);
+        if (e.dead) add(b, C, TOTAL.dead, 1);
         // Per element, for the rage and dead alert rules (alerts/figures.ts reads them).
-        if (e.sel && e.rage) add(b, C, `rsel:${e.sel}`, 1);
-        if (e.sel && e.dead) add(b, C, `dsel:${e.sel}`, 1);
+        if (e.sel && e.rage) add(b, C, member('rsel', e.sel), 1);
+        if (e.sel && e.dead) add(b, C, member('dsel', e.sel), 1);
         break;
       case 'scroll': {
         const band = depthBand(e.depth, grid);
@@ -131,30 +132,30 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         break;
       }
       case 'form':
-        add(b, C, `${e.action === 'start' ? 'fs' : 'fx'}:${e.form ?? ''}`, 1);
+        add(b, C, member(e.action === 'start' ? 'fs' : 'fx', e.form ?? ''), 1);
         break;
       case 'media':
-        add(b, C, `m:${e.kind}:${e.action}:${e.src ?? ''}`, 1);
+        add(b, C, member('m', e.src ?? '', e.kind, e.action), 1);
         break;
       case 'download':
-        add(b, C, `dl:${e.url}`, 1);
+        add(b, C, member('dl', e.url), 1);
         break;
       case 'image_view':
-        add(b, C, `img:${e.src}`, 1);
+        add(b, C, member('img', e.src), 1);
         break;
       case 'outbound':
-        add(b, C, `out:${e.url}`, 1);
+        add(b, C, member('out', e.url), 1);
         break;
       case 'engagement': {
         engMin = Math.min(engMin, t);
         engMax = Math.max(engMax, t);
         const ms = Math.min(Math.round(e.ms), ENGAGED_SLACK_MS + engMax - engMin - engUsed);
         engUsed += ms;
-        if (ms > 0) add(b, C, 'eng', ms);
+        if (ms > 0) add(b, C, TOTAL.engaged, ms);
         break;
       }
       case 'custom':
-        add(b, C, `cu:${e.name}`, 1);
+        add(b, C, member('cu', e.name), 1);
         break;
     }
   }

@@ -1,17 +1,40 @@
 import { KINDS, TILE_LAYOUT, type Kind, type WindowName } from '@heatlens/schema';
 
-// Every key of one (site, path) shares the hash tag `{site|path}`, so each multi-key step runs on
-// one Redis Cluster node; site-wide keys share `{site}`. Site ids cannot contain `|`, so no two
-// (site, path) pairs share a prefix: one site can never reach another's keys.
-
-/** Prefix of a page's keys. */
-export const pageKey = (site: string, path: string) => `hl:{${site}|${path}}`;
-
-/** Prefix of a site's keys (page ranking, events series). */
-export const siteKey = (site: string) => `hl:{${site}}`;
-
-/** A page window's rolling key for one set (`HEAT_SETS`, or `c` counters) and segment. */
-export const rollKey = (page: string, win: WindowName, set: string, seg: string) => `${page}:${win}:${set}:${seg}:r`;
+/*
+ * The Redis vocabulary: every key the collector writes, in one place. The Lua scripts get their
+ * key builders from here (`LUA_KEYS`), so a name is spelled once.
+ *
+ * Every key of one (site, path) shares the hash tag `{site|path}` (prefix P below), so each
+ * multi-key step runs on one Redis Cluster node; site-wide keys share `{site}` (prefix S). Site ids
+ * cannot contain `|`, so no two (site, path) pairs share a prefix: one site can never reach another's.
+ *
+ * | key                       | type   | TTL                                   | writer                 | reader              |
+ * |---------------------------|--------|---------------------------------------|------------------------|---------------------|
+ * | P:<win>:<set>:<seg>:<b>   | zset   | bucket end + window + slack           | record, advance        | advance, reads      |
+ * | P:<win>:<set>:<seg>:r     | zset   | window + slack, refreshed on write    | advance (late: record) | reads               |
+ * | P:<win>:<set>:<seg>:<b>:n | hash   | as its zset                           | record, advance        | record, advance     |
+ * | P:<win>:<set>:<seg>:r:n   | hash   | as its zset                           | advance (late: record) | advance             |
+ * | P:<win>:e                 | string | window + slack                        | advance                | record, advance     |
+ * | P:<win>:s                 | string | window + slack (live level only)      | advance                | record, advance     |
+ * | P:<win>:u:<b>             | HLL    | bucket end + window + slack           | record                 | stats               |
+ * | P:b:<batchId>             | string | BATCH_ID_TTL_MS                       | record                 | record              |
+ * | P:sm:<sid>                | string | SCROLL_SESSION_TTL_MS                 | record                 | record              |
+ * | P:v, P:x                  | string | longest window + slack                | record / advance       | advance (token)     |
+ * | P:w                       | string | the watch's ttl                       | watch                  | record              |
+ * | S:p:<win>:<b>             | zset   | bucket end + window + 2 buckets       | rank                   | pages               |
+ * | S:ev:<b>                  | string | as S:p:5m:<b>                         | rank                   | pages               |
+ * | S:rb:<batchId>            | string | BATCH_ID_TTL_MS                       | rank                   | rank                |
+ * | S:known                   | zset   | 2 x longest window, refreshed         | rank, admit            | sweep, admit        |
+ * | S:pg:<b>                  | set    | 2 page-cap buckets                    | admit                  | admit               |
+ * | S:sweep:<slot>            | string | 2 sweep intervals                     | sweep                  | sweep               |
+ * | S:al:on, S:al:cd          | hash   | 7 days, refreshed                     | alerts (open, close)   | alerts              |
+ * | S:al:log                  | list   | 7 days, refreshed                     | alerts (open, close)   | alerts, dashboard   |
+ *
+ * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (counters,
+ * and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
+ * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the counter set `c` are
+ * encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
+ */
 
 /**
  * The set a heatmap kind is stored under, per width segment, in a page window's buckets and
@@ -27,3 +50,89 @@ export const COUNTER_SET = 'c';
 
 /** Every set of a page window, heatmap kinds first; the Lua scripts' key lists are built from it. */
 export const PAGE_SETS = [...KINDS.map((k) => HEAT_SETS[k]), COUNTER_SET] as const;
+
+/** Sets a page's buckets hold: the heatmap kinds (per width segment) and `c`, the counters. */
+export const SETS = PAGE_SETS;
+/** The width segments of heatmap sets; counters use `a` only. */
+export const SET_SEGMENTS = ['s', 'm', 'l'] as const;
+/** The segment of counters, and of each window's all-segments roll. */
+export const ALL_SEG = 'a';
+
+type Part = string | { arg: string };
+const arg = (name: string) => ({ arg: name });
+
+// Each key as parts after its prefix: literals, and named arguments.
+const SPECS = {
+  bucket: [arg('win'), arg('set'), arg('seg'), arg('b')],
+  roll: [arg('win'), arg('set'), arg('seg'), 'r'],
+  bucketDistinct: [arg('win'), arg('set'), arg('seg'), arg('b'), 'n'],
+  rollDistinct: [arg('win'), arg('set'), arg('seg'), 'r', 'n'],
+  edge: [arg('win'), 'e'],
+  sealed: [arg('win'), 's'],
+  visitors: [arg('win'), 'u', arg('b')],
+  batch: ['b', arg('id')],
+  scrollMax: ['sm', arg('sid')],
+  version: ['v'],
+  moves: ['x'],
+  watched: ['w'],
+  rank: ['p', arg('win'), arg('b')],
+  events: ['ev', arg('b')],
+  rankBatch: ['rb', arg('id')],
+  known: ['known'],
+  admitted: ['pg', arg('b')],
+  sweepSlot: ['sweep', arg('slot')],
+  alertsFiring: ['al', 'on'],
+  alertsCooldown: ['al', 'cd'],
+  alertsLog: ['al', 'log'],
+} satisfies Record<string, Part[]>;
+
+const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
+  prefix + parts.map((p) => `:${typeof p === 'string' ? p : args[p.arg]}`).join('');
+
+/** Prefix of a page's keys. */
+export const pageKey = (site: string, path: string) => `hl:{${site}|${path}}`;
+
+/** Prefix of a site's keys (page ranking, events series, known pages). */
+export const siteKey = (site: string) => `hl:{${site}}`;
+
+/** A page level's bucket of one set and segment. */
+export const bucketKey = (page: string, win: WindowName, set: string, seg: string, b: number) => build(page, SPECS.bucket, { win, set, seg, b });
+/** A page level's rolling key for one set and segment (`a`: all segments). */
+export const rollKey = (page: string, win: WindowName, set: string, seg: string) => build(page, SPECS.roll, { win, set, seg });
+/** A page level's visitors HyperLogLog of one bucket. */
+export const visitorsKey = (page: string, win: WindowName, b: number) => build(page, SPECS.visitors, { win, b });
+/** Whether an owner watches a page. */
+export const watchedKey = (page: string) => build(page, SPECS.watched, {});
+/** A site level's page ranking of one bucket. */
+export const rankKey = (site: string, win: WindowName, b: number) => build(siteKey(site), SPECS.rank, { win, b });
+/** A site's events in one live bucket. */
+export const eventsKey = (site: string, b: number) => build(siteKey(site), SPECS.events, { b });
+/** A site's known pages (path -> last write), swept and admitted first. */
+export const knownKey = (site: string) => build(siteKey(site), SPECS.known, {});
+/** A site's pages admitted in one page-cap bucket. */
+export const admittedKey = (site: string, b: number) => build(siteKey(site), SPECS.admitted, { b });
+/** The lock of one sweep slot of a site. */
+export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPECS.sweepSlot, { slot });
+
+/** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
+export const alertKeys = (site: string) => [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
+
+/** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
+export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(
+  (parts) => new RegExp(`^hl:\\{[^}]*\\}${(parts as Part[]).map((p) => `:${typeof p === 'string' ? p : '[^:]+'}`).join('')}$`),
+);
+
+/**
+ * Lua functions `K_<name>(prefix, args...)` building each key from its prefix (the page's or the
+ * site's), generated from the table above so the scripts and TypeScript spell keys alike.
+ */
+export const LUA_KEYS = Object.entries(SPECS)
+  .map(([name, parts]) => {
+    const params = (parts as Part[]).filter((p) => typeof p !== 'string').map((p) => (p as { arg: string }).arg);
+    const body = (parts as Part[]).map((p) => `':' .. ${typeof p === 'string' ? `'${p}'` : p.arg}`).join(' .. ');
+    return `local function K_${name}(${['pre', ...params].join(', ')}) return pre${body ? ` .. ${body}` : ''} end`;
+  })
+  .join('\n');
+
+/** Lua list literal of strings. */
+export const luaList = (xs: readonly string[]) => `{${xs.map((x) => `'${x}'`).join(',')}}`;

@@ -1,4 +1,4 @@
-import { siteKey } from '../keys.js';
+import { alertKeys } from '../keys.js';
 import type { AlertState } from '../store/types.js';
 
 // A site's alert keys share its hash tag, so each step is one Lua call on one cluster node:
@@ -39,7 +39,7 @@ export type AlertRedis = {
 
 /** Alert state in Redis or Redis Cluster, shared by every collector on it. */
 export function createRedisAlertState(r: AlertRedis): AlertState {
-  const keys = (site: string) => ['on', 'cd', 'log'].map((k) => `${siteKey(site)}:al:${k}`);
+  const keys = alertKeys;
   return {
     async open(site, id, body, { now, keep }) {
       return (await r.run(OPEN_ALERT_LUA, keys(site), [id, body, String(now), String(keep), String(TTL_MS)])) === 1;

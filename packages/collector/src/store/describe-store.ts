@@ -2,6 +2,7 @@ import { ROW_PX, parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { foldBatch } from '../fold.js';
 import { describeLayout } from './describe-layout.js';
+import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
 import type { Store } from './types.js';
 
@@ -25,7 +26,12 @@ const move = (x: number, y: number) => ({ type: 'move' as const, x, y, w: 1000, 
  * The store contract: every store (memory, Redis, Redis Cluster) must pass this suite with the
  * same window semantics. `make` returns a fresh, empty store.
  */
-export function describeStore(name: string, make: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>) {
+export function describeStore(
+  name: string,
+  make: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
+  /** for stores with keys (Redis): every key's name and TTL, scanned after the suite */
+  scan?: () => Promise<{ keys: number; noTtl: string[]; unknown: string[] }>,
+) {
   describe(`store contract: ${name}`, () => {
     let store: Store;
     let cleanup: (() => Promise<void>) | undefined;
@@ -71,6 +77,20 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
       expect((await store.record(b)).duplicate).toBe(true);
       expect((await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(1);
       expect((await store.stats({ site, path: '/', window: '5m', now: T0 })).events).toBe(1);
+    });
+
+    it('counts concurrent batches of a page, a retry among them once', async () => {
+      const site = fresh();
+      await store.record(folded([move(10, 10)], { site, id: 'first' }));
+      const results = await Promise.all([
+        store.record(folded([move(10, 10)], { site, id: 'first' })),
+        ...Array.from({ length: 5 }, (_, i) => store.record(folded([move(10, 10), move(990, 10)], { site, id: `c${i}`, sid: `v${i}` }))),
+        store.record(folded([move(10, 10)], { site, id: 'c0' })),
+      ]);
+      expect(results.map((r) => r.duplicate)).toEqual([true, false, false, false, false, false, true]);
+      const hm = await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
+      expect(hm.tiles).toEqual([[0, 0, 6], [49, 0, 5]]);
+      expect((await store.stats({ site, path: '/', window: '5m', now: T0 })).visitors).toBe(6);
     });
 
     it('puts a late event in its own bucket, and keeps it out of windows it has left', async () => {
@@ -252,10 +272,52 @@ export function describeStore(name: string, make: () => Promise<{ store: Store; 
       expect((await store.alerts.list(site)).recent).toEqual(['{"n":5}', '{"n":4}', '{"n":2}']); // at most `keep`
     });
 
+    it('keeps known pages their place against a burst of new paths at a bucket boundary', async () => {
+      const site = fresh();
+      const page = (path: string, now: number) => store.record(folded([move(10, 10)], { site, path, now }));
+      expect((await page('/product/:id', T0)).path).toBe('/product/:id');
+      await store.pages({ site, window: '5m', now: T0, limit: 1 }); // its ranking (last write) is in
+      const next = T0 + PAGE_CAP_BUCKET_MS;
+      for (let i = 0; i < DEFAULT_MAX_PAGES; i++) await page(`/junk/${i}`, next);
+      expect((await page('/junk/new', next)).path).toBe(OTHER_PAGE);
+      expect((await page('/product/:id', next + 1)).path).toBe('/product/:id');
+      expect((await store.snapshot({ site, path: '/product/:id', kind: 'move', seg: 'all', window: '1h', now: next + 1 })).total).toBe(2);
+    });
+
+    it('caps the distinct strings of a family per page and window, counting the rest as (other)', async () => {
+      const site = fresh();
+      const url = (i: number) => `https://example.org/${String(i).padStart(4, '0')}/${'x'.repeat(1900)}`;
+      const distinct = MAX_FAMILY_MEMBERS + 50;
+      for (let i = 0; i < distinct; i += 30) {
+        const events = Array.from({ length: Math.min(30, distinct - i) }, (_, j) => ({ type: 'outbound' as const, url: url(i + j) }));
+        await store.record(folded([...events, { type: 'custom', name: `n${i}` }], { site }));
+      }
+      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
+      expect(s.outbound.total).toBe(distinct); // every event counted
+      expect(s.outbound.top[0]).toEqual({ url: '(other)', count: 50 });
+      expect(s.outbound.top.slice(1).every((t) => t.count === 1 && t.url.length === MAX_MEMBER_CHARS)).toBe(true);
+      // Another family of the same page has its own cap; another site is untouched.
+      expect(s.custom).toHaveLength(Math.ceil(distinct / 30));
+      const other = fresh();
+      await store.record(folded([{ type: 'outbound', url: 'https://example.org/ok' }], { site: other }));
+      expect((await store.stats({ site: other, path: '/', window: '5m', now: T0 })).outbound.top).toEqual([{ url: 'https://example.org/ok', count: 1 }]);
+    });
+
     describeLayout(() => store, fresh);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
+
+    // Last: the keys every test above left behind. Without a TTL, a key outlives every collector.
+    if (scan) {
+      it('gives every key a TTL and a name from the vocabulary', async () => {
+        await store.close(); // queued ranking is written first
+        const found = await scan();
+        expect(found.keys).toBeGreaterThan(100);
+        expect(found.noTtl).toEqual([]);
+        expect(found.unknown).toEqual([]);
+      });
+    }
   });
 }

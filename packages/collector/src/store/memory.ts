@@ -4,8 +4,9 @@ import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
+import { familyOf, otherOf } from '../counters.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
-import { DEFAULT_MAX_PAGES, OTHER_PAGE, createAdmittedPages } from './page-cap.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
 import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
@@ -30,6 +31,19 @@ const SWEEP_EVERY = 1000;
 type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number>; prunedAt: Map<string, number> };
 
 const bump = (m: Counts, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+// Distinct members per capped family of each bucket (counters.ts): past the cap, `(other)`.
+const families = new WeakMap<Counts, Map<string, number>>();
+function bumpCapped(m: Counts, k: string, n: number) {
+  const fam = m.has(k) ? undefined : familyOf(k);
+  if (fam !== undefined) {
+    let fams = families.get(m);
+    if (!fams) families.set(m, (fams = new Map()));
+    const c = fams.get(fam.key) ?? 0;
+    if (c >= fam.cap) k = otherOf(fam.key);
+    else fams.set(fam.key, c + 1);
+  }
+  bump(m, k, n);
+}
 const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
   let v = m.get(k);
   if (v === undefined) m.set(k, (v = make()));
@@ -56,10 +70,9 @@ function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
  * The embedded store: same contract and window semantics as Redis, in this process's memory.
  * Buckets are summed at read time (the sets are small) and pruned as they leave their window.
  */
-export function createMemoryStore(options: { grid?: number; maxPages?: number } = {}): Store {
+export function createMemoryStore(options: { grid?: number; maxPages?: number; maxKnownPages?: number } = {}): Store {
   const grid = options.grid ?? 50;
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const admitted = createAdmittedPages();
+  const admission = createPageAdmission({ maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES });
   const pages = new Map<string, PageState>();
   const sites = new Map<string, SiteState>();
   let records = 0;
@@ -115,10 +128,9 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
   const store: Store = {
     async record(folded: FoldedBatch): Promise<RecordResult> {
       const { now } = folded;
-      // The page cap (page-cap.ts): past it, new paths of this bucket count as `(other)`.
-      const known = admitted.at(folded.site, now);
-      if (!known.has(folded.path) && known.size < maxPages) known.add(folded.path);
-      const batch = known.has(folded.path) ? folded : { ...folded, path: OTHER_PAGE };
+      // Page admission (page-cap.ts): known pages first, then new paths up to the cap, else `(other)`.
+      const path = admission.admit(folded.site, folded.path, now);
+      const batch = path === folded.path ? folded : { ...folded, path };
       const page = pageOf(batch.site, batch.path);
       // Ids expire in the order they were added (one TTL): stop at the first one still live.
       for (const [id, exp] of page.batches) {
@@ -144,7 +156,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number } 
           const b = bucketOf(item.b, w.bucketMs);
           if (b < start) continue;
           const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === COUNTER_SET ? 'a' : batch.seg), () => new Map());
-          bump(getOr(buckets, b, () => new Map()), item.member, item.n);
+          bumpCapped(getOr(buckets, b, () => new Map()), item.member, item.n);
         }
         const visitors = getOr(page.visitors, w.name, () => new Map());
         const ranking = getOr(site.pages, w.name, () => new Map());

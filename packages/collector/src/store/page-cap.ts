@@ -1,22 +1,32 @@
 /**
- * The page cap: a site may create at most `maxPages` distinct pages per 5-minute bucket; events
- * for further new paths are counted under one page, `(other)`. Paths come from visitors, so
- * without a cap a script posting random paths would create keys (and Redis memory) without bound.
+ * Page admission: paths come from visitors, so without a bound a script posting random paths would
+ * create keys (and Redis memory, and sweep work) without end. A site's **known pages** (written
+ * within KNOWN_RECENT_MS) are admitted first and never compete with new paths; a **new** path takes
+ * one of `maxPages` places per 5-minute bucket, past which it counts as `(other)`; the known pages
+ * are at most `maxKnownPages`, the least recently written leaving first. So a burst of junk paths
+ * cannot push a page that is being visited into `(other)`; a page idle for long may have to
+ * compete for a new place again.
  */
 
 /** The page that absorbs paths past the cap. Not a path (no leading `/`), so no URL can collide. */
 export const OTHER_PAGE = '(other)';
 
-/** Admission is counted per bucket of this length (the live window's length). */
+/** New paths are counted per bucket of this length (the live window's length). */
 export const PAGE_CAP_BUCKET_MS = 5 * 60_000;
 
-/** Distinct pages per site per bucket, unless the store is told otherwise. */
+/** New pages per site per bucket, unless the store is told otherwise. */
 export const DEFAULT_MAX_PAGES = 1000;
+
+/** Known pages per site at most, unless the store is told otherwise. */
+export const DEFAULT_MAX_KNOWN_PAGES = 10_000;
+
+/** A known page written within this long is admitted without taking a new page's place. */
+export const KNOWN_RECENT_MS = 24 * 3600_000;
 
 /**
  * Pages admitted in the current bucket, per site. Admission only grows within a bucket, so the
- * Redis store uses this as a cache (a known page costs no round trip) and the memory store as
- * the record itself. Starts over when the bucket changes: memory stays bounded by the cap.
+ * Redis store uses this as a cache (an admitted page costs no round trip). Starts over when the
+ * bucket changes: memory stays bounded by the cap.
  */
 export function createAdmittedPages() {
   let bucket = -1;
@@ -36,5 +46,35 @@ export function createAdmittedPages() {
     at,
     /** The bucket `now` falls in. */
     bucketOf: (now: number) => now - (now % PAGE_CAP_BUCKET_MS),
+  };
+}
+
+/**
+ * The memory store's admission record: the same rule as the Redis script (lua/admit-page.ts).
+ * `admit` returns the page to count under and marks it written at `now`.
+ */
+export function createPageAdmission(options: { maxPages: number; maxKnownPages: number }) {
+  const fresh = createAdmittedPages();
+  // Per site: path -> last write, in order of last write (a Map keeps insertion order).
+  const known = new Map<string, Map<string, number>>();
+  return {
+    admit(site: string, path: string, now: number): string {
+      let pages = known.get(site);
+      if (!pages) known.set(site, (pages = new Map()));
+      const seen = pages.get(path);
+      const admitted = fresh.at(site, now);
+      if (seen === undefined || seen < now - KNOWN_RECENT_MS) {
+        if (!admitted.has(path)) {
+          if (admitted.size >= options.maxPages) return OTHER_PAGE;
+          admitted.add(path);
+        }
+        if (seen === undefined && pages.size >= options.maxKnownPages) pages.delete(pages.keys().next().value!);
+      }
+      pages.delete(path);
+      pages.set(path, now);
+      return path;
+    },
+    /** A site's known pages, least recently written first. */
+    known: (site: string) => [...(known.get(site)?.keys() ?? [])],
   };
 }

@@ -2,6 +2,7 @@ import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
 import { folded } from './describe-store.js';
+import { BATCH_ID_TTL_MS } from './limits.js';
 import { createRedisStore, type RedisLike } from './redis.js';
 
 const T0 = 1_750_000_000_000;
@@ -25,11 +26,12 @@ describe.runIf(redisAvailable())('redis store: the ranking step', () => {
 
   it('keeps ranking queued when its write fails, and ranks a retried batch once', async () => {
     let failSiteStep = 1;
-    // The site step is the call whose first key is the site prefix `hl:{site}`.
+    // The ranking step: the call on the site prefix `hl:{site}` whose second argument is the
+    // batch-id TTL (page admission runs on the same prefix).
     const flaky: RedisLike = Object.create(client as unknown as RedisLike, {
       evalSha: {
         value: (sha: string, o: { keys: string[]; arguments: string[] }) => {
-          if (o.keys[0] === 'hl:{steps}' && failSiteStep-- > 0) return Promise.reject(new Error('connection lost'));
+          if (o.keys[0] === 'hl:{steps}' && o.arguments[1] === String(BATCH_ID_TTL_MS) && failSiteStep-- > 0) return Promise.reject(new Error('connection lost'));
           return (client as unknown as RedisLike).evalSha(sha, o);
         },
       },
@@ -39,7 +41,7 @@ describe.runIf(redisAvailable())('redis store: the ranking step', () => {
     expect((await store.record(b)).duplicate).toBe(false);
     expect((await store.record(b)).duplicate).toBe(true); // the SDK's retry after a lost reply
     await store.pages({ site: 'steps', window: '5m', now: T0, limit: 10 }); // its ranking write fails
-    expect(failSiteStep).toBe(0);
+    expect(failSiteStep).toBeLessThanOrEqual(0); // failed once (on the 200 ms timer or this read's flush)
     const pages = await store.pages({ site: 'steps', window: '5m', now: T0, limit: 10 });
     expect(pages.pages.map((p) => [p.path, p.events])).toEqual([['/p', 1]]);
     expect(pages.series.at(-1)).toEqual([T0, 1]);

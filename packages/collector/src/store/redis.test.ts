@@ -1,12 +1,14 @@
 import { createClient } from 'redis';
 import { describe } from 'vitest';
-import { redisAvailable, startRedis } from '../test-support/redis-server.js';
+import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { scanKeys } from '../test-support/scan-keys.js';
 import { describeStore } from './describe-store.js';
 import { createRedisStore } from './redis.js';
 
 describe.runIf(redisAvailable())('redis', () => {
+  let redis: TestRedis;
   describeStore('redis', async () => {
-    const redis = await startRedis();
+    redis = await startRedis();
     const client = await createClient({ url: redis.url }).on('error', () => {}).connect();
     await client.flushAll();
     return {
@@ -16,5 +18,5 @@ describe.runIf(redisAvailable())('redis', () => {
         await redis.stop();
       },
     };
-  });
+  }, () => scanKeys([redis.url]));
 });

@@ -3,13 +3,15 @@ import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { COUNTER_SET, HEAT_SETS, pageKey, rollKey, siteKey } from '../keys.js';
+import { ALL_SEG, COUNTER_SET, HEAT_SETS, rollKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
-import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
-import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
-import { RECORD_LUA, SITE_LUA } from './lua/record.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, KNOWN_RECENT_MS, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
+import { RECORD_LUA } from './lua/record.js';
+import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlertState } from '../alerts/state-redis.js';
 import { StoreUnavailableError, type AlertCounters, type AlertFiguresQuery, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
@@ -27,7 +29,7 @@ export type RedisLike = {
   pfCount(keys: string[]): Promise<number>;
   mGet(keys: string[]): Promise<Array<string | null>>;
   set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
-  zRangeByScore(key: string, min: number | string, max: number | string): Promise<string[]>;
+  zRangeByScore(key: string, min: number | string, max: number | string, options?: { LIMIT: { offset: number; count: number } }): Promise<string[]>;
   zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
   hVals(key: string): Promise<string[]>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;
@@ -48,17 +50,26 @@ export type RedisStoreOptions = {
    * written to a stalled server (CLIENT PAUSE, a long script, a frozen host) would wait forever.
    */
   timeoutMs?: number;
-  /** distinct pages per site per 5-minute bucket; further new paths count as `(other)`; default 1000 */
+  /** new pages per site per 5-minute bucket; further new paths count as `(other)`; default 1000 */
   maxPages?: number;
+  /** known pages per site (admitted first, swept), the least recently written evicted; default 10,000 */
+  maxKnownPages?: number;
+  /** pages one sweep call advances per site at most; default 1000 */
+  sweepPages?: number;
 };
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-// The window levels as the Lua scripts read them (levels.ts): count, then (name, bucketMs, buckets, slackMs).
-const LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
-/** Rolling keys whose union is a window: its own level's and every shorter one's. */
-const rollsOf = (page: string, window: WindowName, set: string, seg: string) =>
-  WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) => rollKey(page, w.name, set, seg)) as [string, ...string[]];
-const pairs = (members: Array<{ value: string; score: number }>) => members.map((m) => [m.value, m.score] as [string, number]);
+// The window levels as the Lua scripts read them (levels.ts): count, open buckets, then (name,
+// bucketMs, buckets, slackMs).
+const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+// The ranking script's levels (rank.ts): count, then (name, bucketMs, buckets, slackMs).
+const RANK_LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+/** A read of a window: set, segment (`a`: all), window. */
+type Read = [set: string, seg: string, window: WindowName];
+/** The rolls of a window's levels. */
+function rollKeys(page: string, [set, seg, window]: Read): string[] {
+  return WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) => rollKey(page, w.name, set, seg));
+}
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
 
 /**
@@ -67,7 +78,7 @@ const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('N
  * (one Lua call) and read one small key, so a snapshot costs the same for any window length.
  */
 export function createRedisStore(options: RedisStoreOptions): Store {
-  const { client, grid = 50, timeoutMs = 1000, maxPages = DEFAULT_MAX_PAGES } = options;
+  const { client, grid = 50, timeoutMs = 1000, maxPages = DEFAULT_MAX_PAGES, maxKnownPages = DEFAULT_MAX_KNOWN_PAGES, sweepPages = 1000 } = options;
   const observe = options.observe ?? (() => {});
 
   // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
@@ -88,6 +99,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     }
   }
 
+  // Scripts sent whole since start: commands pipelined behind an EVALSHA that failed ran before it.
+  let reloads = 0;
   // EVALSHA, loading the script with EVAL when the server does not know it (first use, restart,
   // failover to a replica without the script cache).
   const script = (source: string) => {
@@ -97,6 +110,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         return await client.evalSha(sha, { keys, arguments: args });
       } catch (e) {
         if (!isNoScript(e)) throw e;
+        reloads++;
         return client.eval(source, { keys, arguments: args });
       }
     };
@@ -104,81 +118,118 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
   const rankQueue = createRankQueue({
-    write: (site, now, batches) => call('rank', () => siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...LEVEL_ARGS, ...batches])),
+    write: (site, now, batches) => call('rank', () => siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...RANK_LEVEL_ARGS, ...batches])),
   });
   const advanceScript = script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
+  // Per site: where the sweep's turn through the less recent pages goes on.
+  const cursors = new Map<string, number>();
 
-  // The page cap, checked in its own step before the page write: the set of a site's pages lives
+  // Page admission (page-cap.ts), in its own step before the page write: the site's pages live
   // under the site's hash tag and the page's keys under the page's, which may be another node.
   async function admit(site: string, path: string, now: number): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
-    const key = `${siteKey(site)}:pg:${admitted.bucketOf(now)}`;
-    const page = (await call('admit', () => admitScript([key], [path, String(maxPages), String(2 * PAGE_CAP_BUCKET_MS), OTHER_PAGE]))) as string;
+    const args = [path, String(now), String(maxPages), String(maxKnownPages), String(admitted.bucketOf(now)), String(2 * PAGE_CAP_BUCKET_MS), String(2 * MAX_RETENTION_MS), String(KNOWN_RECENT_MS), OTHER_PAGE];
+    const page = (await call('admit', () => admitScript([siteKey(site)], args))) as string;
     if (page === path) known.add(path);
     return page;
   }
 
-  // Every level advances at once: a longer window is the union of the shorter levels' rolls.
-  const advance = (site: string, path: string, now: number) => advanceScript([pageKey(site, path)], [String(now), ...LEVEL_ARGS]) as Promise<string>;
-  // One key for the live window (ZRANGE); a union of a few small keys for the longer ones.
-  const readRolls = (keys: [string, ...string[]]) => (keys.length === 1 ? client.zRangeWithScores(keys[0], 0, -1) : client.zUnionWithScores(keys));
+  // Every level advances at once: a longer window is the union of the shorter levels' rolls. For
+  // each read asked for, the advance also names the open live buckets that exist.
+  const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
+    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flatMap((r) => [r[0], r[1]])])) as [string, number, ...string[][]];
+
+  // Advance, then read windows: each is its levels' rolls plus the open live buckets. The rolls are
+  // read with the advance (one round trip; commands of one connection run in order), the open
+  // buckets the advance named after it; rolls are read again when the advance ran after them (its
+  // script had to be loaded). Each key is read with ZRANGE and summed here: a union would cost
+  // Redis several times a plain read of its largest key.
+  async function advanceAndRead(site: string, path: string, now: number, reads: Read[]) {
+    const page = pageKey(site, path);
+    const zrange = (keys: string[]) => Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1)));
+    const readRolls = () => Promise.all(reads.map((r) => zrange(rollKeys(page, r))));
+    const before = reloads;
+    let [[token, , ...open], rolls] = await Promise.all([advance(site, path, now, reads), readRolls()]);
+    if (reloads !== before) rolls = await readRolls();
+    const buckets = await Promise.all(open.map((keys) => zrange(keys)));
+    const windows = rolls.map((lists, i) => {
+      const out = new Map<string, number>();
+      for (const list of [...lists, ...(buckets[i] ?? [])]) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
+      return out;
+    });
+    return { token, windows };
+  }
 
   async function rawStats(site: string, path: string, window: WindowName, now: number) {
     const w = windowSpec(window);
     const page = pageKey(site, path);
-    const [, counters, scroll, visitors] = await Promise.all([
-      advance(site, path, now),
-      readRolls(rollsOf(page, window, COUNTER_SET, 'a')),
-      readRolls(rollsOf(page, window, HEAT_SETS.scroll, 'a')),
-      client.pfCount(bucketsIn(now, w).map((b) => `${page}:${w.name}:u:${b}`)),
+    const [{ windows: [counters, scroll] }, visitors] = await Promise.all([
+      advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG, window], [HEAT_SETS.scroll, ALL_SEG, window]]),
+      client.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
     ]);
     return {
       from: windowStart(now, w),
       to: now,
       windowMs: w.ms,
-      counters: pairs(counters),
+      counters: counters!,
       visitors,
-      reach: reachByBand(pairs(scroll), grid),
+      reach: reachByBand(scroll!, grid),
     };
   }
+
+  // One script call commits every queued batch of a page: ids first, then the summed increments.
+  const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
+    const args = [String(batches[0]!.now), String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, String(batches.length)];
+    // Increments summed per (bucket, set, segment); items come in runs of one bucket and set
+    // (fold.ts), so a group is looked up once per run.
+    const sums = new Map<string, { head: string[]; members: Map<string, number> }>();
+    let now = 0;
+    for (const batch of batches) {
+      now = Math.max(now, batch.now);
+      let newest = -1;
+      for (const b of batch.buckets.keys()) if (b > newest) newest = b;
+      args.push(batch.batchId, batch.sid, batch.seg, String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0), String(newest));
+      let group: Map<string, number> | undefined;
+      let runB = NaN;
+      let runSet = '';
+      for (const it of batch.items) {
+        if (it.b !== runB || it.set !== runSet || !group) {
+          runB = it.b;
+          runSet = it.set;
+          const seg = it.set === COUNTER_SET ? ALL_SEG : batch.seg;
+          const key = `${it.b}|${it.set}|${seg}`;
+          let g = sums.get(key);
+          if (!g) sums.set(key, (g = { head: [String(it.b), it.set, seg], members: new Map() }));
+          group = g.members;
+        }
+        group.set(it.member, (group.get(it.member) ?? 0) + it.n);
+      }
+    }
+    args[0] = String(now);
+    for (const { head, members } of sums.values()) {
+      args.push(head[0]!, head[1]!, head[2]!, String(members.size));
+      for (const [m, n] of members) args.push(m, String(n));
+    }
+    const [watched, ...known] = (await call('record', () => recordScript([page], args))) as [number, ...string[]];
+    return { watched: watched === 1, known };
+  });
 
   return {
     async record(batch: FoldedBatch): Promise<RecordResult> {
       const path = await admit(batch.site, batch.path, batch.now);
-      const args = [
-        String(batch.now), batch.batchId, batch.sid, batch.seg,
-        String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0),
-        String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), ...LEVEL_ARGS,
-      ];
-      // Items come in runs of the same (bucket, set) (fold.ts): one group each, so the script
-      // builds each key name once per group.
-      let head = -1;
-      for (let i = 0; i < batch.items.length; i++) {
-        const it = batch.items[i]!;
-        const prev = batch.items[i - 1];
-        if (!prev || prev.b !== it.b || prev.set !== it.set) {
-          if (head >= 0) args[head] = String((args.length - head - 1) / 2);
-          args.push(String(it.b), it.set, '');
-          head = args.length - 1;
-        }
-        args.push(it.member, String(it.n));
-      }
-      if (head >= 0) args[head] = String((args.length - head - 1) / 2);
-      const [dup, watched] = (await call('record', () => recordScript([pageKey(batch.site, path)], args))) as [number, number];
+      const { duplicate, watched } = await groups.add(pageKey(batch.site, path), batch);
       // Ranked also for a duplicate: its first attempt may have landed with its reply lost.
       if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, path, batch.buckets, batch.now);
-      return { duplicate: dup === 1, watched: watched === 1, path };
+      return { duplicate, watched, path };
     },
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const [, members] = await call('snapshot', () =>
-        Promise.all([advance(q.site, q.path, q.now), readRolls(rollsOf(pageKey(q.site, q.path), q.window, HEAT_SETS[q.kind], q.seg === 'all' ? 'a' : q.seg))]),
-      );
-      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: pairs(members) });
+      const { windows } = await call('snapshot', () => advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], q.seg === 'all' ? ALL_SEG : q.seg, q.window]]));
+      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! });
     },
 
     async stats(q: StatsQuery): Promise<Stats> {
@@ -189,12 +240,11 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       await rankQueue.flush(q.site).catch(() => {}); // this process reads its own writes; a failed write stays queued
       const w = windowSpec(q.window);
       const live = windowSpec('5m');
-      const sk = siteKey(q.site);
       const liveBuckets = bucketsIn(q.now, live);
       const [ranking, series] = await call('pages', () =>
         Promise.all([
-          client.zUnionWithScores(bucketsIn(q.now, w).map((b) => `${sk}:p:${w.name}:${b}`) as [string, ...string[]]),
-          client.mGet(liveBuckets.map((b) => `${sk}:ev:${b}`)),
+          client.zUnionWithScores(bucketsIn(q.now, w).map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
+          client.mGet(liveBuckets.map((b) => eventsKey(q.site, b))),
         ]),
       );
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
@@ -214,15 +264,13 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     // (one key) and the hour's (two), each page advanced as a snapshot would.
     async alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]> {
       await rankQueue.flush(q.site).catch(() => {});
-      const sk = siteKey(q.site);
-      const ranking = await call('alerts', () => client.zUnionWithScores(bucketsIn(q.now, windowSpec('1h')).map((b) => `${sk}:p:1h:${b}`) as [string, ...string[]]));
+      const ranking = await call('alerts', () => client.zUnionWithScores(bucketsIn(q.now, windowSpec('1h')).map((b) => rankKey(q.site, '1h', b)) as [string, ...string[]]));
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
       return call('alerts', () =>
         Promise.all(
           top.map(async ({ value: path }) => {
-            const page = pageKey(q.site, path);
-            const [, live, hour] = await Promise.all([advance(q.site, path, q.now), readRolls(rollsOf(page, '5m', COUNTER_SET, 'a')), readRolls(rollsOf(page, '1h', COUNTER_SET, 'a'))]);
-            return { path, live: pairs(live), hour: pairs(hour) };
+            const { windows } = await advanceAndRead(q.site, path, q.now, [[COUNTER_SET, ALL_SEG, '5m'], [COUNTER_SET, ALL_SEG, '1h']]);
+            return { path, live: [...windows[0]!], hour: [...windows[1]!] };
           }),
         ),
       );
@@ -246,25 +294,34 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       };
     })(),
 
-    advance: (site, path, _window, now) => call('advance', () => advance(site, path, now)),
+    advance: (site, path, _window, now) => call('advance', async () => (await advance(site, path, now))[0]),
 
     async sweep(site, now) {
-      const sk = siteKey(site);
       await rankQueue.flush(site).catch(() => {}); // pages this process wrote are `known` before the sweep lists them
       // One collector sweeps a site per interval slot; the others find the slot taken.
       const slot = Math.floor(now / SWEEP_MS);
-      const mine = await call('sweep', () => client.set(`${sk}:sweep:${slot}`, '1', { PX: 2 * SWEEP_MS, NX: true }));
+      const mine = await call('sweep', () => client.set(sweepKey(site, slot), '1', { PX: 2 * SWEEP_MS, NX: true }));
       if (mine === null) return;
+      // Bounded per call: pages written lately first (their live buckets must cascade before they
+      // expire), then the others in turns, `sweepPages` in all.
       const oldest = now - MAX_RETENTION_MS;
-      const paths = await call('sweep', () => client.zRangeByScore(`${sk}:known`, oldest, '+inf'));
+      const lately = now - windowSpec('5m').ms - windowSpec('5m').slackMs;
+      const recent = await call('sweep', () => client.zRangeByScore(knownKey(site), lately, '+inf', { LIMIT: { offset: 0, count: sweepPages } }));
+      let rest: string[] = [];
+      if (recent.length < sweepPages) {
+        const offset = cursors.get(site) ?? 0;
+        rest = await call('sweep', () => client.zRangeByScore(knownKey(site), oldest, `(${lately}`, { LIMIT: { offset, count: sweepPages - recent.length } }));
+        cursors.set(site, rest.length ? offset + rest.length : 0);
+      }
+      const paths = [...recent, ...rest];
       for (let i = 0; i < paths.length; i += 100) {
         await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
       }
-      await call('sweep', () => client.zRemRangeByScore(`${sk}:known`, '-inf', oldest));
+      await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', oldest));
     },
 
     async watch(site, path, ttlMs) {
-      await call('watch', () => client.set(`${pageKey(site, path)}:w`, '1', { PX: ttlMs }));
+      await call('watch', () => client.set(watchedKey(pageKey(site, path)), '1', { PX: ttlMs }));
     },
 
     async ping() {

@@ -1,15 +1,29 @@
+import { LUA_KEYS } from '../../keys.js';
+
 /**
- * Admit a page into a site's pages of one 5-minute bucket, up to the cap.
- * KEYS[1] `hl:{site}:pg:<bucket>` (a set, under the site's hash tag). ARGV: path, maxPages,
- * ttlMs, the fallback page. Returns the page to count under: the path, or the fallback.
+ * Admit a page into a site's pages (page-cap.ts). A page written within `recentMs` (in the site's
+ * known pages) is admitted at once; a new path takes one of the `maxNew` places of its 5-minute
+ * bucket, or counts as the fallback page. Admitting a new path into a full set of known pages
+ * evicts the least recently written one, so the known pages (and the sweep's work) stay bounded.
+ *
+ * KEYS[1] site prefix `hl:{site}`. ARGV: path, now, maxNew, maxKnown, bucket, bucketTtlMs,
+ * knownTtlMs, recentMs, the fallback page. Returns the page to count under.
  */
 export const ADMIT_PAGE_LUA = `
-local k = KEYS[1]
-if redis.call('SISMEMBER', k, ARGV[1]) == 1 then return ARGV[1] end
-if redis.call('SCARD', k) < tonumber(ARGV[2]) then
-  redis.call('SADD', k, ARGV[1])
-  redis.call('PEXPIRE', k, ARGV[3])
-  return ARGV[1]
-end
-return ARGV[4]
+local sp = KEYS[1]
+${LUA_KEYS}
+local path, now = ARGV[1], tonumber(ARGV[2])
+local known = K_known(sp)
+local seen = tonumber(redis.call('ZSCORE', known, path))
+if seen and seen >= now - tonumber(ARGV[8]) then return path end
+local pg = K_admitted(sp, ARGV[5])
+if redis.call('SISMEMBER', pg, path) == 1 then return path end
+if redis.call('SCARD', pg) >= tonumber(ARGV[3]) then return ARGV[9] end
+redis.call('SADD', pg, path)
+redis.call('PEXPIRE', pg, ARGV[6])
+local over = redis.call('ZCARD', known) - tonumber(ARGV[4]) + 1
+if not seen and over > 0 then redis.call('ZPOPMIN', known, over) end
+redis.call('ZADD', known, now, path)
+redis.call('PEXPIRE', known, ARGV[7])
+return path
 `;

@@ -2,77 +2,139 @@ import { LEVELS_LUA } from './levels.js';
 
 /**
  * Advance a page's levels from their applied edges to `now`: every bucket that left a level is
- * subtracted from that level's rolling keys (members reaching 0 are dropped) and cascaded, whole,
- * into the next level that still holds it. Idempotent and atomic, so any collector may run it.
+ * subtracted from that level's rolls (members reaching 0 are dropped) and cascaded, whole, into
+ * the next level that still holds it; every live bucket past the open ones is added to the live
+ * level's rolls (sealed). Idempotent and atomic, so any collector may run it.
+ *
+ * Its work is bounded whatever the input: buckets hold at most CAP members per family, and a call
+ * moves at most `budget` members, leaving its edges where it stopped; the next call goes on.
  *
  * A level whose edge is further behind than its buckets live (every collector was down) cannot be
- * subtracted bucket by bucket: its rolling keys are rebuilt from the buckets still in the window.
+ * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
  *
- * KEYS[1] page prefix. ARGV: now, then the levels (see levels.ts).
- * Returns a change token, `version:moves`, that changes whenever any window's content changed.
+ * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
+ * (set, seg (`a`: all)) each.
+ * Returns {token, sealed, then per read the open bucket keys that exist}: a change token
+ * (`version:moves`) that changes whenever any window's content changed, and the live level's
+ * sealed edge: a window is its levels' rolls plus the live buckets from there on.
  */
 export const ADVANCE_LUA = `
 local p = KEYS[1]
 local now = tonumber(ARGV[1])
+local budget = tonumber(ARGV[2])
+local CAP = tonumber(ARGV[3])
 ${LEVELS_LUA}
-readLevels(2)
--- Members that reach 0 leave the rolling key; scroll's difference array may hold negatives.
-local function drop(key, member, score, set)
-  local v = tonumber(score)
-  if v == 0 or (v < 0 and set ~= 'scroll') then redis.call('ZREM', key, member) end
-end
-local xk = p .. ':x'
+local readAt = readLevels(4)
 local changed = false
+
+-- The members of a bucket, counted against the budget.
+local function members(bk)
+  local m = redis.call('ZRANGE', bk, 0, -1, 'WITHSCORES')
+  budget = budget - #m / 2
+  return m
+end
+
 for k, l in ipairs(L) do
-  local edge = tonumber(redis.call('GET', l.wp .. 'e'))
-  if edge and edge < l.start then
+  local e = tonumber(redis.call('GET', K_edge(p, l.name)))
+  if e then
+    local _, s = edges(l)
+    local newE = l.start
+    local newS = l.open and math.max(newE, l.cur - (l.open - 1) * l.bms) or math.huge
     local oldest = l.start - l.slack - l.bms
-    local from = edge
-    if edge < oldest then
-      -- Buckets before 'oldest' expired unsubtracted: rebuild the rolling keys from what is left.
-      changed = true
-      for _, r in ipairs(ROLLS) do redis.call('DEL', l.wp .. r .. ':r') end
-      for b = l.start, now, l.bms do
-        for _, s in ipairs(BUCKET_SETS) do
-          local bk = l.wp .. s[1] .. ':' .. s[2] .. ':' .. b
-          if redis.call('EXISTS', bk) == 1 then
-            local rk, ak = l.wp .. s[1] .. ':' .. s[2] .. ':r', l.wp .. s[1] .. ':a:r'
-            redis.call('ZUNIONSTORE', rk, 2, rk, bk)
-            if s[2] ~= 'a' then redis.call('ZUNIONSTORE', ak, 2, ak, bk) end
-          end
-        end
-      end
-      from = oldest - (oldest % l.bms)
-    end
-    for b = from, l.start - l.bms, l.bms do
-      for _, s in ipairs(BUCKET_SETS) do
-        local set, sg = s[1], s[2]
-        local bk = l.wp .. set .. ':' .. sg .. ':' .. b
-        local m = redis.call('ZRANGE', bk, 0, -1, 'WITHSCORES')
-        if #m > 0 then
-          changed = true
-          local rk, ak = l.wp .. set .. ':' .. sg .. ':r', l.wp .. set .. ':a:r'
-          for j = 1, #m, 2 do
-            local n = tonumber(m[j + 1])
-            if edge >= oldest then
-              drop(rk, m[j], redis.call('ZINCRBY', rk, -n, m[j]), set)
-              if sg ~= 'a' then drop(ak, m[j], redis.call('ZINCRBY', ak, -n, m[j]), set) end
+    local rolled = e >= oldest
+    if e < newE or s < math.min(newS, l.cur) then
+      if not rolled then
+        -- Buckets before 'oldest' expired unsubtracted: drop the rolls and rebuild them below.
+        changed = true
+        dropRolls(l)
+        e = oldest - (oldest % l.bms)
+        s = math.min(s, newE)
+        if not l.open then
+          for b = newE, l.cur, l.bms do
+            for _, st in ipairs(BUCKET_SETS) do
+              local m = members(K_bucket(p, l.name, st[1], st[2], b))
+              for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
+                for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
+                touch(rk, l, nil)
+              end
             end
-            put(k + 1, b, set, sg, m[j], n)
           end
-          redis.call('DEL', bk)
         end
       end
-      redis.call('DEL', l.wp .. 'u:' .. b)
+      -- Buckets leaving the level: out of its rolls (if they were in), whole into the next level.
+      local b = e
+      while b < newE and budget > 0 do
+        for _, st in ipairs(BUCKET_SETS) do
+          local set, sg = st[1], st[2]
+          local bk = K_bucket(p, l.name, set, sg, b)
+          local m = members(bk)
+          if #m > 0 then
+            changed = true
+            for j = 1, #m, 2 do
+              local n = tonumber(m[j + 1])
+              if rolled and b < s then
+                for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], n, set) end
+              end
+              put(k + 1, b, set, sg, m[j], n)
+            end
+            redis.call('DEL', bk, bk .. ':n')
+          end
+        end
+        redis.call('DEL', K_visitors(p, l.name, b))
+        b = b + l.bms
+      end
+      e = b
+      -- Live buckets past the open ones: into the rolls (sealed).
+      b = math.max(s, e)
+      while b < newS and b < l.cur and budget > 0 do
+        for _, st in ipairs(BUCKET_SETS) do
+          local m = members(K_bucket(p, l.name, st[1], st[2], b))
+          if #m > 0 then
+            for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
+              for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
+              touch(rk, l, nil)
+            end
+          end
+        end
+        b = b + l.bms
+      end
+      if l.open then
+        l.s = b
+        redis.call('SET', K_sealed(p, l.name), b, 'PX', rollTtl(l))
+      end
+      l.e = e
+      redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
+      for _, r in ipairs(ROLLS) do
+        local rk = K_roll(p, l.name, r[1], r[2])
+        redis.call('PEXPIRE', rk, rollTtl(l))
+        redis.call('PEXPIRE', rk .. ':n', rollTtl(l))
+      end
     end
-    redis.call('SET', l.wp .. 'e', l.start, 'PX', rollTtl(l))
-    for _, r in ipairs(ROLLS) do redis.call('PEXPIRE', l.wp .. r .. ':r', rollTtl(l)) end
   end
 end
 applyTtls()
+local xk = K_moves(p)
 if changed then
   redis.call('INCR', xk)
   redis.call('PEXPIRE', xk, rollTtl(L[#L]))
 end
-return (redis.call('GET', p .. ':v') or '0') .. ':' .. (redis.call('GET', xk) or '0')
+local live = L[1]
+local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
+local out = {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
+-- For each read asked for, the live level's open buckets that exist (reads skip the others).
+local i = readAt
+while i + 1 <= #ARGV do
+  local set, sg = ARGV[i], ARGV[i + 1]
+  i = i + 2
+  local segs = (sg == ALL and set ~= COUNTER) and SEGS or {sg}
+  local keys = {}
+  for b = sealed, live.cur, live.bms do
+    for _, g in ipairs(segs) do
+      local k = K_bucket(p, live.name, set, g, b)
+      if redis.call('EXISTS', k) == 1 then keys[#keys + 1] = k end
+    end
+  end
+  out[#out + 1] = keys
+end
+return out
 `;

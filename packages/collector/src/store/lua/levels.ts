@@ -1,93 +1,162 @@
-import { SEGMENTS } from '@heatlens/schema';
-import { COUNTER_SET, PAGE_SETS } from '../../keys.js';
+import { LUA_FAMILIES } from '../../counters.js';
+import { ALL_SEG, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, SET_SEGMENTS, luaList } from '../../keys.js';
 
-// A page window's sets as Lua tables, from the one list in keys.ts: every rolling key
-// (`set:seg`, with `a` the all-segments sum; counters only `c:a`) and every bucket's (set, seg).
-const segsOf = (set: string) => (set === COUNTER_SET ? ['a'] : [...SEGMENTS]);
-const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), 'a'])].map((seg) => `'${set}:${seg}'`)).join(',');
-const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => `{'${set}','${seg}'}`)).join(',');
+// A page window's sets as Lua tables, from the one list in keys.ts: every bucket's (set, seg) and
+// every rolling key (each pair, plus a heatmap set's all-segments sum `a`; counters only `c:a`).
+const segsOf = (set: string) => (set === COUNTER_SET ? [ALL_SEG] : [...SET_SEGMENTS]);
+const pair = (set: string, seg: string) => `{'${set}','${seg}'}`;
+const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => pair(set, seg))).join(',');
+const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG])].map((seg) => pair(set, seg))).join(',');
 
 /**
- * Lua shared by the record and advance scripts: the window levels and how an increment lands in
- * the first level that still holds its bucket.
+ * Lua shared by the record and advance scripts: the window levels, where an increment lands, and
+ * the capped add.
  *
  * Levels are the windows, shortest first (5m of 5 s buckets, 1h of 1 min, 24h of 15 min, 30d of
- * 6 h). A write goes to the live level only; as a bucket leaves a level it is subtracted from that
- * level's rolling keys and added, whole and coalesced, to the next level's bucket. So a window of
- * level k is the union of the rolling keys of levels 1..k, and a batch costs three writes per
- * increment whatever the number of windows.
+ * 6 h). A write lands in one bucket of the live level only. The live level's rolling keys hold its
+ * **sealed** buckets, those older than its last OPEN buckets: advance (run where windows are read,
+ * and by the sweep) adds each bucket to the rolls once it is sealed, and reads union the rolls with
+ * the open buckets. So an increment costs one write; only a late one (into a sealed bucket) also
+ * writes the rolls. As a bucket leaves a level it is subtracted from that level's rolls and added,
+ * whole, to the next level's bucket and rolls. A window of level k is the union of levels 1..k.
  *
- * Expects `p` (page prefix), `now`, and `ARGV[first..]` = nLevels, then per level (name, bucketMs,
- * buckets, slackMs): slack is how long a bucket outlives its level, waiting for a sweep to cascade it.
+ * Expects `p` (page prefix), `now`, `CAP` (distinct members per family), and `ARGV[first..]` =
+ * nLevels, open (buckets of the live level kept out of its rolls), then per level (name, bucketMs,
+ * buckets, slackMs): slack is how long a bucket outlives its level, waiting for a sweep.
  */
 export const LEVELS_LUA = `
-local ROLLS = {${ROLLS}}
+${LUA_KEYS}
+${LUA_FAMILIES}
+local SEGS, ALL = ${luaList(SET_SEGMENTS)}, '${ALL_SEG}'
+local MOVE, SCROLL, COUNTER = '${HEAT_SETS.move}', '${HEAT_SETS.scroll}', '${COUNTER_SET}'
 local BUCKET_SETS = {${BUCKET_SETS}}
+local ROLLS = {${ROLLS}}
 local L = {}
 local function readLevels(first)
   local n = tonumber(ARGV[first])
+  local open = tonumber(ARGV[first + 1])
   for k = 1, n do
-    local o = first + 1 + (k - 1) * 4
-    local l = {name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2]), slack = tonumber(ARGV[o + 3])}
+    local o = first + 2 + (k - 1) * 4
+    local l = {k = k, name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2]), slack = tonumber(ARGV[o + 3])}
     l.ms = l.bms * l.nb
-    l.wp = p .. ':' .. l.name .. ':'
-    l.start = now - (now % l.bms) - (l.nb - 1) * l.bms
+    l.cur = now - (now % l.bms)
+    l.start = l.cur - (l.nb - 1) * l.bms
+    -- The live level seals all but its last 'open' buckets; longer levels roll every bucket.
+    if k == 1 then l.open = open end
     L[k] = l
   end
-  return first + 1 + n * 4
+  return first + 2 + n * 4
 end
 
-local ttls = {}
--- Rolling keys and edges get their TTL when a level's edge moves (advance.ts), not per write: a
--- sweep moves every active page's edges well within it.
+-- Rolling keys and edges live as long as their level plus its slack, refreshed as they move.
 local function rollTtl(l) return l.ms + l.slack end
+local function bucketTtl(l, b) return b + l.ms + l.slack - now end
 
--- The lowest bucket start a level accepts: its applied edge, or its window start. A level seen for
--- the first time (or whose keys expired) starts at its window start with empty rolling keys.
-local function lo(l)
-  if l.lo then return l.lo end
-  local edge = tonumber(redis.call('GET', l.wp .. 'e'))
-  if not edge then
-    for _, r in ipairs(ROLLS) do redis.call('DEL', l.wp .. r .. ':r') end
-    edge = l.start
-    redis.call('SET', l.wp .. 'e', edge, 'PX', rollTtl(l))
-  end
-  l.lo = math.max(edge, l.start)
-  return l.lo
+-- A key written with a TTL fixed by its name gets it once (PTTL is a read; PEXPIRE a write).
+local function ttlOnce(key, t)
+  if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, math.max(1, math.floor(t))) end
 end
 
--- The first level from k0 on whose window still holds the bucket of b0, with its keys for a set
--- and segment: the bucket, the segment's rolling key, and the all-segments one (or nil).
+local function dropRolls(l)
+  for _, r in ipairs(ROLLS) do
+    local rk = K_roll(p, l.name, r[1], r[2])
+    redis.call('DEL', rk, rk .. ':n')
+  end
+end
+
+-- The level's edges: buckets before 'e' have left its rolls; live buckets before 's' are in them.
+-- A level seen for the first time (or whose keys expired) starts at its window with empty rolls.
+local function edges(l)
+  if l.e then return l.e, l.s end
+  local e = tonumber(redis.call('GET', K_edge(p, l.name)))
+  local s
+  if not e then
+    dropRolls(l)
+    e = l.start
+    redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
+    if l.open then redis.call('SET', K_sealed(p, l.name), e, 'PX', rollTtl(l)) end
+  end
+  if l.open then s = tonumber(redis.call('GET', K_sealed(p, l.name)) or e) else s = math.huge end
+  l.e, l.s = e, s
+  return e, s
+end
+
+local hashes = {}
+-- Add n to member in a zset, counting a capped family's members in the key's ':n' hash (whose
+-- TTL the caller sets with the zset's): past CAP distinct members, a new one counts as (other).
+local function capAdd(key, m, n)
+  local fam, cap = capFamily(m)
+  if fam and not redis.call('ZSCORE', key, m) then
+    local hk = key .. ':n'
+    if tonumber(redis.call('HGET', hk, fam) or '0') >= (cap or CAP) then
+      m = otherOf(fam)
+    else
+      redis.call('HINCRBY', hk, fam, 1)
+      hashes[hk] = key
+    end
+  end
+  return redis.call('ZINCRBY', key, n, m)
+end
+
+-- Subtract n from member of a roll; a member that reaches 0 leaves it (scroll's difference array
+-- may hold negatives). A member the roll counted as (other) is subtracted from (other).
+local function capSub(key, m, n, set)
+  local fam = capFamily(m)
+  if fam and not redis.call('ZSCORE', key, m) then m = otherOf(fam) end
+  local v = tonumber(redis.call('ZINCRBY', key, -n, m))
+  if v == 0 or (v < 0 and set ~= SCROLL) then
+    redis.call('ZREM', key, m)
+    if fam and m ~= otherOf(fam) then redis.call('HINCRBY', key .. ':n', fam, -1) end
+  end
+end
+
+-- Rolls an increment of (set, seg) at level l goes to: the segment's, and the all-segments one.
+local function rollsOf(l, set, sg)
+  local a = K_roll(p, l.name, set, ALL)
+  if sg == ALL then return {a} end
+  return {K_roll(p, l.name, set, sg), a}
+end
+
+-- The first level from k0 on whose window still holds the bucket of b0, with the bucket's key and
+-- the rolls an increment must also go to: none while the bucket is open, else its set's rolls.
 local function target(k0, b0, set, sg)
   for k = k0, #L do
     local l = L[k]
     local b = b0 - (b0 % l.bms)
-    if b >= lo(l) then
-      local sp = l.wp .. set .. ':'
-      local bk = sp .. sg .. ':' .. b
-      ttls[bk] = b + l.ms + l.slack - now
-      return bk, sp .. sg .. ':r', (sg ~= 'a') and (sp .. 'a:r') or nil, k
+    local e, s = edges(l)
+    if b >= e and b >= l.start then
+      return l, b, K_bucket(p, l.name, set, sg, b), (b < s) and rollsOf(l, set, sg) or nil
     end
   end
   return nil
 end
 
-local function add(bk, rk, ak, member, n)
-  redis.call('ZINCRBY', bk, n, member)
-  redis.call('ZINCRBY', rk, n, member)
-  if ak then redis.call('ZINCRBY', ak, n, member) end
-end
-
--- Add n to member in the first level from k0 on whose window still holds the bucket of b0.
-local function put(k0, b0, set, sg, member, n)
-  local bk, rk, ak, k = target(k0, b0, set, sg)
-  if bk then add(bk, rk, ak, member, n) end
-  return k
-end
-
+-- Keys written by an increment get their TTL once per call, here.
+local touched = {}
+local function touch(key, l, b) touched[key] = b and bucketTtl(l, b) or -rollTtl(l) end
 local function applyTtls()
-  for key, t in pairs(ttls) do
-    if t > 0 then redis.call('PEXPIRE', key, math.floor(t)) else redis.call('DEL', key) end
+  for key, t in pairs(touched) do
+    if t > 0 then ttlOnce(key, t) else redis.call('PEXPIRE', key, -t) end
   end
+  -- A family count lives as long as the zset it counts.
+  for hk, key in pairs(hashes) do
+    local t = redis.call('PTTL', key)
+    if t > 0 then redis.call('PEXPIRE', hk, t) else redis.call('DEL', hk) end
+  end
+end
+
+-- Add n to member in the first level from k0 on that holds the bucket of b0. Returns its level.
+local function put(k0, b0, set, sg, m, n)
+  local l, b, bk, rolls = target(k0, b0, set, sg)
+  if not l then return nil end
+  capAdd(bk, m, n)
+  touch(bk, l, b)
+  if rolls then
+    for _, rk in ipairs(rolls) do
+      capAdd(rk, m, n)
+      touch(rk, l, nil)
+    end
+  end
+  return l.k
 end
 `;

@@ -1,0 +1,27 @@
+import { createClient } from 'redis';
+import { KEY_PATTERNS } from '../keys.js';
+
+/**
+ * Every key on the given Redis nodes (each primary of a cluster) that has no TTL, and every key
+ * whose name is not in the vocabulary of keys.ts. Scans with SCAN, so it suits a test's dataset.
+ */
+export async function scanKeys(urls: string[]): Promise<{ keys: number; noTtl: string[]; unknown: string[] }> {
+  const noTtl: string[] = [];
+  const unknown: string[] = [];
+  let keys = 0;
+  for (const url of urls) {
+    const client = await createClient({ url }).on('error', () => {}).connect();
+    try {
+      for await (const batch of client.scanIterator({ COUNT: 1000 })) {
+        for (const key of batch as unknown as string[]) {
+          keys++;
+          if ((await client.pTTL(key)) === -1) noTtl.push(key);
+          if (!KEY_PATTERNS.some((re) => re.test(key))) unknown.push(key);
+        }
+      }
+    } finally {
+      client.destroy();
+    }
+  }
+  return { keys, noTtl, unknown };
+}
