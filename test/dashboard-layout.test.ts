@@ -84,6 +84,10 @@ describe.runIf(hasChromium)('dashboard layout at 1280 and 390 px', () => {
 
         const labels = JSON.parse((await page.locator('#chart').getAttribute('data-time-labels'))!) as { text: string; left: number; right: number }[];
         for (let i = 1; i < labels.length; i++) expect(labels[i]!.left - labels[i - 1]!.right, JSON.stringify(labels)).toBeGreaterThanOrEqual(4);
+        // None is cut at the chart's edges.
+        const chartWidth = await page.evaluate(() => document.querySelector('#chart .uplot')!.getBoundingClientRect().width);
+        expect(labels[0]!.left, JSON.stringify(labels)).toBeGreaterThanOrEqual(0);
+        expect(labels.at(-1)!.right, JSON.stringify(labels)).toBeLessThanOrEqual(chartWidth);
       } finally {
         await page.close();
       }

@@ -55,6 +55,8 @@ export function createEventsChart(container: HTMLElement): EventsChart {
       width: Math.max(200, container.clientWidth),
       height: 160,
       legend: { show: false },
+      // Room on the right for half of the last time label, which is centred on its tick.
+      padding: [8, Math.ceil(labelWidth(seconds.format(Date.now())) / 2) + 4, 0, 0],
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
       axes: [timeAxis((t, l) => ((ticks = t), (labels = l))), { size: 50, font: AXIS_FONT, values: (_u, ticks) => ticks.map((t) => formatRate(t)) }],
@@ -63,7 +65,7 @@ export function createEventsChart(container: HTMLElement): EventsChart {
         draw: [
           (u) => {
             const spans = labels.map((text, i) => {
-              const x = u.valToPos(ticks[i] ?? 0, 'x');
+              const x = u.over.offsetLeft + u.valToPos(ticks[i] ?? 0, 'x'); // from the chart's left edge, in CSS px
               const w = labelWidth(text);
               return { text, left: Math.round(x - w / 2), right: Math.round(x + w / 2) };
             });
