@@ -2,13 +2,15 @@
 // `pnpm simulate`: synthetic visitors for the demo shop, so the dashboard and the overlay have
 // life. By default each visitor's batches go straight to POST /collect, shaped as the SDK sends
 // them; with --browser, real headless Chromium pages walk the shop and the SDK does the sending.
-// Ends with a table of what the collector accepted per page, to check against the dashboard.
+// Ends with a table of what the collector accepted per page, to check against the dashboard:
+// computed with the collector's rules (scroll bands from the schema, selectors as the SDK sends).
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { planVisitor } from '../examples/shop/simulate/plan-visitor.mjs';
 import { createRandom } from '../examples/shop/simulate/random.mjs';
+import { sdkSelectors } from '../examples/shop/simulate/sdk-selectors.mjs';
 import { sendVisitor } from '../examples/shop/simulate/send-visitor.mjs';
-import { createTally, printTally } from '../examples/shop/simulate/tally.mjs';
+import { buildDemo } from './build-demo.mjs';
 
 const HELP = `Usage: pnpm simulate [options]
   -n, --visitors <n>     synthetic visitors (default 50)
@@ -71,6 +73,13 @@ try {
   console.error(`No collector at ${collectorUrl} (${err.cause?.code ?? err.cause?.errors?.[0]?.code ?? err.cause?.message ?? err.message}). Start one with \`pnpm start\`, or pass --collector.`);
   process.exit(1);
 }
+
+// The printout computes with the schema's rules (built here if `pnpm start` has not yet), and the
+// synthetic clicks name elements as the SDK does: both then agree with the dashboard.
+await buildDemo();
+const { createTally, printTally } = await import('../examples/shop/simulate/tally.mjs');
+const { layoutFor, missing } = await sdkSelectors();
+if (missing.length) console.error(`The SDK named no element for: ${missing.join(', ')} (the shop's layout in examples/shop/simulate/shop-layout.mjs is out of date).`);
 
 const rnd = createRandom(seed);
 const tally = createTally();
@@ -158,7 +167,7 @@ const rage = args.rage
       sendRageVisitors({ collectorUrl, origin: shopUrl, site: args.site, count: Math.max(2, Math.ceil(visitors / 10)), spreadMs, onBatch }),
     )
   : undefined;
-do await wave(Array.from({ length: visitors }, () => planVisitor(rnd)));
+do await wave(Array.from({ length: visitors }, () => planVisitor(rnd, { layoutFor })));
 while (args.loop);
 await rage;
 await cleanup();

@@ -2,16 +2,17 @@
 // `pnpm start`: the whole product on one machine. The collector (in-memory store, or Redis when
 // REDIS_URL / REDIS_CLUSTER is set; sites from HEATLENS_SITES) serves the dashboard and the SDK
 // on PORT (8080); the demo shop runs on its own origin on SHOP_PORT (8081), as a customer's
-// site would. Builds nothing: the README's command runs install and build first.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// site would. It first builds what the demo needs with esbuild, only where a source is newer
+// than its output (see build-demo.mjs); `pnpm build` builds everything, the extension included.
+import { buildDemo } from './build-demo.mjs';
 
-const collectorDist = new URL('../packages/collector/dist/index.js', import.meta.url);
-if (!existsSync(fileURLToPath(collectorDist))) {
-  console.error('The collector is not built. Run `pnpm install && pnpm build` first.');
+try {
+  await buildDemo({ log: (line) => console.log(`heatlens: ${line}`) });
+} catch (err) {
+  console.error(`heatlens: the demo build failed: ${err.message}`);
   process.exit(1);
 }
-const { startCollector, optionsFromEnv } = await import(collectorDist.href);
+const { startCollector, optionsFromEnv } = await import('../packages/collector/dist/index.js');
 const { startShop } = await import('../examples/shop/server.mjs');
 
 let options;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatDuration, formatRate, formatShare, formatWindow } from '../packages/collector/dashboard/src/format.js';
+import { formatClock, formatCount, formatDuration, formatRate, formatShare, formatTail, formatWindow } from '../packages/collector/dashboard/src/format.js';
 import { COLUMNS } from '../packages/collector/dashboard/src/page-columns.js';
 import type { Stats } from '@heatlens/schema/live';
 
@@ -60,5 +60,27 @@ describe('pages table columns', () => {
 
   it('shows a dash for scroll when no session reported a depth', () => {
     expect([text.scroll, text.reach25, text.reach100]).toEqual(['–', '–', '–']);
+  });
+});
+
+describe('long values', () => {
+  it('keep the distinguishing end of URLs and selectors, so rows of a top list can be told apart', () => {
+    const images = [1, 2, 3].map((n) => formatTail(`http://127.0.0.1:8091/img/products/winter/gallery-${n}.svg`));
+    expect(new Set(images).size).toBe(3);
+    expect(images[0]).toBe('/img/products/winter/gallery-1.svg');
+    expect(formatTail('http://127.0.0.1:8091/img/products/winter-collection/gallery-1.svg')).toBe('…roducts/winter-collection/gallery-1.svg');
+    expect(formatTail('https://cdn.example/media/x.webm?v=3')).toBe('cdn.example/media/x.webm?v=3');
+    expect(formatTail('https://partner.example/materials/waxed-canvas')).toBe('partner.example/materials/waxed-canvas');
+    // A path too long even without its origin keeps its file name.
+    expect(formatTail(`https://cdn.example/${'deep/'.repeat(20)}catalogue.pdf`)).toMatch(/^….*\/catalogue\.pdf$/);
+    const sel = formatTail('main#content>section.products>ul.grid>li.card:nth-of-type(12)>a[href="/product/12"]');
+    expect(sel).toHaveLength(40);
+    expect(sel.startsWith('…') && sel.endsWith('a[href="/product/12"]')).toBe(true);
+  });
+
+  it('leave short values and plain text whole', () => {
+    expect(formatTail('#add-to-cart')).toBe('#add-to-cart');
+    expect(formatTail('/files/catalogue.pdf')).toBe('/files/catalogue.pdf');
+    expect(formatTail('add_to_cart')).toBe('add_to_cart');
   });
 });

@@ -1,14 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCollector } from '@heatlens/collector';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from './support/chromium.js';
 
-// The SDK as a site owner gets it: packed (pnpm pack turns `workspace:*` into the version, as
-// `pnpm publish` does), installed with npm into an empty project, then imported by Node and
-// type-checked by a strict TypeScript consumer. Needs the built dist/ (the root `pnpm test`
-// builds first) and the npm registry for @heatlens/schema's one dependency.
+// The SDK as a site owner gets it before it is published: `pnpm pack` of the SDK alone (no
+// @heatlens/schema tarball: that package is not on npm), `npm install ./heatlens-sdk-*.tgz` into
+// an empty project, then imported by Node, type-checked by a strict TypeScript consumer, bundled
+// with esbuild and run in Chromium against a real collector. Needs the built dist/ (the root
+// `pnpm test` builds first); installs nothing from the registry.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -41,28 +45,43 @@ const stop = trackClicks((e, href) => {
 stop();
 `;
 
+/** A browser app as a site owner writes it: the SDK from npm, bundled by esbuild. */
+const APP = `
+import { init } from '@heatlens/sdk';
+import { trackClicks } from '@heatlens/sdk/clicks';
+const h = init({ site: 'demo', endpoint: window.COLLECTOR, flushMs: 200 });
+window.ready = typeof trackClicks === 'function';
+document.getElementById('buy').addEventListener('click', () => h.track('buy'));
+`;
+
 describe('the packed SDK', () => {
   const dir = mkdtempSync(join(tmpdir(), 'heatlens-pack-'));
+  const app = join(dir, 'app');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('installs into an empty project and works there: ESM, subpath exports, the script tag, types', () => {
+  it('installs alone into an empty project and works there: ESM, subpath exports, the script tag, types', () => {
     expect(existsSync(join(root, 'packages/sdk/dist/index.js')), 'packages/sdk/dist is missing: run pnpm build first').toBe(true);
-    for (const pkg of ['schema', 'sdk']) pnpm(['pack', '--pack-destination', dir], join(root, 'packages', pkg));
+    pnpm(['pack', '--pack-destination', dir], join(root, 'packages/sdk'));
     const tarballs = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
-    expect(tarballs.sort()).toEqual(['heatlens-schema-0.1.0.tgz', 'heatlens-sdk-0.1.0.tgz']);
+    expect(tarballs).toEqual(['heatlens-sdk-0.1.0.tgz']);
 
-    const app = join(dir, 'app');
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.map((t) => join(dir, t))], { cwd: app, stdio: 'pipe' });
+    // --offline: the tarball must need nothing from a registry (before, it asked for @heatlens/schema and got a 404).
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(dir, tarballs[0]!)], { cwd: app, stdio: 'pipe' });
 
     const installed = JSON.parse(readFileSync(join(app, 'node_modules/@heatlens/sdk/package.json'), 'utf8'));
     expect(JSON.stringify(installed)).not.toContain('workspace:');
-    expect(installed.dependencies).toEqual({ '@heatlens/schema': '0.1.0' });
+    expect(installed.dependencies ?? {}).toEqual({});
+    expect(installed.peerDependencies ?? {}).toEqual({});
+    expect(readdirSync(join(app, 'node_modules/@heatlens'))).toEqual(['sdk']);
     // Only the build ships: no sources, tests or test helpers.
     const files = execFileSync('tar', ['-tzf', join(dir, 'heatlens-sdk-0.1.0.tgz')], { encoding: 'utf8' }).trim().split('\n');
     expect(files.every((f) => f === 'package/package.json' || f === 'package/README.md' || f.startsWith('package/dist/'))).toBe(true);
     expect(files).toContain('package/dist/types/index.d.ts');
+    // No shipped file imports the unpublished schema package (declarations included).
+    const named = files.filter((f) => f.startsWith('package/dist/') && /['"]@heatlens\/schema/.test(readFileSync(join(app, 'node_modules/@heatlens/sdk', f.slice('package/'.length)), 'utf8')));
+    expect(named).toEqual([]);
 
     // Node loads every entry without a DOM: nothing runs at import time.
     const probe = `
@@ -93,4 +112,37 @@ describe('the packed SDK', () => {
       throw new Error(`tsc failed on the installed package:\n${(e as { stdout?: string }).stdout}`);
     }
   }, 180_000);
+
+  it.runIf(hasChromium)('bundled with esbuild into a page, counts a view, a click and a custom event at the collector', async () => {
+    expect(existsSync(join(app, 'node_modules/@heatlens/sdk')), 'the install test above runs first').toBe(true);
+    const { build } = await import('esbuild');
+    writeFileSync(join(app, 'app.js'), APP);
+    await build({ entryPoints: [join(app, 'app.js')], bundle: true, format: 'esm', outfile: join(app, 'out/app.js'), absWorkingDir: app, logLevel: 'silent' });
+    const bundle = readFileSync(join(app, 'out/app.js'), 'utf8');
+
+    const collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
+    const site = createServer((req, res) => {
+      if (req.url === '/app.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>shop</title><button id="buy" style="margin:100px">Buy</button><script>window.COLLECTOR=${JSON.stringify(collector.url)}</script><script type="module" src="/app.js"></script>`);
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/checkout`);
+      await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+      await page.click('#buy');
+      await page.goto('about:blank'); // pagehide: the SDK sends what it holds
+      const token = collector.sites[0]!.readToken;
+      const stats = async () => (await fetch(`${collector.url}/api/stats?site=demo&path=/checkout&window=5m`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      await expect.poll(async () => { const s = await stats(); return [s.views, s.clicks, s.custom?.[0]?.name]; }, { timeout: 10_000 }).toEqual([1, 1, 'buy']);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await new Promise((r) => site.close(r));
+      await collector.close();
+    }
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { startCollector, type Collector } from '@heatlens/collector';
 import type { Stats } from '@heatlens/schema/live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
+import { scrollReach } from '../examples/shop/simulate/tally.mjs';
 import { hasChromium } from './support/chromium.js';
 
 // `pnpm simulate` against a real collector and the real shop: what it prints per page must be
@@ -18,6 +19,7 @@ type TallyRow = {
   path: string; visitors: number; views: number; events: number; clicks: number; rage: number; dead: number;
   formStarts: number; formSubmits: number; plays: number; quartiles: number[]; downloads: number; images: number;
   outbound: number; engagedMs: number; custom: number;
+  scrollSessions: number; scrollMedian: number; reach: number[]; selectors: { sel: string; count: number }[];
 };
 
 /** The collector's numbers for one page, in the simulator's terms. */
@@ -28,6 +30,8 @@ function asTally(s: Stats): Omit<TallyRow, 'path'> {
     formStarts: s.forms.starts, formSubmits: s.forms.submits, plays: m('play'), quartiles: [m('p25'), m('p50'), m('p75'), m('complete')],
     downloads: s.downloads.total, images: s.imageViews.total, outbound: s.outbound.total, engagedMs: s.engagedMs,
     custom: s.custom.reduce((a, c) => a + Number(c.count), 0),
+    scrollSessions: s.scroll.sessions, scrollMedian: s.scroll.median, reach: s.scroll.reach,
+    selectors: s.selectors.map((x) => ({ sel: String(x.sel), count: Number(x.count) })),
   };
 }
 
@@ -71,14 +75,20 @@ describe('pnpm simulate', () => {
       const { path, ...sent } = row;
       const counted = pages.get(path);
       expect(counted, `collector has ${path}`).toBeDefined();
-      // `scrollMedian` and `reach` are the simulator's own estimate; `moves` has no column.
-      const { scrollMedian: _m, reach: _r, moves: _mv, ...comparable } = sent as TallyRow & { scrollMedian: number; reach: number[]; moves: number };
-      expect(asTally(counted!), path).toEqual(comparable);
+      // Every number the dashboard shows, scroll reach and median and the clicked selectors
+      // included (the collector keeps the top 20); `moves` has no column.
+      const { moves: _mv, ...comparable } = sent as TallyRow & { moves: number };
+      expect(asTally(counted!), path).toEqual({ ...comparable, selectors: comparable.selectors.slice(0, 20) });
     }
     expect([...pages.keys()].sort()).toEqual(rows.map((r) => r.path).sort());
     // The same seed plans the same visitors.
     const again = await simulate(['-n', '30', '--spread', '0', '--speed', '1000', '--seed', '7']);
     expect(again.rows.map((r) => [r.path, r.views, r.clicks])).toEqual(rows.map((r) => [r.path, r.views, r.clicks]));
+  });
+
+  it("computes scroll reach with the collector's 2 % depth bands: 98 % is in the last band (reached 100 %), 24.5 % in the 25 % band", () => {
+    expect(scrollReach([98, 50, 10, 24.5])).toEqual({ reach: [0.75, 0.5, 0.25, 0.25], median: 52 });
+    expect(scrollReach([])).toEqual({ reach: [0, 0, 0, 0], median: 0 });
   });
 
   it('prints a readable table and refuses bad options', async () => {

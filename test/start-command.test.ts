@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
+import { buildDemo } from '../scripts/build-demo.mjs';
 
 // `pnpm start` as a newcomer runs it: a child process on free ports, whose printout must name a
 // working dashboard, SDK and shop, and which must stop cleanly on SIGTERM and SIGINT.
@@ -55,9 +56,6 @@ describe('pnpm start', () => {
   });
 
   it('serves the dashboard, the SDK and the shop, prints a signed-in link, and stops on SIGTERM', async () => {
-    if (!existsSync(fileURLToPath(new URL('../packages/collector/dist/index.js', import.meta.url)))) {
-      throw new Error('packages/collector/dist is missing: run `pnpm build` first');
-    }
     const [port, shopPort] = [await freePort(), await freePort()];
     const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '' });
     running = s.child;
@@ -87,7 +85,31 @@ describe('pnpm start', () => {
     expect(await stop(s.child, 'SIGTERM')).toBe(0);
     await expect(fetch(`${collector}/healthz`)).rejects.toThrow();
     await expect(fetch(s.shop)).rejects.toThrow();
+    // It built what it needed on the way: a second build has nothing to do.
+    expect(await buildDemo()).toEqual([]);
   });
+
+  it('`pnpm start` stops on Ctrl+C with exit code 0 and no lifecycle error', async () => {
+    // pnpm itself, not npx's shell wrapper around it: Ctrl+C reaches the whole process group.
+    const bin = execFileSync('npx', ['-y', 'pnpm@10.34.8', 'exec', 'sh', '-c', 'command -v pnpm'], { cwd: repo, encoding: 'utf8' }).trim();
+    const [port, shopPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, [realpathSync(bin), 'start'], {
+      cwd: repo,
+      detached: true,
+      env: { ...process.env, PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running = child;
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    await expect.poll(() => out, { timeout: 20_000 }).toMatch(/Stop with Ctrl\+C/);
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('SIGINT: stopping');
+    expect(out).not.toContain('ELIFECYCLE');
+  }, 40_000);
 
   it('says what to do when the shop port is taken, and exits non-zero', async () => {
     const port = await freePort();

@@ -56,9 +56,9 @@ function click(spot, w, h, at, extra = {}) {
 }
 
 /** One page visit: what the visitor does there (page-specific) and where they go next. */
-function visitPage(rnd, path, vw, vh, referrer) {
+function visitPage(rnd, path, vw, vh, referrer, layoutFor) {
   const page = layoutOf(path);
-  const { h: h1280, spots } = LAYOUT[page] ?? { h: 900, spots: {} };
+  const { h: h1280, spots } = layoutFor(path);
   const w = vw;
   const h = Math.round(h1280 * Math.pow(1280 / vw, 0.6));
   const dwellMs = rnd.int(3_000, page === 'guide' ? 40_000 : 15_000);
@@ -131,16 +131,19 @@ function visitPage(rnd, path, vw, vh, referrer) {
  * follows typical e-commerce behaviour (most leave after a page or two; products lead to
  * products; the sign-up form is often abandoned). At most 8 pages.
  * @param {ReturnType<import('./random.mjs').createRandom>} rnd
+ * @param {{layoutFor?: (path: string) => {h: number, spots: Record<string, import('./shop-layout.mjs').Spot>}}} [opts]
+ *   `layoutFor` default: shop-layout.mjs as written, whose `sel` are queries; pass sdk-selectors.mjs's
+ *   so clicks carry the selectors the SDK sends
  * @returns {Visitor}
  */
-export function planVisitor(rnd) {
+export function planVisitor(rnd, { layoutFor = (path) => LAYOUT[layoutOf(path)] ?? { h: 900, spots: {} } } = {}) {
   const vp = VIEWPORTS[Number(rnd.weighted(Object.fromEntries(VIEWPORTS.map((v, i) => [i, v.weight]))))] ?? VIEWPORTS[0];
   const visits = [];
   let path = rnd.weighted({ '/': 60, product: 25, '/guide': 10, '/media': 5 });
   if (path === 'product') path = product(rnd);
   let ref = rnd.pick(['https://www.google.com/', 'https://duckduckgo.com/', '', 'https://news.example/']);
   while (path && visits.length < 8) {
-    const { visit, next } = visitPage(rnd, path, vp.vw, vp.vh, ref);
+    const { visit, next } = visitPage(rnd, path, vp.vw, vp.vh, ref, layoutFor);
     visits.push(visit);
     ref = '';
     path = next;

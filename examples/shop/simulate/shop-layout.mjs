@@ -1,6 +1,7 @@
 // Where things are on the shop's pages, as fractions of the document (measured in Chromium at
 // 1280 px wide, rounded), so synthetic clicks land where real ones would. `h` is the document
-// height in px at 1280 px; narrower viewports make pages taller.
+// height in px at 1280 px; narrower viewports make pages taller. `sel` is a CSS query that finds
+// the element; what a click on it sends is the SDK's selector of it (sdk-selectors.mjs).
 
 /** @typedef {{sel: string, fx: number, fy: number}} Spot */
 
@@ -57,8 +58,8 @@ export const LAYOUT = {
   app: {
     h: 800,
     spots: {
-      orders: { sel: '#spa-nav > a', fx: 0.2, fy: 0.2 },
-      settings: { sel: '#spa-nav > a', fx: 0.3, fy: 0.2 },
+      orders: { sel: '#spa-nav > a[href="/app/orders"]', fx: 0.2, fy: 0.2 },
+      settings: { sel: '#spa-nav > a[href="/app/settings"]', fx: 0.3, fy: 0.2 },
       reorder: { sel: '#spa-reorder', fx: 0.25, fy: 0.38 },
     },
   },

@@ -1,3 +1,26 @@
+import { GRID } from '../../../packages/schema/dist/constants.js';
+import { depthBand } from '../../../packages/schema/dist/tiles.js';
+
+/**
+ * Scroll reach and median as the collector computes them (build-stats.ts), from each session's
+ * deepest scroll: sessions are counted per depth band (the schema's `depthBand`, GRID bands), a
+ * share "reached p %" is of sessions whose band is at least p's band, and the median is the
+ * upper edge of the deepest band that half the sessions reached.
+ * @param {number[]} depths each session's deepest scroll, 0..100
+ * @returns {{reach: number[], median: number}} reach at 25, 50, 75 and 100 %, as 0..1
+ */
+export function scrollReach(depths) {
+  const bands = depths.map((d) => depthBand(d, GRID));
+  const atLeast = (k) => bands.filter((b) => b >= k).length;
+  if (!bands.length) return { reach: [0, 0, 0, 0], median: 0 };
+  let medianBand = 0;
+  for (let k = 0; k < GRID; k++) if (atLeast(k) * 2 >= bands.length) medianBand = k;
+  return {
+    reach: [25, 50, 75, 100].map((p) => atLeast(depthBand(p, GRID)) / bands.length),
+    median: Math.round(((medianBand + 1) * 100) / GRID),
+  };
+}
+
 /**
  * Counts what was sent, per page as the dashboard keys it (route templates first), so the
  * simulator's printout can be checked against the dashboard's table.
@@ -9,7 +32,7 @@ export function createTally({ routes = ['/product/:id'] } = {}) {
   /** @type {Map<string, ReturnType<typeof empty>>} */
   const pages = new Map();
   const empty = () => ({
-    sids: new Set(), depth: new Map(), views: 0, clicks: 0, rage: 0, dead: 0, moves: 0, formStarts: 0, formSubmits: 0,
+    sids: new Set(), depth: new Map(), sel: new Map(), views: 0, clicks: 0, rage: 0, dead: 0, moves: 0, formStarts: 0, formSubmits: 0,
     plays: 0, quartiles: [0, 0, 0, 0], downloads: 0, images: 0, outbound: 0, engagedMs: 0, custom: 0, events: 0,
   });
   let batches = 0;
@@ -28,6 +51,7 @@ export function createTally({ routes = ['/product/:id'] } = {}) {
         else if (e.type === 'move') p.moves++;
         else if (e.type === 'click') {
           p.clicks++;
+          if (e.sel) p.sel.set(e.sel, (p.sel.get(e.sel) ?? 0) + 1);
           if (e.rage) p.rage++;
           if (e.dead) p.dead++;
         } else if (e.type === 'scroll') p.depth.set(batch.sid, Math.max(p.depth.get(batch.sid) ?? 0, e.depth));
@@ -46,11 +70,12 @@ export function createTally({ routes = ['/product/:id'] } = {}) {
     rows() {
       return [...pages.entries()]
         .map(([path, p]) => {
-          const depths = [...p.depth.values()].sort((a, b) => a - b);
-          const reach = [25, 50, 75, 100].map((d) => (depths.length ? depths.filter((x) => x >= d).length / depths.length : 0));
+          const { reach, median } = scrollReach([...p.depth.values()]);
+          // Most clicked first, ties by name: the collector's order (build-stats.ts).
+          const selectors = [...p.sel].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([sel, count]) => ({ sel, count }));
           return {
             path, visitors: p.sids.size, views: p.views, events: p.events, moves: p.moves, clicks: p.clicks, rage: p.rage, dead: p.dead,
-            scrollMedian: depths.length ? depths[Math.floor((depths.length - 1) / 2)] : 0, reach,
+            scrollSessions: p.depth.size, scrollMedian: median, reach, selectors,
             formStarts: p.formStarts, formSubmits: p.formSubmits, plays: p.plays, quartiles: p.quartiles,
             downloads: p.downloads, images: p.images, outbound: p.outbound, engagedMs: p.engagedMs, custom: p.custom,
           };
@@ -77,4 +102,7 @@ export function printTally(tally, log = console.log) {
   const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => String(f(r))))];
   const widths = cols.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   for (const c of cells) log(c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
+  const clicked = rows.filter((r) => r.selectors.length);
+  if (clicked.length) log('\nMost clicked, as the SDK names them (the dashboard\'s "Most clicked"):');
+  for (const r of clicked) log(`  ${r.path}  ${r.selectors.slice(0, 5).map((s) => `${s.sel} ${s.count}`).join(' · ')}`);
 }

@@ -18,10 +18,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Collec
     return undefined;
   }
   const collector = await startCollector(options);
+  // The first lines an operator reads: where the dashboard is and, for the built-in demo site,
+  // the link that signs in (its read token in the hash, which never reaches a server log).
+  collector.log.info({ dashboard: `${collector.url}/` }, 'dashboard');
   if (collector.demo) {
     const token = collector.sites[0]!.readToken;
-    collector.log.info({ site: 'demo', readToken: token }, 'demo site: any origin may write; read token below');
-    process.stdout.write(`\nheatlens collector on ${collector.url}\n  dashboard:  ${collector.url}/\n  script tag: <script src="${collector.url}/sdk.js" data-site="demo" defer></script>\n  read token: ${token}\n\n`);
+    const signIn = `${collector.url}/#token=${token}`;
+    collector.log.info({ site: 'demo', signIn, readToken: token }, `demo site (any origin may write): sign in at ${signIn}`);
+    process.stdout.write(`\nheatlens collector on ${collector.url}\n  dashboard:  ${signIn}\n  script tag: <script src="${collector.url}/sdk.js" data-site="demo" defer></script>\n  read token: ${token}\n\n`);
   }
   let stopping = false;
   const stop = async (signal: string) => {

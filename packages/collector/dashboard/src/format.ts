@@ -42,3 +42,24 @@ export function formatClock(ts: number): string {
 export function formatWindow(windowMs: number): string {
   return `last ${formatDuration(windowMs).replace(/\bmin\b/, 'minutes').replace(/^1 h$/, 'hour').replace(/^(\d+) h$/, '$1 hours')}`;
 }
+
+/**
+ * A long value shortened to its distinguishing end, at most `max` chars (default 40), with "…"
+ * where text was cut; show the whole value in a `title`. Rows of a top list share their start
+ * (`http://shop.example/img/…`, `main>section>…`), so the end is what tells them apart: a URL
+ * keeps its path and file name (its scheme goes, then its host, query and hash when it is still
+ * too long), a selector its last part.
+ */
+export function formatTail(value: string, max = 40): string {
+  let v = value;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+    try {
+      const u = new URL(v);
+      // The host when it fits (an outbound link's host is what tells it apart), else the path.
+      v = [u.host + u.pathname + u.search + u.hash, u.host + u.pathname, u.pathname + u.search + u.hash].find((x) => x.length <= max) ?? u.pathname;
+    } catch {
+      // not a URL after all: shorten it as text
+    }
+  }
+  return v.length <= max ? v : `…${v.slice(v.length - (max - 1))}`;
+}

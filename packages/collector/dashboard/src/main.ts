@@ -178,6 +178,9 @@ function openPage(path: string): void {
   state.path = path;
   if (lastPages) renderPages(lastPages); // highlight the row now, not at the next frame
   showPage();
+  // The view opens below the table, often below the fold: bring it to the owner who asked for it.
+  // Instantly: a smooth scroll is cut short when the next live frame rebuilds the table above.
+  byId('page-view').scrollIntoView({ block: 'start' });
 }
 
 function showPage(): void {

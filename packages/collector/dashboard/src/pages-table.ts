@@ -1,5 +1,6 @@
 import type { PagesMessage, Stats } from '@heatlens/schema/live';
 import { h } from './dom.js';
+import { formatTail } from './format.js';
 import { COLUMN_GROUPS, COLUMNS } from './page-columns.js';
 
 /** Options of {@link renderPagesTable}. */
@@ -17,14 +18,16 @@ function row(s: Stats, opts: PagesTableOptions): HTMLTableRowElement {
   return h(
     'tr',
     { 'data-path': s.path, class: s.path === opts.selected ? 'selected' : undefined, onclick: open },
-    h('th', { scope: 'row', 'data-col': 'path' }, h('button', { type: 'button', class: 'link', title: `Open ${s.path}` }, s.path)),
+    h('th', { scope: 'row', 'data-col': 'path' }, h('button', { type: 'button', class: 'link', title: `Open ${s.path}` }, formatTail(s.path, 32))),
     ...COLUMNS.map((c) => h('td', { 'data-col': c.key, class: c.text(s) === '0' ? 'zero' : undefined }, c.text(s))),
   );
 }
 
 /**
  * Render a `pages` frame as a table of pages ranked by activity (the collector's order), one
- * column per number. Rebuilt whole per frame: a few dozen rows, a few frames a second.
+ * column per number. Rebuilt whole per frame: a few dozen rows, a few frames a second. The table
+ * is wider than a phone (and than 1280 px with a sidebar): its wrapper scrolls sideways and the
+ * page column stays put (styles.css), and a long path shows its end, whole on hover.
  */
 export function renderPagesTable(msg: PagesMessage, opts: PagesTableOptions): HTMLTableElement {
   const head = h(

@@ -1,6 +1,6 @@
 import type { MediaCounts, Stats } from '@heatlens/schema/live';
 import { h } from './dom.js';
-import { formatCount, formatDuration, formatShare } from './format.js';
+import { formatCount, formatDuration, formatShare, formatTail } from './format.js';
 
 function stat(key: string, label: string, value: string): HTMLElement {
   return h('div', { class: 'stat' }, h('dt', {}, label), h('dd', { 'data-stat': key }, value));
@@ -12,7 +12,7 @@ function top(title: string, key: string, rows: Array<[string, string]>, empty: s
     { class: 'top-list', 'data-list': key },
     h('h4', {}, title),
     rows.length
-      ? h('ol', {}, ...rows.map(([name, value]) => h('li', {}, h('span', { class: 'name', title: name }, name), h('span', { class: 'value' }, value))))
+      ? h('ol', {}, ...rows.map(([name, value]) => h('li', {}, h('span', { class: 'name', title: name }, h('bdi', {}, formatTail(name))), h('span', { class: 'value' }, value))))
       : h('p', { class: 'muted' }, empty),
   );
 }

@@ -76,10 +76,12 @@ export function createRouter(deps: RouterDeps) {
       } catch {
         throw new HttpError(400, 'url: invalid');
       }
-      const key = `${req.method} ${url.pathname}`;
+      // HEAD is GET without a body wherever GET works (Node's http drops the body of a HEAD reply).
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const key = `${method} ${url.pathname}`;
       let handler = routes[key];
       route = handler ? url.pathname : 'unknown';
-      if (!handler && req.method === 'GET' && url.pathname.startsWith('/assets/')) {
+      if (!handler && method === 'GET' && url.pathname.startsWith('/assets/')) {
         handler = (rq, rs, _p, pathname) => files.asset(rq, rs, pathname);
         route = '/assets';
       }
@@ -97,7 +99,7 @@ export function createRouter(deps: RouterDeps) {
       if (url.pathname.startsWith('/api/')) {
         for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
         // Only valid tokens are counted: random ones get their 401 without creating limiter keys.
-        const token = req.method === 'GET' ? readToken(req.headers) : undefined;
+        const token = method === 'GET' ? readToken(req.headers) : undefined;
         if (token && deps.sites.readableBy(token).length) await deps.limits.read(token);
       }
       await handler(req, res, url.searchParams, url.pathname);

@@ -21,19 +21,21 @@ export function createLegend(doc: Document): { el: HTMLElement; update(s: Snapsh
   const el = doc.createElement('div');
   el.id = 'heatlens-legend';
   const title = doc.createElement('div');
-  const path = doc.createElement('div');
+  // The path ends the count's line ("42 samples on /product/:id"): alone on a line it read as a heading.
+  const path = doc.createElement('span');
   path.id = 'heatlens-path';
+  const on = doc.createTextNode('');
   const line = doc.createElement('div');
   const total = doc.createElement('b');
   total.id = 'heatlens-total';
   const samples = doc.createTextNode(' samples');
-  line.append(total, samples);
+  line.append(total, samples, on, path);
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.style.background = `linear-gradient(to right, ${HEAT_STOPS.map(([at, c]) => `${c} ${at * 100}%`).join(', ')})`;
   const scale = doc.createElement('div');
   scale.className = 'scale';
-  el.append(title, path, line, bar, scale);
+  el.append(title, line, bar, scale);
   return {
     el,
     update(snapshot, settings) {
@@ -41,6 +43,7 @@ export function createLegend(doc: Document): { el: HTMLElement; update(s: Snapsh
       title.textContent = t.title;
       // The collector answers for the route template (`/product/:id`): say which map this is.
       path.textContent = snapshot?.path ?? '';
+      on.textContent = snapshot?.path ? ' on ' : '';
       total.textContent = t.total;
       samples.textContent = snapshot?.kind === 'scroll' ? ' sessions' : ' samples';
       scale.textContent = t.scale;
