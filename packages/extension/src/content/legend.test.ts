@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { fixedRowOf } from '@heatlens/schema/tiles';
+import { legendCorner } from './legend.js';
+
+const map = (fixed: [number, number, number][]) => ({ grid: 50, rowPx: 20, fixed });
+
+describe('legendCorner', () => {
+  it('keeps the bottom-right corner while the fixed layer leaves it free', () => {
+    expect(legendCorner(map([[45, 1, 3]]), 1280, 800)).toBe('br');
+  });
+  it('moves away from a chat button in the bottom-right corner, then from a bottom bar', () => {
+    const chat: [number, number, number] = [48, fixedRowOf(760, 800), 5];
+    expect(legendCorner(map([chat]), 1280, 800)).toBe('bl');
+    expect(legendCorner(map([chat, [1, -1, 1]]), 1280, 800)).toBe('tr');
+  });
+  it('stays put when every corner has heat', () => {
+    expect(legendCorner(map([[0, 0, 1], [49, 0, 1], [0, -1, 1], [49, -1, 1]]), 1280, 800)).toBe('br');
+  });
+});
