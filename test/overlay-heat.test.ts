@@ -118,12 +118,19 @@ describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
     const read = await readHeat(page, { x: c.x - 60, y: c.y - 60, w: 120, h: 120 });
     expect(Math.abs(read!.peak!.x - c.x)).toBeLessThanOrEqual(3);
     expect(Math.abs(read!.peak!.y - c.y)).toBeLessThanOrEqual(3);
-    const alpha = async (dx: number) => (await readHeat(page, { x: c.x + dx, y: c.y, w: 1, h: 1 }))!.sum;
-    const profile = [await alpha(0), await alpha(10), await alpha(20), await alpha(30), await alpha(60)];
-    expect(profile[0]).toBeGreaterThan(profile[1]!);
-    expect(profile[1]).toBeGreaterThan(profile[2]!);
-    expect(profile[2]).toBeGreaterThanOrEqual(profile[3]!);
-    expect(profile[4]).toBe(0);
+    // Red at the centre, through yellow and green to blue, then nothing.
+    const at = async (dx: number) => (await readHeat(page, { x: c.x + dx, y: c.y, w: 1, h: 1 }))!;
+    const rgb = async (dx: number) => (await at(dx)).peak?.rgba.slice(0, 3);
+    const [r0, g0] = (await rgb(0))!;
+    expect(r0).toBe(255);
+    expect(g0).toBeLessThan(100);
+    const [r10, g10] = (await rgb(10))!;
+    expect(g10).toBeGreaterThan(g0!); // yellowing
+    expect(r10).toBeGreaterThan(150);
+    const [r22, g22, b22] = (await rgb(22))!;
+    expect(r22).toBeLessThan(r10!); // green to blue
+    expect(g22 + b22).toBeGreaterThan(100);
+    expect((await at(60)).sum).toBe(0);
     await page.close();
   });
 });

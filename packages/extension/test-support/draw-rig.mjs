@@ -107,8 +107,9 @@ export function snapshot(over = {}) {
 }
 
 /**
- * The overlay canvas read back in a viewport rectangle (CSS px): its hottest pixel (highest
- * alpha, first found) with its colour, and the sum of alpha inside. `null` without an overlay.
+ * The overlay canvas read back in a viewport rectangle (CSS px): its hottest point (the centroid
+ * of the pixels of the hottest colour: the palette runs blue, cyan, lime, yellow, red, so heat is
+ * 240 minus the hue) with that colour, and the sum of alpha inside. `null` without an overlay.
  */
 export function readHeat(page, rect) {
   return page.evaluate((r) => {
@@ -121,17 +122,34 @@ export function readHeat(page, rect) {
     const h = Math.min(canvas.height - y0, Math.ceil(r.h * dpr));
     if (w <= 0 || h <= 0) return { peak: null, sum: 0 };
     const d = canvas.getContext('2d').getImageData(x0, y0, w, h).data;
+    const heat = (i) => {
+      const [rr, g, b] = [d[i], d[i + 1], d[i + 2]];
+      const mx = Math.max(rr, g, b);
+      const mn = Math.min(rr, g, b);
+      if (mx === mn) return 0;
+      let hue = mx === rr ? ((g - b) / (mx - mn)) * 60 : mx === g ? (2 + (b - rr) / (mx - mn)) * 60 : (4 + (rr - g) / (mx - mn)) * 60;
+      if (hue < 0) hue += 360;
+      return hue > 300 ? 240 : 240 - Math.min(240, hue);
+    };
     let best = -1;
     let sum = 0;
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    let at = -1;
     for (let i = 0; i < d.length; i += 4) {
       sum += d[i + 3];
-      if (d[i + 3] > (best < 0 ? 0 : d[best + 3])) best = i;
+      if (d[i + 3] < 40) continue; // the faint rim of a kernel, where colour is not yet heat
+      const v = Math.round(heat(i));
+      if (v > best) [best, sx, sy, n, at] = [v, 0, 0, 0, i];
+      if (v === best) {
+        const p = i / 4;
+        sx += p % w;
+        sy += Math.floor(p / w);
+        n++;
+      }
     }
     if (best < 0) return { peak: null, sum };
-    const p = best / 4;
-    return {
-      peak: { x: (x0 + (p % w)) / dpr, y: (y0 + Math.floor(p / w)) / dpr, rgba: [d[best], d[best + 1], d[best + 2], d[best + 3]] },
-      sum,
-    };
+    return { peak: { x: (x0 + sx / n + 0.5) / dpr, y: (y0 + sy / n + 0.5) / dpr, rgba: [d[at], d[at + 1], d[at + 2], d[at + 3]] }, sum };
   }, rect);
 }

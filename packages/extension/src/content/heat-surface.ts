@@ -1,11 +1,11 @@
-import simpleheat from 'simpleheat';
+import { fieldFor, kernelFor, renderHeat, type Field, type Kernel } from './heat-kernel.js';
 import type { HeatPoint } from './heat-points.js';
-import { HEAT_STOPS } from './palette.js';
+import type { Palette } from './palette.js';
 import type { Rect } from './project.js';
 
 /** How the surface draws: kernel size and the overlay's opacity. */
 export type SurfaceOptions = {
-  /** kernel radius in CSS px (the blur adds 0.75 of it); default `DEFAULT_RADIUS` */
+  /** kernel radius in CSS px (see `kernelFor`) */
   radius: number;
   /** 0..1, the whole surface's opacity */
   opacity: number;
@@ -13,14 +13,11 @@ export type SurfaceOptions = {
   max: number;
 };
 
-/** Heat is rendered at this fraction of CSS px and scaled up: a quarter of the pixels to colourise. */
-export const SURFACE_SCALE = 0.5;
-
-/** Faintest kernel weight: a single sample among thousands still shows (simpleheat's default). */
-const MIN_OPACITY = 0.05;
-
-/** simpleheat's gradient object from the overlay's palette stops, so legend and heat agree. */
-const GRADIENT: Record<number, string> = Object.fromEntries(HEAT_STOPS.map(([at, c]) => [at, c]));
+/**
+ * Heat is computed at this fraction of CSS px and scaled up with smoothing: a sixteenth of the
+ * pixels, and a kernel's radius is never below ~10 CSS px, so nothing of it is lost.
+ */
+export const SURFACE_SCALE = 0.25;
 
 /** A heat surface bound to one document: `draw` renders points and composites them onto `ctx`. */
 export type HeatSurface = {
@@ -32,35 +29,36 @@ export type HeatSurface = {
 };
 
 /**
- * The smooth heat of the overlay: simpleheat's algorithm (a blurred grey kernel per point, its
- * alpha summed, then coloured through a 256-entry palette) on an offscreen canvas at
- * `SURFACE_SCALE` of the viewport, scaled up with smoothing when composited.
- * [mourner/simpleheat]
+ * The overlay's smooth heat (`renderHeat`) on an offscreen canvas at `SURFACE_SCALE` of the
+ * viewport, composited onto the overlay's canvas scaled up, at the overlay's opacity.
  */
-export function createHeatSurface(doc: Document, scale = SURFACE_SCALE): HeatSurface {
+export function createHeatSurface(doc: Document, palette: Palette, scale = SURFACE_SCALE): HeatSurface {
   const canvas = doc.createElement('canvas');
-  // Asked first, so simpleheat's own getContext('2d') gets this context: it reads pixels every draw.
-  // Without a 2D context (a test DOM) there is nothing to draw on: the surface draws nothing.
-  const heat = canvas.getContext('2d', { willReadFrequently: true }) ? simpleheat(canvas).gradient(GRADIENT) : null;
+  const ctx2 = canvas.getContext('2d');
+  let image: ImageData | null = null;
+  let kernel: Kernel | null = null;
   let radius = -1;
+  let field: Field | undefined;
   const scaled: HeatPoint[] = [];
   return {
     draw(ctx, points, view, o, clip) {
-      if (!heat || points.length === 0) return;
+      if (!ctx2 || points.length === 0) return;
       const w = Math.max(1, Math.ceil(view.w * scale));
       const h = Math.max(1, Math.ceil(view.h * scale));
-      if (canvas.width !== w || canvas.height !== h) {
+      if (canvas.width !== w || canvas.height !== h || !image) {
         canvas.width = w;
         canvas.height = h;
-        heat.resize();
+        image = ctx2.createImageData(w, h);
       }
-      if (o.radius !== radius) {
+      if (o.radius !== radius || !kernel) {
         radius = o.radius;
-        heat.radius(Math.max(1, radius * scale), Math.max(1, radius * 0.75 * scale));
+        kernel = kernelFor(radius, scale);
       }
+      field = fieldFor(w, h, kernel, field);
       scaled.length = 0;
       for (const [x, y, n] of points) scaled.push([x * scale, y * scale, n]);
-      heat.data(scaled).max(o.max).draw(MIN_OPACITY);
+      renderHeat(image.data, w, h, scaled, o.max, kernel, field, palette);
+      ctx2.putImageData(image, 0, 0);
       ctx.save();
       if (clip) {
         ctx.beginPath();
@@ -69,6 +67,7 @@ export function createHeatSurface(doc: Document, scale = SURFACE_SCALE): HeatSur
       }
       ctx.globalAlpha = o.opacity;
       ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'low';
       ctx.drawImage(canvas, 0, 0, w, h, 0, 0, w / scale, h / scale);
       ctx.restore();
     },

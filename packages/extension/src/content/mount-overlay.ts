@@ -60,7 +60,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   paletteCanvas.height = 1;
   const paletteCtx = paletteCanvas.getContext('2d', { willReadFrequently: true });
   const palette: Palette | null = paletteCtx ? readPalette(paletteCtx) : null;
-  const surface = createHeatSurface(doc);
+  const surface = palette ? createHeatSurface(doc, palette) : null;
   const elements = createElementBoxes(doc, opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs });
 
   let snapshot: SnapshotMessage | null = null;
@@ -97,7 +97,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    if (snapshot && settings && palette && snapshot.grid > 0) {
+    if (snapshot && settings && palette && surface && snapshot.grid > 0) {
       drawFrame({ ctx, surface, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
       legend.place(legendCorner(snapshot, l.viewWidth, l.viewHeight));
     }
