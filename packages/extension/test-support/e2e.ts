@@ -125,18 +125,18 @@ export async function centreOf(page: Page, selector: string): Promise<{ x: numbe
 }
 
 /**
- * The centre of the heatmap tile under a viewport point, in viewport px: a point on a tile's edge
- * may sample its neighbour, so pixel checks look at tile centres.
+ * The centre of the heatmap tile (layout v2: `grid` columns across the document's width, rows of
+ * `rowPx` page px) under a viewport point, in viewport px: a point on a tile's edge may sample its
+ * neighbour, so pixel checks look at tile centres.
  */
-export function tileCentre(page: Page, x: number, y: number, grid = 50): Promise<{ x: number; y: number }> {
+export function tileCentre(page: Page, x: number, y: number, grid = 50, rowPx = 20): Promise<{ x: number; y: number }> {
   return page.evaluate(
-    ([px, py, g]) => {
-      const el = document.documentElement;
-      const [w, h] = [el.scrollWidth / g!, el.scrollHeight / g!];
+    ([px, py, g, r]) => {
+      const w = document.documentElement.scrollWidth / g!;
       const cx = (Math.floor((px! + scrollX) / w) + 0.5) * w - scrollX;
-      const cy = (Math.floor((py! + scrollY) / h) + 0.5) * h - scrollY;
+      const cy = (Math.floor((py! + scrollY) / r!) + 0.5) * r! - scrollY;
       return { x: cx, y: cy };
     },
-    [x, y, grid],
+    [x, y, grid, rowPx],
   );
 }
