@@ -66,15 +66,24 @@ export async function openPopup(context: BrowserContext, id: string, tabId: numb
   return popup;
 }
 
-/** RGBA of the overlay canvas at a viewport point (CSS px), or null when there is no overlay. */
+/**
+ * RGBA of the overlay at a viewport point (CSS px), or null when there is no overlay: the label
+ * canvas (lines, outlines, counts) where it has paint, else the heat canvas (a quarter of CSS px,
+ * stretched by the compositor).
+ */
 export function overlayPixel(page: Page, x: number, y: number): Promise<[number, number, number, number] | null> {
   return page.evaluate(
     ([px, py]) => {
-      const canvas = document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas') as HTMLCanvasElement | null;
-      if (!canvas) return null;
-      const dpr = canvas.width / innerWidth;
-      const d = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1).data;
-      return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
+      const root = document.getElementById('heatlens-overlay')?.shadowRoot;
+      const read = (id: string) => {
+        const canvas = root?.getElementById(id) as HTMLCanvasElement | null;
+        if (!canvas || canvas.width === 0) return null;
+        const dpr = canvas.width / innerWidth;
+        const d = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1).data;
+        return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
+      };
+      const label = read('heatlens-labels');
+      return label && label[3] > 0 ? label : read('heatlens-canvas');
     },
     [x, y],
   );

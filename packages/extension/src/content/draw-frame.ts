@@ -6,10 +6,14 @@ import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout } from './project.js';
 import { reachDepth, scrollReach } from './scroll-reach.js';
 
-/** What one frame needs: the target context, the heat surface, today's layout and elements. */
+/** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
+  /** full-resolution canvas for lines and labels (already cleared) */
   ctx: CanvasRenderingContext2D;
+  /** the low-resolution heat layer (already begun for this frame) */
   surface: HeatSurface;
+  /** the heat layer's context, mapped to CSS px (the scroll map's shading goes there) */
+  heat: CanvasRenderingContext2D | null;
   palette: Palette;
   layout: Layout;
   /** the scroll root is the document's own scroller (its box is the viewport) */
@@ -39,14 +43,9 @@ export function drawFrame(f: Frame): void {
   const margin = radius * 1.75;
   const { page, free } = heatPoints(f.snapshot, l, f.boxes, margin);
   const o = { radius, opacity: f.settings.opacity, max: heatMax(f.snapshot) };
-  const view = { w: l.viewWidth, h: l.viewHeight };
-  // The document's scroller fills the viewport: one pass. An inner scroller's page heat is
+  // The document's scroller fills the viewport: one layer. An inner scroller's page heat is
   // clipped to its box; fixed and element heat is not.
-  if (f.documentRoot) f.surface.draw(ctx, page.concat(free), view, o);
-  else {
-    f.surface.draw(ctx, page, view, o, rootBox(l));
-    f.surface.draw(ctx, free, view, o);
-  }
+  f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }] : [{ points: page, clip: rootBox(l) }, { points: free }], o);
   if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
 }
 
@@ -82,21 +81,22 @@ function drawScrollMap(f: Frame): void {
   const reach = scrollReach(f.snapshot.tiles, grid);
   const top = l.rootTop - l.scrollY;
   const box = rootBox(l);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(box.x, box.y, box.w, box.h);
-  ctx.clip();
-  if (grid > 0 && l.docHeight > 0) {
-    const gradient = ctx.createLinearGradient(0, top, 0, top + l.docHeight);
+  const heat = f.heat;
+  if (heat && grid > 0 && l.docHeight > 0) {
+    const gradient = heat.createLinearGradient(0, top, 0, top + l.docHeight);
     for (let b = 0; b < grid; b++) {
       const i = heatIndex(reach[b]!, 1);
       const a = heatAlpha(i, f.settings.opacity) / 255;
       const c = f.palette;
       gradient.addColorStop((b + 0.5) / grid, `rgba(${c[i * 4]},${c[i * 4 + 1]},${c[i * 4 + 2]},${a})`);
     }
-    ctx.fillStyle = gradient;
-    ctx.fillRect(box.x, box.y, box.w, box.h);
+    heat.fillStyle = gradient;
+    heat.fillRect(box.x, box.y, box.w, box.h);
   }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(box.x, box.y, box.w, box.h);
+  ctx.clip();
   for (const share of [0.75, 0.5, 0.25]) {
     const depth = reachDepth(reach, share);
     if (depth === null) continue;

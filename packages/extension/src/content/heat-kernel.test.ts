@@ -8,7 +8,7 @@ for (let i = 0; i < 256; i++) palette.set([i, 0, 255 - i, 255], i * 4);
 function render(points: [number, number, number][], max: number, w = 60, h = 40, radius = 16) {
   const k = kernelFor(radius, 0.25);
   const out = new Uint8ClampedArray(w * h * 4);
-  renderHeat(out, w, h, points, max, k, fieldFor(w, h, k), palette);
+  renderHeat(out, w, h, [{ points }], max, k, fieldFor(w, h, k), palette);
   return { red: (x: number, y: number) => out[(y * w + x) * 4]!, alpha: (x: number, y: number) => out[(y * w + x) * 4 + 3]!, out };
 }
 
@@ -35,6 +35,17 @@ describe('renderHeat', () => {
     const c = render([[31, 20, 1]], 1).red(31, 20);
     expect(b).toBeGreaterThan(a);
     expect(c).toBeGreaterThan(b);
+  });
+  it('cuts a clipped layer at its clip and adds an unclipped one over it', () => {
+    const w = 60;
+    const h = 40;
+    const k = kernelFor(16, 0.25);
+    const out = new Uint8ClampedArray(w * h * 4);
+    renderHeat(out, w, h, [{ points: [[20, 20, 1]], clip: { x: 20, y: 0, w: 40, h: 40 } }, { points: [[50, 20, 1]] }], 1, k, fieldFor(w, h, k), palette, 0.5);
+    const alpha = (x: number, y: number) => out[(y * w + x) * 4 + 3]!;
+    expect(alpha(19, 20)).toBe(0);
+    expect(alpha(21, 20)).toBeGreaterThan(0);
+    expect(alpha(50, 20)).toBe(128); // full heat at half opacity
   });
   it('widens with the radius setting', () => {
     expect(render([[30, 20, 1]], 1, 60, 40, 8).alpha(36, 20)).toBe(0);

@@ -63,39 +63,25 @@ function boxBlur(src: Float32Array, dst: Float32Array, len: number, lines: numbe
 }
 
 /** Scratch buffers of a field, reused across frames (one allocation per size). */
-export type Field = { w: number; h: number; a: Float32Array; b: Float32Array };
+export type Field = { w: number; h: number; a: Float32Array; b: Float32Array; sum: Float32Array };
 
 /** A field covering `w` x `h` visible px plus the kernel's padding on every side. */
 export function fieldFor(w: number, h: number, k: Kernel, old?: Field): Field {
   const fw = w + 2 * k.pad;
   const fh = h + 2 * k.pad;
   if (old && old.w === fw && old.h === fh) return old;
-  return { w: fw, h: fh, a: new Float32Array(fw * fh), b: new Float32Array(fw * fh) };
+  return { w: fw, h: fh, a: new Float32Array(fw * fh), b: new Float32Array(fw * fh), sum: new Float32Array(fw * fh) };
 }
 
-/**
- * Render points (in field px of the visible area: x in 0..w) into `out`, an RGBA buffer of the
- * visible `w` x `h` px: each point's weight is its count, at least `minShare` of `max` (a single
- * sample among thousands still shows), splatted bilinearly (sub-pixel positions, no jitter on
- * scroll), blurred, divided by `max` (colour relative to the hottest tile) and coloured through
- * `palette`; alpha grows with heat, so cold edges fade into the page.
- */
-export function renderHeat(
-  out: Uint8ClampedArray,
-  w: number,
-  h: number,
-  points: readonly HeatPoint[],
-  max: number,
-  k: Kernel,
-  field: Field,
-  palette: Palette,
-  minShare = 0.05,
-): void {
+/** Points to render together, optionally clipped to a rectangle of the visible area (field px). */
+export type HeatLayer = { points: readonly HeatPoint[]; clip?: { x: number; y: number; w: number; h: number } | undefined };
+
+/** Splat a layer's points bilinearly into `a` and blur it; returns the buffer holding the result. */
+function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k: Kernel): Float32Array {
   const { w: fw, h: fh } = field;
   let a = field.a;
   let b = field.b;
   a.fill(0);
-  const floor = minShare * max;
   for (const [px, py, n] of points) {
     const x = px + k.pad;
     const y = py + k.pad;
@@ -119,19 +105,62 @@ export function renderHeat(
     boxBlur(a, b, fh, fw, fw, 1, k.box);
     [a, b] = [b, a];
   }
-  const scale = 255 / (k.peak * Math.max(1e-9, max));
+  return a;
+}
+
+/**
+ * Render layers of points (in field px of the visible area: x in 0..w) into `out`, an RGBA buffer
+ * of the visible `w` x `h` px: each point's weight is its count, at least `minShare` of `max` (a
+ * single sample among thousands still shows), splatted bilinearly (sub-pixel positions, no jitter
+ * on scroll), blurred, cut to its layer's clip, summed, divided by `max` (colour relative to the
+ * hottest tile) and coloured through `palette`; alpha grows with heat, so cold edges fade into the
+ * page, and is scaled by `opacity` (0..1).
+ */
+export function renderHeat(
+  out: Uint8ClampedArray,
+  w: number,
+  h: number,
+  layers: readonly HeatLayer[],
+  max: number,
+  k: Kernel,
+  field: Field,
+  palette: Palette,
+  opacity = 1,
+  minShare = 0.05,
+): void {
+  const fw = field.w;
+  const floor = minShare * max;
+  const live = layers.filter((l) => l.points.length > 0);
+  let src: Float32Array | null = null;
+  if (live.length === 1 && !live[0]!.clip) src = blurLayer(field, live[0]!.points, floor, k);
+  else if (live.length > 0) {
+    src = field.sum;
+    src.fill(0);
+    for (const layer of live) {
+      const blurred = blurLayer(field, layer.points, floor, k);
+      const c = layer.clip ?? { x: -k.pad, y: -k.pad, w: w + 2 * k.pad, h: h + 2 * k.pad };
+      const y0 = Math.max(0, Math.floor(c.y + k.pad));
+      const y1 = Math.min(field.h, Math.ceil(c.y + c.h + k.pad));
+      const x0 = Math.max(0, Math.floor(c.x + k.pad));
+      const x1 = Math.min(fw, Math.ceil(c.x + c.w + k.pad));
+      for (let y = y0; y < y1; y++) for (let i = y * fw + x0, end = y * fw + x1; i < end; i++) src[i] = src[i]! + blurred[i]!;
+    }
+  }
   out.fill(0);
+  if (!src) return;
+  const scale = 255 / (k.peak * Math.max(1e-9, max));
+  const alpha = (255 * opacity) / 110;
   for (let y = 0; y < h; y++) {
     let i = (y + k.pad) * fw + k.pad;
     let o = y * w * 4;
     for (let x = 0; x < w; x++, i++, o += 4) {
-      const v = a[i]! * scale;
+      const v = src[i]! * scale;
       if (v < 1) continue;
       const c = v >= 255 ? 1020 : (v | 0) * 4;
       out[o] = palette[c]!;
       out[o + 1] = palette[c + 1]!;
       out[o + 2] = palette[c + 2]!;
-      out[o + 3] = v >= 110 ? 255 : (v * 255) / 110;
+      out[o + 3] = v >= 110 ? 255 * opacity : v * alpha;
     }
   }
 }

@@ -14,62 +14,63 @@ export type SurfaceOptions = {
 };
 
 /**
- * Heat is computed at this fraction of CSS px and scaled up with smoothing: a sixteenth of the
- * pixels, and a kernel's radius is never below ~10 CSS px, so nothing of it is lost.
+ * Heat is computed at this fraction of CSS px: a sixteenth of the pixels (a kernel's radius is
+ * never below ~6 CSS px, so nothing of it is lost), and the browser's compositor scales the heat
+ * canvas up to the viewport, off the main thread (a 4x `drawImage` upscale of a full viewport in
+ * Chromium's software canvas measured 3.7-6.6 ms by itself).
  */
 export const SURFACE_SCALE = 0.25;
 
-/** A heat surface bound to one document: `draw` renders points and composites them onto `ctx`. */
+/** Points in viewport CSS px, optionally clipped to a viewport rectangle. */
+export type SurfaceLayer = { points: HeatPoint[]; clip?: Rect };
+
+/** The heat layer of the overlay: a low-resolution canvas the page's compositor stretches. */
 export type HeatSurface = {
-  /**
-   * Render `points` (viewport CSS px) as a smooth surface and draw it on `ctx` (whose transform maps
-   * CSS px), clipped to `clip` when given. Cost follows the viewport's area and the visible points.
-   */
-  draw(ctx: CanvasRenderingContext2D, points: HeatPoint[], view: { w: number; h: number }, o: SurfaceOptions, clip?: Rect): void;
+  /** size the canvas for a viewport (CSS px) and clear it; returns its context, mapped to CSS px */
+  begin(view: { w: number; h: number }): CanvasRenderingContext2D | null;
+  /** render layers of points as one smooth surface (`renderHeat`) and put it on the canvas */
+  draw(layers: SurfaceLayer[], o: SurfaceOptions): void;
 };
 
 /**
- * The overlay's smooth heat (`renderHeat`) on an offscreen canvas at `SURFACE_SCALE` of the
- * viewport, composited onto the overlay's canvas scaled up, at the overlay's opacity.
+ * The overlay's smooth heat on `canvas` (styled to cover the viewport), its backing store at
+ * `scale` of CSS px.
  */
-export function createHeatSurface(doc: Document, palette: Palette, scale = SURFACE_SCALE): HeatSurface {
-  const canvas = doc.createElement('canvas');
-  const ctx2 = canvas.getContext('2d');
+export function createHeatSurface(canvas: HTMLCanvasElement, palette: Palette, scale = SURFACE_SCALE): HeatSurface {
+  const ctx = canvas.getContext('2d');
   let image: ImageData | null = null;
   let kernel: Kernel | null = null;
   let radius = -1;
   let field: Field | undefined;
-  const scaled: HeatPoint[] = [];
   return {
-    draw(ctx, points, view, o, clip) {
-      if (!ctx2 || points.length === 0) return;
+    begin(view) {
+      if (!ctx) return null;
       const w = Math.max(1, Math.ceil(view.w * scale));
       const h = Math.max(1, Math.ceil(view.h * scale));
       if (canvas.width !== w || canvas.height !== h || !image) {
         canvas.width = w;
         canvas.height = h;
-        image = ctx2.createImageData(w, h);
+        image = ctx.createImageData(w, h);
       }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      ctx.setTransform(scale, 0, 0, scale, 0, 0);
+      return ctx;
+    },
+    draw(layers, o) {
+      if (!ctx || !image || layers.every((l) => l.points.length === 0)) return;
+      const { width: w, height: h } = image;
       if (o.radius !== radius || !kernel) {
         radius = o.radius;
         kernel = kernelFor(radius, scale);
       }
       field = fieldFor(w, h, kernel, field);
-      scaled.length = 0;
-      for (const [x, y, n] of points) scaled.push([x * scale, y * scale, n]);
-      renderHeat(image.data, w, h, scaled, o.max, kernel, field, palette);
-      ctx2.putImageData(image, 0, 0);
-      ctx.save();
-      if (clip) {
-        ctx.beginPath();
-        ctx.rect(clip.x, clip.y, clip.w, clip.h);
-        ctx.clip();
-      }
-      ctx.globalAlpha = o.opacity;
-      ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = 'low';
-      ctx.drawImage(canvas, 0, 0, w, h, 0, 0, w / scale, h / scale);
-      ctx.restore();
+      const scaled = layers.map((l) => ({
+        points: l.points.map(([x, y, n]): HeatPoint => [x * scale, y * scale, n]),
+        clip: l.clip && { x: l.clip.x * scale, y: l.clip.y * scale, w: l.clip.w * scale, h: l.clip.h * scale },
+      }));
+      renderHeat(image.data, w, h, scaled, o.max, kernel, field, palette, o.opacity);
+      ctx.putImageData(image, 0, 0);
     },
   };
 }

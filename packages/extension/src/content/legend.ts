@@ -87,6 +87,7 @@ export function legendCorner(map: Pick<SnapshotMessage, 'grid' | 'rowPx' | 'fixe
 export const OVERLAY_CSS = `
 :host { all: initial; }
 canvas { position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events: none; }
+#heatlens-canvas { image-rendering: auto; }
 #heatlens-legend { position: fixed; right: 12px; bottom: 12px; pointer-events: none; min-width: 170px;
   font: 12px/1.4 system-ui, sans-serif; color: #111827; background: rgba(255,255,255,.92);
   border: 1px solid #d1d5db; border-radius: 6px; padding: 6px 8px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }

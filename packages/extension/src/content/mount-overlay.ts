@@ -48,19 +48,23 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = OVERLAY_CSS;
+  // Two layers: heat at a quarter of CSS px, stretched by the compositor, and lines and labels
+  // at full resolution above it.
   const canvas = doc.createElement('canvas');
   canvas.id = 'heatlens-canvas';
+  const labels = doc.createElement('canvas');
+  labels.id = 'heatlens-labels';
   const legend = createLegend(doc);
-  root.append(style, canvas, legend.el);
+  root.append(style, canvas, labels, legend.el);
   doc.documentElement.append(host);
 
-  const ctx = canvas.getContext('2d');
+  const ctx = labels.getContext('2d');
   const paletteCanvas = doc.createElement('canvas');
   paletteCanvas.width = 256;
   paletteCanvas.height = 1;
   const paletteCtx = paletteCanvas.getContext('2d', { willReadFrequently: true });
   const palette: Palette | null = paletteCtx ? readPalette(paletteCtx) : null;
-  const surface = palette ? createHeatSurface(doc, palette) : null;
+  const surface = palette ? createHeatSurface(canvas, palette) : null;
   const elements = createElementBoxes(doc, opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs });
 
   let snapshot: SnapshotMessage | null = null;
@@ -91,14 +95,15 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     const dpr = win.devicePixelRatio || 1;
     const w = Math.round(l.viewWidth * dpr);
     const h = Math.round(l.viewHeight * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
+    if (labels.width !== w || labels.height !== h) {
+      labels.width = w;
+      labels.height = h;
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
+    const heat = surface?.begin({ w: l.viewWidth, h: l.viewHeight }) ?? null;
     if (snapshot && settings && palette && surface && snapshot.grid > 0) {
-      drawFrame({ ctx, surface, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
+      drawFrame({ ctx, surface, heat, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
       legend.place(legendCorner(snapshot, l.viewWidth, l.viewHeight));
     }
     // Kept on the canvas, inside the shadow root (no page observer sees it), for the frame-time benchmark.
