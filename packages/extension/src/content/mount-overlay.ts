@@ -48,7 +48,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = OVERLAY_CSS;
-  // Two layers: heat at a quarter of CSS px, stretched by the compositor, and lines and labels
+  // Two layers: heat at a quarter of CSS px (SURFACE_SCALE), stretched by the compositor, and lines and labels
   // at full resolution above it.
   const canvas = doc.createElement('canvas');
   canvas.id = 'heatlens-canvas';
@@ -70,6 +70,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   let snapshot: SnapshotMessage | null = null;
   let settings: OverlaySettings | null = null;
   let frame = 0;
+  let labelled = true;
   // The element whose content space page tiles are in: the SDK's rule, shared (findScrollRoot).
   let scrollRoot = findScrollRoot(doc);
   const isDocumentRoot = (el: Element) => el === doc.scrollingElement || el === doc.documentElement || el === doc.body;
@@ -98,9 +99,12 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     if (labels.width !== w || labels.height !== h) {
       labels.width = w;
       labels.height = h;
+    } else if (labelled) {
+      // Clearing a full-resolution canvas costs: only when the last frame drew lines or labels.
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, w, h);
     }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    labelled = snapshot?.kind === 'scroll' || (clicks && Boolean(settings?.counts) && boxes.length > 0);
     const heat = surface?.begin({ w: l.viewWidth, h: l.viewHeight }) ?? null;
     if (snapshot && settings && palette && surface && snapshot.grid > 0) {
       drawFrame({ ctx, surface, heat, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
