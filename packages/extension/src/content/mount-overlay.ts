@@ -72,7 +72,15 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   let frame = 0;
   let labelled = true;
   // The element whose content space page tiles are in: the SDK's rule, shared (findScrollRoot).
-  let scrollRoot = findScrollRoot(doc);
+  // Guarded all the same: a browser without an API the rule uses must not break the overlay.
+  const findRoot = (): Element => {
+    try {
+      return findScrollRoot(doc);
+    } catch {
+      return doc.scrollingElement ?? doc.documentElement;
+    }
+  };
+  let scrollRoot = findRoot();
   const isDocumentRoot = (el: Element) => el === doc.scrollingElement || el === doc.documentElement || el === doc.body;
 
   const render = (): void => {
@@ -119,7 +127,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     frame ||= win.requestAnimationFrame(render);
   };
   const onLayout = throttle(opts.layoutThrottleMs ?? 100, () => {
-    scrollRoot = findScrollRoot(doc);
+    scrollRoot = findRoot();
     schedule();
   });
   // The DOM changed: elements may have come, gone or been replaced; resolve them again, at most
@@ -146,7 +154,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
       snapshot = next;
       settings = nextSettings;
       elements.set(next?.kind === 'click' ? next.elements : undefined);
-      scrollRoot = findScrollRoot(doc);
+      scrollRoot = findRoot();
       if (frame) win.cancelAnimationFrame(frame);
       // Drawn now, not on the next animation frame: a snapshot is news the owner is waiting for.
       // The legend is written after the draw has read the layout, so no write forces a reflow.
