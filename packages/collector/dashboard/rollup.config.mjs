@@ -1,8 +1,9 @@
-// Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot bundled in)
+// Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot and simpleheat bundled in)
 // and one stylesheet (uPlot's CSS + ours). Part of the collector's `pnpm build`.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -30,6 +31,8 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
+    // simpleheat ships as CommonJS.
+    commonjs(),
     typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
     terser(),
     css('dashboard.css', [require.resolve('uplot/dist/uPlot.min.css'), here('./src/styles.css')]),

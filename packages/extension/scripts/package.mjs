@@ -27,6 +27,7 @@ const files = [
   ['build/content.js', 'content.js'],
   ['build/popup.js', 'popup.js'],
   ['build/options.js', 'options.js'],
+  ['build/owner-mark.js', 'owner-mark.js'],
 ];
 const pages = [
   ['src/popup/popup.html', 'popup.html'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBackgroundMessage } from './messages.js';
 
-const settings = { kind: 'click', window: '1h', seg: 'm', opacity: 0.5, counts: true };
+const settings = { kind: 'click', window: '1h', seg: 'm', opacity: 0.5, counts: true, radius: 16 };
 
 describe('parseBackgroundMessage', () => {
   it('accepts every request the popup and content script send', () => {

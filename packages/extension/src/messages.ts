@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { SnapshotMessage } from '@heatlens/schema/live';
-import type { OverlaySettings, OverlayState } from './settings.js';
+import { MAX_RADIUS, MIN_RADIUS, type OverlaySettings, type OverlayState } from './settings.js';
 
 // The typed message map. Requests to the background come from the popup (overlay on/off,
 // settings, status) and from content scripts (SPA navigation). The background validates each one
@@ -13,6 +13,7 @@ const Settings = Type.Object({
   seg: Type.Union([Type.Literal('all'), Type.Literal('s'), Type.Literal('m'), Type.Literal('l')]),
   opacity: Type.Number({ minimum: 0, maximum: 1 }),
   counts: Type.Boolean(),
+  radius: Type.Number({ minimum: MIN_RADIUS, maximum: MAX_RADIUS }),
 });
 const TabId = Type.Integer({ minimum: 0 });
 const SiteId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });

@@ -17,10 +17,17 @@ export type OverlaySettings = {
   opacity: number;
   /** for clicks, show counts on the top clicked elements; default true */
   counts: boolean;
+  /** heat kernel radius in CSS px, `MIN_RADIUS..MAX_RADIUS`; default `DEFAULT_RADIUS` */
+  radius: number;
 };
 
+/** Heat kernel radius bounds and default, CSS px (the blur adds three quarters of it). */
+export const MIN_RADIUS = 6;
+export const MAX_RADIUS = 60;
+export const DEFAULT_RADIUS = 16;
+
 /** Defaults for a new overlay; `seg` is replaced by the tab's own segment when it is known. */
-export const DEFAULT_SETTINGS: OverlaySettings = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true };
+export const DEFAULT_SETTINGS: OverlaySettings = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true, radius: DEFAULT_RADIUS };
 
 /** Short human names, shared by the popup and the legend. */
 export const WINDOW_LABELS: Record<OverlayWindow, string> = { '5m': '5 min', '1h': '1 h', '24h': '24 h' };

@@ -66,15 +66,24 @@ export async function openPopup(context: BrowserContext, id: string, tabId: numb
   return popup;
 }
 
-/** RGBA of the overlay canvas at a viewport point (CSS px), or null when there is no overlay. */
+/**
+ * RGBA of the overlay at a viewport point (CSS px), or null when there is no overlay: the label
+ * canvas (lines, outlines, counts) where it has paint, else the heat canvas (a quarter of CSS px,
+ * stretched by the compositor).
+ */
 export function overlayPixel(page: Page, x: number, y: number): Promise<[number, number, number, number] | null> {
   return page.evaluate(
     ([px, py]) => {
-      const canvas = document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas') as HTMLCanvasElement | null;
-      if (!canvas) return null;
-      const dpr = canvas.width / innerWidth;
-      const d = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1).data;
-      return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
+      const root = document.getElementById('heatlens-overlay')?.shadowRoot;
+      const read = (id: string) => {
+        const canvas = root?.getElementById(id) as HTMLCanvasElement | null;
+        if (!canvas || canvas.width === 0) return null;
+        const dpr = canvas.width / innerWidth;
+        const d = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1).data;
+        return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
+      };
+      const label = read('heatlens-labels');
+      return label && label[3] > 0 ? label : read('heatlens-canvas');
     },
     [x, y],
   );
@@ -125,18 +134,18 @@ export async function centreOf(page: Page, selector: string): Promise<{ x: numbe
 }
 
 /**
- * The centre of the heatmap tile under a viewport point, in viewport px: a point on a tile's edge
- * may sample its neighbour, so pixel checks look at tile centres.
+ * The centre of the heatmap tile (layout v2: `grid` columns across the document's width, rows of
+ * `rowPx` page px) under a viewport point, in viewport px: a point on a tile's edge may sample its
+ * neighbour, so pixel checks look at tile centres.
  */
-export function tileCentre(page: Page, x: number, y: number, grid = 50): Promise<{ x: number; y: number }> {
+export function tileCentre(page: Page, x: number, y: number, grid = 50, rowPx = 20): Promise<{ x: number; y: number }> {
   return page.evaluate(
-    ([px, py, g]) => {
-      const el = document.documentElement;
-      const [w, h] = [el.scrollWidth / g!, el.scrollHeight / g!];
+    ([px, py, g, r]) => {
+      const w = document.documentElement.scrollWidth / g!;
       const cx = (Math.floor((px! + scrollX) / w) + 0.5) * w - scrollX;
-      const cy = (Math.floor((py! + scrollY) / h) + 0.5) * h - scrollY;
+      const cy = (Math.floor((py! + scrollY) / r!) + 0.5) * r! - scrollY;
       return { x: cx, y: cy };
     },
-    [x, y, grid],
+    [x, y, grid, rowPx],
   );
 }

@@ -1,47 +1,52 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
-import type { OverlaySettings } from '../settings.js';
-import { reachDepth, scrollReach } from './grid-image.js';
-import { gridRect, visibleRange, type Layout } from './project.js';
+import { DEFAULT_RADIUS, type OverlaySettings } from '../settings.js';
+import { heatMax, heatPoints, type ElementBox } from './heat-points.js';
+import type { HeatSurface } from './heat-surface.js';
+import { heatAlpha, heatIndex, type Palette } from './palette.js';
+import { rootBox, type Layout } from './project.js';
+import { reachDepth, scrollReach } from './scroll-reach.js';
 
-/** What one frame needs: the target context, the 1-px-per-tile image, and today's layout. */
+/** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
+  /** full-resolution canvas for lines and labels (already cleared) */
   ctx: CanvasRenderingContext2D;
-  /** the heatmap painted at one pixel per tile (see `paintGrid`) */
-  tiles: CanvasImageSource;
-  grid: number;
+  /** the low-resolution heat layer (already begun for this frame) */
+  surface: HeatSurface;
+  /** the heat layer's context, mapped to CSS px (the scroll map's shading goes there) */
+  heat: CanvasRenderingContext2D | null;
+  palette: Palette;
   layout: Layout;
+  /** the scroll root is the document's own scroller (its box is the viewport) */
+  documentRoot: boolean;
   /** device pixels per CSS px of the canvas */
   dpr: number;
   snapshot: SnapshotMessage;
   settings: OverlaySettings;
-  /** finds an element by selector in today's DOM (for click counts) */
-  find: (selector: string) => Element | null;
+  /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
+  boxes: readonly ElementBox[];
 };
 
 /**
- * Draw one frame on the viewport-sized canvas: the tiles that overlap the viewport, scaled from
- * document fractions to today's layout; for scroll maps the 25/50/75 % reach lines and the fold;
- * for clicks, counts on the top clicked elements.
+ * Draw one frame on the viewport-sized canvas (already cleared). Move and click maps: a smooth
+ * heat surface of the page tiles (in the scroll root's space, clipped to its box), the fixed layer
+ * (pinned to the viewport) and, for clicks, each resolved element's heat inside its box with its
+ * count. Scroll maps: reach by depth, the 25/50/75 % lines and the fold.
  */
 export function drawFrame(f: Frame): void {
-  const { ctx, layout, grid } = f;
-  // The caller has cleared the canvas; from here on, coordinates are CSS px.
+  const { ctx, layout: l } = f;
   ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
-  const rows = visibleRange(layout.scrollY, layout.viewHeight, layout.docHeight, grid);
-  const cols = visibleRange(layout.scrollX, layout.viewWidth, layout.docWidth, grid);
-  if (rows && cols) {
-    // Blit only the visible band of tiles: a destination rectangle as tall as a 100,000 px page
-    // would be clipped anyway, and this keeps the work proportional to the viewport.
-    const all = gridRect(layout);
-    const tw = all.w / grid;
-    const th = all.h / grid;
-    const [r0, r1] = rows;
-    const [c0, c1] = cols;
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(f.tiles, c0, r0, c1 - c0 + 1, r1 - r0 + 1, all.x + c0 * tw, all.y + r0 * th, (c1 - c0 + 1) * tw, (r1 - r0 + 1) * th);
+  if (f.snapshot.kind === 'scroll') {
+    drawScrollMap(f);
+    return;
   }
-  if (f.snapshot.kind === 'scroll') drawReachLines(f);
-  if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(f);
+  const radius = f.settings.radius ?? DEFAULT_RADIUS;
+  const margin = radius * 1.75;
+  const { page, free } = heatPoints(f.snapshot, l, f.boxes, margin);
+  const o = { radius, opacity: f.settings.opacity, max: heatMax(f.snapshot) };
+  // The document's scroller fills the viewport: one layer. An inner scroller's page heat is
+  // clipped to its box; fixed and element heat is not.
+  f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }] : [{ points: page, clip: rootBox(l) }, { points: free }], o);
+  if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
 }
 
 function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
@@ -54,54 +59,69 @@ function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number
   ctx.fillText(text, x + 5, y);
 }
 
-function hline(ctx: CanvasRenderingContext2D, y: number, width: number, colour: string, dash: number[]): void {
+function hline(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, colour: string, dash: number[]): void {
   ctx.strokeStyle = colour;
   ctx.lineWidth = 2;
   ctx.setLineDash(dash);
   ctx.beginPath();
-  ctx.moveTo(0, y);
-  ctx.lineTo(width, y);
+  ctx.moveTo(x, y);
+  ctx.lineTo(x + width, y);
   ctx.stroke();
   ctx.setLineDash([]);
 }
 
-function drawReachLines(f: Frame): void {
-  const { ctx, layout } = f;
-  const reach = scrollReach(f.snapshot.tiles, f.grid);
+/**
+ * The scroll map in the scroll root's space: each depth band (a fraction of the root's content
+ * height) shaded by the share of sessions that reached it, as one smooth vertical gradient; the
+ * 25/50/75 % reach lines; the fold (the root's visible height, at the owner's viewport).
+ */
+function drawScrollMap(f: Frame): void {
+  const { ctx, layout: l } = f;
+  const grid = f.snapshot.grid;
+  const reach = scrollReach(f.snapshot.tiles, grid);
+  const top = l.rootTop - l.scrollY;
+  const box = rootBox(l);
+  const heat = f.heat;
+  if (heat && grid > 0 && l.docHeight > 0) {
+    const gradient = heat.createLinearGradient(0, top, 0, top + l.docHeight);
+    for (let b = 0; b < grid; b++) {
+      const i = heatIndex(reach[b]!, 1);
+      const a = heatAlpha(i, f.settings.opacity) / 255;
+      const c = f.palette;
+      gradient.addColorStop((b + 0.5) / grid, `rgba(${c[i * 4]},${c[i * 4 + 1]},${c[i * 4 + 2]},${a})`);
+    }
+    heat.fillStyle = gradient;
+    heat.fillRect(box.x, box.y, box.w, box.h);
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(box.x, box.y, box.w, box.h);
+  ctx.clip();
   for (const share of [0.75, 0.5, 0.25]) {
     const depth = reachDepth(reach, share);
     if (depth === null) continue;
-    const y = depth * layout.docHeight - layout.scrollY;
-    if (y < -10 || y > layout.viewHeight + 10) continue;
-    hline(ctx, y, layout.viewWidth, '#111827', [6, 4]);
-    label(ctx, `${share * 100}% reached here`, 8, y);
+    const y = top + depth * l.docHeight;
+    if (y < box.y - 10 || y > box.y + box.h + 10) continue;
+    hline(ctx, box.x, y, box.w, '#111827', [6, 4]);
+    label(ctx, `${share * 100}% reached here`, box.x + 8, y);
   }
   // The fold: what a visitor sees without scrolling, at the owner's viewport height.
-  const fold = layout.viewHeight - layout.scrollY;
-  if (fold >= 0 && fold <= layout.viewHeight) {
-    hline(ctx, fold - 1, layout.viewWidth, '#dc2626', []);
-    label(ctx, 'fold', layout.viewWidth - 48, fold - 12);
+  const fold = top + l.rootHeight;
+  if (fold >= box.y && fold <= box.y + box.h) {
+    hline(ctx, box.x, fold - 1, box.w, '#dc2626', []);
+    label(ctx, 'fold', box.x + box.w - 48, fold - 12);
   }
+  ctx.restore();
 }
 
-function drawCounts(f: Frame): void {
-  const top = f.snapshot.stats.selectors.slice(0, 10);
-  for (const entry of top) {
-    // `Top('sel')` is typed by a computed key, so read the fields as the values they are.
-    const sel = String(entry.sel);
-    const count = Number(entry.count);
-    let el: Element | null = null;
-    try {
-      el = f.find(sel);
-    } catch {
-      continue; // a selector today's DOM cannot parse: skip, never throw into the page
-    }
-    if (!el) continue;
-    const r = el.getBoundingClientRect();
-    if (r.bottom < 0 || r.top > f.layout.viewHeight || r.width === 0) continue;
-    f.ctx.strokeStyle = 'rgba(220, 38, 38, 0.9)';
-    f.ctx.lineWidth = 2;
-    f.ctx.strokeRect(r.left, r.top, r.width, r.height);
-    label(f.ctx, `${count} click${count === 1 ? '' : 's'}`, Math.max(0, r.left), Math.max(9, r.top - 10));
+/** Outline and count of each resolved element in view: the count is the snapshot's (width-filtered). */
+function drawCounts(ctx: CanvasRenderingContext2D, boxes: readonly ElementBox[], viewHeight: number): void {
+  for (const b of boxes) {
+    const r = b.rect;
+    if (r.y + r.h < 0 || r.y > viewHeight || r.w === 0) continue;
+    ctx.strokeStyle = 'rgba(220, 38, 38, 0.9)';
+    ctx.lineWidth = 2;
+    ctx.strokeRect(r.x, r.y, r.w, r.h);
+    label(ctx, `${b.count} click${b.count === 1 ? '' : 's'}`, Math.max(0, r.x), Math.max(9, r.y - 10));
   }
 }

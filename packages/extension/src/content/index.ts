@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundMessages, ContentMessage } from '../messages.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { mountOverlay } from './mount-overlay.js';
 
 // Injected by the background with `scripting.executeScript` only when the owner turns the overlay
@@ -24,7 +25,7 @@ function start(): void {
       navigated(path);
     },
   });
-  let current = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true } as Parameters<typeof overlay.draw>[1];
+  let current: Parameters<typeof overlay.draw>[1] = DEFAULT_SETTINGS;
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
     try {

@@ -1,6 +1,7 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { WINDOW_LABELS, type OverlaySettings } from '../settings.js';
 import { HEAT_STOPS } from './palette.js';
+import { fixedTileCentre, inside, type Layout } from './project.js';
 
 const KIND_LABELS = { move: 'Cursor moves', click: 'Clicks', scroll: 'Scroll reach' } as const;
 
@@ -17,7 +18,12 @@ export function legendText(snapshot: SnapshotMessage | null, settings: OverlaySe
  * The legend: a small box in the corner with the window, the sample count and the scale.
  * `update` rewrites only text nodes (no innerHTML: page data never becomes markup).
  */
-export function createLegend(doc: Document): { el: HTMLElement; update(s: SnapshotMessage | null, o: OverlaySettings): void } {
+export function createLegend(doc: Document): {
+  el: HTMLElement;
+  update(s: SnapshotMessage | null, o: OverlaySettings): void;
+  /** move the legend to a viewport corner */
+  place(corner: LegendCorner): void;
+} {
   const el = doc.createElement('div');
   el.id = 'heatlens-legend';
   const title = doc.createElement('div');
@@ -48,16 +54,49 @@ export function createLegend(doc: Document): { el: HTMLElement; update(s: Snapsh
       samples.textContent = snapshot?.kind === 'scroll' ? ' sessions' : ' samples';
       scale.textContent = t.scale;
     },
+    place(corner) {
+      if (el.dataset.corner !== corner) el.dataset.corner = corner;
+    },
   };
+}
+
+/** A viewport corner: bottom-right, bottom-left, top-right, top-left. */
+export type LegendCorner = 'br' | 'bl' | 'tr' | 'tl';
+
+/** Room the legend takes in its corner, CSS px, margin and a kernel's spill included. */
+export const LEGEND_ROOM = { w: 240, h: 120 };
+
+/**
+ * The corner the legend may take without covering the fixed layer's heat (a sticky header's
+ * buttons at the top, a chat button at the bottom right): the first of bottom-right,
+ * bottom-left, top-right, top-left with no fixed tile in its `LEGEND_ROOM`; bottom-right when
+ * every corner has one.
+ */
+export function legendCorner(map: Pick<SnapshotMessage, 'grid' | 'rowPx' | 'fixed'>, viewWidth: number, viewHeight: number): LegendCorner {
+  const l = { viewWidth, viewHeight } as Layout;
+  const points = (map.fixed ?? []).filter(([, , n]) => n > 0).map(([tx, ty]) => fixedTileCentre(tx, ty, map.grid, map.rowPx, l));
+  const { w, h } = LEGEND_ROOM;
+  const rooms: Record<LegendCorner, { x: number; y: number; w: number; h: number }> = {
+    br: { x: viewWidth - w, y: viewHeight - h, w, h },
+    bl: { x: 0, y: viewHeight - h, w, h },
+    tr: { x: viewWidth - w, y: 0, w, h },
+    tl: { x: 0, y: 0, w, h },
+  };
+  for (const corner of ['br', 'bl', 'tr', 'tl'] as const) if (!points.some((p) => inside(p, rooms[corner]))) return corner;
+  return 'br';
 }
 
 /** Styles of the overlay's shadow root: nothing leaks into the page, nothing from it leaks in. */
 export const OVERLAY_CSS = `
 :host { all: initial; }
 canvas { position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events: none; }
+#heatlens-canvas { image-rendering: auto; }
 #heatlens-legend { position: fixed; right: 12px; bottom: 12px; pointer-events: none; min-width: 170px;
   font: 12px/1.4 system-ui, sans-serif; color: #111827; background: rgba(255,255,255,.92);
   border: 1px solid #d1d5db; border-radius: 6px; padding: 6px 8px; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+#heatlens-legend[data-corner="bl"] { right: auto; left: 12px; }
+#heatlens-legend[data-corner="tr"] { bottom: auto; top: 12px; }
+#heatlens-legend[data-corner="tl"] { bottom: auto; top: 12px; right: auto; left: 12px; }
 #heatlens-legend .bar { height: 8px; border-radius: 4px; margin: 4px 0 2px; }
 #heatlens-legend .scale { color: #4b5563; }
 `;

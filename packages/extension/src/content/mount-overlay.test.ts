@@ -9,13 +9,14 @@ afterEach(() => {
 });
 
 describe('mountOverlay', () => {
-  it('adds one fixed, click-through canvas in a shadow root, above the page', () => {
+  it('adds a fixed, click-through heat canvas and a label canvas in a shadow root, above the page', () => {
     const overlay = mountOverlay(window);
     const host = document.getElementById(OVERLAY_ID)!;
     expect(host.style.position).toBe('fixed');
     expect(host.style.pointerEvents).toBe('none');
     expect(host.style.zIndex).toBe('2147483647');
-    expect(host.shadowRoot!.querySelectorAll('canvas')).toHaveLength(1);
+    expect(host.shadowRoot!.querySelectorAll('canvas')).toHaveLength(2);
+    expect(host.shadowRoot!.querySelector('#heatlens-labels')).not.toBeNull();
     expect(host.shadowRoot!.querySelector('#heatlens-canvas')).not.toBeNull();
     overlay.destroy();
   });

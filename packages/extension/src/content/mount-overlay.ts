@@ -1,11 +1,13 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { throttle } from 'throttle-debounce';
 import type { OverlaySettings } from '../settings.js';
+import { findScrollRoot } from '@heatlens/schema/scroll-root';
 import { drawFrame } from './draw-frame.js';
-import { paintGrid } from './grid-image.js';
-import { createLegend, OVERLAY_CSS } from './legend.js';
+import { createElementBoxes } from './element-boxes.js';
+import { createHeatSurface } from './heat-surface.js';
+import { createLegend, legendCorner, OVERLAY_CSS } from './legend.js';
 import { readPalette, type Palette } from './palette.js';
-import type { Layout } from './project.js';
+import { measureLayout, rootBox } from './project.js';
 import { watchNavigation } from './watch-navigation.js';
 
 /** Id of the overlay's host element; the canvas inside its shadow root is `#heatlens-canvas`. */
@@ -25,6 +27,10 @@ export type MountOptions = {
   onNavigate?: (path: string) => void;
   /** how long a layout change waits before the redraw it causes, in ms; default 100 */
   layoutThrottleMs?: number;
+  /** how often a DOM change re-resolves the click map's element selectors, in ms; default 300 */
+  domThrottleMs?: number;
+  /** most ms spent resolving selectors per frame; default 2 (see `createElementBoxes`) */
+  resolveBudgetMs?: number;
 };
 
 /**
@@ -42,38 +48,40 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = OVERLAY_CSS;
+  // Two layers: heat at a quarter of CSS px (SURFACE_SCALE), stretched by the compositor, and lines and labels
+  // at full resolution above it.
   const canvas = doc.createElement('canvas');
   canvas.id = 'heatlens-canvas';
+  const labels = doc.createElement('canvas');
+  labels.id = 'heatlens-labels';
   const legend = createLegend(doc);
-  root.append(style, canvas, legend.el);
+  root.append(style, canvas, labels, legend.el);
   doc.documentElement.append(host);
 
-  const ctx = canvas.getContext('2d');
-  const tileCanvas = doc.createElement('canvas');
-  const tileCtx = tileCanvas.getContext('2d');
+  const ctx = labels.getContext('2d');
   const paletteCanvas = doc.createElement('canvas');
   paletteCanvas.width = 256;
   paletteCanvas.height = 1;
   const paletteCtx = paletteCanvas.getContext('2d', { willReadFrequently: true });
   const palette: Palette | null = paletteCtx ? readPalette(paletteCtx) : null;
+  const surface = palette ? createHeatSurface(canvas, palette) : null;
+  const elements = createElementBoxes(doc, opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs });
 
-  let image: ImageData | null = null; // reused across snapshots: one allocation per grid size
   let snapshot: SnapshotMessage | null = null;
   let settings: OverlaySettings | null = null;
   let frame = 0;
-
-  const layout = (): Layout => {
-    const el = doc.documentElement;
-    // The same document size the SDK divides by, so a tile lands where its samples were taken.
-    return {
-      docWidth: el.scrollWidth,
-      docHeight: el.scrollHeight,
-      scrollX: win.scrollX,
-      scrollY: win.scrollY,
-      viewWidth: win.innerWidth,
-      viewHeight: win.innerHeight,
-    };
+  let labelled = true;
+  // The element whose content space page tiles are in: the SDK's rule, shared (findScrollRoot).
+  // Guarded all the same: a browser without an API the rule uses must not break the overlay.
+  const findRoot = (): Element => {
+    try {
+      return findScrollRoot(doc);
+    } catch {
+      return doc.scrollingElement ?? doc.documentElement;
+    }
   };
+  let scrollRoot = findRoot();
+  const isDocumentRoot = (el: Element) => el === doc.scrollingElement || el === doc.documentElement || el === doc.body;
 
   const render = (): void => {
     frame = 0;
@@ -87,62 +95,80 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
 
   const paint = (ctx: CanvasRenderingContext2D): void => {
     const started = performance.now();
-    const l = layout();
+    const clicks = snapshot?.kind === 'click';
+    // Selectors are resolved once per snapshot, a few per frame at most (a time budget).
+    const more = clicks && elements.resolve();
+    // Reads first (layout, element boxes), then writes: one layout per frame.
+    const l = measureLayout(win, scrollRoot);
+    const boxes = clicks ? elements.boxes(scrollRoot, rootBox(l)) : [];
     const dpr = win.devicePixelRatio || 1;
     const w = Math.round(l.viewWidth * dpr);
     const h = Math.round(l.viewHeight * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
+    if (labels.width !== w || labels.height !== h) {
+      labels.width = w;
+      labels.height = h;
+    } else if (labelled) {
+      // Clearing a full-resolution canvas costs: only when the last frame drew lines or labels.
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, w, h);
     }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    if (snapshot && settings && snapshot.grid > 0) {
-      drawFrame({ ctx, tiles: tileCanvas, grid: snapshot.grid, layout: l, dpr, snapshot, settings, find: (s) => doc.querySelector(s) });
+    labelled = snapshot?.kind === 'scroll' || (clicks && Boolean(settings?.counts) && boxes.length > 0);
+    const heat = surface?.begin({ w: l.viewWidth, h: l.viewHeight }) ?? null;
+    if (snapshot && settings && palette && surface && snapshot.grid > 0) {
+      drawFrame({ ctx, surface, heat, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
+      legend.place(legendCorner(snapshot, l.viewWidth, l.viewHeight));
     }
     // Kept on the canvas, inside the shadow root (no page observer sees it), for the frame-time benchmark.
     canvas.dataset.frameMs = (performance.now() - started).toFixed(3);
+    if (more) schedule();
   };
 
   const schedule = (): void => {
     frame ||= win.requestAnimationFrame(render);
   };
-  const onLayout = throttle(opts.layoutThrottleMs ?? 100, schedule);
-
+  const onLayout = throttle(opts.layoutThrottleMs ?? 100, () => {
+    scrollRoot = findRoot();
+    schedule();
+  });
+  // The DOM changed: elements may have come, gone or been replaced; resolve them again, at most
+  // every `domThrottleMs`.
+  const onDom = throttle(opts.domThrottleMs ?? 300, () => {
+    elements.invalidate();
+    schedule();
+  });
   const listen = { passive: true, signal: abort.signal } as const;
-  win.addEventListener('scroll', schedule, listen);
-  win.addEventListener('resize', schedule, listen);
+  // Capturing on the window sees every element's scroll too (scroll events do not bubble): an app
+  // shell's inner scroller moves the heat as the document's does.
+  win.addEventListener('scroll', schedule, { ...listen, capture: true });
+  win.addEventListener('resize', onLayout, listen);
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(onLayout) : null;
   observer?.observe(doc.documentElement);
   if (doc.body) observer?.observe(doc.body);
+  const mutations = typeof MutationObserver === 'function' ? new MutationObserver(onDom) : null;
+  mutations?.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'class'] });
   const stopNavigation = watchNavigation(win, (path) => opts.onNavigate?.(path), abort.signal);
 
   return {
     draw(next, nextSettings) {
       const started = performance.now();
-      const repaint = next !== snapshot || settings?.opacity !== nextSettings.opacity;
       snapshot = next;
       settings = nextSettings;
-      if (repaint && next && palette && tileCtx && next.grid > 0) {
-        if (tileCanvas.width !== next.grid || !image) {
-          tileCanvas.width = tileCanvas.height = next.grid;
-          image = tileCtx.createImageData(next.grid, next.grid);
-        }
-        paintGrid(image.data, next, palette, nextSettings.opacity);
-        tileCtx.putImageData(image, 0, 0);
-      }
+      elements.set(next?.kind === 'click' ? next.elements : undefined);
+      scrollRoot = findRoot();
       if (frame) win.cancelAnimationFrame(frame);
       // Drawn now, not on the next animation frame: a snapshot is news the owner is waiting for.
       // The legend is written after the draw has read the layout, so no write forces a reflow.
       render();
       legend.update(next, nextSettings);
-      // A whole new frame: tiles painted from the snapshot, then drawn (the frame-time benchmark).
+      // A whole new frame: selectors resolved, heat rendered and drawn (the frame-time benchmark).
       canvas.dataset.snapshotMs = (performance.now() - started).toFixed(3);
     },
     destroy() {
       abort.abort();
       observer?.disconnect();
+      mutations?.disconnect();
       onLayout.cancel();
+      onDom.cancel();
       stopNavigation();
       if (frame) win.cancelAnimationFrame(frame);
       host.remove();

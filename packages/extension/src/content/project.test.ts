@@ -1,61 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { tileOf } from '@heatlens/schema/tiles';
-import { gridRect, isVisible, tileRect, visibleRange, type Layout } from './project.js';
+import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
+import { fixedTileCentre, measureLayout, pageTileCentre, visibleRows, type Layout } from './project.js';
 
 const layout = (over: Partial<Layout> = {}): Layout => ({
-  docWidth: 1000, docHeight: 5000, scrollX: 0, scrollY: 0, viewWidth: 1000, viewHeight: 800, ...over,
+  rootLeft: 0, rootTop: 0, rootWidth: 1280, rootHeight: 800, scrollX: 0, scrollY: 0,
+  docWidth: 1280, docHeight: 6000, viewWidth: 1280, viewHeight: 800, ...over,
 });
 
-/** The viewport point where a visitor's page point lands today, through its tile. */
-function viewportOfPagePoint(x: number, y: number, visitorDoc: { w: number; h: number }, l: Layout) {
-  const r = tileRect(tileOf(x, visitorDoc.w), tileOf(y, visitorDoc.h), 50, l);
-  return r;
-}
-
-describe('tileRect', () => {
-  it('maps a tile from document fractions to the viewport of an unscrolled page', () => {
-    expect(tileRect(10, 4, 50, layout())).toEqual({ x: 200, y: 400, w: 20, h: 100 });
+describe('pageTileCentre (layout v2)', () => {
+  it('puts a row at its absolute page px and a column at its fraction of the width', () => {
+    // A visitor clicked at page (500, 2510) of a 1280 px wide page: tile (19, 125).
+    const [tx, ty] = [tileOf(500, 1280), rowOf(2510)];
+    expect(pageTileCentre(tx, ty, 50, 20, layout())).toEqual({ x: 499.2, y: 2510 });
   });
-
-  it('moves tiles up as the page scrolls, and sideways with scrollX', () => {
-    expect(tileRect(10, 4, 50, layout({ scrollY: 350 }))).toEqual({ x: 200, y: 50, w: 20, h: 100 });
-    expect(tileRect(10, 4, 50, layout({ scrollX: 150, scrollY: 350 }))).toMatchObject({ x: 50, y: 50 });
+  it('follows the scroll offset, whatever the page height', () => {
+    const p = pageTileCentre(19, 125, 50, 20, layout({ scrollY: 2300, docHeight: 90_000 }));
+    expect(p.y).toBe(2510 - 2300);
   });
-
-  it('stretches tiles with today\'s layout when the window is resized', () => {
-    // A visitor clicked at page (500, 2500) of a 1000x5000 document: the middle tile.
-    const visitor = { w: 1000, h: 5000 };
-    const today = layout({ docWidth: 1600, docHeight: 4000, viewWidth: 1600 });
-    const r = viewportOfPagePoint(500, 2500, visitor, today);
-    expect(r).toEqual({ x: 800, y: 2000, w: 32, h: 80 });
-  });
-
-  it('keeps a tall page\'s bottom tile exact 100,000 px down', () => {
-    const tall = layout({ docHeight: 100_000, scrollY: 100_000 - 800 });
-    const r = tileRect(0, 49, 50, tall);
-    expect(r.y).toBe(98_000 - 99_200);
-    expect(r.y + r.h).toBe(800); // the bottom tile ends at the viewport's bottom edge
-    expect(isVisible(r, tall)).toBe(true);
-    expect(isVisible(tileRect(0, 0, 50, tall), tall)).toBe(false);
+  it('moves with an inner scroller: its box and its own scroll offset', () => {
+    // An app shell: a 64 px header, then #app (left 240) scrolled to 3000 of 4000 px.
+    const l = layout({ rootLeft: 240, rootTop: 64, rootWidth: 1040, rootHeight: 736, scrollY: 3000, docWidth: 1040, docHeight: 4000 });
+    const p = pageTileCentre(tileOf(520, 1040), rowOf(3320), 50, 20, l);
+    expect(p.x).toBeCloseTo(240 + 520 + 10.4, 6); // column 25 of 20.8 px: centre at 530.4
+    expect(p.y).toBe(64 + 3330 - 3000);
   });
 });
 
-describe('visibleRange', () => {
-  it('lists the rows of tiles the viewport overlaps', () => {
-    expect(visibleRange(0, 800, 5000, 50)).toEqual([0, 7]);
-    expect(visibleRange(350, 800, 5000, 50)).toEqual([3, 11]);
-    expect(visibleRange(4200, 800, 5000, 50)).toEqual([42, 49]);
-  });
-  it('is empty for an empty document or viewport, and clamps past the end', () => {
-    expect(visibleRange(0, 800, 0, 50)).toBeNull();
-    expect(visibleRange(0, 0, 5000, 50)).toBeNull();
-    expect(visibleRange(9000, 800, 5000, 50)).toBeNull();
-    expect(visibleRange(0, 800, 400, 50)).toEqual([0, 49]);
+describe('fixedTileCentre', () => {
+  it('pins top rows to the top edge and negative rows to the bottom edge, at any scroll', () => {
+    const tall = layout({ viewHeight: 900, scrollY: 1700 });
+    expect(fixedTileCentre(40, fixedRowOf(30, 900), 50, 20, tall)).toEqual({ x: 1036.8, y: 30 });
+    // A chat button 40 px above the bottom of a 900 px viewport stays 40-ish px above it in a 600 px one.
+    const ty = fixedRowOf(860, 900);
+    expect(ty).toBe(-3);
+    expect(fixedTileCentre(48, ty, 50, 20, layout({ viewHeight: 600 })).y).toBe(600 - 60 + 10);
   });
 });
 
-describe('gridRect', () => {
-  it('is the whole document, offset by the scroll position', () => {
-    expect(gridRect(layout({ scrollX: 5, scrollY: 1200 }))).toEqual({ x: -5, y: -1200, w: 1000, h: 5000 });
+describe('visibleRows', () => {
+  it('lists the rows that reach the root box, with kernel spill', () => {
+    expect(visibleRows(layout({ scrollY: 1000 }), 20, 40)).toEqual([48, 92]);
+    expect(visibleRows(layout(), 20, 0)).toEqual([0, 40]);
+    expect(visibleRows(layout({ rootHeight: 0 }), 20, 0)).toBeNull();
+  });
+});
+
+describe('measureLayout', () => {
+  it('measures an element root by its padding box and its own scroll', () => {
+    const el = {
+      getBoundingClientRect: () => ({ left: 240, top: 64 }),
+      clientLeft: 1, clientTop: 2, clientWidth: 1000, clientHeight: 700,
+      scrollLeft: 0, scrollTop: 3000, scrollWidth: 1000, scrollHeight: 4000,
+    } as unknown as Element;
+    const l = measureLayout(window, el);
+    expect(l).toMatchObject({ rootLeft: 241, rootTop: 66, rootWidth: 1000, rootHeight: 700, scrollY: 3000, docHeight: 4000 });
+  });
+  it('measures the document root as the viewport at the window scroll', () => {
+    const l = measureLayout(window, document.documentElement);
+    expect(l).toMatchObject({ rootLeft: 0, rootTop: 0, rootWidth: innerWidth, rootHeight: innerHeight, scrollY: scrollY });
   });
 });

@@ -1,12 +1,24 @@
-/** Today's layout, as the overlay sees it when it draws. */
+import { fixedRowTop } from '@heatlens/schema/tiles';
+
+/**
+ * Today's layout, as the overlay sees it when it draws (all CSS px). Page tiles live in the scroll
+ * root's content space (the document, or an app shell's inner scroller: `findScrollRoot`); the
+ * fixed layer lives in the viewport.
+ */
 export type Layout = {
-  /** document size in CSS px (`scrollWidth`, `scrollHeight`): tiles are fractions of it */
-  docWidth: number;
-  docHeight: number;
-  /** page coordinate of the viewport's top-left corner (`scrollX`, `scrollY`) */
+  /** viewport position of the scroll root's content origin at scroll 0 (its padding box's top-left) */
+  rootLeft: number;
+  rootTop: number;
+  /** the scroll root's visible box (`clientWidth`, `clientHeight`): page heat is clipped to it */
+  rootWidth: number;
+  rootHeight: number;
+  /** the scroll root's scroll offset (`scrollLeft`, `scrollTop`; the window's for the document) */
   scrollX: number;
   scrollY: number;
-  /** viewport size in CSS px */
+  /** the scroll root's content size (`scrollWidth`, `scrollHeight`): columns are fractions of its width */
+  docWidth: number;
+  docHeight: number;
+  /** viewport size */
   viewWidth: number;
   viewHeight: number;
 };
@@ -14,36 +26,78 @@ export type Layout = {
 /** A rectangle in viewport CSS px. */
 export type Rect = { x: number; y: number; w: number; h: number };
 
-/**
- * Where tile (tx, ty) of a `grid`-sided heatmap lies in the viewport today. Tiles are fractions of
- * the document (`tx / grid` of its width), so they follow the page when it scrolls, and stretch
- * with it when it is resized or grows.
- */
-export function tileRect(tx: number, ty: number, grid: number, layout: Layout): Rect {
-  const w = layout.docWidth / grid;
-  const h = layout.docHeight / grid;
-  return { x: tx * w - layout.scrollX, y: ty * h - layout.scrollY, w, h };
-}
-
-/** True when a rectangle overlaps the viewport. */
-export function isVisible(r: Rect, layout: Layout): boolean {
-  return r.x < layout.viewWidth && r.y < layout.viewHeight && r.x + r.w > 0 && r.y + r.h > 0;
-}
+/** A point in viewport CSS px. */
+export type Point = { x: number; y: number };
 
 /**
- * The document rectangle of the whole grid in viewport px: drawing the 1-px-per-tile grid image
- * into it maps every tile at once. Pages of any height work: only the viewport-sized canvas is
- * allocated, the destination rectangle is clipped by it.
+ * Measure the layout of `root` (what `findScrollRoot` returned). The document's own scroller
+ * (`<html>` / `scrollingElement`) is the viewport at the window's scroll; any other element is its
+ * padding box at its own scroll. Reads layout: call it once per frame, before any write.
  */
-export function gridRect(layout: Layout): Rect {
-  return { x: -layout.scrollX, y: -layout.scrollY, w: layout.docWidth, h: layout.docHeight };
+export function measureLayout(win: Window, root: Element): Layout {
+  const doc = win.document;
+  const viewWidth = win.innerWidth;
+  const viewHeight = win.innerHeight;
+  if (root === doc.scrollingElement || root === doc.documentElement || root === doc.body) {
+    const el = doc.scrollingElement ?? doc.documentElement;
+    return {
+      rootLeft: 0, rootTop: 0, rootWidth: viewWidth, rootHeight: viewHeight,
+      scrollX: win.scrollX, scrollY: win.scrollY, docWidth: el.scrollWidth, docHeight: el.scrollHeight,
+      viewWidth, viewHeight,
+    };
+  }
+  const r = root.getBoundingClientRect();
+  return {
+    rootLeft: r.left + root.clientLeft,
+    rootTop: r.top + root.clientTop,
+    rootWidth: root.clientWidth,
+    rootHeight: root.clientHeight,
+    scrollX: root.scrollLeft,
+    scrollY: root.scrollTop,
+    docWidth: root.scrollWidth,
+    docHeight: root.scrollHeight,
+    viewWidth,
+    viewHeight,
+  };
 }
 
-/** The band of tiles (inclusive) that overlap the viewport along one axis, or null when none. */
-export function visibleRange(scroll: number, view: number, doc: number, grid: number): [number, number] | null {
-  if (!(doc > 0) || view <= 0) return null;
-  const size = doc / grid;
-  const first = Math.max(0, Math.floor(scroll / size));
-  const last = Math.min(grid - 1, Math.ceil((scroll + view) / size) - 1);
+/**
+ * Viewport centre of page tile (tx, ty) of layout v2: column `tx` of `grid` across the scroll
+ * root's content width, row `ty` of `rowPx` page px, moved by the root's box and scroll offset.
+ */
+export function pageTileCentre(tx: number, ty: number, grid: number, rowPx: number, l: Layout): Point {
+  return {
+    x: l.rootLeft + ((tx + 0.5) * l.docWidth) / grid - l.scrollX,
+    y: l.rootTop + (ty + 0.5) * rowPx - l.scrollY,
+  };
+}
+
+/**
+ * Viewport centre of fixed-layer tile (tx, ty): columns across the viewport width, rows from the
+ * top edge (`ty >= 0`) or the bottom edge (`ty < 0`), see `fixedRowTop`. Scrolling never moves it.
+ */
+export function fixedTileCentre(tx: number, ty: number, grid: number, rowPx: number, l: Layout): Point {
+  return { x: ((tx + 0.5) * l.viewWidth) / grid, y: fixedRowTop(ty, l.viewHeight, rowPx) + rowPx / 2 };
+}
+
+/** The scroll root's visible box in viewport px: where page heat may be drawn. */
+export function rootBox(l: Layout): Rect {
+  return { x: l.rootLeft, y: l.rootTop, w: l.rootWidth, h: l.rootHeight };
+}
+
+/** True when a point lies inside a rectangle grown by `margin` on every side. */
+export function inside(p: Point, r: Rect, margin = 0): boolean {
+  return p.x >= r.x - margin && p.x <= r.x + r.w + margin && p.y >= r.y - margin && p.y <= r.y + r.h + margin;
+}
+
+/**
+ * Rows of the page layer (inclusive) that can reach the scroll root's visible box, with `margin`
+ * px of kernel spill above and below, or null when none: the frame's work follows the viewport,
+ * not the page's height.
+ */
+export function visibleRows(l: Layout, rowPx: number, margin: number): [number, number] | null {
+  if (!(rowPx > 0) || l.rootHeight <= 0) return null;
+  const first = Math.max(0, Math.floor((l.scrollY - margin) / rowPx));
+  const last = Math.floor((l.scrollY + l.rootHeight + margin) / rowPx);
   return first <= last ? [first, last] : null;
 }

@@ -3,7 +3,7 @@ import { segmentOf } from '@heatlens/schema/tiles';
 import { fetchSites, fetchStats, siteForUrl, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
 import { sendToBackground } from '../send-message.js';
-import { DEFAULT_SETTINGS, type OverlaySettings } from '../settings.js';
+import { DEFAULT_RADIUS, DEFAULT_SETTINGS, MAX_RADIUS, MIN_RADIUS, type OverlaySettings } from '../settings.js';
 import { loadConfig, type CollectorConfig } from '../storage.js';
 import { pageKey } from '@heatlens/schema/page-key';
 import { dontCount } from '../background/owner.js';
@@ -16,6 +16,7 @@ const windowSelect = $<HTMLSelectElement>('#window');
 const seg = $<HTMLSelectElement>('#seg');
 const opacity = $<HTMLInputElement>('#opacity');
 const counts = $<HTMLInputElement>('#counts');
+const radius = $<HTMLInputElement>('#radius');
 const feed = $<HTMLElement>('#feed');
 const statsList = $<HTMLDListElement>('#stats');
 
@@ -39,6 +40,9 @@ async function targetTab(): Promise<Tabs.Tab | undefined> {
   return tab;
 }
 
+radius.min = String(MIN_RADIUS);
+radius.max = String(MAX_RADIUS);
+
 function readSettings(): OverlaySettings {
   return {
     kind: kind.value as OverlaySettings['kind'],
@@ -46,6 +50,7 @@ function readSettings(): OverlaySettings {
     seg: seg.value as OverlaySettings['seg'],
     opacity: Number(opacity.value),
     counts: counts.checked,
+    radius: Number(radius.value),
   };
 }
 
@@ -55,6 +60,7 @@ function showSettings(s: OverlaySettings): void {
   seg.value = s.seg;
   opacity.value = String(s.opacity);
   counts.checked = s.counts;
+  radius.value = String(s.radius ?? DEFAULT_RADIUS);
 }
 
 function showStats(stats: Parameters<typeof statsRows>[0]): void {
@@ -121,7 +127,7 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
     showState();
   };
   toggle.addEventListener('click', () => void apply(!state));
-  for (const control of [kind, windowSelect, seg, opacity, counts]) {
+  for (const control of [kind, windowSelect, seg, opacity, radius, counts]) {
     control.addEventListener('change', () => {
       if (state) void apply(true);
       void refresh();
