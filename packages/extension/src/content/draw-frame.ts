@@ -41,11 +41,12 @@ export function drawFrame(f: Frame): void {
   }
   const radius = f.settings.radius ?? DEFAULT_RADIUS;
   const margin = radius * 1.75;
-  const { page, free } = heatPoints(f.snapshot, l, f.boxes, margin);
+  const { page, free, elements } = heatPoints(f.snapshot, l, f.boxes, margin);
   const o = { radius, opacity: f.settings.opacity, max: heatMax(f.snapshot) };
   // The document's scroller fills the viewport: one layer. An inner scroller's page heat is
-  // clipped to its box; fixed and element heat is not.
-  f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }] : [{ points: page, clip: rootBox(l) }, { points: free }], o);
+  // clipped to its box; fixed heat is not; an element's clicks stay inside its box.
+  const clicks = { points: elements, clip: f.boxes.map((b) => b.rect) };
+  f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }, clicks] : [{ points: page, clip: rootBox(l) }, { points: free }, clicks], o);
   if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
 }
 

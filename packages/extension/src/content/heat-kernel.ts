@@ -63,7 +63,8 @@ function boxBlur(src: Float32Array, dst: Float32Array, len: number, lines: numbe
 }
 
 /** Scratch buffers of a field, reused across frames (one allocation per size). */
-export type Field = { w: number; h: number; a: Float32Array; b: Float32Array; sum: Float32Array };
+/** Work buffers of a field; `mask` marks pixels already added when a layer's clip boxes overlap. */
+export type Field = { w: number; h: number; a: Float32Array; b: Float32Array; sum: Float32Array; mask?: Uint8Array };
 
 /** A field covering `w` x `h` visible px plus the kernel's padding on every side. */
 export function fieldFor(w: number, h: number, k: Kernel, old?: Field): Field {
@@ -74,7 +75,9 @@ export function fieldFor(w: number, h: number, k: Kernel, old?: Field): Field {
 }
 
 /** Points to render together, optionally clipped to a rectangle of the visible area (field px). */
-export type HeatLayer = { points: readonly HeatPoint[]; clip?: { x: number; y: number; w: number; h: number } | undefined };
+type Box = { x: number; y: number; w: number; h: number };
+/** Points to blur together, kept inside `clip` (a box, or a union of boxes) when given. */
+export type HeatLayer = { points: readonly HeatPoint[]; clip?: Box | readonly Box[] | undefined };
 
 /** Splat a layer's points bilinearly into `a` and blur it; returns the buffer holding the result. */
 function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k: Kernel): Float32Array {
@@ -138,12 +141,23 @@ export function renderHeat(
     src.fill(0);
     for (const layer of live) {
       const blurred = blurLayer(field, layer.points, floor, k);
-      const c = layer.clip ?? { x: -k.pad, y: -k.pad, w: w + 2 * k.pad, h: h + 2 * k.pad };
-      const y0 = Math.max(0, Math.floor(c.y + k.pad));
-      const y1 = Math.min(field.h, Math.ceil(c.y + c.h + k.pad));
-      const x0 = Math.max(0, Math.floor(c.x + k.pad));
-      const x1 = Math.min(fw, Math.ceil(c.x + c.w + k.pad));
-      for (let y = y0; y < y1; y++) for (let i = y * fw + x0, end = y * fw + x1; i < end; i++) src[i] = src[i]! + blurred[i]!;
+      const clips = layer.clip ? ('length' in layer.clip ? layer.clip : [layer.clip]) : [{ x: -k.pad, y: -k.pad, w: w + 2 * k.pad, h: h + 2 * k.pad }];
+      // Boxes of one layer may overlap (an element inside another): each pixel is added once.
+      const done = clips.length > 1 ? (field.mask = field.mask?.length === blurred.length ? field.mask : new Uint8Array(blurred.length)).fill(0) : null;
+      for (const c of clips) {
+        const y0 = Math.max(0, Math.floor(c.y + k.pad));
+        const y1 = Math.min(field.h, Math.ceil(c.y + c.h + k.pad));
+        const x0 = Math.max(0, Math.floor(c.x + k.pad));
+        const x1 = Math.min(fw, Math.ceil(c.x + c.w + k.pad));
+        for (let y = y0; y < y1; y++)
+          for (let i = y * fw + x0, end = y * fw + x1; i < end; i++) {
+            if (done) {
+              if (done[i]) continue;
+              done[i] = 1;
+            }
+            src[i] = src[i]! + blurred[i]!;
+          }
+      }
     }
   }
   out.fill(0);

@@ -20,9 +20,16 @@ describe('heatPoints', () => {
   it("draws an element's cells inside its box and leaves out tiles already drawn there", () => {
     const box: ElementBox = { sel: 'a#buy', count: 4, points: [[0, 0, 1], [9, 9, 3]], rect: { x: 100, y: 100, w: 200, h: 50 } };
     // Tile (7, 56) has its centre (150, 130) inside the button: its clicks are the button's.
-    const { page, free } = heatPoints(map({ tiles: [[7, 56, 4], [30, 56, 1]], fixed: [[6, 6, 2]] }), l, [box], 30);
-    expect(page).toEqual([[610, 130, 1]]);
-    expect(free).toEqual([[110, 102.5, 1], [290, 147.5, 3]]);
+    const { page, free, elements } = heatPoints(map({ tiles: [[7, 56, 4], [30, 56, 1]], fixed: [[6, 6, 2]] }), l, [box], 30);
+    // 4 of the 7 clicks are the button's: the rest of the tiles keep 3/7 of their weight.
+    expect(page.map(([x, y, n]) => [x, y, n.toFixed(4)])).toEqual([[610, 130, (3 / 7).toFixed(4)]]);
+    expect(free).toEqual([]); // the fixed tile's centre (130, 130) is inside the button too
+    expect(elements).toEqual([[110, 102.5, 1], [290, 147.5, 3]]);
+  });
+  it('draws no tile heat where resolved elements account for every click (their clicks are on the elements)', () => {
+    const box: ElementBox = { sel: 'a#buy', count: 5, points: [[5, 5, 5]], rect: { x: 100, y: 100, w: 200, h: 50 } };
+    const { page, free, elements } = heatPoints({ ...map({ tiles: [[40, 80, 5]] }), total: 5 }, l, [box], 30);
+    expect([page, free, elements]).toEqual([[], [], [[210, 127.5, 5]]]);
   });
   it('keeps within the scroll root of an app shell', () => {
     const shell = { ...l, rootLeft: 200, rootTop: 100, rootWidth: 800, rootHeight: 400, docWidth: 800 };

@@ -16,8 +16,11 @@ export type ElementBox = {
   rect: Rect;
 };
 
-/** The points of one frame: page heat (clipped to the scroll root's box) and the rest (unclipped). */
-export type FramePoints = { page: HeatPoint[]; free: HeatPoint[] };
+/**
+ * The points of one frame: page heat (clipped to the scroll root's box), the fixed layer
+ * (unclipped), and the resolved elements' click cells (each clipped to its element's box).
+ */
+export type FramePoints = { page: HeatPoint[]; free: HeatPoint[]; elements: HeatPoint[] };
 
 /**
  * Kernel centres of one frame of a move or click map (layout v2).
@@ -27,18 +30,26 @@ export type FramePoints = { page: HeatPoint[]; free: HeatPoint[] };
  *   follows the viewport, not the page's height.
  * - The fixed layer is pinned to the viewport (`fixedTileCentre`).
  * - Each resolved element's clicks are drawn inside its box today, at the centres of its
- *   `ELEMENT_GRID` cells. A tile whose centre lies inside a resolved element's box is left out:
- *   those clicks are already drawn, at the element's own cells, and drawing both would count them
- *   twice there. Tiles elsewhere (clicks on elements not listed, or not found today) stay.
+ *   `ELEMENT_GRID` cells (the caller clips them to the box: they are clicks on that element).
+ *   Those clicks are also in the tiles, where the visitor's layout put them, which at another
+ *   width is not where the element is today: tiles are weighted by the share of clicks that no
+ *   resolved element accounts for (`1 - sum(element counts) / total`), and a tile whose centre
+ *   lies inside a resolved element's box is left out. Tiles keep what elements cannot show
+ *   (clicks on elements not listed, or not found today).
  */
 export function heatPoints(
-  map: Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>,
+  map: Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'> & { total?: number },
   l: Layout,
   boxes: readonly ElementBox[],
   margin: number,
 ): FramePoints {
   const page: HeatPoint[] = [];
   const free: HeatPoint[] = [];
+  const elements: HeatPoint[] = [];
+  let total = map.total ?? 0;
+  if (!(total > 0)) for (const t of [...map.tiles, ...(map.fixed ?? [])]) total += t[2] > 0 ? t[2] : 0;
+  const drawn = boxes.reduce((a, b) => a + b.count, 0);
+  const rest = boxes.length && total > 0 ? Math.max(0, 1 - drawn / total) : 1;
   const covered = (x: number, y: number) => boxes.some((b) => inside({ x, y }, b.rect));
   const grid = map.grid;
   const rows = visibleRows(l, map.rowPx, margin);
@@ -48,23 +59,23 @@ export function heatPoints(
     for (const [tx, ty, n] of map.tiles) {
       if (ty < r0 || ty > r1 || tx < 0 || tx >= grid || !(n > 0)) continue;
       const p = pageTileCentre(tx, ty, grid, map.rowPx, l);
-      if (!inside(p, box, margin) || covered(p.x, p.y)) continue;
-      page.push([p.x, p.y, n]);
+      if (!inside(p, box, margin) || covered(p.x, p.y) || !(rest > 0)) continue;
+      page.push([p.x, p.y, n * rest]);
     }
   }
   for (const [tx, ty, n] of map.fixed ?? []) {
     if (tx < 0 || tx >= grid || !(n > 0)) continue;
     const p = fixedTileCentre(tx, ty, grid, map.rowPx, l);
-    if (covered(p.x, p.y)) continue;
-    free.push([p.x, p.y, n]);
+    if (covered(p.x, p.y) || !(rest > 0)) continue;
+    free.push([p.x, p.y, n * rest]);
   }
   for (const b of boxes) {
     for (const [cx, cy, n] of b.points) {
       if (!(n > 0)) continue;
-      free.push([b.rect.x + ((cx + 0.5) * b.rect.w) / ELEMENT_GRID, b.rect.y + ((cy + 0.5) * b.rect.h) / ELEMENT_GRID, n]);
+      elements.push([b.rect.x + ((cx + 0.5) * b.rect.w) / ELEMENT_GRID, b.rect.y + ((cy + 0.5) * b.rect.h) / ELEMENT_GRID, n]);
     }
   }
-  return { page, free };
+  return { page, free, elements };
 }
 
 /**

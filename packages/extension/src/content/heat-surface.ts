@@ -21,8 +21,8 @@ export type SurfaceOptions = {
  */
 export const SURFACE_SCALE = 0.25;
 
-/** Points in viewport CSS px, optionally clipped to a viewport rectangle. */
-export type SurfaceLayer = { points: HeatPoint[]; clip?: Rect };
+/** Points in viewport CSS px, optionally clipped to a viewport rectangle (or a union of them). */
+export type SurfaceLayer = { points: HeatPoint[]; clip?: Rect | readonly Rect[] };
 
 /** The heat layer of the overlay: a low-resolution canvas the page's compositor stretches. */
 export type HeatSurface = {
@@ -65,9 +65,10 @@ export function createHeatSurface(canvas: HTMLCanvasElement, palette: Palette, s
         kernel = kernelFor(radius, scale);
       }
       field = fieldFor(w, h, kernel, field);
+      const box = (c: Rect) => ({ x: c.x * scale, y: c.y * scale, w: c.w * scale, h: c.h * scale });
       const scaled = layers.map((l) => ({
         points: l.points.map(([x, y, n]): HeatPoint => [x * scale, y * scale, n]),
-        clip: l.clip && { x: l.clip.x * scale, y: l.clip.y * scale, w: l.clip.w * scale, h: l.clip.h * scale },
+        clip: l.clip && ('length' in l.clip ? l.clip.map(box) : box(l.clip)),
       }));
       renderHeat(image.data, w, h, scaled, o.max, kernel, field, palette, o.opacity);
       ctx.putImageData(image, 0, 0);
