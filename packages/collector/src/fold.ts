@@ -1,4 +1,4 @@
-import { depthBand, fixedRowOf, rowOf, segmentOf, tileOf, type Batch, type ClickEvent, type MoveEvent, type Segment } from '@heatlens/schema';
+import { depthBand, normalizeSentUrl, fixedRowOf, rowOf, segmentOf, tileOf, type Batch, type ClickEvent, type MoveEvent, type Segment } from '@heatlens/schema';
 import { TOTAL, member } from './counters.js';
 import { COUNTER_SET, HEAT_SETS } from './keys.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
@@ -36,6 +36,13 @@ export type FoldedBatch = {
   /** events older than the longest retention */
   tooOld: number;
 };
+
+/**
+ * A URL-like field as stored: the schema's `normalizeSentUrl` (bounded to `MAX_URL`, `data:` to its
+ * media type, no `javascript:`) over what the SDK already stripped; empty when nothing is left
+ * (unparsable, `javascript:`), so the event still counts without a URL.
+ */
+const url = (s: string | undefined) => (s && normalizeSentUrl(s)) || '';
 
 /**
  * Map each event to server time (`now - (sent - ts)`, the future clamped to `now`), drop what is
@@ -135,16 +142,16 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
         add(b, C, member(e.action === 'start' ? 'fs' : 'fx', e.form ?? ''), 1);
         break;
       case 'media':
-        add(b, C, member('m', e.src ?? '', e.kind, e.action), 1);
+        add(b, C, member('m', url(e.src), e.kind, e.action), 1);
         break;
       case 'download':
-        add(b, C, member('dl', e.url), 1);
+        add(b, C, member('dl', url(e.url)), 1);
         break;
       case 'image_view':
-        add(b, C, member('img', e.src), 1);
+        add(b, C, member('img', url(e.src)), 1);
         break;
       case 'outbound':
-        add(b, C, member('out', e.url), 1);
+        add(b, C, member('out', url(e.url)), 1);
         break;
       case 'engagement': {
         engMin = Math.min(engMin, t);

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { pageKey } from '@heatlens/schema';
 import { parse } from 'regexparam';
 import type { SiteConfig } from './config.js';
 
@@ -10,7 +11,11 @@ export type SiteRegistry = {
   readableBy(token: string | undefined): SiteConfig[];
   /** Whether a request Origin may write to a site; a site with `*` accepts any, or none. */
   originAllowed(site: SiteConfig, origin: string | undefined): boolean;
-  /** The page key of a path: the first matching route template, else the path without query and hash. */
+  /**
+   * The page key of a path: the first matching route template, else the path without query and
+   * hash as the schema's `pageKey` bounds it (SDKs send the pathname as it is, cut only at
+   * `MAX_SENT_URL`; the read API asks under `pageKey` of the real path, and `pageKey` is idempotent).
+   */
   pageKey(site: SiteConfig, path: string): string;
   /** Put other sites in force (rotated tokens, new origins or routes); lookups see them at once. */
   replace(next: SiteConfig[]): void;
@@ -45,7 +50,7 @@ export function createSiteRegistry(initial: SiteConfig[]): SiteRegistry {
     },
     pageKey(site, path) {
       const cut = path.search(/[?#]/);
-      const clean = cut >= 0 ? path.slice(0, cut) || '/' : path;
+      const clean = pageKey(cut >= 0 ? path.slice(0, cut) : path);
       for (const r of routes.get(site.id) ?? []) if (r.pattern.test(clean)) return r.template;
       return clean;
     },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MAX_EVENTS, SCHEMA_VERSION, SITE_ID_PATTERN } from './constants.js';
+import { MAX_EVENTS, MAX_SENT_URL, SCHEMA_VERSION, SITE_ID_PATTERN } from './constants.js';
 import type { Event } from './events.js';
 
 /**
@@ -11,7 +11,7 @@ export const BatchEnvelope = Type.Object({
   id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,36}$' }),
   site: Type.String({ pattern: SITE_ID_PATTERN }),
   sid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
-  path: Type.String({ minLength: 1, maxLength: 512, pattern: '^/' }),
+  path: Type.String({ minLength: 1, maxLength: MAX_SENT_URL, pattern: '^/' }),
   vw: Type.Number({ minimum: 0, maximum: 100_000 }),
   sent: Type.Number({ minimum: 0, maximum: 8.64e15 }),
   /**

@@ -30,6 +30,14 @@ export const MAX_ELEMENTS = 20;
 /** Cells per side of the grid inside an element where a click's `ex`, `ey` are counted. */
 export const ELEMENT_GRID = 10;
 
+/**
+ * Longest path or URL-like string (`Batch.path`, `download`/`outbound` `url`, media and image
+ * `src`) an SDK sends. The SDK cuts there cheaply (never inside a percent-escape); the collector
+ * keys and stores the bounded forms (`pageKey`: at most `MAX_PATH`; `normalizeUrl`: at most
+ * `MAX_URL`), so distinct paths and URLs up to this length keep distinct keys.
+ */
+export const MAX_SENT_URL = 2048;
+
 /** Longest selector on the wire. */
 export const MAX_SELECTOR = 256;
 

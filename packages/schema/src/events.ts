@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_SENT_URL } from './constants.js';
 
 // Bounds: every string has a maximum length and every number a range, so one event can never
 // cost the collector more than a few hundred bytes of work or memory.
@@ -79,15 +80,15 @@ export const MediaEvent = Type.Object({
   ts: Ts,
   kind: Type.Union([Type.Literal('video'), Type.Literal('audio')]),
   action: Type.Union(MEDIA_ACTIONS.map((a) => Type.Literal(a))),
-  src: Type.Optional(Str(1024)),
+  src: Type.Optional(Str(MAX_SENT_URL)),
 });
 
-export const DownloadEvent = Type.Object({ type: Type.Literal('download'), ts: Ts, url: Str(2048) });
+export const DownloadEvent = Type.Object({ type: Type.Literal('download'), ts: Ts, url: Str(MAX_SENT_URL) });
 
 /** An image at least 50 % visible for at least 1 s. */
-export const ImageViewEvent = Type.Object({ type: Type.Literal('image_view'), ts: Ts, src: Str(1024) });
+export const ImageViewEvent = Type.Object({ type: Type.Literal('image_view'), ts: Ts, src: Str(MAX_SENT_URL) });
 
-export const OutboundEvent = Type.Object({ type: Type.Literal('outbound'), ts: Ts, url: Str(2048) });
+export const OutboundEvent = Type.Object({ type: Type.Literal('outbound'), ts: Ts, url: Str(MAX_SENT_URL) });
 
 /** Visible and focused time since the previous engagement event. */
 export const EngagementEvent = Type.Object({

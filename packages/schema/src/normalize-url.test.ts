@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_URL, normalizeUrl } from './normalize-url.js';
+import { MAX_URL, normalizeSentUrl, normalizeUrl } from './normalize-url.js';
 
 const base = 'http://shop.test:8080/p/1';
 
@@ -55,6 +55,38 @@ describe('normalizeUrl', () => {
         expect(normalizeUrl(a, base)).not.toBe(normalizeUrl(b, base));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('normalizeSentUrl', () => {
+  it('stores what an SDK stripped as normalizeUrl would, keeping a blob download name and an opted-in query', () => {
+    expect(normalizeSentUrl('blob:http://shop.test:8080/report%202024.csv')).toBe('blob:http://shop.test:8080/report%202024.csv');
+    expect(normalizeSentUrl('blob:http://shop.test:8080')).toBe('blob:http://shop.test:8080');
+    expect(normalizeSentUrl('data:TEXT/csv')).toBe('data:text/csv');
+    expect(normalizeSentUrl('mailto:jane@example.org')).toBe('mailto:');
+    expect(normalizeSentUrl('javascript:alert(1)')).toBeUndefined();
+    expect(normalizeSentUrl('http://shop.test/a?b=1#c')).toBe('http://shop.test/a?b=1#c');
+    expect(normalizeSentUrl('')).toBeUndefined();
+  });
+
+  it('bounds long URLs to MAX_URL with a hash, keeps distinct ones distinct, and is idempotent on normalizeUrl output', () => {
+    const long = fc.string({ unit: 'grapheme', minLength: 1100, maxLength: 2000 }).map((s) => 'https://cdn.test/' + encodeURIComponent(s).slice(0, 2000).replace(/%.?$/, ''));
+    fc.assert(
+      fc.property(long, long, (a, b) => {
+        const [x, y] = [normalizeSentUrl(a)!, normalizeSentUrl(b)!];
+        expect(x.length).toBeLessThanOrEqual(MAX_URL);
+        if (a != b) expect(x).not.toBe(y);
+        expect(normalizeSentUrl(x)).toBe(x);
+      }),
+      { numRuns: 100 },
+    );
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (u) => {
+        const n = normalizeUrl(u, base);
+        if (n !== undefined) expect(normalizeSentUrl(n)).toBe(n);
+      }),
+      { numRuns: 200 },
     );
   });
 });

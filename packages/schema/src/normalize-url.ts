@@ -45,3 +45,22 @@ export function normalizeUrl(url: string, base: string, o: UrlOptions = {}, name
     // unparsable: left out
   }
 }
+
+/**
+ * The collector's pass over a URL-like field as an SDK sent it (the SDK strips content, ids and,
+ * unless the site opted in, query and hash on the visitor's side, and cuts at `MAX_SENT_URL`):
+ * {@link normalizeUrl} with query and hash kept as sent, and the file name a `blob:` or
+ * `filesystem:` download sent after its origin kept as that name. Idempotent on `normalizeUrl`'s
+ * own output, so SDKs that normalised in full are stored as before. Undefined for empty or
+ * unparsable input.
+ */
+export function normalizeSentUrl(url: string): string | undefined {
+  const name = /^(?:blob|filesystem):[^/]*\/\/[^/]*\/(.+)$/i.exec(url)?.[1];
+  let decoded: string | undefined;
+  try {
+    decoded = name && decodeURIComponent(name);
+  } catch {
+    decoded = name;
+  }
+  return normalizeUrl(url, 'http://localhost/', { query: true, hash: true }, decoded);
+}

@@ -1,4 +1,4 @@
-import { pageKey } from '@heatlens/schema/page-key';
+import { cutUrl } from './cut-url.js';
 
 /** What of the URL a page's path keeps. */
 export interface PathOptions {
@@ -10,10 +10,10 @@ export interface PathOptions {
 
 /**
  * The path of `href` (default: the current page) as reported to the collector: the pathname, plus
- * query and hash if enabled, as the schema's `pageKey` bounds it (the read API and the extension
- * ask for a page under the same key).
+ * query and hash if enabled, cut by `cutUrl`. The collector keys it by the schema's `pageKey`, as
+ * the read API and the extension ask for a page.
  */
 export function pagePath(o: PathOptions = {}, href?: string): string {
   const l = href ? new URL(href) : location;
-  return pageKey(l.pathname + (o.query ? l.search : '') + (o.hash ? l.hash : ''));
+  return cutUrl(l.pathname + (o.query ? l.search : '') + (o.hash ? l.hash : ''));
 }
