@@ -1,9 +1,8 @@
 import type { ClickEvent } from '@heatlens/schema';
 import { clickTarget } from '../lib/click-target.js';
-import { fixedXY } from '../lib/fixed-xy.js';
 import { frac } from '../lib/frac.js';
 import { listen } from '../lib/listen.js';
-import { pageXY } from '../lib/page-xy.js';
+import { pagePoint } from '../lib/page-point.js';
 import { selectorOf } from '../lib/selector-of.js';
 import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
@@ -34,7 +33,7 @@ export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop 
     if (!e.detail) return;
     const t = clickTarget(e);
     const href = location.href;
-    const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pageXY(e), ...fixedXY(t, e) };
+    const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pagePoint(e, t) };
     const sel = selectorOf(t);
     if (sel) {
       const r = t.getBoundingClientRect();

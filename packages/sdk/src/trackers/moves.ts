@@ -1,7 +1,6 @@
 import type { MoveEvent } from '@heatlens/schema';
-import { fixedXY } from '../lib/fixed-xy.js';
 import { listen } from '../lib/listen.js';
-import { pageXY } from '../lib/page-xy.js';
+import { pagePoint } from '../lib/page-point.js';
 import { tracker } from '../lib/tracker.js';
 import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
@@ -32,7 +31,7 @@ export const trackMoves: (emit: Emit<MoveEvent>, opts?: MoveOptions) => Stop = t
       timer ??= setTimeout(() => {
         timer = undefined;
         // The rest point is the trailing sample, unless no move came since the last one.
-        if (e != sent) emit({ type: 'move', ts: (last = Date.now()), ...pageXY((sent = e)!), ...fixedXY(t, e!) });
+        if (e != sent) emit({ type: 'move', ts: (last = Date.now()), ...pagePoint((sent = e)!, t) });
       }, last + 1000 / (opts.hz || 4) - Date.now());
     }
   }, signal);
