@@ -10,8 +10,9 @@ export interface DeadOptions {
   deadMs?: number;
 }
 
-// Targets whose click has an effect the DOM does not show (focus, a new tab, a native picker).
-const LIVE = 'a[href],input,select,textarea,label,[contenteditable]';
+// Targets whose click has an effect the DOM does not show (focus, a new tab, a native picker,
+// media controls playing or pausing).
+const LIVE = 'a[href],input,select,textarea,label,[contenteditable],[controls]';
 const DIALOG = 'dialog,[role=dialog],[role=alertdialog],[aria-modal]';
 // Regions a page declares as announcing what just happened, wherever they sit (a cart counter in
 // the header): WAI-ARIA live regions (https://www.w3.org/TR/wai-aria-1.2/#aria-live).
@@ -45,8 +46,8 @@ const effect = (r: MutationRecord, [t, near, , , controls]: Pending): unknown =>
  * excluded; content changed in a live region (`aria-live`, `role=status|alert|log`) anywhere, or
  * in an element the target or an ancestor names in `aria-controls`). Attribute churn elsewhere (a
  * navigation bar toggling classes on scroll) is not an effect; a back/forward or hash navigation
- * settles pending clicks at once. Links and form fields pass at once; so does a double or triple
- * click that selects text. A MutationObserver watches only while a click is pending.
+ * settles pending clicks at once. Links, form fields and media controls pass at once; so does a
+ * double or triple click that selects text. A MutationObserver watches only while a click is pending.
  */
 export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
   const pending = new Set<Pending>();
