@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROW_PX } from '@heatlens/schema';
 import { startCollector, type Collector } from '@heatlens/collector';
@@ -17,7 +17,7 @@ import {
   waitForColour,
 } from '../packages/extension/test-support/e2e.js';
 import { startShop } from '../examples/shop/server.mjs';
-import { hasChromium, launchWithExtension } from './support/chromium.js';
+import { hasChromium, launchChromium, launchWithExtension } from './support/chromium.js';
 
 // The whole path in real Chromium: the shop's pages with the real SDK -> the real collector on a
 // real Redis -> /live -> the extension's service worker -> the overlay canvas in the owner's tab.
@@ -32,6 +32,9 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   let shop: { url: string; close(): Promise<void> };
   let ext: ReturnType<typeof prepareTestExtension>;
   let context: BrowserContext & { dispose(): Promise<void> };
+  // Visitors browse in a browser of their own: the owner's browser, with the shop's origin
+  // granted, marks every page of it as the owner's, and those send nothing.
+  let visitors: Browser;
   let worker: Worker;
   let id: string;
   let token: string;
@@ -66,8 +69,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
 
   /** Open a visitor tab and wait for its SDK's first batch: from then on it flushes at the live pace. */
   const openVisitor = async (path: string) => {
-    const page = await context.newPage();
-    await page.setViewportSize(VIEWPORT);
+    const page = await (await visitors.newContext({ viewport: VIEWPORT })).newPage();
     const seen: string[] = [];
     const t0 = Date.now();
     page.on('request', (r) => seen.push(`${Date.now() - t0} ms: ${r.method()} ${r.url()}`));
@@ -97,11 +99,13 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     ext = prepareTestExtension();
     context = await launchWithExtension(ext.dir);
     ({ worker, id } = await extensionWorker(context));
+    visitors = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
     await context?.dispose();
+    await visitors?.close().catch(() => {});
     ext?.dispose();
     await shop?.close();
     await collector?.close();

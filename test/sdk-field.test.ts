@@ -116,6 +116,19 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       expect(of('click').find((c) => c.sel == 'span#more')?.dead).toBeUndefined();
     });
 
+    it('4b. dead clicks: a live region or an aria-controls target changed elsewhere is an effect; text churn elsewhere is not', async () => {
+      const { page, of } = await h.open(`${pre}/field/effects`);
+      // One at a time: a click that moves focus would settle the one before it.
+      for (const sel of ['#add', '#filters', '#plain']) {
+        await page.click(sel);
+        await page.waitForTimeout(1200);
+      }
+      await flush(page);
+      await eventually(async () => of('click').length, (n) => n >= 3);
+      const dead = Object.fromEntries(of('click').map((c) => [c.sel, !!c.dead]));
+      expect(dead).toEqual({ 'button#add': false, 'button#filters': false, 'h3#plain': true });
+    });
+
     it('5. a 546-char non-Latin path: a bounded key, no split escape, and the read API answers for the real path', async () => {
       const path = `${pre}/field/` + encodeURIComponent('文'.repeat(60));
       const { page, batches } = await h.open(path);

@@ -10,7 +10,8 @@
 // of each feature added after the budgets were set: core (+430 B over): element-true selectors
 // ~450, the page's real scroll root ~200, the fixed layer ~120, the element-true click target
 // ~115; init (+1,099 B over): the same four (~805 together), attributed dead clicks ~400, media
-// passes and shadow roots ~215, the client-side URL strip ~120. The per-tracker limits are
+// passes and shadow roots ~215, the client-side URL strip ~120, dead clicks attributed through live
+// regions, aria-controls and back/forward settling ~100. The per-tracker limits are
 // regression guards too.
 const tracker = (name, fn, limit) => ({ name: `@heatlens/sdk/${name}`, path: `dist/${name}.js`, import: `{ ${fn} }`, limit });
 
@@ -21,16 +22,16 @@ module.exports = [
     import: '{ trackMoves, trackClicks, trackScroll, createTransport }',
     limit: '2.45 KB',
   },
-  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '4.62 KB' },
+  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '4.72 KB' },
   // Served as it is at GET /sdk.js: measured as built, not bundled again.
-  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '4.64 KB' },
+  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '4.74 KB' },
   // `import *` also ships the name of every export (a bundler keeps them for the namespace object).
-  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '4.79 KB' },
+  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '4.89 KB' },
   tracker('transport', 'createTransport', '850 B'),
   tracker('pageviews', 'trackPageviews', '670 B'),
   tracker('clicks', 'trackClicks', '1440 B'),
   tracker('rage-clicks', 'rageClicks', '200 B'),
-  tracker('dead-clicks', 'deadClicks', '650 B'),
+  tracker('dead-clicks', 'deadClicks', '750 B'),
   tracker('moves', 'trackMoves', '830 B'),
   tracker('scroll', 'trackScroll', '650 B'),
   tracker('forms', 'trackForms', '400 B'),

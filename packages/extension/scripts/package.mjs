@@ -2,7 +2,7 @@
 // Lays out the unpacked extension for each browser from the rollup output, lints the Firefox one
 // with `web-ext lint` (a failing lint fails the build) and zips both with `web-ext build`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,13 +22,11 @@ const manifests = {
   },
 };
 
-const files = [
-  ['build/background.js', 'background.js'],
-  ['build/content.js', 'content.js'],
-  ['build/popup.js', 'popup.js'],
-  ['build/options.js', 'options.js'],
-  ['build/owner-mark.js', 'owner-mark.js'],
-];
+// Every bundle rollup wrote (one per named input): a script the background injects or registers
+// by file name must ship, and a list kept by hand here once left one out.
+const files = readdirSync(join(dist, 'build'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => [`build/${f}`, f]);
 const pages = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/options/options.html', 'options.html'],

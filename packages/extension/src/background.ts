@@ -47,7 +47,10 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 restoreOverlays().catch(() => {});
 
 // The owner's own visits: the mark follows granted origins and the option.
-const syncOwner = () => void syncOwnerMark().catch(() => {});
+// One at a time: two overlapping unregister/register pairs would fail on the duplicate id and
+// could leave the older origin list registered.
+let owning = Promise.resolve();
+const syncOwner = () => void (owning = owning.then(syncOwnerMark).catch(() => {}));
 browser.permissions.onAdded.addListener(syncOwner);
 browser.permissions.onRemoved.addListener(syncOwner);
 browser.storage.onChanged.addListener((changes) => 'dontCount' in changes && syncOwner());

@@ -33,8 +33,8 @@ function broadcast(tabId: number, status: FeedStatus, snapshot: SnapshotMessage 
 async function ensureInjected(tabId: number): Promise<void> {
   const mounted = await toTab(tabId, { type: 'overlay:ping' }).catch(() => false);
   if (mounted === true) return;
-  // A tab with the overlay on is the owner's: marked, so its visits are not counted.
-  await browser.scripting.executeScript({ target: { tabId }, files: ['owner-mark.js', 'content.js'] });
+  // The content script also marks the tab as the owner's while the overlay is on (not counted).
+  await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
 }
 
 async function openFeed(state: OverlayState): Promise<void> {

@@ -1,3 +1,4 @@
+import { OWNER_MARK } from '@heatlens/schema/constants';
 import browser from 'webextension-polyfill';
 import type { BackgroundMessages, ContentMessage } from '../messages.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
@@ -14,6 +15,12 @@ function start(): void {
   const scope = globalThis as Scope;
   if (scope[MOUNTED]) return;
   scope[MOUNTED] = true;
+  // A tab with the overlay on is the owner's: marked, so the site's SDK sends nothing from it.
+  // Unmounting takes the mark away again, unless the page had it already ("Don't count my
+  // visits" marks every page of a granted origin at document_start).
+  const html = document.documentElement;
+  const ours = !html.hasAttribute(OWNER_MARK);
+  if (ours) html.setAttribute(OWNER_MARK, '');
 
   const navigated = (path: string): void => {
     const message: BackgroundMessages['page:navigated'] = { type: 'page:navigated', path };
@@ -44,6 +51,7 @@ function start(): void {
         return Promise.resolve(true);
       case 'overlay:unmount':
         overlay.destroy();
+        if (ours) html.removeAttribute(OWNER_MARK);
         browser.runtime.onMessage.removeListener(onMessage);
         delete scope[MOUNTED];
         return Promise.resolve(true);

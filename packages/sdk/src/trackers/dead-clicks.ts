@@ -1,4 +1,5 @@
 import type { ClickEvent } from '@heatlens/schema';
+import { listen } from '../lib/listen.js';
 import { onHidden } from '../lib/on-hidden.js';
 import type { Emit } from '../lib/types.js';
 import type { ClickFlag } from './clicks.js';
@@ -9,22 +10,31 @@ export interface DeadOptions {
   deadMs?: number;
 }
 
-// Targets whose click has an effect the DOM does not show (focus, a new tab, a native picker).
-const LIVE = 'a[href],input,select,textarea,label,[contenteditable]';
+// Targets whose click has an effect the DOM does not show (focus, a new tab, a native picker,
+// media controls playing or pausing).
+const LIVE = 'a[href],input,select,textarea,label,[contenteditable],[controls]';
 const DIALOG = 'dialog,[role=dialog],[role=alertdialog],[aria-modal]';
+// Regions a page declares as announcing what just happened, wherever they sit (a cart counter in
+// the header): WAI-ARIA live regions (https://www.w3.org/TR/wai-aria-1.2/#aria-live).
+const LIVE_REGION = '[aria-live]:not([aria-live=off]),[role=status],[role=alert],[role=log]';
 
-type Pending = [target: Element, near: Element, settle: (dead?: unknown) => void, href: string];
+type Pending = [target: Element, near: Element, settle: (dead?: unknown) => void, href: string, controls: Element | null];
 
 /** True when mutation `r` is an effect a visitor could attribute to a click on `t`. */
-const effect = (r: MutationRecord, [t, near]: Pending): unknown => {
+const effect = (r: MutationRecord, [t, near, , , controls]: Pending): unknown => {
   const n = r.target as Element;
   return (
-    // Inside the target; on an ancestor, a change of state (expanded, open, hidden); a dialog.
+    // Inside the target or in what it says it controls (`aria-controls`); on an ancestor, a
+    // change of state (expanded, open, hidden); a dialog.
     t.contains(n) ||
+    controls?.contains(n) ||
     (r.type == 'attributes'
       ? (n.contains(t) && /^(aria-|open|hidden)/.test(r.attributeName!)) || n.closest?.(DIALOG)
-      : // Content added, removed or rewritten near the target (class churn elsewhere is not).
-        near.contains(n) || [...r.addedNodes].some((a) => (a as Element).closest?.(DIALOG) || (a as Element).querySelector?.(DIALOG)))
+      : // Content added, removed or rewritten near the target or in a live region (class churn
+        // elsewhere is not).
+        near.contains(n) ||
+        (n.nodeType == 1 ? n : n.parentElement)?.closest(LIVE_REGION) ||
+        [...r.addedNodes].some((a) => (a as Element).closest?.(DIALOG) || (a as Element).querySelector?.(DIALOG)))
   );
 };
 
@@ -33,9 +43,11 @@ const effect = (r: MutationRecord, [t, near]: Pending): unknown => {
  * within `deadMs`: no navigation (the URL, or the page hidden), no focus or selection change, no
  * mutation attributable to it (inside the target; an ancestor's `aria-*`, `open` or `hidden`; a
  * new or changed dialog; content added or changed within two levels above the target, the body
- * excluded). Attribute churn elsewhere (a navigation bar toggling classes on scroll) is not an
- * effect. Links and form fields pass at once; so does a double or triple click that selects text.
- * A MutationObserver watches only while a click is pending.
+ * excluded; content changed in a live region (`aria-live`, `role=status|alert|log`) anywhere, or
+ * in an element the target or an ancestor names in `aria-controls`). Attribute churn elsewhere (a
+ * navigation bar toggling classes on scroll) is not an effect; a back/forward or hash navigation
+ * settles pending clicks at once. Links, form fields and media controls pass at once; so does a
+ * double or triple click that selects text. A MutationObserver watches only while a click is pending.
  */
 export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
   const pending = new Set<Pending>();
@@ -52,6 +64,7 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
       // Once per tracker: leaving the page or stopping settles what is pending (not dead).
       armed = signal;
       onHidden(settleAll, signal);
+      listen(window, 'popstate hashchange', settleAll, signal);
       signal.addEventListener('abort', settleAll);
     }
     let near = t;
@@ -66,6 +79,8 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
         next(dead && href == location.href && focus == document.activeElement && sel == '' + getSelection() ? { ...e, dead: true } : e);
       },
       href,
+      // The first id only: a list of several is rare on a clickable element.
+      document.getElementById(t.closest('[aria-controls]')?.getAttribute('aria-controls')?.split(' ')[0] || ''),
     ];
     const timer = setTimeout(p[2], deadMs, true);
     pending.add(p);
