@@ -184,7 +184,14 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(tileAt).toBeGreaterThan(0);
     const canvasHeight = () =>
       owner.evaluate(
-        () => (document.getElementById('heatlens-overlay')!.shadowRoot!.getElementById('heatlens-canvas') as HTMLCanvasElement).height / devicePixelRatio,
+        () => {
+          const root = document.getElementById('heatlens-overlay')!.shadowRoot!;
+          // The heat canvas is stretched over the viewport (its backing store is a quarter of it);
+          // the labels canvas is backed at full resolution.
+          const heat = (root.getElementById('heatlens-canvas') as HTMLCanvasElement).getBoundingClientRect().height;
+          const labels = (root.getElementById('heatlens-labels') as HTMLCanvasElement).height / devicePixelRatio;
+          return heat === labels ? heat : -1;
+        },
       );
     // The redraw after a resize is throttled: wait for it. Viewport-sized, never document-sized.
     await expect.poll(canvasHeight).toBe(400);
