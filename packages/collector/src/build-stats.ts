@@ -1,4 +1,5 @@
 import type { MediaCounts, Stats } from '@heatlens/schema';
+import { addSources, rankSources } from './build-sources.js';
 import { TOTAL, decode } from './counters.js';
 
 /** What a store reads for a page's numbers over one window. */
@@ -104,5 +105,6 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
     outbound: { total: sum(out), top: top(out, 'url') },
     engagedMs: total.get(TOTAL.engaged) ?? 0,
     custom: top(cu, 'name'),
+    sources: rankSources(addSources(raw.counters)),
   };
 }

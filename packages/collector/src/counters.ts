@@ -15,6 +15,10 @@ import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
  * | m:<kind>:<action>:<src>   | media actions per source             |
  * | dl:<url>, img:<src>       | downloads, image views               |
  * | out:<url>, cu:<name>      | outbound clicks, custom events       |
+ * | ref:<source>              | page views by referrer host or utm_source, `(direct)`, `(internal)` |
+ * | lang:<subtag>             | page views by primary language subtag |
+ * | tz:<zone>, rg:<region>    | page views by IANA time zone, and the region it implies |
+ * | scr:<class>               | page views by screen class (`l 1920x1080`) |
  *
  * Families hold a visitor's string, so each is capped per page, window and bucket: past the cap a
  * new string counts as the family's `(other)` member (`sel:(other)`, `m:video:play:(other)`). The
@@ -25,7 +29,7 @@ import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
 export const TOTAL = { events: 'ev', views: 'pv', clicks: 'clk', rage: 'rage', dead: 'dead', engaged: 'eng' } as const;
 
 /** Families of members that carry a visitor's string, with how many fixed fields precede it. */
-export const FAMILIES = { sel: 0, rsel: 0, dsel: 0, fs: 0, fx: 0, m: 2, dl: 0, img: 0, out: 0, cu: 0, e: 0 } as const;
+export const FAMILIES = { sel: 0, rsel: 0, dsel: 0, fs: 0, fx: 0, m: 2, dl: 0, img: 0, out: 0, cu: 0, e: 0, ref: 0, lang: 0, tz: 0, rg: 0, scr: 0 } as const;
 export type Family = keyof typeof FAMILIES;
 
 /**

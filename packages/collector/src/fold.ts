@@ -2,6 +2,7 @@ import { depthBand, normalizeSentUrl, fixedRowOf, rowOf, segmentOf, tileOf, type
 import { TOTAL, member } from './counters.js';
 import { COUNTER_SET, HEAT_SETS } from './keys.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
+import { languageOf, referrerSource, regionOf, screenOf, timeZoneOf } from './sources.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
 
 /**
@@ -37,6 +38,15 @@ export type FoldedBatch = {
   tooOld: number;
 };
 
+/** Who the site is, for telling a referrer from internal navigation (sources.ts). */
+export type FoldSite = {
+  /** the site's own hosts, from its origins (`ownHosts`) */
+  own: ReadonlySet<string>;
+  /** the writing page's host (from the request's Origin), `www.` folded */
+  pageHost?: string | undefined;
+};
+const NO_SITE: FoldSite = { own: new Set() };
+
 /**
  * A URL-like field as stored: the schema's `normalizeSentUrl` (bounded to `MAX_URL`, `data:` to its
  * media type, no `javascript:`) over what the SDK already stripped; empty when nothing is left
@@ -47,9 +57,10 @@ const url = (s: string | undefined) => (s && normalizeSentUrl(s)) || '';
 /**
  * Map each event to server time (`now - (sent - ts)`, the future clamped to `now`), drop what is
  * older than the longest retention, and coalesce events into increments per (5 s bucket, set,
- * member). A wrong client clock shifts nothing but its own events' offsets.
+ * member). A wrong client clock shifts nothing but its own events' offsets. A page view also
+ * counts under its source, language, time zone, region and screen class (sources.ts).
  */
-export function foldBatch(batch: Batch, path: string, now: number, grid: number): FoldedBatch {
+export function foldBatch(batch: Batch, path: string, now: number, grid: number, site: FoldSite = NO_SITE): FoldedBatch {
   // Increments grouped by bucket, then set, then member; a tile is keyed by its number until it
   // first needs its member string, so an event costs a few map lookups and no string building.
   const groups = new Map<number, Map<FoldSet, Map<string | number, FoldItem>>>();
@@ -115,9 +126,20 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number)
     buckets.set(b, (buckets.get(b) ?? 0) + 1);
     add(b, C, TOTAL.events, 1);
     switch (e.type) {
-      case 'pageview':
+      case 'pageview': {
         add(b, C, TOTAL.views, 1);
+        const ref = referrerSource(e.ref, batch.path, site.own, site.pageHost);
+        if (ref !== undefined) add(b, C, member('ref', ref), 1);
+        const lang = languageOf(e.lang);
+        if (lang) add(b, C, member('lang', lang), 1);
+        const tz = timeZoneOf(e.tz);
+        const region = tz && regionOf(tz);
+        if (tz) add(b, C, member('tz', tz), 1);
+        if (region) add(b, C, member('rg', region), 1);
+        const screen = screenOf(e.sw, e.sh);
+        if (screen) add(b, C, member('scr', screen), 1);
         break;
+      }
       case 'move':
         addTile(b, MOVE, e);
         break;

@@ -58,6 +58,32 @@ export const Heatmap = Type.Object({
 });
 export type Heatmap = Static<typeof Heatmap>;
 
+/** A ranked list of `[value, views]`, most views first (ties by value). */
+const Ranked = Type.Array(Type.Tuple([Name, Count]));
+
+/**
+ * Where page views came from over a window, each a ranked list of `[value, views]` (at most
+ * `MAX_SOURCES` entries). Values past the collector's per-page cap count as `(other)`.
+ * - `referrers`: the referrer's host (`www.` folded; other schemes as scheme and host, e.g.
+ *   `android-app://com.google.android.gm`), the page's `utm_source` when the site sends query
+ *   strings, `(direct)` for none, `(internal)` for the site's own pages; malformed ones are not counted;
+ * - `languages`: primary language subtag (`en`, `pt`);
+ * - `timeZones`: IANA zone, canonical (`Europe/Lisbon`); `regions`: the zone's area (`Europe`),
+ *   none for `UTC` and `Etc/*` (no GeoIP, no IP stored);
+ * - `screens`: width segment and screen size in CSS px (`l 1920x1080`; s < 768 <= m < 1200 <= l).
+ */
+export const Sources = Type.Object({
+  referrers: Ranked,
+  languages: Ranked,
+  timeZones: Ranked,
+  regions: Ranked,
+  screens: Ranked,
+});
+export type Sources = Static<typeof Sources>;
+
+/** Most entries of each `Sources` list. */
+export const MAX_SOURCES = 20;
+
 const MediaCounts = Type.Object({ play: Count, p25: Count, p50: Count, p75: Count, complete: Count });
 export type MediaCounts = Static<typeof MediaCounts>;
 
@@ -98,6 +124,8 @@ export const Stats = Type.Object({
   outbound: Type.Object({ total: Count, top: Top('url') }),
   engagedMs: Count,
   custom: Top('name'),
+  /** where this page's views came from */
+  sources: Sources,
 });
 export type Stats = Static<typeof Stats>;
 
@@ -105,6 +133,8 @@ export type Stats = Static<typeof Stats>;
 export const Pages = Type.Object({
   ...Window,
   pages: Type.Array(Stats),
+  /** where the site's views came from: the sum over `pages` (the listed ones, up to `limit`) */
+  sources: Sources,
   /** events per bucket over the window, oldest first: `[bucketStart, events]` */
   series: Type.Array(Type.Tuple([Count, Count])),
   bucketMs: Count,

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
-import type { ResolvedConfig } from '../config.js';
+import type { ResolvedConfig, SiteConfig } from '../config.js';
 import { foldBatch } from '../fold.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimits } from './rate-limits.js';
 import type { SiteRegistry } from '../sites.js';
+import { hostOf, ownHosts } from '../sources.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from './respond.js';
@@ -20,6 +21,14 @@ export function collectCors(origin: string | undefined): Record<string, string> 
   return origin
     ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': `${FLUSH_HEADER}, Retry-After`, Vary: 'Origin' }
     : {};
+}
+
+// A site's own hosts, computed once per site object (a reload brings new objects).
+const hostsOf = new WeakMap<SiteConfig, Set<string>>();
+function siteHosts(site: SiteConfig): Set<string> {
+  let hosts = hostsOf.get(site);
+  if (!hosts) hostsOf.set(site, (hosts = ownHosts(site.origins)));
+  return hosts;
 }
 
 /** How many events a rejected body carried, if it can tell (so every event is accounted for). */
@@ -133,7 +142,7 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       return limited(e, n);
     }
 
-    const folded = foldBatch(batch, sites.pageKey(site, batch.path), config.now(), config.grid);
+    const folded = foldBatch(batch, sites.pageKey(site, batch.path), config.now(), config.grid, { own: siteHosts(site), pageHost: hostOf(origin) });
     drop('too_old', folded.tooOld);
     let result;
     try {

@@ -1,7 +1,8 @@
 import { ROW_PX, parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { foldBatch } from '../fold.js';
+import { foldBatch, type FoldSite } from '../fold.js';
 import { describeLayout } from './describe-layout.js';
+import { describeSources } from './describe-sources.js';
 import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
 import type { Store } from './types.js';
@@ -10,7 +11,7 @@ import type { Store } from './types.js';
 export const T0 = 1_750_000_000_000;
 let seq = 0;
 /** A validated, folded batch at server time `now`, events stamped `ago` ms before it was sent. */
-export function folded(events: Array<Partial<Event> & { type: Event['type'] }>, o: { now?: number; site?: string; path?: string; sid?: string; vw?: number; id?: string; ago?: number } = {}) {
+export function folded(events: Array<Partial<Event> & { type: Event['type'] }>, o: { now?: number; site?: string; path?: string; sid?: string; vw?: number; id?: string; ago?: number; fold?: FoldSite } = {}) {
   const now = o.now ?? T0;
   const input = {
     v: 1, id: o.id ?? `b${++seq}`, site: o.site ?? 'shop', sid: o.sid ?? 'visitor1', path: o.path ?? '/', vw: o.vw ?? 1280, sent: now,
@@ -18,7 +19,7 @@ export function folded(events: Array<Partial<Event> & { type: Event['type'] }>, 
   };
   const r = parseBatch(input);
   if (!r.ok) throw new Error(r.error);
-  return foldBatch(r.value as Batch, input.path, now, 50);
+  return foldBatch(r.value as Batch, input.path, now, 50, o.fold);
 }
 const move = (x: number, y: number) => ({ type: 'move' as const, x, y, w: 1000, h: 5000 });
 
@@ -304,6 +305,7 @@ export function describeStore(
     });
 
     describeLayout(() => store, fresh);
+    describeSources({ store: () => store, fresh, folded, now: T0 });
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

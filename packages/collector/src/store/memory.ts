@@ -1,5 +1,6 @@
 import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
 import { buildHeatmap, reachByBand, scrollIncrements } from '../build-heatmap.js';
+import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
@@ -207,6 +208,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       const seriesStart = windowStart(q.now, live);
       const series: Array<[number, number]> = [];
       for (let b = seriesStart; b <= q.now; b += live.bucketMs) series.push([b, site?.events.get(b) ?? 0]);
+      const raws = top.map(([path]) => rawStats(pages.get(`${q.site}|${path}`), w, q.now));
       return {
         site: q.site,
         windowMs: w.ms,
@@ -214,7 +216,8 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         to: q.now,
         bucketMs: live.bucketMs,
         series,
-        pages: top.map(([path]) => buildStats({ site: q.site, path }, rawStats(pages.get(`${q.site}|${path}`), w, q.now))),
+        pages: raws.map((raw, i) => buildStats({ site: q.site, path: top[i]![0] }, raw)),
+        sources: siteSources(raws),
       };
     },
 

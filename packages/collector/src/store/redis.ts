@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
+import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { ALL_SEG, COUNTER_SET, HEAT_SETS, rollKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
@@ -257,6 +258,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         bucketMs: live.bucketMs,
         series: liveBuckets.map((b, i) => [b, Number(series[i] ?? 0)] as [number, number]),
         pages: pages.map((raw, i) => buildStats({ site: q.site, path: top[i]!.value }, raw)),
+        sources: siteSources(pages),
       };
     },
 
