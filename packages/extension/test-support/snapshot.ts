@@ -12,6 +12,7 @@ export function snapshotFixture(over: Partial<SnapshotMessage> = {}): SnapshotMe
     media: { video: { ...media }, audio: { ...media }, bySrc: [] },
     downloads: { total: 0, top: [] }, imageViews: { total: 0, top: [] }, outbound: { total: 0, top: [] },
     engagedMs: 0, custom: [],
+    sources: { referrers: [['news.ycombinator.com', 1]], languages: [['en', 1]], timeZones: [['Europe/Lisbon', 1]], regions: [['Europe', 1]], screens: [['l 1920x1080', 1]] },
   };
   return {
     type: 'snapshot', site: 'demo', path: '/product/:id', kind: 'move', seg: 'all', grid: 50, rowPx: 20, rows: 21, fixed: [],

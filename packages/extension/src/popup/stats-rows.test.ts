@@ -11,6 +11,10 @@ const stats: Stats = {
   media: { video: { ...media, play: 4, complete: 1 }, audio: { ...media, play: 1 }, bySrc: [] },
   downloads: { total: 2, top: [] }, imageViews: { total: 7, top: [] }, outbound: { total: 0, top: [] },
   engagedMs: 0, custom: [],
+  sources: {
+    referrers: [['(internal)', 6], ['google.com', 3], ['(direct)', 2], ['t.co', 1], ['bing.com', 1]],
+    languages: [], timeZones: [], regions: [], screens: [],
+  },
 };
 
 describe('statsRows', () => {
@@ -25,7 +29,12 @@ describe('statsRows', () => {
       'Media plays / completes': '5 / 1',
       Downloads: '2',
       'Image views': '7',
+      'Top referrers': 'google.com 3 · (direct) 2 · t.co 1',
     });
+  });
+  it('says so when no view came from another site', () => {
+    const sources = { ...stats.sources, referrers: [['(internal)', 4]] as Array<[string, number]> };
+    expect(statsRows({ ...stats, sources }, '5m').at(-1)).toEqual(['Top referrers', '—']);
   });
   it('says "visitors", not "now", for the longer windows', () => {
     expect(statsRows(stats, '24h')[0]).toEqual(['Visitors', '5']);

@@ -2,9 +2,13 @@ import type { Stats } from '@heatlens/schema/live';
 
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 
+/** Referrers shown beside the live numbers. */
+const TOP_REFERRERS = 3;
+
 /**
  * The popup's live numbers for a page, as label/value rows (pure, so it is tested without a DOM).
- * With the 5-minute window, "visitors" are the visitors on the page now.
+ * With the 5-minute window, "visitors" are the visitors on the page now. The top referrers leave
+ * out `(internal)`: navigation inside the site is not where visitors came from.
  */
 export function statsRows(stats: Stats, window: string): Array<[label: string, value: string]> {
   const media = stats.media;
@@ -21,5 +25,12 @@ export function statsRows(stats: Stats, window: string): Array<[label: string, v
     ['Media plays / completes', `${plays} / ${completes}`],
     ['Downloads', String(stats.downloads.total)],
     ['Image views', String(stats.imageViews.total)],
+    ['Top referrers', topReferrers(stats)],
   ];
+}
+
+function topReferrers(stats: Stats): string {
+  // `sources` is absent from an older collector's frames.
+  const top = (stats.sources?.referrers ?? []).filter(([ref]) => ref !== '(internal)').slice(0, TOP_REFERRERS);
+  return top.length ? top.map(([ref, views]) => `${ref} ${views}`).join(' · ') : '—';
 }
