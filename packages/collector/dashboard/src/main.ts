@@ -7,6 +7,7 @@ import { formatClock, formatCount, formatDuration, formatRate, formatWindow } fr
 import { openLive, type LiveStatus } from './open-live.js';
 import { createPageView } from './page-view.js';
 import { renderPagesTable } from './pages-table.js';
+import { pagesFrom, renderSourceFilter, renderSourcesPanel } from './sources-panel.js';
 import { clearToken, loadToken, saveToken } from './token-store.js';
 import { readViewState, writeViewState, type ViewState } from './view-state.js';
 
@@ -15,6 +16,8 @@ import { readViewState, writeViewState, type ViewState } from './view-state.js';
 
 const SITE_KEY = 'heatlens.site';
 const state = { token: '', site: '', window: '5m', path: '', kind: 'click', seg: 'all' };
+// A referrer picked in the Sources panel: the pages table shows the pages it led to.
+let referrer: string | undefined;
 // Set from the URL once signed in: the view to reopen (a reload, or a shared link).
 let wanted = readViewState();
 let sites: SiteInfo[] = [];
@@ -89,6 +92,7 @@ const remember = () => writeViewState(state);
 
 function selectSite(site: string): void {
   state.site = site;
+  referrer = undefined;
   state.path = '';
   byId<HTMLSelectElement>('site').value = site;
   try {
@@ -121,8 +125,11 @@ function renderPages(msg: PagesMessage): void {
   alertsPanel.update(msg.alerts);
   chart ??= createEventsChart(byId('chart'));
   chart.update(msg);
-  const table = renderPagesTable(msg, { selected: state.path, onSelect: openPage, empty: emptyHint() });
+  const table = renderPagesTable({ ...msg, pages: pagesFrom(msg.pages, referrer) }, { selected: state.path, onSelect: openPage, empty: emptyHint() });
   byId('pages').replaceChildren(table);
+  renderSourceFilter(byId('source-filter'), referrer, () => pickReferrer(undefined));
+  const views = msg.pages.reduce((a, p) => a + p.views, 0);
+  byId('sources').replaceChildren(renderSourcesPanel(msg.sources, { views, referrer, onReferrer: (r) => pickReferrer(r === referrer ? undefined : r) }));
   const events = msg.series.reduce((a, [, n]) => a + n, 0);
   // The rate now: the last 10 s (or one bucket, if longer), the filling bucket included.
   const span = Math.max(msg.bucketMs, 10_000);
@@ -133,6 +140,11 @@ function renderPages(msg: PagesMessage): void {
     h('span', { title: `over the last ${formatDuration(span)}` }, h('strong', { 'data-summary': 'rate' }, formatRate((recent * 1000) / span)), ' events/s now'),
     h('span', { class: 'muted' }, `updated ${formatClock(msg.to)}`),
   );
+}
+
+function pickReferrer(r: string | undefined): void {
+  referrer = r;
+  if (lastPages) renderPages(lastPages);
 }
 
 function connectPages(): void {

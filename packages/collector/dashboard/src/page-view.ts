@@ -3,6 +3,7 @@ import { byId, h } from './dom.js';
 import { drawHeatmap } from './draw-heatmap.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
 import { openLive } from './open-live.js';
+import { renderSourcesPanel } from './sources-panel.js';
 import { renderStatsPanel } from './stats-panel.js';
 
 /** What the page view shows: one page of one site, a heatmap kind, a window and a width segment. */
@@ -35,7 +36,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
         ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} (${formatClock(msg.from)} – ${formatClock(msg.to)})`
         : h('span', { class: 'empty-note' }, `No ${NOUN[msg.kind] ?? msg.kind} on this page in the ${formatWindow(msg.windowMs)}. Open the page in a browser, or run \`pnpm simulate\`.`),
     );
-    stats.replaceChildren(renderStatsPanel(msg.stats));
+    stats.replaceChildren(renderStatsPanel(msg.stats), h('h3', {}, 'Sources'), renderSourcesPanel(msg.stats.sources, { views: msg.stats.views }));
   };
 
   return {
