@@ -11,9 +11,10 @@ describe('referrerHost', () => {
     ['android-app://com.google.android.gm/', 'android-app://com.google.android.gm'],
     ['ANDROID-APP://com.slack/https/slack.com', 'android-app://com.slack'],
     ['ios-app://12345/x', 'ios-app://12345'],
+    ['android-app:', 'android-app:'],
   ])('%s -> %s', (ref, host) => expect(referrerHost(ref)).toBe(host));
 
-  it.each(['', 'not a url', 'null/', '/relative/path', 'about:blank', 'mailto:a@b.example', 'javascript:alert(1)', 'https://', `https://${'a'.repeat(120)}.example/`])(
+  it.each(['', 'not a url', 'null/', '/relative/path', 'about:blank', 'mailto:a@b.example', 'data:text/html', 'https:', 'javascript:alert(1)', 'https://', `https://${'a'.repeat(120)}.example/`])(
     'drops %j', (ref) => expect(referrerHost(ref)).toBeUndefined(),
   );
 });

@@ -45,8 +45,8 @@ export function hostOf(url: string | undefined): string | undefined {
 /**
  * The referrer host of a referrer URL: `news.ycombinator.com` for `https://news.ycombinator.com/item`,
  * `www.` folded, port kept; other schemes as scheme and host (`android-app://com.google.android.gm`,
- * the referrer Android apps send); undefined when it has no host or does not parse (`null/`,
- * `about:blank`, garbage).
+ * the referrer Android apps send, or the scheme alone, `android-app:`, when that is all that
+ * arrived); undefined when it names no place or does not parse (`null/`, `about:blank`, garbage).
  */
 export function referrerHost(ref: string): string | undefined {
   let u: URL;
@@ -56,10 +56,16 @@ export function referrerHost(ref: string): string | undefined {
     return undefined;
   }
   const host = u.host.toLowerCase();
-  if (!host || host.length > MAX_VALUE) return undefined;
-  if (u.protocol === 'http:' || u.protocol === 'https:') return foldWww(host);
-  return `${u.protocol}//${host}`;
+  const web = u.protocol === 'http:' || u.protocol === 'https:';
+  if (host.length > MAX_VALUE || (!host && (web || NOT_PLACES.has(u.protocol)))) return undefined;
+  if (web) return foldWww(host);
+  // The scheme alone when the host is gone (the schema's normalizeUrl keeps only the scheme of a
+  // URL with an opaque origin, so `android-app://x` arrives as `android-app:`).
+  return host ? `${u.protocol}//${host}` : u.protocol;
 }
+
+/** Schemes that never name where a visitor came from. */
+const NOT_PLACES = new Set(['about:', 'blob:', 'data:', 'file:', 'filesystem:', 'javascript:', 'mailto:', 'tel:']);
 
 /**
  * The source of a page view: the page's `utm_source` when its path carries a query (the site
