@@ -11,6 +11,7 @@ import { createRandom } from '../examples/shop/simulate/random.mjs';
 import { sdkSelectors } from '../examples/shop/simulate/sdk-selectors.mjs';
 import { sendVisitor } from '../examples/shop/simulate/send-visitor.mjs';
 import { buildDemo } from './build-demo.mjs';
+import { printSources } from '../examples/shop/simulate/tally-sources.mjs';
 
 const HELP = `Usage: pnpm simulate [options]
   -n, --visitors <n>     synthetic visitors (default 50)
@@ -23,7 +24,7 @@ const HELP = `Usage: pnpm simulate [options]
   --seed <n>             replay the same visitors (default: random)
   --browser              drive real headless Chromium pages (system chromium)
   --concurrency <n>      browser pages at once with --browser (default 3)
-  --json                 print the per-page tally as JSON instead of a table
+  --json                 print the sources, then the per-page tally, as JSON lines instead of tables
   --loop                 keep sending new waves of visitors until Ctrl+C, then print the tally
   --rage                 also send frustrated visitors who hammer the product page's dead
                          "Apply coupon" button (one per 10 visitors, at least 2): the demo
@@ -82,7 +83,7 @@ const { layoutFor, missing } = await sdkSelectors();
 if (missing.length) console.error(`The SDK named no element for: ${missing.join(', ')} (the shop's layout in examples/shop/simulate/shop-layout.mjs is out of date).`);
 
 const rnd = createRandom(seed);
-const tally = createTally();
+const tally = createTally({ origin: shopUrl });
 const refused = new Map();
 let sentEvents = 0;
 const onBatch = (batch, status) => {
@@ -102,8 +103,12 @@ progress.unref();
 function report() {
   clearInterval(progress);
   console.log(`\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`);
-  if (args.json) console.log(JSON.stringify(tally.rows()));
-  else printTally(tally);
+  if (args.json) console.log(`${JSON.stringify({ sources: tally.sources() })}\n${JSON.stringify(tally.rows())}`);
+  else {
+    printTally(tally);
+    console.log('\nSources (page views, as the dashboard\'s Sources panel):\n');
+    printSources(tally.sources());
+  }
   if (refused.size) console.log(`\nNot accepted: ${[...refused].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
   if (args.browser && tally.batches === 0) console.log(`\nNo batch arrived: does ${collectorUrl}/sdk.js serve the SDK (\`pnpm build\`), and does ${shopUrl} load it?`);
   process.exitCode = refused.size || tally.batches === 0 ? 1 : 0;

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startCollector, type Collector } from '@heatlens/collector';
-import type { Stats } from '@heatlens/schema/live';
+import type { Sources, Stats } from '@heatlens/schema/live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { scrollReach } from '../examples/shop/simulate/tally.mjs';
@@ -56,16 +56,23 @@ describe('pnpm simulate', () => {
     return new Map(body.pages.map((p) => [p.path, p]));
   }
 
-  async function simulate(args: string[]): Promise<{ stdout: string; rows: TallyRow[] }> {
+  async function siteSources(): Promise<Sources> {
+    const res = await fetch(`${collector.url}/api/pages?site=demo&window=1h`, { headers: { Authorization: `Bearer ${token}` } });
+    return ((await res.json()) as { sources: Sources }).sources;
+  }
+
+  async function simulate(args: string[]): Promise<{ stdout: string; rows: TallyRow[]; sources: Sources }> {
     const { stdout } = await run(process.execPath, [SIMULATE, '--collector', collector.url, '--shop', shop.url, '--json', ...args], { timeout: 90_000 });
-    const rows = JSON.parse(stdout.trim().split('\n').at(-1)!) as TallyRow[];
-    return { stdout, rows };
+    const lines = stdout.trim().split('\n');
+    const rows = JSON.parse(lines.at(-1)!) as TallyRow[];
+    const { sources } = JSON.parse(lines.at(-2)!) as { sources: Sources };
+    return { stdout, rows, sources };
   }
 
   it('sends seeded synthetic visitors as batches and prints exactly what the collector counted', async () => {
     const before = await collectorPages();
     expect(before.size).toBe(0);
-    const { stdout, rows } = await simulate(['-n', '30', '--spread', '0', '--speed', '1000', '--seed', '7']);
+    const { stdout, rows, sources } = await simulate(['-n', '30', '--spread', '0', '--speed', '1000', '--seed', '7']);
     expect(stdout).toContain('Simulating 30 visitors (seed 7)');
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.map((r) => r.path)).toContain('/product/:id');
@@ -81,6 +88,11 @@ describe('pnpm simulate', () => {
       expect(asTally(counted!), path).toEqual({ ...comparable, selectors: comparable.selectors.slice(0, 20) });
     }
     expect([...pages.keys()].sort()).toEqual(rows.map((r) => r.path).sort());
+    // Where the views came from: the printout is the site's Sources panel.
+    expect(await siteSources()).toEqual(sources);
+    expect(sources.referrers.map(([r]) => r)).toEqual(expect.arrayContaining(['(direct)', '(internal)', 'google.com']));
+    expect(sources.languages.length).toBeGreaterThan(3);
+    expect(sources.regions.length).toBeGreaterThan(2);
     // The same seed plans the same visitors.
     const again = await simulate(['-n', '30', '--spread', '0', '--speed', '1000', '--seed', '7']);
     expect(again.rows.map((r) => [r.path, r.views, r.clicks])).toEqual(rows.map((r) => [r.path, r.views, r.clicks]));

@@ -12,7 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  *   `speed` default 4: dwell times are divided by it
  */
 export async function browseVisitor(browser, visitor, { shopUrl, speed = 4 }) {
-  const context = await browser.newContext({ viewport: { width: visitor.vw, height: visitor.vh } });
+  // The visitor's language and time zone as the browser reports them (navigator.language, Intl).
+  const context = await browser.newContext({ viewport: { width: visitor.vw, height: visitor.vh }, screen: { width: visitor.sw, height: visitor.sh }, locale: visitor.lang, timezoneId: visitor.tz });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
   const page = await context.newPage();
   const safe = (p) => p.catch(() => {});
@@ -20,7 +21,12 @@ export async function browseVisitor(browser, visitor, { shopUrl, speed = 4 }) {
     for (const visit of visitor.visits) {
       const spa = visit.path.startsWith('/app/') && page.url().includes('/app');
       if (spa) await safe(page.click(`#spa-nav a[href="${visit.path}"]`, { timeout: 2000 }));
-      else if (!page.url().endsWith(visit.path) || visit.path === '/') await safe(page.goto(shopUrl + visit.path, { waitUntil: 'load' }));
+      else if (!page.url().endsWith(visit.path) || visit.path === '/') {
+        // The first page from the visitor's referrer (a browser sends only http(s) ones), later ones from the previous page.
+        const ref = visit.events[0]?.ref;
+        const referer = ref?.startsWith('/') ? shopUrl + ref : /^https?:/.test(ref ?? '') ? ref : undefined;
+        await safe(page.goto(shopUrl + visit.path, { waitUntil: 'load', referer }));
+      }
       const dwell = visit.dwellMs / speed;
       const started = Date.now();
       const types = new Set(visit.events.map((e) => e.type));

@@ -4,13 +4,27 @@ import { LAYOUT, layoutOf } from './shop-layout.mjs';
 /**
  * @typedef {{at: number} & Record<string, unknown>} TimedEvent  an event without `ts`, `at` ms into the visit
  * @typedef {{path: string, dwellMs: number, events: TimedEvent[]}} PageVisit
- * @typedef {{sid: string, vw: number, vh: number, visits: PageVisit[]}} Visitor
+ * @typedef {{sid: string, vw: number, vh: number, sw: number, sh: number, lang: string, tz: string, visits: PageVisit[]}} Visitor
+ *   a page view's `ref` is where the visitor came from, or for later pages the previous path
  */
 
 const VIEWPORTS = [
-  { vw: 1440, vh: 820, weight: 45 },
-  { vw: 1024, vh: 700, weight: 20 },
-  { vw: 390, vh: 760, weight: 35 },
+  { vw: 1440, vh: 820, sw: 1440, sh: 900, weight: 45 },
+  { vw: 1024, vh: 700, sw: 1024, sh: 768, weight: 20 },
+  { vw: 390, vh: 760, sw: 390, sh: 844, weight: 35 },
+];
+
+/** Where visitors come from (weights): search, social, news, an Android app, or nowhere. */
+const REFERRERS = {
+  '': 30, 'https://www.google.com/': 30, 'https://duckduckgo.com/': 8, 'https://news.ycombinator.com/item': 8,
+  'https://t.co/x1': 6, 'https://www.reddit.com/r/shop/': 6, 'https://www.bing.com/search': 5, 'android-app://com.google.android.gm/': 3,
+};
+
+/** Visitors' browser language and time zone, together as real people have them (weights). */
+const PEOPLE = [
+  ['en-US', 'America/New_York', 22], ['en-GB', 'Europe/London', 12], ['de-DE', 'Europe/Berlin', 12], ['fr-FR', 'Europe/Paris', 8],
+  ['pt-BR', 'America/Sao_Paulo', 8], ['pt-PT', 'Europe/Lisbon', 5], ['ja-JP', 'Asia/Tokyo', 8], ['es-MX', 'America/Mexico_City', 6],
+  ['en-AU', 'Australia/Sydney', 5], ['en-NG', 'Africa/Lagos', 3], ['en-US', 'UTC', 3],
 ];
 
 const product = (rnd) => `/product/${rnd.int(1, PRODUCTS.length)}`;
@@ -56,13 +70,14 @@ function click(spot, w, h, at, extra = {}) {
 }
 
 /** One page visit: what the visitor does there (page-specific) and where they go next. */
-function visitPage(rnd, path, vw, vh, referrer, layoutFor) {
+function visitPage(rnd, path, vp, person, referrer, layoutFor) {
+  const { vw, vh } = vp;
   const page = layoutOf(path);
   const { h: h1280, spots } = layoutFor(path);
   const w = vw;
   const h = Math.round(h1280 * Math.pow(1280 / vw, 0.6));
   const dwellMs = rnd.int(3_000, page === 'guide' ? 40_000 : 15_000);
-  const ev = [{ at: 0, type: 'pageview', vh, ref: referrer || undefined, lang: 'en-GB', tz: 'Europe/Berlin' }, ...moves(rnd, spots, w, h, dwellMs)];
+  const ev = [{ at: 0, type: 'pageview', vh, ref: referrer || undefined, lang: person.lang, tz: person.tz, sw: vp.sw, sh: vp.sh }, ...moves(rnd, spots, w, h, dwellMs)];
   const did = {};
   const late = (f) => Math.round(dwellMs * f);
   // Scroll: the deepest point reached; long pages lose readers on the way down.
@@ -141,12 +156,14 @@ export function planVisitor(rnd, { layoutFor = (path) => LAYOUT[layoutOf(path)] 
   const visits = [];
   let path = rnd.weighted({ '/': 60, product: 25, '/guide': 10, '/media': 5 });
   if (path === 'product') path = product(rnd);
-  let ref = rnd.pick(['https://www.google.com/', 'https://duckduckgo.com/', '', 'https://news.example/']);
+  const [lang, tz] = PEOPLE[Number(rnd.weighted(Object.fromEntries(PEOPLE.map((p, i) => [i, p[2]]))))] ?? PEOPLE[0];
+  const person = { lang, tz };
+  let ref = rnd.weighted(REFERRERS);
   while (path && visits.length < 8) {
-    const { visit, next } = visitPage(rnd, path, vp.vw, vp.vh, ref, layoutFor);
+    const { visit, next } = visitPage(rnd, path, vp, person, ref, layoutFor);
     visits.push(visit);
-    ref = '';
+    ref = path; // the next page is reached from this one: a path, resolved against the shop's origin when sent
     path = next;
   }
-  return { sid: rnd.id(24), vw: vp.vw, vh: vp.vh, visits };
+  return { sid: rnd.id(24), vw: vp.vw, vh: vp.vh, sw: vp.sw, sh: vp.sh, lang, tz, visits };
 }

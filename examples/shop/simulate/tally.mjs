@@ -1,5 +1,6 @@
 import { GRID } from '../../../packages/schema/dist/constants.js';
 import { depthBand } from '../../../packages/schema/dist/tiles.js';
+import { createSourceTally } from './tally-sources.mjs';
 
 /**
  * Scroll reach and median as the collector computes them (build-stats.ts), from each session's
@@ -23,10 +24,13 @@ export function scrollReach(depths) {
 
 /**
  * Counts what was sent, per page as the dashboard keys it (route templates first), so the
- * simulator's printout can be checked against the dashboard's table.
- * @param {{routes?: string[]}} [options] `routes` default ['/product/:id'] (the demo site's)
+ * simulator's printout can be checked against the dashboard's table, and the site's page views
+ * by source (tally-sources.mjs) against its Sources panel.
+ * @param {{routes?: string[], origin?: string}} [options] `routes` default ['/product/:id'] (the
+ *   demo site's); `origin` the shop's, default 'http://127.0.0.1:8081'
  */
-export function createTally({ routes = ['/product/:id'] } = {}) {
+export function createTally({ routes = ['/product/:id'], origin = 'http://127.0.0.1:8081' } = {}) {
+  const sources = createSourceTally(origin);
   const matchers = routes.map((r) => ({ r, re: new RegExp(`^${r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`) }));
   const keyOf = (path) => matchers.find((m) => m.re.test(path))?.r ?? path;
   /** @type {Map<string, ReturnType<typeof empty>>} */
@@ -47,7 +51,10 @@ export function createTally({ routes = ['/product/:id'] } = {}) {
       p.sids.add(batch.sid);
       for (const e of batch.events) {
         p.events++;
-        if (e.type === 'pageview') p.views++;
+        if (e.type === 'pageview') {
+          p.views++;
+          sources.add(e);
+        }
         else if (e.type === 'move') p.moves++;
         else if (e.type === 'click') {
           p.clicks++;
@@ -82,6 +89,8 @@ export function createTally({ routes = ['/product/:id'] } = {}) {
         })
         .sort((a, b) => b.events - a.events);
     },
+    /** The site's page views by source, ranked as the collector's `sources`. */
+    sources: () => sources.ranked(),
     get batches() {
       return batches;
     },
