@@ -50,7 +50,8 @@ describe('buildHeatmap', () => {
     const stats = { site: 's', path: '/', windowMs: 1, from: 0, to: 1, events: 0, views: 0, visitors: 0, clicks: 0, rage: 0, dead: 0, selectors: [],
       scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] }, forms: { starts: 0, submits: 0, byForm: [] },
       media: { video: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 }, audio: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 }, bySrc: [] },
-      downloads: { total: 0, top: [] }, imageViews: { total: 0, top: [] }, outbound: { total: 0, top: [] }, engagedMs: 0, custom: [] } satisfies Stats;
+      downloads: { total: 0, top: [] }, imageViews: { total: 0, top: [] }, outbound: { total: 0, top: [] }, engagedMs: 0, custom: [],
+      sources: { referrers: [['(direct)', 1]], languages: [], timeZones: [], regions: [], screens: [] } } satisfies Stats;
     for (const kind of ['move', 'click', 'scroll'] as const) {
       const hm = buildHeatmap({ ...q, kind }, raw(kind === 'scroll' ? [['0', 1], ['5', -1]] : [['1:7', 2], ['f:0:-1', 5], ['e:11:#a', 4]]));
       const r = parseLiveMessage(JSON.stringify({ type: 'snapshot', ...hm, stats }));
