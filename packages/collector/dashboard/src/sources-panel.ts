@@ -38,6 +38,13 @@ function screenLabel(value: string): string {
   return SEGMENT_NAMES[seg] ? `${size.replace('x', '×')} · ${SEGMENT_NAMES[seg]}` : value;
 }
 
+/** The filled part of a share bar, sized through the CSSOM: the dashboard's CSP refuses inline `style` attributes. */
+function bar(share: number): HTMLElement {
+  const el = h('span', {});
+  el.style.width = `${(share * 100).toFixed(1)}%`;
+  return el;
+}
+
 function list(key: keyof Sources, title: string, values: Array<[string, number]>, empty: string, o: SourcesPanelOptions): HTMLElement {
   const shown = values.slice(0, SHOWN);
   const pickable = key === 'referrers' && o.onReferrer !== undefined;
@@ -60,7 +67,7 @@ function list(key: keyof Sources, title: string, values: Array<[string, number]>
               { 'data-value': value, class: pickable && o.referrer === value ? 'picked' : undefined },
               label,
               h('span', { class: 'value', 'data-views': views }, formatCount(views)),
-              h('span', { class: 'share', title: `${formatShare(share)} of page views` }, h('span', { style: `width:${(share * 100).toFixed(1)}%` })),
+              h('span', { class: 'share', title: `${formatShare(share)} of page views` }, bar(share)),
             );
           }),
         )
