@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from './support/chromium.js';
+import { cspViolations } from './support/csp.js';
 
 // Where visitors come from, end to end: real visitors in Chromium, each with its own language
 // and time zone (Playwright's `locale`, `timezoneId`) arriving from its own referrer, through
@@ -84,6 +85,7 @@ describe.runIf(hasChromium)('Sources panel in Chromium', () => {
     await context.close();
 
     dash = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: 'en-US' });
+    const blocked = cspViolations(dash);
     await dash.goto(`${collector.url}/#token=${token}`);
     await expectSources(dash, '#sources', {
       referrers: { 'news.ycombinator.com': '2', 'google.com': '1', 't.co': '1', '(direct)': '1', '(internal)': '1' },
@@ -112,5 +114,8 @@ describe.runIf(hasChromium)('Sources panel in Chromium', () => {
     // Readable on a phone: the panel is no wider than the screen.
     const overflow = await dash.$eval('#sources', (el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Share bars drawn under the dashboard's Content-Security-Policy (no inline style refused).
+    expect(blocked).toEqual([]);
+    expect(await dash.$eval('#sources [data-sources="regions"] li[data-value="Europe"] .share > span', (el) => (el as HTMLElement).style.width)).toBe('66.7%');
   });
 });
