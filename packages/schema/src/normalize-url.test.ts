@@ -60,6 +60,10 @@ describe('normalizeUrl', () => {
 });
 
 describe('normalizeSentUrl', () => {
+  it('keeps a relative URL relative (no placeholder host)', () => {
+    expect(normalizeSentUrl('/files/a.pdf')).toBe('/files/a.pdf');
+    expect(normalizeSentUrl('http://localhost/files/a.pdf')).toBe('http://localhost/files/a.pdf');
+  });
   it('stores what an SDK stripped as normalizeUrl would, keeping a blob download name and an opted-in query', () => {
     expect(normalizeSentUrl('blob:http://shop.test:8080/report%202024.csv')).toBe('blob:http://shop.test:8080/report%202024.csv');
     expect(normalizeSentUrl('blob:http://shop.test:8080')).toBe('blob:http://shop.test:8080');
