@@ -200,7 +200,14 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   it('outlines the clicked element by its selector in the click map, even after a resize', async () => {
     const popup = await openPopup(context, id, await tabOf(owner));
     await popup.selectOption('#kind', 'click');
-    await expect.poll(() => legend(owner).then((l) => l?.total)).toBe(String((await heatmap('/product/1', 'click')).total));
+    // The legend's count and the collector's agree once the visitor's click has arrived (read both
+    // each time: the click may still be on its way when the map switches).
+    await expect
+      .poll(async () => {
+        const [shown, stored] = await Promise.all([legend(owner).then((l) => l?.total), heatmap('/product/1', 'click').then((h) => h.total)]);
+        return stored > 0 && shown === String(stored);
+      })
+      .toBe(true);
     await popup.close();
     await owner.bringToFront();
     await owner.setViewportSize({ width: 900, height: 400 });
@@ -275,7 +282,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await owner.click('#spa-nav a[href="/app/orders"]');
     await expect.poll(() => owner.evaluate(() => location.pathname)).toBe('/app/orders');
     await expect.poll(() => legend(owner).then((l) => l?.path)).toBe('/app/orders');
-    await waitForColour(owner, spot.x, spot.y, 3_000);
+    await waitForColour(owner, spot.x, spot.y, 15_000);
     await expect
       .poll(async () => (await legend(owner))?.total === String((await heatmap('/app/orders')).total))
       .toBe(true);
