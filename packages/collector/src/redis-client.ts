@@ -1,6 +1,6 @@
 import { createClient, createCluster } from 'redis';
 import type { Logger } from 'pino';
-import type { RedisLike } from './store/redis.js';
+import type { RedisLike } from './store/types.js';
 
 /** A connected Redis client or cluster, how to ping it, and how to close it. */
 export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>; close: () => Promise<void> };

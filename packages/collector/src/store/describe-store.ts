@@ -2,6 +2,7 @@ import { ROW_PX, parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { foldBatch, type FoldSite } from '../fold.js';
 import { describeLayout } from './describe-layout.js';
+import { describeAlerts } from './describe-alerts.js';
 import { describeSources } from './describe-sources.js';
 import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
@@ -239,40 +240,6 @@ export function describeStore(
       expect((await store.record(folded([move(10, 10)], { site, path: '/new', now: later }))).path).toBe('/new');
     });
 
-    it('reads per-element rage and dead clicks for the alert rules, live and over the hour', async () => {
-      const site = fresh();
-      const click = (sel: string, flags: { rage?: true; dead?: true } = {}) => ({ type: 'click' as const, x: 1, y: 1, w: 10, h: 10, sel, ...flags });
-      await store.record(folded([click('#pay', { rage: true, dead: true }), click('#pay', { dead: true }), click('#pay'), click('a.home')], { site, path: '/cart' }));
-      await store.record(folded([click('#pay', { rage: true })], { site, path: '/cart', ago: 20 * 60_000 })); // 20 min ago: the hour only
-      await store.record(folded([move(1, 1)], { site, path: '/other' }));
-      const figures = await store.alertFigures({ site, now: T0, limit: 10 });
-      expect(figures.map((f) => f.path)).toEqual(['/cart', '/other']);
-      const live = new Map(figures[0]!.live);
-      const hour = new Map(figures[0]!.hour);
-      expect([live.get('rsel:#pay'), live.get('dsel:#pay'), live.get('sel:#pay'), live.get('sel:a.home'), live.get('ev')]).toEqual([1, 2, 3, 1, 4]);
-      expect([hour.get('rsel:#pay'), hour.get('sel:#pay'), hour.get('ev')]).toEqual([2, 4, 5]);
-      expect((await store.stats({ site, path: '/cart', window: '5m', now: T0 })).selectors).toEqual([{ sel: '#pay', count: 3 }, { sel: 'a.home', count: 1 }]);
-      // Five minutes on, the live window is empty and the hour still has them.
-      const later = await store.alertFigures({ site, now: T0 + 300_000, limit: 1 });
-      expect(later.map((f) => [f.path, new Map(f.live).get('rsel:#pay') ?? 0, new Map(f.hour).get('rsel:#pay')])).toEqual([['/cart', 0, 2]]);
-    });
-
-    it('opens an alert once among concurrent callers, closes it once, then keeps it quiet for its cooldown', async () => {
-      const site = fresh();
-      const o = { now: T0, keep: 3 };
-      const opened = await Promise.all([1, 2, 3].map(() => store.alerts.open(site, 'rage|/|#pay', '{"n":1}', o)));
-      expect(opened.filter(Boolean)).toHaveLength(1);
-      expect(await store.alerts.list(site)).toEqual({ firing: ['{"n":1}'], recent: ['{"n":1}'] });
-      expect((await store.alerts.list(fresh())).firing).toEqual([]); // another site sees nothing
-      const closed = await Promise.all([1, 2].map(() => store.alerts.close(site, 'rage|/|#pay', '{"n":2}', { ...o, cooldownMs: 60_000 })));
-      expect(closed.filter(Boolean)).toHaveLength(1);
-      expect(await store.alerts.list(site)).toEqual({ firing: [], recent: ['{"n":2}', '{"n":1}'] });
-      expect(await store.alerts.open(site, 'rage|/|#pay', '{"n":3}', { ...o, now: T0 + 59_999 })).toBe(false);
-      expect(await store.alerts.open(site, 'dead|/|#pay', '{"n":4}', o)).toBe(true); // another key
-      expect(await store.alerts.open(site, 'rage|/|#pay', '{"n":5}', { ...o, now: T0 + 60_000 })).toBe(true);
-      expect((await store.alerts.list(site)).recent).toEqual(['{"n":5}', '{"n":4}', '{"n":2}']); // at most `keep`
-    });
-
     it('keeps known pages their place against a burst of new paths at a bucket boundary', async () => {
       const site = fresh();
       const page = (path: string, now: number) => store.record(folded([move(10, 10)], { site, path, now }));
@@ -306,6 +273,7 @@ export function describeStore(
 
     describeLayout(() => store, fresh);
     describeSources({ store: () => store, fresh, folded, now: T0 });
+    describeAlerts({ store: () => store, fresh, folded, now: T0 });
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -14,27 +14,10 @@ import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, KNOWN_RECENT_MS, OTHER_PAGE
 import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
-import { createRedisAlertState } from '../alerts/state-redis.js';
-import { StoreUnavailableError, type AlertCounters, type AlertFiguresQuery, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store } from './types.js';
+import { createRedisAlerts } from './redis-alerts.js';
+import { StoreUnavailableError, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store, type RedisLike } from './types.js';
 
-type EvalOptions = { keys: string[]; arguments: string[] };
-/**
- * The commands the store uses: a node-redis client or cluster (`createClient`, `createCluster`)
- * both fit. The store is handed a connected client and never opens connections itself.
- */
-export type RedisLike = {
-  evalSha(sha: string, options: EvalOptions): Promise<unknown>;
-  eval(script: string, options: EvalOptions): Promise<unknown>;
-  zRangeWithScores(key: string, start: number, stop: number): Promise<Array<{ value: string; score: number }>>;
-  zUnionWithScores(keys: [string, ...string[]]): Promise<Array<{ value: string; score: number }>>;
-  pfCount(keys: string[]): Promise<number>;
-  mGet(keys: string[]): Promise<Array<string | null>>;
-  set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
-  zRangeByScore(key: string, min: number | string, max: number | string, options?: { LIMIT: { offset: number; count: number } }): Promise<string[]>;
-  zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
-  hVals(key: string): Promise<string[]>;
-  lRange(key: string, start: number, stop: number): Promise<string[]>;
-};
+export type { RedisLike } from './types.js';
 
 export type RedisStoreOptions = {
   /** a connected node-redis client or cluster */
@@ -262,39 +245,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       };
     },
 
-    // The alert rules' read: the hour's page ranking, then per page the live window's counters
-    // (one key) and the hour's (two), each page advanced as a snapshot would.
-    async alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]> {
-      await rankQueue.flush(q.site).catch(() => {});
-      const ranking = await call('alerts', () => client.zUnionWithScores(bucketsIn(q.now, windowSpec('1h')).map((b) => rankKey(q.site, '1h', b)) as [string, ...string[]]));
-      const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
-      return call('alerts', () =>
-        Promise.all(
-          top.map(async ({ value: path }) => {
-            const { windows } = await advanceAndRead(q.site, path, q.now, [[COUNTER_SET, ALL_SEG, '5m'], [COUNTER_SET, ALL_SEG, '1h']]);
-            return { path, live: [...windows[0]!], hour: [...windows[1]!] };
-          }),
-        ),
-      );
-    },
-
-    alerts: (() => {
-      const runners = new Map<string, ReturnType<typeof script>>();
-      const state = createRedisAlertState({
-        run: (source, keys, args) => {
-          let run = runners.get(source);
-          if (!run) runners.set(source, (run = script(source)));
-          return run(keys, args);
-        },
-        hVals: (key) => client.hVals(key),
-        lRange: (key, start, stop) => client.lRange(key, start, stop),
-      });
-      return {
-        open: (...a) => call('alerts', () => state.open(...a)),
-        close: (...a) => call('alerts', () => state.close(...a)),
-        list: (site) => call('alerts', () => state.list(site)),
-      };
-    })(),
+    ...createRedisAlerts({
+      call,
+      script,
+      client,
+      flushRanks: (site) => rankQueue.flush(site).catch(() => {}),
+      readCounters: async (site, path, now) => {
+        const { windows } = await advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG, '5m'], [COUNTER_SET, ALL_SEG, '1h']]);
+        return [windows[0]!, windows[1]!];
+      },
+    }),
 
     advance: (site, path, _window, now) => call('advance', async () => (await advance(site, path, now))[0]),
 

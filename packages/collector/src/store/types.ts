@@ -86,3 +86,22 @@ export class StoreUnavailableError extends Error {
     super(message, options);
   }
 }
+
+type EvalOptions = { keys: string[]; arguments: string[] };
+/**
+ * The commands the store uses: a node-redis client or cluster (`createClient`, `createCluster`)
+ * both fit. The store is handed a connected client and never opens connections itself.
+ */
+export type RedisLike = {
+  evalSha(sha: string, options: EvalOptions): Promise<unknown>;
+  eval(script: string, options: EvalOptions): Promise<unknown>;
+  zRangeWithScores(key: string, start: number, stop: number): Promise<Array<{ value: string; score: number }>>;
+  zUnionWithScores(keys: [string, ...string[]]): Promise<Array<{ value: string; score: number }>>;
+  pfCount(keys: string[]): Promise<number>;
+  mGet(keys: string[]): Promise<Array<string | null>>;
+  set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
+  zRangeByScore(key: string, min: number | string, max: number | string, options?: { LIMIT: { offset: number; count: number } }): Promise<string[]>;
+  zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
+  hVals(key: string): Promise<string[]>;
+  lRange(key: string, start: number, stop: number): Promise<string[]>;
+};
