@@ -45,7 +45,7 @@ export function drawFrame(f: Frame): void {
   const o = { radius, opacity: f.settings.opacity, max: heatMax(f.snapshot) };
   // The document's scroller fills the viewport: one layer. An inner scroller's page heat is
   // clipped to its box; fixed heat is not; an element's clicks stay inside its box.
-  const clicks = { points: elements, clip: f.boxes.map((b) => b.rect) };
+  const clicks = { points: elements, clip: f.boxes.filter((b) => !b.hidden).map((b) => b.rect) };
   f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }, clicks] : [{ points: page, clip: rootBox(l) }, { points: free }, clicks], o);
   if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
 }
@@ -119,7 +119,7 @@ function drawScrollMap(f: Frame): void {
 function drawCounts(ctx: CanvasRenderingContext2D, boxes: readonly ElementBox[], viewHeight: number): void {
   for (const b of boxes) {
     const r = b.rect;
-    if (r.y + r.h < 0 || r.y > viewHeight || r.w === 0) continue;
+    if (b.hidden || r.y + r.h < 0 || r.y > viewHeight || r.w === 0) continue;
     ctx.strokeStyle = 'rgba(220, 38, 38, 0.9)';
     ctx.lineWidth = 2;
     ctx.strokeRect(r.x, r.y, r.w, r.h);

@@ -72,8 +72,9 @@ export function createElementBoxes(doc: Document, opts: ElementBoxesOptions = {}
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         const rect = { x: r.left, y: r.top, w: r.width, h: r.height };
-        if (scoped && root.contains(el) && !overlaps(rect, clip)) continue;
-        out.push({ sel: e.sel, count: e.count, points: e.points, rect });
+        // Kept when scrolled out of an inner root's box (its clicks are still accounted for), but not drawn.
+        const hidden = scoped && root.contains(el) && !overlaps(rect, clip);
+        out.push({ sel: e.sel, count: e.count, points: e.points, rect, ...(hidden ? { hidden } : {}) });
       }
       return out;
     },

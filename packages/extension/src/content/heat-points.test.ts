@@ -31,6 +31,11 @@ describe('heatPoints', () => {
     const { page, free, elements } = heatPoints({ ...map({ tiles: [[40, 80, 5]] }), total: 5 }, l, [box], 30);
     expect([page, free, elements]).toEqual([[], [], [[210, 127.5, 5]]]);
   });
+  it('counts the clicks of an element scrolled out of an inner root, without drawing it', () => {
+    const away: ElementBox = { sel: 'button.archive', count: 5, points: [[5, 5, 5]], rect: { x: 100, y: 3000, w: 200, h: 50 }, hidden: true };
+    const { page, elements } = heatPoints({ ...map({ tiles: [[40, 60, 5]] }), total: 5 }, l, [away], 30);
+    expect([page, elements]).toEqual([[], []]);
+  });
   it('keeps within the scroll root of an app shell', () => {
     const shell = { ...l, rootLeft: 200, rootTop: 100, rootWidth: 800, rootHeight: 400, docWidth: 800 };
     const { page } = heatPoints(map({ tiles: [[0, 51, 1], [0, 49, 1], [0, 40, 1]] }), shell, [], 0);

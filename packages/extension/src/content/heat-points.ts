@@ -14,6 +14,8 @@ export type ElementBox = {
   count: number;
   points: Heatmap['tiles'];
   rect: Rect;
+  /** found today but scrolled out of an inner scroll root's box: counted, not drawn */
+  hidden?: boolean;
 };
 
 /**
@@ -50,7 +52,8 @@ export function heatPoints(
   if (!(total > 0)) for (const t of [...map.tiles, ...(map.fixed ?? [])]) total += t[2] > 0 ? t[2] : 0;
   const drawn = boxes.reduce((a, b) => a + b.count, 0);
   const rest = boxes.length && total > 0 ? Math.max(0, 1 - drawn / total) : 1;
-  const covered = (x: number, y: number) => boxes.some((b) => inside({ x, y }, b.rect));
+  const shown = boxes.filter((b) => !b.hidden);
+  const covered = (x: number, y: number) => shown.some((b) => inside({ x, y }, b.rect));
   const grid = map.grid;
   const rows = visibleRows(l, map.rowPx, margin);
   const box = rootBox(l);
@@ -69,7 +72,7 @@ export function heatPoints(
     if (covered(p.x, p.y) || !(rest > 0)) continue;
     free.push([p.x, p.y, n * rest]);
   }
-  for (const b of boxes) {
+  for (const b of shown) {
     for (const [cx, cy, n] of b.points) {
       if (!(n > 0)) continue;
       elements.push([b.rect.x + ((cx + 0.5) * b.rect.w) / ELEMENT_GRID, b.rect.y + ((cy + 0.5) * b.rect.h) / ELEMENT_GRID, n]);
