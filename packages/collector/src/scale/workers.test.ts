@@ -47,9 +47,8 @@ describe.runIf(redisAvailable())('HEATLENS_WORKERS (node:cluster)', () => {
     expect(load.acked).toBe(300);
     expect(await checkCounts(url, SITES[0]!.readToken, load.expected)).toEqual([]);
 
-    const t0 = Date.now();
+    // A clean exit at all: a worker that hung on SIGTERM would run into the test's timeout.
     child.kill('SIGTERM');
     expect(await exited, output).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(10_000);
   }, 60_000);
 });
