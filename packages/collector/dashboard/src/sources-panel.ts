@@ -6,9 +6,15 @@ import { formatCount, formatShare } from './format.js';
 const SHOWN = 8;
 
 /** The lists, in the order they are drawn, with their titles and what an empty one says. */
-const LISTS: Array<{ key: keyof Sources; title: string; empty: string }> = [
+const LISTS: Array<{ key: keyof Sources; title: string; empty: string | ((s: Sources | undefined) => string) }> = [
   { key: 'referrers', title: 'Referrers', empty: 'No page views yet.' },
-  { key: 'regions', title: 'Regions', empty: 'No time zone reported yet.' },
+  // A region is a time zone's area; `UTC` and `Etc/*` name none (no GeoIP, no IP stored).
+  {
+    key: 'regions',
+    title: 'Regions',
+    empty: (s) =>
+      s?.timeZones.length ? 'No region: the time zones reported (such as UTC) name none.' : 'No time zone reported yet.',
+  },
   { key: 'languages', title: 'Languages', empty: 'No language reported yet.' },
   { key: 'timeZones', title: 'Time zones', empty: 'No time zone reported yet.' },
   { key: 'screens', title: 'Screens', empty: 'No screen size reported yet.' },
@@ -85,7 +91,7 @@ export function renderSourcesPanel(s: Sources | undefined, o: SourcesPanelOption
     'div',
     { class: 'sources-panel' },
     // `sources` is absent from an older collector's frames.
-    ...LISTS.map((l) => list(l.key, l.title, s?.[l.key] ?? [], l.empty, o)),
+    ...LISTS.map((l) => list(l.key, l.title, s?.[l.key] ?? [], typeof l.empty === 'string' ? l.empty : l.empty(s), o)),
   );
 }
 
