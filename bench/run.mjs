@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm bench`: the collector's benchmarks, with baselines measured in the same run.
 //   --quick            about 2 minutes instead of about 10
-//   --only=a,b         sections: ingest, snapshot, live, load, others, fidelity (default: all; with
-//                      --quick, all but others and fidelity, which take minutes of Chromium)
+//   --only=a,b         sections: ingest, snapshot, live, load, others, fidelity, fidelity-rows
+//                      (default: all; with --quick, all but others, fidelity and fidelity-rows,
+//                      which run Chromium)
 //   --profile          write a CPU profile of the Redis collector's ingest run to .artifacts/profiles/
 // Prints figures as it goes and one summary table at the end; writes .artifacts/bench.json.
 // It asserts nothing about timing: figures are for reading against their baselines and targets.
@@ -20,15 +21,16 @@ import { runLoadShape } from './sections/load-shape.mjs';
 import { runOthers } from './sections/others.mjs';
 import { runSnapshot } from './sections/snapshot.mjs';
 import { runFidelity } from './fidelity.mjs';
+import { runRowsSweep } from './fidelity-rows.mjs';
 import { report } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const profile = argv.includes('--profile');
-const SECTIONS = ['ingest', 'snapshot', 'live', 'load', 'others', 'fidelity'];
+const SECTIONS = ['ingest', 'snapshot', 'live', 'load', 'others', 'fidelity', 'fidelity-rows'];
 const onlyArg = argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? onlyArg.slice(7).split(',') : SECTIONS.filter((s) => !quick || (s !== 'others' && s !== 'fidelity'));
+const only = onlyArg ? onlyArg.slice(7).split(',') : SECTIONS.filter((s) => !quick || !['others', 'fidelity', 'fidelity-rows'].includes(s));
 for (const s of only) if (!SECTIONS.includes(s)) throw new TypeError(`--only: unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
 
 const note = (s) => process.stdout.write(`${s}\n`);
@@ -68,6 +70,7 @@ try {
   await section('load', 'sustained load and a 10x spike on Redis (issue 7)', () => runLoadShape({ ...ctx, capacityReqPerSec: capacity }));
   await section('others', 'SDK overhead, freshness, overlay frame time', () => runOthers(ctx));
   await section('fidelity', 'heatmap fidelity: click heat on the clicked elements, overlay read back as pixels', () => runFidelity({ note }));
+  await section('fidelity-rows', 'tile row sweep: click heat of the tile layer alone, rows of y/h, y/w, 16/20/24 px', () => runRowsSweep({ note }));
   if (quick && !only.includes('others')) note('\n(--quick leaves out bench/sdk-overhead.mjs, freshness.mjs, frame-time.mjs: run them with --only=others)');
 } finally {
   await admin.close().catch(() => {});

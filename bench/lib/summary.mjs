@@ -56,6 +56,11 @@ export function summaryRows(res) {
     const mean = f.reduce((a, r) => a + r.inside, 0) / n;
     add('fidelity', `click heat inside the targets, ${f.length} (page, width) runs`, `mean ${Math.round(100 * mean)} %, worst ${Math.round(100 * Math.min(...f.map((r) => r.inside)))} %`, `peaks ${peaks}/${targets}; runs meeting ${meet}/${f.length}`, '>= 90 % every run; 100 % peaks', meet === f.length);
   }
+  if (res['fidelity-rows']) {
+    for (const l of res['fidelity-rows'].layouts) {
+      add('row sweep', `tile layer, ${l.layout}${l.reference ? ' (reference)' : ''}`, `same width ${Math.round(100 * l.sameMean)} %, other ${Math.round(100 * l.otherMean)} %`, `runs >= 90 % ${l.over90}/${l.runs}; peaks ${l.peaks}/${l.targets}`);
+    }
+  }
   return rows;
 }
 
