@@ -2,44 +2,9 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { DEFAULT_RATE_LIMITS, type Limit, type RateLimitOptions } from '../config.js';
 import { createLimitSync, type CounterClient } from './limit-sync.js';
 import { HttpError } from './respond.js';
-
-/** One limit: at most `points` requests per `seconds` for one key. */
-export type Limit = { points: number; seconds: number };
-
-/**
- * Rate limits of the collector, each a fixed window per key. The defaults are generous: one busy
- * office behind a NAT, `pnpm simulate` with hundreds of visitors and the dashboard never meet them;
- * a script hammering one site or from one address does.
- */
-export type RateLimitOptions = {
-  /** batches per client IP (POST /collect); default 3,000 per 10 s */
-  writesPerIp?: Limit;
-  /**
-   * batches per site, from everyone (POST /collect); default 20,000 per 10 s. Past it only the
-   * sources (client IPs, IPv6 /64s) above their fair share (this limit / sources seen in the
-   * window) get 429: a few flooding sources cannot spend the site's budget against its visitors
-   */
-  writesPerSite?: Limit;
-  /** reads per read token (/api/*, /live upgrades); default 1,200 per 10 s */
-  readsPerToken?: Limit;
-  /**
-   * take the client IP from the first `X-Forwarded-For` entry (behind a load balancer that sets
-   * it); default false: the socket's address
-   */
-  trustProxy?: boolean;
-  /** ms between two exchanges of the local counts with Redis (shared limits); default 1000 */
-  syncMs?: number;
-};
-
-export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = {
-  writesPerIp: { points: 3000, seconds: 10 },
-  writesPerSite: { points: 20_000, seconds: 10 },
-  readsPerToken: { points: 1200, seconds: 10 },
-  trustProxy: false,
-  syncMs: 1000,
-};
 
 /** Sources tracked per site and window for fair shares; further new ones share one entry. */
 const MAX_SOURCES_PER_SITE = 10_000;
