@@ -1,8 +1,10 @@
 import WebSocket from 'ws';
-import type { SiteConfig } from '../config.js';
+
+/** A site as `startCollector({sites})` takes it (the collector's `SiteConfig`, without alerts). */
+export type TestSite = { id: string; origins: string[]; readToken: string; routes?: string[] };
 
 /** Two sites with their own origins and tokens, for isolation tests. */
-export const SITES: SiteConfig[] = [
+export const SITES: TestSite[] = [
   { id: 'shop', origins: ['https://shop.example'], readToken: 'shop-read-token-0123456789', routes: ['/product/:id'] },
   { id: 'blog', origins: ['https://blog.example'], readToken: 'blog-read-token-0123456789' },
 ];

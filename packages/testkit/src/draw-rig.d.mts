@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SnapshotMessage } from '@heatlens/schema/live';
-import type { OverlaySettings } from '../src/settings.js';
+import type { OverlaySettings } from '../../extension/src/settings.js';
 
 export type Rect = { x: number; y: number; w: number; h: number };
 export type DrawRig = {

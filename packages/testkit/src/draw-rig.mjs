@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const CHROME_BUILD = fileURLToPath(new URL('../dist/chrome', import.meta.url));
+const CHROME_BUILD = fileURLToPath(new URL('../../extension/dist/chrome', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function which(bin) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 /** The built Chrome folder (`pnpm build` writes it). */
-export const CHROME_BUILD = join(import.meta.dirname, '..', 'dist', 'chrome');
+export const CHROME_BUILD = join(import.meta.dirname, '..', '..', 'extension', 'dist', 'chrome');
 
 /**
  * A copy of the built Chrome extension whose manifest pre-grants `http://127.0.0.1/*`.

@@ -14,7 +14,9 @@ export async function sendFuzz(url: string, r: FuzzRequest): Promise<number | 'n
   if (r.origin) headers.origin = r.origin;
   if (r.encoding) headers['content-encoding'] = r.encoding;
   try {
-    const res = await fetch(`${url}/collect`, { method: 'POST', headers, body: r.body });
+    // Bytes go as a Blob: fetch's DOM typing (this package also types browser rigs) wants a plain ArrayBuffer view.
+    const body = typeof r.body === 'string' ? r.body : new Blob([new Uint8Array(r.body)]);
+    const res = await fetch(`${url}/collect`, { method: 'POST', headers, body });
     await res.arrayBuffer();
     return res.status;
   } catch {

@@ -1,8 +1,8 @@
-// The extension's benchmark harness, in plain JS so `node bench/<file>.mjs` runs it after
+// The extension's benchmark rig, in plain JS so `node bench/<file>.mjs` runs it after
 // `pnpm build`: a real collector (on Redis when redis-server is there), the demo shop, and
 // Chromium with the built extension, configured through its options page and toggled through its
 // popup, as in the end-to-end suite (test/extension-overlay.test.ts; the same permission note
-// applies: see test-support/e2e.ts).
+// applies: see extension-e2e.ts beside this file).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@ import { request, type IncomingMessage } from 'node:http';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, openLive, post } from '../test-support/collector.js';
+import { SITES, batch, openLive, post } from '@heatlens/testkit/collector';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '../test-support/collector.js';
+import { SITES, batch, post } from '@heatlens/testkit/collector';
 
 // The per-site budget is small so that eight sources spend it within a few hundred writes.
 const SITE_POINTS = 120;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '../test-support/collector.js';
-import { redisAvailable, startRedis } from '../test-support/redis-server.js';
-import { slowSender, stopAll } from '../test-support/slow-sender.js';
+import { SITES, batch, post } from '@heatlens/testkit/collector';
+import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
+import { slowSender, stopAll } from '@heatlens/testkit/slow-sender';
 
 // Scaled down from the defaults (10 s, 512 B/s) so the attack lasts seconds; the shape is the same.
 const BODY_TIMEOUT_MS = 1500;

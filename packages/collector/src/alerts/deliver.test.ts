@@ -1,7 +1,7 @@
 import type { Alert } from '@heatlens/schema';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver.js';
+import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 import { createDelivery } from './deliver.js';
 
 const alert = { id: 'rage|/|#pay', site: 'shop', page: '/', rule: 'rage', state: 'firing', element: '#pay', figures: { count: 5 }, window: { ms: 300_000, from: 0, to: 1 }, at: 1, link: 'x', text: 't' } satisfies Alert;

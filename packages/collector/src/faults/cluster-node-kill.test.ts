@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES } from '../test-support/collector.js';
-import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '../test-support/redis-cluster.js';
-import { checkCounts, runSdkLoad } from '../test-support/sdk-load.js';
+import { SITES } from '@heatlens/testkit/collector';
+import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
+import { checkCounts, runSdkLoad } from '@heatlens/testkit/sdk-load';
 
 /**
  * A cluster node SIGKILLed and restarted under load (AOF always on every node): while its slots

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
 import { pageKey, siteKey } from '../keys.js';
 import { startCollector, type Collector } from '../server.js';
-import { batch, post } from '../test-support/collector.js';
-import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '../test-support/redis-cluster.js';
+import { batch, post } from '@heatlens/testkit/collector';
+import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 
 const DEADLINE_MS = 1000;
 // Longer than the deadline on purpose: the answer in time must come from the collector's own

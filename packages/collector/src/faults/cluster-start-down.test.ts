@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '../test-support/collector.js';
-import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '../test-support/redis-cluster.js';
+import { SITES, batch, post } from '@heatlens/testkit/collector';
+import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 
 /** A collector started while its whole cluster is down serves 503s, then resumes by itself. */
 describe.runIf(redisClusterAvailable())('collector started before its Redis Cluster is up', () => {

@@ -2,8 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '../test-support/collector.js';
-import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { SITES, batch, post } from '@heatlens/testkit/collector';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

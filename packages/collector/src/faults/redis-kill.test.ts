@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redisAvailable } from '../test-support/redis-server.js';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
 import { runRedisRestart } from '../test-support/redis-restart.js';
 
 /**

@@ -1,8 +1,8 @@
 import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, get, post } from '../test-support/collector.js';
-import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 // Long enough that the deadline (about a second) answers well before it ends, even on a loaded machine.
 const PAUSE_MS = 5000;

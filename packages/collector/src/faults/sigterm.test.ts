@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector } from '../server.js';
-import { SITES, batch, get, post } from '../test-support/collector.js';
-import { freePort, redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
+import { freePort, redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 

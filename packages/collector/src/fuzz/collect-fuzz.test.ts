@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES } from '../test-support/collector.js';
-import { fuzzCollect } from '../test-support/fuzz-collect.js';
+import { SITES } from '@heatlens/testkit/collector';
+import { fuzzCollect } from '@heatlens/testkit/fuzz-collect';
 
 /** Own keys of Object.prototype before any hostile input: pollution would add or replace one. */
 const protoKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');

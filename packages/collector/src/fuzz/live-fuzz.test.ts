@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES } from '../test-support/collector.js';
+import { SITES } from '@heatlens/testkit/collector';
 
 const token = SITES[0]!.readToken;
 const SEED = 20_261_124;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES } from '../test-support/collector.js';
+import { SITES } from '@heatlens/testkit/collector';
 
 const READ_STATUSES = new Set([200, 400, 401, 403, 404, 405]);
 

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch } from '../test-support/collector.js';
+import { SITES, batch } from '@heatlens/testkit/collector';
 
 /** POST a body on a one-socket keep-alive agent; tells whether the socket was reused. */
 function postOn(agent: Agent, url: string, body: Buffer | string, headers: Record<string, string> = {}) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES } from '../test-support/collector.js';
+import { SITES } from '@heatlens/testkit/collector';
 
 // HEAD is what link checkers, uptime monitors and `curl -I` send: it must answer wherever GET does,
 // with GET's status and headers and no body.

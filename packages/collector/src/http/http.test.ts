@@ -2,8 +2,8 @@ import { ROW_PX } from '@heatlens/schema';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, get, post } from '../test-support/collector.js';
-import { redisAvailable, startRedis } from '../test-support/redis-server.js';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
+import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
 
 describe('collector HTTP API (memory store)', () => {
   let c: Collector;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, get, post } from '../test-support/collector.js';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 
 describe('the page cap over HTTP', () => {
   let c: Collector;

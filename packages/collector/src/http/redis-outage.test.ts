@@ -1,8 +1,8 @@
 import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, get, openLive, post } from '../test-support/collector.js';
-import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 describe.runIf(redisAvailable())('collector on Redis', () => {
   let redis: TestRedis;

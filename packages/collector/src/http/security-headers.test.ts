@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, get, post } from '../test-support/collector.js';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 
 /**
  * Every answer carries the headers that keep the dashboard's read token (in localStorage) out of

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES } from '../test-support/collector.js';
+import { SITES } from '@heatlens/testkit/collector';
 
 type Raw = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 

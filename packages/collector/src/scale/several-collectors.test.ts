@@ -1,9 +1,9 @@
 import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, get, openLive, post } from '../test-support/collector.js';
-import { redisClusterAvailable, startRedisCluster } from '../test-support/redis-cluster.js';
-import { redisAvailable, startRedis } from '../test-support/redis-server.js';
+import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
+import { redisClusterAvailable, startRedisCluster } from '@heatlens/testkit/redis-cluster';
+import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
 
 const shop = SITES[0]!.readToken;
 const HOP_MS = 100;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITES } from '../test-support/collector.js';
-import { freePort, redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
-import { checkCounts, runSdkLoad } from '../test-support/sdk-load.js';
+import { SITES } from '@heatlens/testkit/collector';
+import { freePort, redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { checkCounts, runSdkLoad } from '@heatlens/testkit/sdk-load';
 
 const RUN_MAIN = fileURLToPath(new URL('../test-support/run-main.ts', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { describe } from 'vitest';
 import { connectRedis } from '../redis-client.js';
-import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '../test-support/redis-cluster.js';
+import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 import { scanKeys } from '../test-support/scan-keys.js';
 import { describeStore } from './describe-store.js';
 import { createRedisStore } from './redis.js';

@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { describe } from 'vitest';
-import { redisAvailable, startRedis, type TestRedis } from '../test-support/redis-server.js';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { scanKeys } from '../test-support/scan-keys.js';
 import { describeStore } from './describe-store.js';
 import { createRedisStore } from './redis.js';

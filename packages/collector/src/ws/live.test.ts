@@ -1,7 +1,7 @@
 import { parseLiveMessage } from '@heatlens/schema/parse-live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, openLive, post } from '../test-support/collector.js';
+import { SITES, batch, openLive, post } from '@heatlens/testkit/collector';
 
 describe('/live WebSocket feed', () => {
   let c: Collector;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SITES, get, openLive } from '../test-support/collector.js';
-import { freePort } from '../test-support/redis-server.js';
+import { SITES, get, openLive } from '@heatlens/testkit/collector';
+import { freePort } from '@heatlens/testkit/redis-server';
 
 const RUN_MAIN = fileURLToPath(new URL('../test-support/run-main.ts', import.meta.url));
 

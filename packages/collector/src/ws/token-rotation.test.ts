@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
-import { SITES, get, openLive } from '../test-support/collector.js';
+import { SITES, get, openLive } from '@heatlens/testkit/collector';
 
 describe('rotating a read token at runtime', () => {
   let c: Collector;
