@@ -129,7 +129,7 @@ describe('collector HTTP API (memory store)', () => {
 
 /**
  * Write slots are held by complete bodies whose write is in progress (here: Redis paused for
- * writes), never by bodies still arriving (abuse/slow-body.test.ts).
+ * writes), never by bodies still arriving (abuse/slow-body.integration.test.ts).
  */
 describe.runIf(redisAvailable())('collector under overload', () => {
   it('answers 503 with Retry-After past maxInFlight, and serves again once the writes drain', async () => {
