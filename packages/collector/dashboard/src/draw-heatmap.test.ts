@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
-import { heatmapPoints, SEGMENT_WIDTH } from '../packages/collector/dashboard/src/draw-heatmap.js';
+import { heatmapPoints, SEGMENT_WIDTH } from './draw-heatmap.js';
 
 // The dashboard's page shape for layout v2: columns across the canvas, rows at absolute page px
 // scaled by the canvas width over the segment's page width, the fixed layer over the first screen.
@@ -8,7 +8,7 @@ import { heatmapPoints, SEGMENT_WIDTH } from '../packages/collector/dashboard/sr
 describe('dashboard heatmapPoints', () => {
   it('puts a row at its page px, scaled to the canvas, not at a fraction of the page height', () => {
     // A click at page (640, 3320) on a 1280 px wide page, drawn 400 px wide.
-    const [[x, y]] = heatmapPoints({ grid: 50, rowPx: 20, tiles: [[tileOf(640, 1280), rowOf(3320), 2]], fixed: [] }, 400, SEGMENT_WIDTH.l);
+    const [x, y] = heatmapPoints({ grid: 50, rowPx: 20, tiles: [[tileOf(640, 1280), rowOf(3320), 2]], fixed: [] }, 400, SEGMENT_WIDTH.l)[0] ?? [];
     expect(x).toBe(25.5 * 8);
     expect(y).toBe(3330 * (400 / 1280));
   });

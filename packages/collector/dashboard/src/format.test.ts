@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatDuration, formatRate, formatShare, formatTail, formatWindow } from '../packages/collector/dashboard/src/format.js';
-import { COLUMNS } from '../packages/collector/dashboard/src/page-columns.js';
-import type { Stats } from '@heatlens/schema/live';
+import { formatClock, formatCount, formatDuration, formatRate, formatShare, formatTail, formatWindow } from './format.js';
 
 // The dashboard's numbers for humans. Node's Intl follows the process locale; pin en-US data by
 // comparing against Intl itself where the text is locale-dependent.
@@ -34,32 +32,6 @@ describe('dashboard formatting', () => {
     expect(formatShare(0.5)).toBe(new Intl.NumberFormat(undefined, { style: 'percent' }).format(0.5));
     expect(formatRate(2.25)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(2.25));
     expect(formatClock(0)).toBe(new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(0));
-  });
-});
-
-describe('pages table columns', () => {
-  const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
-  const stats: Stats = {
-    site: 'demo', windowMs: 300_000, from: 0, to: 300_000, path: '/signup', events: 20, views: 4, visitors: 3,
-    clicks: 6, rage: 1, dead: 2, selectors: [], scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
-    forms: { starts: 4, submits: 1, byForm: [] },
-    media: { video: { ...media, play: 2, p25: 2, p50: 1 }, audio: { ...media, play: 1, complete: 1 }, bySrc: [] },
-    downloads: { total: 1, top: [] }, imageViews: { total: 0, top: [] }, outbound: { total: 0, top: [] },
-    engagedMs: 90_000, custom: [{ name: 'a', count: 2 }, { name: 'b', count: 3 }],
-  };
-  const text = Object.fromEntries(COLUMNS.map((c) => [c.key, c.text(stats)]));
-
-  it('derives abandonment, media totals, engaged time per visitor and custom totals', () => {
-    expect(text).toMatchObject({
-      visitors: '3', views: '4', clicks: '6', rage: '1', dead: '2',
-      'form-starts': '4', 'form-submits': '1',
-      'media-plays': '3', 'media-quartiles': '2 · 1 · 0 · 1', engaged: '30 s', custom: '5',
-    });
-    expect(text['form-abandon']).toBe(formatShare(0.75));
-  });
-
-  it('shows a dash for scroll when no session reported a depth', () => {
-    expect([text.scroll, text.reach25, text.reach100]).toEqual(['–', '–', '–']);
   });
 });
 
