@@ -10,8 +10,8 @@
 // collector: this measures the overlay alone). Times are taken inside the content script
 // (performance.now(), 0.1 ms resolution in Chromium) and read from the overlay canvas's data
 // attributes. Run after `pnpm build`: `node bench/frame-time.mjs`. Prints, never asserts.
-import { percentile } from '../packages/extension/bench/harness.mjs';
-import { snapshot, startDrawRig, frames } from '../packages/extension/test-support/draw-rig.mjs';
+import { percentile } from '@heatlens/testkit/overlay-rig';
+import { snapshot, startDrawRig, frames } from '@heatlens/testkit/draw-rig';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const { startShop } = await import('../examples/shop/server.mjs');

@@ -6,7 +6,7 @@
 // Each move goes to a tile nobody touched before, so the overlay cannot show colour there until
 // that very move has travelled SDK -> /collect -> store -> live hop -> /live -> service worker ->
 // content script -> canvas.
-import { alphaAt, colourAt, percentile, startOverlayRig, VIEWPORT } from '../packages/extension/bench/harness.mjs';
+import { alphaAt, colourAt, percentile, startOverlayRig, VIEWPORT } from '@heatlens/testkit/overlay-rig';
 
 const MOVES = Math.max(50, Number(process.argv[2]) || 60);
 const rig = await startOverlayRig({ ownerPath: '/product/1' });

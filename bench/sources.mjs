@@ -11,7 +11,7 @@ const { foldBatch } = await import(`${src}fold.ts`);
 const { ownHosts } = await import(`${src}sources.ts`);
 const { siteSources } = await import(`${src}build-sources.ts`);
 const { createRedisStore } = await import(`${src}store/redis.ts`);
-const { startRedis } = await import(`${src}test-support/redis-server.ts`);
+const { startRedis } = await import('@heatlens/testkit/redis-server');
 const { createClient } = await import('./lib/deps.mjs').then((d) => d.redis);
 
 const ZONES = Intl.supportedValuesOf('timeZone');

@@ -31,8 +31,14 @@ const mtime = (p) => {
   }
 };
 
-/** Sources of a package's `src/` that ship: TypeScript, no tests, no test support. */
-const shipped = (dir) => filesUnder(at(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') && !/[/\\](test-support|fuzz)[/\\]/.test(f));
+/**
+ * Sources of a package's `src/` that ship: TypeScript, no tests, no test support, and not the store
+ * contract suites (`store/describe-*.ts` import vitest), as the collector's tsconfig.build.json.
+ */
+const shipped = (dir) =>
+  filesUnder(at(dir)).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') && !/[/\\](test-support|fuzz)[/\\]/.test(f) && !/[/\\]describe-[^/\\]+\.ts$/.test(f),
+  );
 
 /**
  * The demo's build steps: each names its inputs (whose newest mtime is compared with its oldest

@@ -4,7 +4,8 @@ import { startCollector, type Collector } from '@heatlens/collector';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
-import { startWebhookReceiver, type WebhookReceiver } from '../packages/collector/src/test-support/webhook-receiver.js';
+import { closeAll } from '@heatlens/testkit/close-all';
+import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 import { hasChromium, launchChromium } from './support/chromium.js';
 
 // Alerts end to end: a visitor in real Chromium hammers the shop's dead "Apply coupon" button
@@ -38,12 +39,7 @@ describe.runIf(hasChromium)('alerts from a rage-clicking visitor in Chromium', (
     shop = await startShop({ port: 0, collectorUrl: collector.url });
     browser = await launchChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await collector?.close();
-    await receiver?.close();
-  });
+  afterAll(() => closeAll(browser, shop, collector, receiver));
 
   it('sends the rage and the dead alert once each with the selector, lists them, then resolves them', async () => {
     const visitor = await browser.newPage();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector } from '@heatlens/collector';
+import { closeAll } from '@heatlens/testkit/close-all';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
@@ -126,11 +127,7 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     blocked = cspViolations(dash);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await collector?.close();
-  });
+  afterAll(() => closeAll(browser, shop, collector));
 
   it('signs in with the read token and says how to get data when there is none', async () => {
     const res = await dash.goto(`${collector.url}/`);

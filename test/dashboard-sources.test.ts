@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector } from '@heatlens/collector';
+import { closeAll } from '@heatlens/testkit/close-all';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
@@ -59,11 +60,7 @@ describe.runIf(hasChromium)('Sources panel in Chromium', () => {
     browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await shop?.close();
-    await collector?.close();
-  });
+  afterAll(() => closeAll(browser, shop, collector));
 
   it('counts visitors by referrer, language, time zone and region, and filters pages by referrer', async () => {
     for (const v of VISITORS) {

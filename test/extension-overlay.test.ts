@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROW_PX } from '@heatlens/schema';
 import { startCollector, type Collector } from '@heatlens/collector';
-import { redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import {
   centreOf,
   configure,
@@ -15,7 +15,7 @@ import {
   tabIdOf,
   tileCentre,
   waitForColour,
-} from '../packages/extension/test-support/e2e.js';
+} from '@heatlens/testkit/extension-e2e';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium, launchWithExtension } from './support/chromium.js';
 

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER_MARK, type Stats } from '@heatlens/schema';
 import { startCollector, type Collector } from '@heatlens/collector';
-import { configure, extensionWorker, openPopup, prepareTestExtension, tabIdOf } from '../packages/extension/test-support/e2e.js';
+import { configure, extensionWorker, openPopup, prepareTestExtension, tabIdOf } from '@heatlens/testkit/extension-e2e';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium, launchWithExtension } from './support/chromium.js';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { rowOf, tileOf } from '@heatlens/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-harness.js';
 import { hasChromium } from './support/chromium.js';
 

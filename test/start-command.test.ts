@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, redisAvailable, startRedis, type TestRedis } from '../packages/collector/src/test-support/redis-server.js';
+import { freePort, redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { buildDemo } from '../scripts/build-demo.mjs';
 
 // `pnpm start` as a newcomer runs it: a child process on free ports, whose printout must name a

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../packages/collector/src/test-support/redis-server.js';
+import { freePort } from '@heatlens/testkit/redis-server';
 
 // The README's first command, word for word, from a fresh clone of what is committed: install,
 // then start (which builds only what the demo needs, with esbuild), then `/`, `/sdk.js` and a shop

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN } from '@heatlens/schema';
 import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
 import type { AlertOptions } from './alerts/engine.js';
-import type { RateLimitOptions } from './http/rate-limits.js';
 
 /** One site: its public id, the origins allowed to write, its read token and route templates. */
 export type SiteConfig = {
@@ -81,6 +80,43 @@ export type CollectorOptions = {
   maxPagesPerSite?: number;
   /** alert evaluation and webhook delivery (alerts/engine.ts); each field has a default */
   alerts?: AlertOptions;
+};
+
+/** One limit: at most `points` requests per `seconds` for one key. */
+export type Limit = { points: number; seconds: number };
+
+/**
+ * Rate limits of the collector, each a fixed window per key. The defaults are generous: one busy
+ * office behind a NAT, `pnpm simulate` with hundreds of visitors and the dashboard never meet them;
+ * a script hammering one site or from one address does.
+ */
+export type RateLimitOptions = {
+  /** batches per client IP (POST /collect); default 3,000 per 10 s */
+  writesPerIp?: Limit;
+  /**
+   * batches per site, from everyone (POST /collect); default 20,000 per 10 s. Past it only the
+   * sources (client IPs, IPv6 /64s) above their fair share (this limit / sources seen in the
+   * window) get 429: a few flooding sources cannot spend the site's budget against its visitors
+   */
+  writesPerSite?: Limit;
+  /** reads per read token (/api/*, /live upgrades); default 1,200 per 10 s */
+  readsPerToken?: Limit;
+  /**
+   * take the client IP from the first `X-Forwarded-For` entry (behind a load balancer that sets
+   * it); default false: the socket's address
+   */
+  trustProxy?: boolean;
+  /** ms between two exchanges of the local counts with Redis (shared limits); default 1000 */
+  syncMs?: number;
+};
+
+/** The rate limits used where `rateLimits` leaves a field out (see each field's default). */
+export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = {
+  writesPerIp: { points: 3000, seconds: 10 },
+  writesPerSite: { points: 20_000, seconds: 10 },
+  readsPerToken: { points: 1200, seconds: 10 },
+  trustProxy: false,
+  syncMs: 1000,
 };
 
 /** Bounds on open `/live` sockets (each one costs a socket, buffers and a share of its feed). */

@@ -1,8 +1,7 @@
 export { startCollector, type Collector } from './server.js';
-export { resolveConfig, optionsFromEnv, validateSites, DEFAULTS, DEFAULT_LIVE_LIMITS, type CollectorOptions, type LiveLimits, type SiteConfig } from './config.js';
-export { DEFAULT_RATE_LIMITS, type RateLimitOptions } from './http/rate-limits.js';
+export { resolveConfig, optionsFromEnv, validateSites, DEFAULTS, DEFAULT_LIVE_LIMITS, DEFAULT_RATE_LIMITS, type CollectorOptions, type LiveLimits, type RateLimitOptions, type SiteConfig } from './config.js';
 export { createMemoryStore } from './store/memory.js';
-export { createRedisStore, type RedisLike, type RedisStoreOptions } from './store/redis.js';
-export { StoreUnavailableError, type Store, type RecordResult } from './store/types.js';
+export { createRedisStore, type RedisStoreOptions } from './store/redis.js';
+export { StoreUnavailableError, type Store, type RecordResult, type RedisLike } from './store/types.js';
 export { foldBatch, type FoldedBatch } from './fold.js';
 export { bucketOf, bucketsIn, windowStart, WINDOW_SPECS } from './windows.js';

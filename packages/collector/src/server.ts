@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createAlertEngine, type AlertEngine } from './alerts/engine.js';
 import { resolveConfig, validateSites, type CollectorOptions, type SiteConfig } from './config.js';
-import { NO_RATE_LIMITS, createRateLimits } from './http/rate-limits.js';
+import { NO_RATE_LIMITS, createRateLimits } from './edge/rate-limits.js';
 import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { connectRedis, type RedisConnection } from './redis-client.js';

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { snapshot, startDrawRig } from '../test-support/draw-rig.mjs';
+import { snapshot, startDrawRig } from '@heatlens/testkit/draw-rig';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const kind = process.argv[2] ?? 'move';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
 import { startCollector, type Collector } from '../server.js';
-import { get, openLive, post } from '../test-support/collector.js';
-import { startWebhookReceiver, type Answer, type WebhookReceiver } from '../test-support/webhook-receiver.js';
+import { get, openLive, post } from '@heatlens/testkit/collector';
+import { startWebhookReceiver, type Answer, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 
 // Alerts end to end in one collector (memory store) with an injected clock: the rules fire on
 // posted batches, a local receiver gets each notice once, the window moving on resolves it, and

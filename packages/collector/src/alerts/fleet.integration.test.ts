@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
 import { startCollector, type Collector } from '../server.js';
-import { post } from '../test-support/collector.js';
-import { redisClusterAvailable, startRedisCluster } from '../test-support/redis-cluster.js';
-import { redisAvailable, startRedis } from '../test-support/redis-server.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../test-support/webhook-receiver.js';
+import { post } from '@heatlens/testkit/collector';
+import { redisClusterAvailable, startRedisCluster } from '@heatlens/testkit/redis-cluster';
+import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
+import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 
 type Backend = { redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> };
 

@@ -3,12 +3,12 @@ import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
 import type { ResolvedConfig, SiteConfig } from '../config.js';
 import { foldBatch } from '../fold.js';
 import type { Metrics } from '../metrics.js';
-import type { RateLimits } from './rate-limits.js';
+import type { RateLimits } from '../edge/rate-limits.js';
 import type { SiteRegistry } from '../sites.js';
 import { hostOf, ownHosts } from '../sources.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readBody } from './read-body.js';
-import { HttpError, sendError } from './respond.js';
+import { HttpError, sendError } from '../edge/respond.js';
 
 export type CollectDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; limits: RateLimits };
 

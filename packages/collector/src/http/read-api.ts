@@ -3,9 +3,9 @@ import type { Sites } from '@heatlens/schema';
 import type { ResolvedConfig } from '../config.js';
 import type { SiteRegistry } from '../sites.js';
 import type { Store } from '../store/types.js';
-import { authorizeRead, readToken } from './auth.js';
-import { readQuery } from './query.js';
-import { HttpError, sendJson } from './respond.js';
+import { authorizeRead, readToken } from '../edge/auth.js';
+import { readQuery } from '../edge/query.js';
+import { HttpError, sendJson } from '../edge/respond.js';
 
 export type ReadDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store };
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { HttpError } from './respond.js';
+import { HttpError } from '../edge/respond.js';
 
 /** Past this, an oversized body is no longer drained for keep-alive: the connection is closed. */
 const DRAIN_LIMIT = 1024 * 1024;

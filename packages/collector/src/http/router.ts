@@ -4,11 +4,11 @@ import type { ResolvedConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { SiteRegistry } from '../sites.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
-import { readToken } from './auth.js';
+import { readToken } from '../edge/auth.js';
 import { collectCors, createCollectHandler } from './collect.js';
-import type { RateLimits } from './rate-limits.js';
+import type { RateLimits } from '../edge/rate-limits.js';
 import { createReadApi } from './read-api.js';
-import { HttpError, sendError, sendJson } from './respond.js';
+import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 

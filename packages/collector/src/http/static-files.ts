@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileCache } from './file-cache.js';
-import { HttpError } from './respond.js';
+import { HttpError } from '../edge/respond.js';
 
 /** The script-tag SDK shipped by @heatlens/sdk, if it is built. */
 function defaultSdkFile(): string | undefined {

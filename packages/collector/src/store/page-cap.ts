@@ -8,8 +8,10 @@
  * compete for a new place again.
  */
 
-/** The page that absorbs paths past the cap. Not a path (no leading `/`), so no URL can collide. */
-export const OTHER_PAGE = '(other)';
+import { OTHER_PAGE } from '../other-page.js';
+
+/** Re-exported for the store's callers: the admission rule and its result live together here. */
+export { OTHER_PAGE };
 
 /** New paths are counted per bucket of this length (the live window's length). */
 export const PAGE_CAP_BUCKET_MS = 5 * 60_000;

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCollector } from '../server.js';
-import { SITES } from './collector.js';
-import { startRedis, type TestRedis } from './redis-server.js';
-import { checkCounts, runSdkLoad, type LoadResult } from './sdk-load.js';
+import { SITES } from '@heatlens/testkit/collector';
+import { startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { checkCounts, runSdkLoad, type LoadResult } from '@heatlens/testkit/sdk-load';
 
 /** What a kill-and-restart run saw: the load's figures and every count that differs. */
 export type RestartReport = Omit<LoadResult, 'expected'> & {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { snapshotFixture } from '../../test-support/snapshot.js';
+import { snapshotFixture } from '@heatlens/testkit/snapshot';
 import { createLiveFeed, liveUrl, type LiveQuery } from './live-feed.js';
 
 /** A WebSocket stand-in: records every connection; tests open, drop and feed it by hand. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedRowOf } from '@heatlens/schema/tiles';
-import { snapshotFixture } from '../../test-support/snapshot.js';
+import { snapshotFixture } from '@heatlens/testkit/snapshot';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { createLegend, legendCorner } from './legend.js';
 

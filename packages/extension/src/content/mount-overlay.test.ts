@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { snapshotFixture } from '../../test-support/snapshot.js';
+import { snapshotFixture } from '@heatlens/testkit/snapshot';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { mountOverlay, OVERLAY_ID } from './mount-overlay.js';
 

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollector } from '../server.js';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
+import { freePort, redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/**
+ * SIGTERM during load, on a real process started the way `heatlens-collector` starts (main.ts
+ * from the environment): requests it accepted finish with 204 (no 5xx), it exits 0 within 10 s,
+ * and every batch it acknowledged is in Redis for the next collector to read.
+ */
+describe.runIf(redisAvailable())('SIGTERM during load', () => {
+  let redis: TestRedis;
+  let dir: string;
+  beforeAll(async () => {
+    redis = await startRedis(['--save', '']);
+    dir = mkdtempSync(join(tmpdir(), 'heatlens-sigterm-'));
+  });
+  afterAll(async () => {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finishes in-flight batches, answers no 5xx and exits 0 within 10 s', async () => {
+    const sitesFile = join(dir, 'sites.json');
+    writeFileSync(sitesFile, JSON.stringify(SITES));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(MAIN)}); await main();`], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, HEATLENS_SITES: sitesFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d));
+    child.stderr.on('data', (d: Buffer) => (output += d));
+    const exited = new Promise<{ code: number | null; at: number }>((r) => child.once('exit', (code) => r({ code, at: Date.now() })));
+    for (let i = 0; ; i++) {
+      if ((await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) === 200) break;
+      if (i > 200 || child.exitCode !== null) throw new Error(`collector did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const statuses = new Map<string, number>();
+    let acked = 0;
+    let signalledAt = 0;
+    await Promise.all(
+      Array.from({ length: 24 }, async () => {
+        // Each worker sends until the collector stops answering it (refused or closed connection).
+        for (;;) {
+          let status: string;
+          try {
+            status = String((await post(url, batch({ path: '/term' }, [{ type: 'pageview', ts: Date.now(), vh: 800 }]))).status);
+          } catch {
+            status = 'network';
+          }
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status === '204') acked++;
+          if (acked >= 300 && !signalledAt) {
+            signalledAt = Date.now();
+            child.kill('SIGTERM');
+          }
+          if (status !== '204') return;
+        }
+      }),
+    );
+    const { code, at } = await exited;
+    expect(code, output).toBe(0);
+    expect(at - signalledAt).toBeLessThan(10_000);
+    for (const s of statuses.keys()) expect(['204', 'network']).toContain(s);
+
+    // Everything acknowledged is in Redis: another collector on it counts exactly that.
+    const next = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url });
+    try {
+      const stats = await (await get(next.url, '/api/stats?site=shop&path=/term', SITES[0]!.readToken)).json();
+      expect(stats.views).toBe(acked);
+    } finally {
+      await next.close();
+    }
+  });
+});
