@@ -15,6 +15,21 @@ export type LiveQueryParams = Readonly<Record<string, string>>;
 /** A frame's text -> the frame, or why it was refused. */
 export type LiveParse = (text: string) => { ok: true; value: LiveMessage } | { ok: false; error: string };
 
+/**
+ * A `LiveParse` that only types frames: JSON with a string `type`. For a page served by the
+ * collector that writes its frames (the dashboard), where a validator would triple the bundle;
+ * anything else validates with `parseLiveMessage`.
+ */
+export const typeFrame: LiveParse = (text) => {
+  try {
+    const msg = JSON.parse(text) as LiveMessage | null;
+    if (msg && typeof msg.type === 'string') return { ok: true, value: msg };
+  } catch {
+    // not JSON
+  }
+  return { ok: false, error: 'frame: not a live frame' };
+};
+
 /** `ws(s)://<base host>/live?<query>` for a collector (or dashboard page) URL. */
 export function liveUrl(base: string, query: LiveQueryParams): string {
   const url = new URL('/live', base);
