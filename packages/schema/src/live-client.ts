@@ -1,5 +1,5 @@
 import ReconnectingWebSocket from 'partysocket/ws';
-import { LIVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from './constants.js';
+import { liveProtocols } from './constants.js';
 import type { LiveMessage } from './live.js';
 
 // The one `/live` client, for the extension's background and the collector's dashboard. It does
@@ -37,9 +37,6 @@ export function liveUrl(base: string, query: LiveQueryParams): string {
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   return url.href;
 }
-
-/** The subprotocols of a `/live` socket: the protocol, then the read token (browsers cannot set headers on sockets). */
-export const liveProtocols = (token: string): string[] => [LIVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
 
 /** Options of `openLive`. */
 export type LiveOptions<Q extends LiveQueryParams> = {
