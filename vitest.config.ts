@@ -14,6 +14,9 @@ const alias = {
   '@heatlens/schema/normalize-url': src('./packages/schema/src/normalize-url.ts'),
   '@heatlens/schema/selector': src('./packages/schema/src/selector.ts'),
   '@heatlens/schema/scroll-root': src('./packages/schema/src/scroll-root.ts'),
+  '@heatlens/schema/live-client': src('./packages/schema/src/live-client.ts'),
+  '@heatlens/schema/reach': src('./packages/schema/src/reach.ts'),
+  '@heatlens/schema/field-path': src('./packages/schema/src/field-path.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
   '@heatlens/collector': src('./packages/collector/src/index.ts'),
 };

@@ -26,7 +26,11 @@ export function reachByBand(members: Iterable<[string, number]>, grid: number): 
   return diff.map((d) => Math.max(0, (sum += d)));
 }
 
-/** The difference-array increments of a session whose deepest band moves from `prev` to `band`. */
+/**
+ * The difference-array increments of a session whose deepest band moves from `prev` to `band`.
+ * The Lua of `store/lua/record.ts` mirrors it (it cannot import TypeScript); the store contract
+ * suite (`describe-store.ts`, scroll map) runs both stores against the same expected answer.
+ */
 export function scrollIncrements(prev: number, band: number): Array<[string, number]> {
   return band > prev ? [[String(prev + 1), 1], [String(band + 1), -1]] : [];
 }

@@ -20,7 +20,7 @@ export type FoldItem = { b: number; set: FoldSet; member: string; n: number };
 /** A validated batch reduced to what the store writes, on the server's clock. */
 export type FoldedBatch = {
   site: string;
-  /** the page key: the matching route template, or the path */
+  /** the page: `SiteRegistry.routeOf` of the path (the matching route template, or the path) */
   path: string;
   batchId: string;
   sid: string;

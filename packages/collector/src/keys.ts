@@ -1,4 +1,4 @@
-import { KINDS, TILE_LAYOUT, type Kind, type WindowName } from '@heatlens/schema';
+import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
 
 /*
  * The Redis vocabulary: every key the collector writes, in one place. The Lua scripts get their
@@ -19,7 +19,7 @@ import { KINDS, TILE_LAYOUT, type Kind, type WindowName } from '@heatlens/schema
  * | P:<win>:u:<b>             | HLL    | bucket end + window + slack           | record                 | stats               |
  * | P:b:<batchId>             | string | BATCH_ID_TTL_MS                       | record                 | record              |
  * | P:sm:<sid>                | string | SCROLL_SESSION_TTL_MS                 | record                 | record              |
- * | P:v, P:x                  | string | longest window + slack                | record / advance       | advance (token)     |
+ * | P:v, P:x                  | string | longest window + slack                | record / advance       | advance (change tag)|
  * | P:w                       | string | the watch's ttl                       | watch                  | record              |
  * | S:p:<win>:<b>             | zset   | bucket end + window + 2 buckets       | rank                   | pages               |
  * | S:ev:<b>                  | string | as S:p:5m:<b>                         | rank                   | pages               |
@@ -30,8 +30,8 @@ import { KINDS, TILE_LAYOUT, type Kind, type WindowName } from '@heatlens/schema
  * | S:al:on, S:al:cd          | hash   | 7 days, refreshed                     | alerts (open, close)   | alerts              |
  * | S:al:log                  | list   | 7 days, refreshed                     | alerts (open, close)   | alerts, dashboard   |
  *
- * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (counters,
- * and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
+ * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
+ * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
  * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the counter set `c` are
  * encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
  */
@@ -53,10 +53,16 @@ export const PAGE_SETS = [...KINDS.map((k) => HEAT_SETS[k]), COUNTER_SET] as con
 
 /** Sets a page's buckets hold: the heatmap kinds (per width segment) and `c`, the counters. */
 export const SETS = PAGE_SETS;
-/** The width segments of heatmap sets; counters use `a` only. */
-export const SET_SEGMENTS = ['s', 'm', 'l'] as const;
-/** The segment of counters, and of each window's all-segments roll. */
-export const ALL_SEG = 'a';
+/**
+ * How storage spells the segment filter `all` of the wire (`SegmentFilter`): `a`, in key names
+ * (`P:<win>:<set>:a:...`) and the memory store's set keys. The segment of counters (one set for all
+ * widths) and of each window's all-segments roll. Kept as `a`: renaming it would orphan every stored key.
+ * Heatmap sets are stored per schema `SEGMENTS` (s, m, l) besides.
+ */
+export const ALL_SEG_KEY = 'a';
+
+/** The storage spelling of a wire segment filter: `all` -> `ALL_SEG_KEY`, a segment as it is. */
+export const segKey = (seg: SegmentFilter): string => (seg === 'all' ? ALL_SEG_KEY : seg);
 
 type Part = string | { arg: string };
 const arg = (name: string) => ({ arg: name });
@@ -89,15 +95,15 @@ const SPECS = {
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
   prefix + parts.map((p) => `:${typeof p === 'string' ? p : args[p.arg]}`).join('');
 
-/** Prefix of a page's keys. */
-export const pageKey = (site: string, path: string) => `hl:{${site}|${path}}`;
+/** Prefix of a page's keys (P in the table above): `hl:{site|page}`, page as `SiteRegistry.routeOf` gives it. */
+export const pagePrefix = (site: string, path: string) => `hl:{${site}|${path}}`;
 
 /** Prefix of a site's keys (page ranking, events series, known pages). */
 export const siteKey = (site: string) => `hl:{${site}}`;
 
 /** A page level's bucket of one set and segment. */
 export const bucketKey = (page: string, win: WindowName, set: string, seg: string, b: number) => build(page, SPECS.bucket, { win, set, seg, b });
-/** A page level's rolling key for one set and segment (`a`: all segments). */
+/** A page level's rolling key for one set and segment (`ALL_SEG_KEY`: all segments). */
 export const rollKey = (page: string, win: WindowName, set: string, seg: string) => build(page, SPECS.roll, { win, set, seg });
 /** A page level's visitors HyperLogLog of one bucket. */
 export const visitorsKey = (page: string, win: WindowName, b: number) => build(page, SPECS.visitors, { win, b });

@@ -15,19 +15,19 @@ describe('site registry', () => {
 
   it('maps a path to the first matching route template, else to the path', () => {
     const sites = createSiteRegistry([shop, blog]);
-    expect(sites.pageKey(shop, '/product/42')).toBe('/product/:id');
-    expect(sites.pageKey(shop, '/p/a/b')).toBe('/p/*');
-    expect(sites.pageKey(shop, '/product/42/reviews')).toBe('/product/42/reviews');
-    expect(sites.pageKey(shop, '/cart')).toBe('/cart');
+    expect(sites.routeOf(shop, '/product/42')).toBe('/product/:id');
+    expect(sites.routeOf(shop, '/p/a/b')).toBe('/p/*');
+    expect(sites.routeOf(shop, '/product/42/reviews')).toBe('/product/42/reviews');
+    expect(sites.routeOf(shop, '/cart')).toBe('/cart');
     // Another site's routes do not apply.
-    expect(sites.pageKey(blog, '/product/42')).toBe('/product/42');
+    expect(sites.routeOf(blog, '/product/42')).toBe('/product/42');
   });
 
   it('drops query and hash before matching, keeping at least /', () => {
     const sites = createSiteRegistry([shop]);
-    expect(sites.pageKey(shop, '/product/42?ref=mail#top')).toBe('/product/:id');
-    expect(sites.pageKey(shop, '/cart#x')).toBe('/cart');
-    expect(sites.pageKey(shop, '/?utm=1')).toBe('/');
+    expect(sites.routeOf(shop, '/product/42?ref=mail#top')).toBe('/product/:id');
+    expect(sites.routeOf(shop, '/cart#x')).toBe('/cart');
+    expect(sites.routeOf(shop, '/?utm=1')).toBe('/');
   });
 
   it('lets a read token see only the sites it belongs to', () => {
@@ -55,8 +55,8 @@ describe('site registry', () => {
     sites.replace([rotated, blog]);
     expect(sites.readableBy('shop-token-0123456789')).toEqual([]);
     expect(sites.readableBy('rotated-token-0123456789').map((s) => s.id)).toEqual(['shop']);
-    expect(sites.pageKey(rotated, '/product/1')).toBe('/product/1');
-    expect(sites.pageKey(rotated, '/item/1')).toBe('/item/:id');
+    expect(sites.routeOf(rotated, '/product/1')).toBe('/product/1');
+    expect(sites.routeOf(rotated, '/item/1')).toBe('/item/:id');
     expect(sites.get('blog')).toBe(blog);
   });
 });
@@ -64,22 +64,22 @@ describe('site registry', () => {
 const keyed = { id: 'shop', origins: ['*'], readToken: 'r'.repeat(16), routes: ['/product/:id'] };
 const keyedSites = createSiteRegistry([keyed]);
 
-describe('keyedSites.pageKey', () => {
+describe('keyedSites.routeOf', () => {
   it('keys a raw pathname as the read API asks for it: pageKey of the real path, query and hash dropped', () => {
     // A 546-char non-Latin pathname as an SDK sends it (cut only at MAX_SENT_URL).
     const raw = '/blog/' + encodeURIComponent('文'.repeat(60));
-    const key = keyedSites.pageKey(keyed, raw);
+    const key = keyedSites.routeOf(keyed, raw);
     expect(key.length).toBeLessThanOrEqual(MAX_PATH);
     expect(key).toBe(pageKey(raw));
     // SDKs that keyed the path themselves land on the same page (pageKey is idempotent).
-    expect(keyedSites.pageKey(keyed, pageKey(raw))).toBe(key);
-    expect(keyedSites.pageKey(keyed, raw + '?q=1#h')).toBe(key);
-    expect(keyedSites.pageKey(keyed, raw + 'x')).not.toBe(key);
+    expect(keyedSites.routeOf(keyed, pageKey(raw))).toBe(key);
+    expect(keyedSites.routeOf(keyed, raw + '?q=1#h')).toBe(key);
+    expect(keyedSites.routeOf(keyed, raw + 'x')).not.toBe(key);
   });
 
   it('applies route templates first, and NFC-normalises other paths', () => {
-    expect(keyedSites.pageKey(keyed, '/product/42?ref=mail')).toBe('/product/:id');
-    expect(keyedSites.pageKey(keyed, '/caf\u0065\u0301')).toBe('/caf\u00e9');
-    expect(keyedSites.pageKey(keyed, '?x')).toBe('/');
+    expect(keyedSites.routeOf(keyed, '/product/42?ref=mail')).toBe('/product/:id');
+    expect(keyedSites.routeOf(keyed, '/caf\u0065\u0301')).toBe('/caf\u00e9');
+    expect(keyedSites.routeOf(keyed, '?x')).toBe('/');
   });
 });

@@ -12,11 +12,11 @@ export type SiteRegistry = {
   /** Whether a request Origin may write to a site; a site with `*` accepts any, or none. */
   originAllowed(site: SiteConfig, origin: string | undefined): boolean;
   /**
-   * The page key of a path: the first matching route template, else the path without query and
-   * hash as the schema's `pageKey` bounds it (SDKs send the pathname as it is, cut only at
+   * The page a path is stored under: the first matching route template, else the path without
+   * query and hash as the schema's `pageKey` bounds it (SDKs send the pathname as it is, cut only at
    * `MAX_SENT_URL`; the read API asks under `pageKey` of the real path, and `pageKey` is idempotent).
    */
-  pageKey(site: SiteConfig, path: string): string;
+  routeOf(site: SiteConfig, path: string): string;
   /** Put other sites in force (rotated tokens, new origins or routes); lookups see them at once. */
   replace(next: SiteConfig[]): void;
 };
@@ -48,7 +48,7 @@ export function createSiteRegistry(initial: SiteConfig[]): SiteRegistry {
       if (site.origins.includes('*')) return true;
       return origin !== undefined && site.origins.includes(origin);
     },
-    pageKey(site, path) {
+    routeOf(site, path) {
       const cut = path.search(/[?#]/);
       const clean = pageKey(cut >= 0 ? path.slice(0, cut) : path);
       for (const r of routes.get(site.id) ?? []) if (r.pattern.test(clean)) return r.template;

@@ -1,16 +1,8 @@
-import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { Stats } from '@heatlens/schema/live';
+import { Sites, Stats, type ReadableSite } from '@heatlens/schema/live';
 import type { CollectorConfig } from './storage.js';
 
-/** `GET /api/sites`: the sites a read token may see ('*' in `origins` = any origin). */
-export const SitesResponse = Type.Object({
-  sites: Type.Array(
-    Type.Object({ id: Type.String(), origins: Type.Array(Type.String()), routes: Type.Optional(Type.Array(Type.String())) }),
-  ),
-});
-/** One readable site. */
-export type ReadableSite = Static<typeof SitesResponse>['sites'][number];
+export type { ReadableSite } from '@heatlens/schema/live';
 
 /** A collector answer that was not what the extension can use, with a sentence for the owner. */
 export class CollectorError extends Error {
@@ -32,10 +24,10 @@ async function getJson(config: CollectorConfig, path: string, params: Record<str
   return res.json();
 }
 
-/** The sites the configured token may read. */
+/** The sites the configured token may read, validated against the schema's `Sites`. */
 export async function fetchSites(config: CollectorConfig): Promise<ReadableSite[]> {
   const body = await getJson(config, '/api/sites');
-  if (!Value.Check(SitesResponse, body)) throw new CollectorError('The collector sent an unexpected /api/sites answer.');
+  if (!Value.Check(Sites, body)) throw new CollectorError('The collector sent an unexpected /api/sites answer.');
   return body.sites;
 }
 
@@ -50,7 +42,7 @@ export async function fetchStats(config: CollectorConfig, site: string, path: st
  * The readable site a page belongs to: the first whose origins list the page's origin, else the
  * first that accepts any origin ('*'). Null for other pages and for non-http(s) URLs.
  */
-export function siteForUrl(sites: ReadableSite[], pageUrl: string | undefined): ReadableSite | null {
+export function siteForUrl<S extends Pick<ReadableSite, 'origins'>>(sites: S[], pageUrl: string | undefined): S | null {
   if (!pageUrl) return null;
   let url: URL;
   try {

@@ -1,6 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { KINDS, SEGMENT_FILTERS, SITE_ID_PATTERN, VIEW_WINDOWS } from '@heatlens/schema/constants';
+import { explainFirst } from '@heatlens/schema/field-path';
+import type { LiveStatus } from '@heatlens/schema/live-client';
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import { MAX_PATH } from '@heatlens/schema/page-key';
 import { MAX_RADIUS, MIN_RADIUS, type OverlaySettings, type OverlayState } from './settings.js';
 
 // The typed message map. Requests to the background come from the popup (overlay on/off,
@@ -8,16 +12,16 @@ import { MAX_RADIUS, MIN_RADIUS, type OverlaySettings, type OverlayState } from 
 // against its schema before acting: a message is data from another context, never trusted as typed.
 
 const Settings = Type.Object({
-  kind: Type.Union([Type.Literal('move'), Type.Literal('click'), Type.Literal('scroll')]),
-  window: Type.Union([Type.Literal('5m'), Type.Literal('1h'), Type.Literal('24h')]),
-  seg: Type.Union([Type.Literal('all'), Type.Literal('s'), Type.Literal('m'), Type.Literal('l')]),
+  kind: Type.Union(KINDS.map((k) => Type.Literal(k))),
+  window: Type.Union(VIEW_WINDOWS.map((w) => Type.Literal(w))),
+  seg: Type.Union(SEGMENT_FILTERS.map((s) => Type.Literal(s))),
   opacity: Type.Number({ minimum: 0, maximum: 1 }),
   counts: Type.Boolean(),
   radius: Type.Number({ minimum: MIN_RADIUS, maximum: MAX_RADIUS }),
 });
 const TabId = Type.Integer({ minimum: 0 });
-const SiteId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
-const Path = Type.String({ minLength: 1, maxLength: 512, pattern: '^/' });
+const SiteId = Type.String({ pattern: SITE_ID_PATTERN });
+const Path = Type.String({ minLength: 1, maxLength: MAX_PATH, pattern: '^/' });
 
 /** Schemas of every message the background accepts, keyed by `type`. */
 export const BACKGROUND_MESSAGES = {
@@ -61,8 +65,7 @@ export function parseBackgroundMessage(input: unknown): { ok: true; value: Backg
   }
   const schema = BACKGROUND_MESSAGES[type as keyof typeof BACKGROUND_MESSAGES];
   if (Value.Check(schema, input)) return { ok: true, value: input as BackgroundMessage };
-  const first = Value.Errors(schema, input).First();
-  return { ok: false, error: first ? `${first.path.slice(1).replaceAll('/', '.') || 'message'}: ${first.message}` : 'message: invalid' };
+  return { ok: false, error: explainFirst(Value.Errors(schema, input).First(), '', 'message') };
 }
 
 /** Messages from the background to a tab's content script. */
@@ -77,5 +80,5 @@ export type ContentMessage =
 /** Messages the background broadcasts to extension pages (the popup listens while open). */
 export type PageBroadcast = { type: 'feed:status'; tabId: number; status: FeedStatus; snapshot: SnapshotMessage | null };
 
-/** State of a tab's live feed. */
-export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'error';
+/** State of a tab's live feed (the schema's live client's states). */
+export type FeedStatus = LiveStatus;

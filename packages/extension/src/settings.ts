@@ -1,16 +1,11 @@
-import type { Kind, SegmentFilter } from '@heatlens/schema/constants';
-
-/** Windows the popup offers (the collector also knows `30d`; the overlay keeps to the live ones). */
-export const OVERLAY_WINDOWS = ['5m', '1h', '24h'] as const;
-/** One of the windows the popup offers. */
-export type OverlayWindow = (typeof OVERLAY_WINDOWS)[number];
+import type { Kind, SegmentFilter, ViewWindow } from '@heatlens/schema/constants';
 
 /** What the owner chose in the popup for one tab's overlay. */
 export type OverlaySettings = {
   /** heatmap kind; default `move` */
   kind: Kind;
-  /** query window; default `5m` (the live window) */
-  window: OverlayWindow;
+  /** query window, one of the schema's `VIEW_WINDOWS`; default `5m` (the live window) */
+  window: ViewWindow;
   /** width segment; default: the one matching the tab's viewport */
   seg: SegmentFilter;
   /** overlay opacity, 0..1; default 0.6 */
@@ -28,9 +23,6 @@ export const DEFAULT_RADIUS = 16;
 
 /** Defaults for a new overlay; `seg` is replaced by the tab's own segment when it is known. */
 export const DEFAULT_SETTINGS: OverlaySettings = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true, radius: DEFAULT_RADIUS };
-
-/** Short human names, shared by the popup and the legend. */
-export const WINDOW_LABELS: Record<OverlayWindow, string> = { '5m': '5 min', '1h': '1 h', '24h': '24 h' };
 
 /** What identifies a tab's live feed: the site and page it shows, and how. */
 export type OverlayTarget = { site: string; path: string };

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MAX_EVENTS, MAX_SENT_URL, SCHEMA_VERSION, SITE_ID_PATTERN } from './constants.js';
+import { MAX_EVENTS, MAX_SENT_URL, SCHEMA_VERSION, SESSION_ID_PATTERN, SITE_ID_PATTERN } from './constants.js';
 import type { Event } from './events.js';
 
 /**
@@ -10,7 +10,7 @@ export const BatchEnvelope = Type.Object({
   v: Type.Literal(SCHEMA_VERSION),
   id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,36}$' }),
   site: Type.String({ pattern: SITE_ID_PATTERN }),
-  sid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+  sid: Type.String({ pattern: SESSION_ID_PATTERN }),
   path: Type.String({ minLength: 1, maxLength: MAX_SENT_URL, pattern: '^/' }),
   vw: Type.Number({ minimum: 0, maximum: 100_000 }),
   sent: Type.Number({ minimum: 0, maximum: 8.64e15 }),

@@ -57,7 +57,9 @@ export type Kind = (typeof KINDS)[number];
 /** Width segments by viewport width: s < 768 <= m < 1200 <= l; `all` is their sum. */
 export const SEGMENTS = ['s', 'm', 'l'] as const;
 export type Segment = (typeof SEGMENTS)[number];
-export type SegmentFilter = Segment | 'all';
+/** Segment filters a read asks for: `all` (every width, the default) or one segment. */
+export const SEGMENT_FILTERS = ['all', ...SEGMENTS] as const;
+export type SegmentFilter = (typeof SEGMENT_FILTERS)[number];
 
 /** Named query windows and their length in ms. `5m` is the live window. */
 export const WINDOWS = {
@@ -68,17 +70,31 @@ export const WINDOWS = {
 } as const;
 export type WindowName = keyof typeof WINDOWS;
 
+/**
+ * Windows a viewer offers (the extension's popup, the dashboard's picker), live first; `30d` is
+ * answered by the read API but left out of the pickers.
+ */
+export const VIEW_WINDOWS = ['5m', '1h', '24h'] as const;
+export type ViewWindow = (typeof VIEW_WINDOWS)[number];
+
+/** Short human names of the windows, for pickers and legends. */
+export const WINDOW_LABELS: Record<WindowName, string> = { '5m': '5 min', '1h': '1 h', '24h': '24 h', '30d': '30 d' };
+
 /** Subprotocol a `/live` WebSocket speaks; the read token rides in a second one, `token.<token>`. */
 export const LIVE_PROTOCOL = 'heatlens.v1';
 /** Prefix of the subprotocol that carries the read token. */
 export const TOKEN_PROTOCOL_PREFIX = 'token.';
+/** The subprotocols a `/live` client offers: the protocol, then the read token (browsers cannot set headers on sockets). */
+export const liveProtocols = (token: string): string[] => [LIVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
 
 /** Response header naming the flush interval (ms) the SDK should use for this page. */
 export const FLUSH_HEADER = 'X-Heatlens-Flush';
 
-/** Patterns shared by the collector's configuration and the batch schema. */
+/** Patterns shared by the collector's configuration, the batch schema and the extension's messages. */
 export const SITE_ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 export const READ_TOKEN_PATTERN = '^[A-Za-z0-9_-]{16,128}$';
+/** A batch's session id (`Batch.sid`): the SDK's random id of one visit. */
+export const SESSION_ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 
 /**
  * Attribute on `<html>` that marks a page as the site owner's own browsing (set by the extension

@@ -8,3 +8,5 @@ export * from './selector.js';
 export * from './page-key.js';
 export * from './normalize-url.js';
 export * from './alerts.js';
+export * from './reach.js';
+export * from './field-path.js';

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { AlertList } from './alerts.js';
 
 export type { Alert, AlertList } from './alerts.js';
-import { KINDS, SEGMENTS } from './constants.js';
+import { KINDS, SEGMENT_FILTERS } from './constants.js';
 
 // The read side of the wire format: what /api/heatmap, /api/stats, /api/pages answer and what
 // /live pushes. Declared here once; the extension and the dashboard parse frames with it.
@@ -46,7 +46,7 @@ export const Heatmap = Type.Object({
   ...Window,
   path: Type.String(),
   kind: Type.Union(KINDS.map((k) => Type.Literal(k))),
-  seg: Type.Union([...SEGMENTS.map((s) => Type.Literal(s)), Type.Literal('all')]),
+  seg: Type.Union(SEGMENT_FILTERS.map((s) => Type.Literal(s))),
   grid: Count,
   rowPx: Count,
   rows: Count,
@@ -152,7 +152,11 @@ export type SnapshotMessage = Heatmap & { type: 'snapshot'; stats: Stats };
 export type PagesMessage = Pages & { type: 'pages'; alerts?: AlertList };
 export type LiveMessage = SnapshotMessage | PagesMessage | { type: 'error'; error: string };
 
-/** `GET /api/sites`: the sites a read token may see. */
+/**
+ * `GET /api/sites`: the sites a read token may see, as the collector answers it (`routes` always
+ * present, `[]` for none). The one declaration: the extension validates with it, the dashboard
+ * types with it, the collector answers `satisfies Sites`.
+ */
 export const Sites = Type.Object({
   sites: Type.Array(
     Type.Object({
@@ -165,3 +169,5 @@ export const Sites = Type.Object({
   ),
 });
 export type Sites = Static<typeof Sites>;
+/** One readable site of `Sites`. */
+export type ReadableSite = Sites['sites'][number];

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { BatchEnvelope, type Batch } from './batch.js';
 import { EVENT_SCHEMAS, type Event } from './events.js';
+import { explainFirst } from './field-path.js';
 
 /** Result of `parseBatch`: the batch, or an error that names the offending field. */
 export type ParseResult =
@@ -18,19 +19,7 @@ function checks() {
   return compiled;
 }
 
-/** `/events/3/x` -> `events[3].x` */
-function fieldName(pointer: string, prefix = ''): string {
-  const parts = pointer.split('/').filter(Boolean);
-  let out = prefix;
-  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
-  return out || 'body';
-}
-
-function explain(check: TypeCheck<TSchema>, value: unknown, prefix = ''): string {
-  const first = check.Errors(value).First();
-  if (!first) return `${prefix || 'body'}: invalid`;
-  return `${fieldName(first.path, prefix)}: ${first.message}`;
-}
+const explain = (check: TypeCheck<TSchema>, value: unknown, prefix = ''): string => explainFirst(check.Errors(value).First(), prefix);
 
 /**
  * Validate an already JSON-parsed body as a schema-v1 batch. Events of unknown types are

@@ -1,4 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
+import { explainFirst } from './field-path.js';
 import { LiveMessage } from './live.js';
 
 /**
@@ -15,6 +16,5 @@ export function parseLiveMessage(
     return { ok: false, error: 'frame: invalid JSON' };
   }
   if (Value.Check(LiveMessage, data)) return { ok: true, value: data as LiveMessage };
-  const first = Value.Errors(LiveMessage, data).First();
-  return { ok: false, error: first ? `frame${first.path.replaceAll('/', '.')}: ${first.message}` : 'frame: invalid' };
+  return { ok: false, error: explainFirst(Value.Errors(LiveMessage, data).First(), 'frame') };
 }

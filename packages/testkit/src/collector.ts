@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { liveProtocols } from '@heatlens/schema';
 
 /** A site as `startCollector({sites})` takes it (the collector's `SiteConfig`, without alerts). */
 export type TestSite = { id: string; origins: string[]; readToken: string; routes?: string[] };
@@ -39,7 +40,7 @@ export function get(url: string, route: string, token?: string): Promise<JsonRes
 
 /** Open /live and collect its frames. */
 export async function openLive(url: string, query: string, token: string, headers: Record<string, string> = {}) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${token}`], { headers });
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, liveProtocols(token), { headers });
   const frames: Array<Record<string, any>> = [];
   const waiters: Array<() => void> = [];
   ws.on('message', (d) => {

@@ -1,4 +1,5 @@
 import type { Heatmap } from '@heatlens/schema/live';
+import { reachFromBands } from '@heatlens/schema/reach';
 import { fixedRowTop } from '@heatlens/schema/tiles';
 import simpleheat from 'simpleheat';
 
@@ -75,18 +76,12 @@ export function drawHeatmap(canvas: HTMLCanvasElement, snap: Heatmap): void {
 }
 
 function drawReach(ctx: CanvasRenderingContext2D, snap: Heatmap, w: number, ch: number, grid: number): void {
-  const perBand = new Array<number>(grid).fill(0);
-  for (const [, band, n] of snap.tiles) if (band < grid) perBand[band] = (perBand[band] ?? 0) + n;
-  const total = snap.total || perBand.reduce((a, b) => a + b, 0);
-  if (!total) return;
-  // A session whose deepest point is in band b saw every band up to b: reach(b) = sessions in bands >= b.
-  let seen = total;
-  for (let b = 0; b < grid; b++) {
-    const share = seen / total;
+  const reach = reachFromBands(snap.tiles, grid);
+  if (!reach[0]) return;
+  reach.forEach((share, b) => {
     ctx.fillStyle = `hsla(${120 * share}, 80%, 45%, 0.85)`;
     ctx.fillRect(0, b * ch, w * share, Math.ceil(ch));
-    seen -= perBand[b] ?? 0;
-  }
+  });
   ctx.strokeStyle = '#1d2433';
   ctx.fillStyle = '#1d2433';
   ctx.font = '12px system-ui, sans-serif';

@@ -1,5 +1,4 @@
-/** A site the token may read, as `GET /api/sites` lists it. */
-export type SiteInfo = { id: string; origins: string[]; routes?: string[] };
+import type { ReadableSite, Sites } from '@heatlens/schema/live';
 
 /** Why a token was refused: `unauthorized` (401/403) or `unreachable` (network, 5xx). */
 export class SitesError extends Error {
@@ -10,7 +9,7 @@ export class SitesError extends Error {
 }
 
 /** The sites a read token may see; throws {@link SitesError} when the token is refused or the collector is down. */
-export async function fetchSites(token: string): Promise<SiteInfo[]> {
+export async function fetchSites(token: string): Promise<ReadableSite[]> {
   let res: Response;
   try {
     res = await fetch('/api/sites', { headers: { Authorization: `Bearer ${token}` } });
@@ -19,6 +18,7 @@ export async function fetchSites(token: string): Promise<SiteInfo[]> {
   }
   if (res.status === 401 || res.status === 403) throw new SitesError('unauthorized', 'That read token was not accepted.');
   if (!res.ok) throw new SitesError('unreachable', `The collector answered ${res.status}. Try again in a moment.`);
-  const body = (await res.json()) as { sites?: SiteInfo[] };
+  // Typed, not validated: the collector that served this page wrote the answer with the schema's `Sites`.
+  const body = (await res.json()) as Partial<Sites>;
   return Array.isArray(body.sites) ? body.sites : [];
 }

@@ -1,10 +1,12 @@
+import { VIEW_WINDOWS, WINDOW_LABELS, WINDOWS, type WindowName } from '@heatlens/schema/constants';
 import type { PagesMessage } from '@heatlens/schema/live';
+import { openLive, typeFrame, type LiveStatus } from '@heatlens/schema/live-client';
 import { createAlertsPanel } from './alerts-panel.js';
 import { byId, h } from './dom.js';
 import { createEventsChart, type EventsChart } from './events-chart.js';
-import { fetchSites, SitesError, type SiteInfo } from './fetch-sites.js';
+import type { ReadableSite } from '@heatlens/schema/live';
+import { fetchSites, SitesError } from './fetch-sites.js';
 import { formatClock, formatCount, formatDuration, formatRate, formatWindow } from './format.js';
-import { openLive, type LiveStatus } from './open-live.js';
 import { createPageView } from './page-view.js';
 import { renderPagesTable } from './pages-table.js';
 import { pagesFrom, renderSourceFilter, renderSourcesPanel } from './sources-panel.js';
@@ -20,12 +22,13 @@ const state = { token: '', site: '', window: '5m', path: '', kind: 'click', seg:
 let referrer: string | undefined;
 // Set from the URL once signed in: the view to reopen (a reload, or a shared link).
 let wanted = readViewState();
-let sites: SiteInfo[] = [];
+let sites: ReadableSite[] = [];
 let pagesLive: { close(): void } | undefined;
 let chart: EventsChart | undefined;
 let lastPages: PagesMessage | undefined;
 
 const setStatus = (s: LiveStatus) => {
+  if (s === 'error') return; // a dropped frame: the socket is still live
   const el = byId('status');
   el.dataset.status = s;
   el.textContent = s === 'live' ? 'Live' : s === 'connecting' ? 'Connecting…' : 'Reconnecting…';
@@ -83,7 +86,7 @@ function applyView(view: Partial<ViewState>): void {
   byId<HTMLInputElement>(`window-${state.window}`).checked = true;
   byId<HTMLSelectElement>('kind').value = state.kind;
   byId<HTMLSelectElement>('seg').value = state.seg;
-  selectSite(sites.some((s) => s.id === view.site) ? (view.site as string) : (sites[0] as SiteInfo).id);
+  selectSite(sites.some((s) => s.id === view.site) ? (view.site as string) : (sites[0] as ReadableSite).id);
   if (view.path && view.site === state.site) openPage(view.path);
 }
 
@@ -117,8 +120,7 @@ function emptyHint(): Node {
   );
 }
 
-const WINDOW_MS: Record<string, number> = { '5m': 300_000, '1h': 3_600_000, '24h': 86_400_000 };
-const windowMs = () => WINDOW_MS[state.window] ?? 300_000;
+const windowMs = () => WINDOWS[state.window as WindowName] ?? WINDOWS['5m'];
 
 function renderPages(msg: PagesMessage): void {
   lastPages = msg;
@@ -152,8 +154,10 @@ function connectPages(): void {
   lastPages = undefined;
   byId('pages').replaceChildren(h('p', { class: 'muted' }, 'Connecting to the live feed…'));
   pagesLive = openLive({
+    base: location.href,
     query: { site: state.site, window: state.window },
     token: state.token,
+    parse: typeFrame,
     onStatus: (s) => {
       setStatus(s);
       if (s === 'reconnecting') void recheckToken();
@@ -211,6 +215,10 @@ byId('signout').addEventListener('click', () => {
   showSignIn();
 });
 byId<HTMLSelectElement>('site').addEventListener('change', (e) => selectSite((e.target as HTMLSelectElement).value));
+// The window picker: the schema's viewer windows and their labels.
+byId('windows').replaceChildren(
+  ...VIEW_WINDOWS.map((w) => h('label', {}, h('input', { type: 'radio', name: 'window', value: w, id: `window-${w}`, checked: w === state.window }), ` ${WINDOW_LABELS[w]}`)),
+);
 for (const input of document.querySelectorAll<HTMLInputElement>('input[name="window"]')) {
   input.addEventListener('change', () => {
     state.window = input.value;

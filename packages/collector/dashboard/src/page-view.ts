@@ -1,8 +1,8 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import { openLive, typeFrame } from '@heatlens/schema/live-client';
 import { byId, h } from './dom.js';
 import { drawHeatmap } from './draw-heatmap.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
-import { openLive } from './open-live.js';
 import { renderSourcesPanel } from './sources-panel.js';
 import { renderStatsPanel } from './stats-panel.js';
 
@@ -50,8 +50,10 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       byId('page-route').textContent = '';
       meta.textContent = 'Connecting…';
       live = openLive({
+        base: location.href,
         query: { site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg },
         token: state.token,
+        parse: typeFrame,
         onMessage: (msg) => {
           if (msg.type === 'snapshot') render(msg);
           else if (msg.type === 'error') meta.textContent = `The collector refused this view: ${msg.error}`;

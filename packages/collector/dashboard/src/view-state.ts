@@ -1,11 +1,13 @@
+import { KINDS, SEGMENT_FILTERS, VIEW_WINDOWS } from '@heatlens/schema/constants';
+
 /** What the owner is looking at; kept in the URL fragment so a reload or a shared link reopens it. */
 export type ViewState = { site: string; window: string; path: string; kind: string; seg: string };
 
 const KEYS = ['site', 'window', 'path', 'kind', 'seg'] as const;
 const ALLOWED: Partial<Record<keyof ViewState, readonly string[]>> = {
-  window: ['5m', '1h', '24h'],
-  kind: ['click', 'move', 'scroll'],
-  seg: ['all', 's', 'm', 'l'],
+  window: VIEW_WINDOWS,
+  kind: KINDS,
+  seg: SEGMENT_FILTERS,
 };
 
 /** The view named in `location.hash` (`#site=demo&path=/guide&kind=scroll`), unknown values dropped. */

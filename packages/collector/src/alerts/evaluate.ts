@@ -16,7 +16,7 @@ export type Check = {
   figures: Record<string, number>;
 };
 
-/** The page key of a site-wide rule. */
+/** The page of a site-wide rule. */
 export const SITE_PAGE = '*';
 
 export const alertId = (rule: AlertRule, page: string, element: string | null) => `${rule}|${page}|${element ?? ''}`;

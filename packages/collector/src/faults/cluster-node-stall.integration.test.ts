@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
-import { pageKey, siteKey } from '../keys.js';
+import { pagePrefix, siteKey } from '../keys.js';
 import { startCollector, type Collector } from '../server.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
@@ -60,7 +60,7 @@ describe.runIf(redisClusterAvailable())('a stalled cluster primary', () => {
     }
     for (let i = 0; healthyPaths.length < 3 || stalledPaths.length < 2; i++) {
       const path = `/p${i}`;
-      ((await owner(pageKey(site, path))) === stalled ? stalledPaths : healthyPaths).push(path);
+      ((await owner(pagePrefix(site, path))) === stalled ? stalledPaths : healthyPaths).push(path);
     }
     admin.destroy();
     const sites: SiteConfig[] = [{ id: site, origins: ['https://stall.example'], readToken: 'stall-read-token-0123456789' }];

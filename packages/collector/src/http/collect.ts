@@ -142,7 +142,7 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       return limited(e, n);
     }
 
-    const folded = foldBatch(batch, sites.pageKey(site, batch.path), config.now(), config.grid, { own: siteHosts(site), pageHost: hostOf(origin) });
+    const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, { own: siteHosts(site), pageHost: hostOf(origin) });
     drop('too_old', folded.tooOld);
     let result;
     try {

@@ -32,14 +32,14 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
     async heatmap(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
       const q = readQuery(params);
-      const path = sites.pageKey(site, needPath(q.path));
+      const path = sites.routeOf(site, needPath(q.path));
       sendJson(res, 200, await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now: config.now() }));
     },
     /** GET /api/stats?site&path&window */
     async stats(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
       const q = readQuery(params);
-      const path = sites.pageKey(site, needPath(q.path));
+      const path = sites.routeOf(site, needPath(q.path));
       sendJson(res, 200, await store.stats({ site: site.id, path, window: q.window, now: config.now() }));
     },
   };

@@ -3,7 +3,7 @@ import { buildHeatmap, reachByBand, scrollIncrements } from '../build-heatmap.js
 import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
 import { familyOf, otherOf } from '../counters.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
@@ -56,7 +56,7 @@ for (const w of WINDOW_SPECS) {
   SET_KEYS[w.name] = {};
   for (const set of PAGE_SETS) {
     SET_KEYS[w.name]![set] = {};
-    for (const seg of [...SEGMENTS, 'a']) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
+    for (const seg of [...SEGMENTS, ALL_SEG_KEY]) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
   }
 }
 const setKey = (window: string, set: string, seg: string) => SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
@@ -120,7 +120,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       from: start,
       to: now,
       windowMs: w.ms,
-      counters: sumSets(page, w, COUNTER_SET, ['a'], now),
+      counters: sumSets(page, w, COUNTER_SET, [ALL_SEG_KEY], now),
       visitors: sessions.count(),
       reach: reachByBand(sumSets(page, w, HEAT_SETS.scroll, SEGMENTS, now), grid),
     };
@@ -156,7 +156,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         for (const item of items) {
           const b = bucketOf(item.b, w.bucketMs);
           if (b < start) continue;
-          const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === COUNTER_SET ? 'a' : batch.seg), () => new Map());
+          const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg), () => new Map());
           bumpCapped(getOr(buckets, b, () => new Map()), item.member, item.n);
         }
         const visitors = getOr(page.visitors, w.name, () => new Map());
@@ -229,7 +229,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       const top = [...ranking].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, q.limit);
       return top.map(([path]) => {
         const page = pages.get(`${q.site}|${path}`);
-        return { path, live: [...sumSets(page, windowSpec('5m'), COUNTER_SET, ['a'], q.now)], hour: [...sumSets(page, hour, COUNTER_SET, ['a'], q.now)] };
+        return { path, live: [...sumSets(page, windowSpec('5m'), COUNTER_SET, [ALL_SEG_KEY], q.now)], hour: [...sumSets(page, hour, COUNTER_SET, [ALL_SEG_KEY], q.now)] };
       });
     },
 

@@ -4,7 +4,7 @@ import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG, COUNTER_SET, HEAT_SETS, rollKey, eventsKey, knownKey, pageKey, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, rollKey, segKey, eventsKey, knownKey, pagePrefix, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
@@ -124,7 +124,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   // Every level advances at once: a longer window is the union of the shorter levels' rolls. For
   // each read asked for, the advance also names the open live buckets that exist.
   const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
-    (await advanceScript([pageKey(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flatMap((r) => [r[0], r[1]])])) as [string, number, ...string[][]];
+    (await advanceScript([pagePrefix(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flatMap((r) => [r[0], r[1]])])) as [string, number, ...string[][]];
 
   // Advance, then read windows: each is its levels' rolls plus the open live buckets. The rolls are
   // read with the advance (one round trip; commands of one connection run in order), the open
@@ -132,11 +132,11 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   // script had to be loaded). Each key is read with ZRANGE and summed here: a union would cost
   // Redis several times a plain read of its largest key.
   async function advanceAndRead(site: string, path: string, now: number, reads: Read[]) {
-    const page = pageKey(site, path);
+    const page = pagePrefix(site, path);
     const zrange = (keys: string[]) => Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1)));
     const readRolls = () => Promise.all(reads.map((r) => zrange(rollKeys(page, r))));
     const before = reloads;
-    let [[token, , ...open], rolls] = await Promise.all([advance(site, path, now, reads), readRolls()]);
+    let [[changeTag, , ...open], rolls] = await Promise.all([advance(site, path, now, reads), readRolls()]);
     if (reloads !== before) rolls = await readRolls();
     const buckets = await Promise.all(open.map((keys) => zrange(keys)));
     const windows = rolls.map((lists, i) => {
@@ -144,14 +144,14 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       for (const list of [...lists, ...(buckets[i] ?? [])]) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
       return out;
     });
-    return { token, windows };
+    return { changeTag, windows };
   }
 
   async function rawStats(site: string, path: string, window: WindowName, now: number) {
     const w = windowSpec(window);
-    const page = pageKey(site, path);
+    const page = pagePrefix(site, path);
     const [{ windows: [counters, scroll] }, visitors] = await Promise.all([
-      advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG, window], [HEAT_SETS.scroll, ALL_SEG, window]]),
+      advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG_KEY, window], [HEAT_SETS.scroll, ALL_SEG_KEY, window]]),
       client.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
     ]);
     return {
@@ -183,7 +183,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         if (it.b !== runB || it.set !== runSet || !group) {
           runB = it.b;
           runSet = it.set;
-          const seg = it.set === COUNTER_SET ? ALL_SEG : batch.seg;
+          const seg = it.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg;
           const key = `${it.b}|${it.set}|${seg}`;
           let g = sums.get(key);
           if (!g) sums.set(key, (g = { head: [String(it.b), it.set, seg], members: new Map() }));
@@ -204,7 +204,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   return {
     async record(batch: FoldedBatch): Promise<RecordResult> {
       const path = await admit(batch.site, batch.path, batch.now);
-      const { duplicate, watched } = await groups.add(pageKey(batch.site, path), batch);
+      const { duplicate, watched } = await groups.add(pagePrefix(batch.site, path), batch);
       // Ranked also for a duplicate: its first attempt may have landed with its reply lost.
       if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, path, batch.buckets, batch.now);
       return { duplicate, watched, path };
@@ -212,7 +212,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const { windows } = await call('snapshot', () => advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], q.seg === 'all' ? ALL_SEG : q.seg, q.window]]));
+      const { windows } = await call('snapshot', () => advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]));
       return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! });
     },
 
@@ -251,7 +251,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       client,
       flushRanks: (site) => rankQueue.flush(site).catch(() => {}),
       readCounters: async (site, path, now) => {
-        const { windows } = await advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG, '5m'], [COUNTER_SET, ALL_SEG, '1h']]);
+        const { windows } = await advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG_KEY, '5m'], [COUNTER_SET, ALL_SEG_KEY, '1h']]);
         return [windows[0]!, windows[1]!];
       },
     }),
@@ -283,7 +283,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     },
 
     async watch(site, path, ttlMs) {
-      await call('watch', () => client.set(watchedKey(pageKey(site, path)), '1', { PX: ttlMs }));
+      await call('watch', () => client.set(watchedKey(pagePrefix(site, path)), '1', { PX: ttlMs }));
     },
 
     async ping() {

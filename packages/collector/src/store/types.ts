@@ -55,7 +55,7 @@ export interface Store {
   /** A site's pages ranked by events in the window, each with its numbers, and an events series. */
   pages(q: PagesQuery): Promise<Pages>;
   /**
-   * Advance a page's window to `now` and return a token that changes whenever its content
+   * Advance a page's window to `now` and return its change tag: a string that changes whenever its content
    * changed (new events, or old ones leaving): the live feed reads snapshots only then.
    */
   advance(site: string, path: string, window: WindowName, now: number): Promise<string>;

@@ -24,8 +24,9 @@ const HEARTBEAT_MS = 30_000;
 
 /**
  * The live feed. Every hop it advances each watched page window once, and only when the change
- * token moved does it read the snapshot, serialise it once and send that string to every viewer.
- * A page whose old tiles leave the window changes token too, so a quiet page fades.
+ * tag moved does it read the snapshot, serialise it once and send that string to every viewer.
+ * A page whose old tiles leave the window changes tag too, so a quiet page fades. "Token" in this
+ * file is only ever the read token that opened a socket.
  */
 export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDeps) {
   const groups = new Map<string, PageGroup>();
@@ -48,9 +49,9 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       group.watchedAt = now;
       await store.watch(group.site, group.path, WATCH_TTL_MS, now);
     }
-    const token = await store.advance(group.site, group.path, group.window, now);
-    if (!force && token === group.token) return;
-    group.token = token;
+    const changeTag = await store.advance(group.site, group.path, group.window, now);
+    if (!force && changeTag === group.changeTag) return;
+    group.changeTag = changeTag;
     const q = { site: group.site, path: group.path, window: group.window, now };
     const stats = await store.stats(q);
     await Promise.all(
@@ -154,7 +155,7 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
         feed.sockets.add(ws);
         const g = group;
         const f = feed;
-        first = f.payload && g.token ? Promise.resolve() : refreshGroup(g, true);
+        first = f.payload && g.changeTag ? Promise.resolve() : refreshGroup(g, true);
         latest = () => f.payload;
         remove = () => {
           f.sockets.delete(ws);

@@ -65,7 +65,7 @@ export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; 
       if (!originAllowed(req, [site])) throw new HttpError(403, `origin: ${req.headers.origin} may not open /live`);
       const q = readQuery(url.searchParams);
       sub = q.path
-        ? { site: site.id, path: deps.sites.pageKey(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
+        ? { site: site.id, path: deps.sites.routeOf(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
         : { site: site.id, window: q.window };
       await deps.limits.read(readToken(req.headers)!);
     } catch (e) {

@@ -1,10 +1,11 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import { reachFromBands } from '@heatlens/schema/reach';
 import { DEFAULT_RADIUS, type OverlaySettings } from '../settings.js';
 import { heatMax, heatPoints, type ElementBox } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout } from './project.js';
-import { reachDepth, scrollReach } from './scroll-reach.js';
+import { reachDepth } from './scroll-reach.js';
 
 /** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
@@ -79,7 +80,7 @@ function hline(ctx: CanvasRenderingContext2D, x: number, y: number, width: numbe
 function drawScrollMap(f: Frame): void {
   const { ctx, layout: l } = f;
   const grid = f.snapshot.grid;
-  const reach = scrollReach(f.snapshot.tiles, grid);
+  const reach = reachFromBands(f.snapshot.tiles, grid);
   const top = l.rootTop - l.scrollY;
   const box = rootBox(l);
   const heat = f.heat;

@@ -1,5 +1,6 @@
+import { WINDOW_LABELS } from '@heatlens/schema/constants';
 import type { SnapshotMessage } from '@heatlens/schema/live';
-import { WINDOW_LABELS, type OverlaySettings } from '../settings.js';
+import type { OverlaySettings } from '../settings.js';
 import { HEAT_STOPS } from './palette.js';
 import { fixedTileCentre, inside, type Layout } from './project.js';
 

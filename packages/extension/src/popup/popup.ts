@@ -1,4 +1,5 @@
 import browser, { type Tabs } from 'webextension-polyfill';
+import { VIEW_WINDOWS, WINDOW_LABELS } from '@heatlens/schema/constants';
 import { segmentOf } from '@heatlens/schema/tiles';
 import { fetchSites, fetchStats, siteForUrl, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
@@ -40,6 +41,7 @@ async function targetTab(): Promise<Tabs.Tab | undefined> {
   return tab;
 }
 
+windowSelect.replaceChildren(...VIEW_WINDOWS.map((w) => new Option(WINDOW_LABELS[w], w)));
 radius.min = String(MIN_RADIUS);
 radius.max = String(MAX_RADIUS);
 

@@ -14,7 +14,7 @@ import { LEVELS_LUA } from './levels.js';
  *
  * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
  * (set, seg (`a`: all)) each.
- * Returns {token, sealed, then per read the open bucket keys that exist}: a change token
+ * Returns {changeTag, sealed, then per read the open bucket keys that exist}: a change tag
  * (`version:moves`) that changes whenever any window's content changed, and the live level's
  * sealed edge: a window is its levels' rolls plus the live buckets from there on.
  */

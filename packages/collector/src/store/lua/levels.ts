@@ -1,12 +1,13 @@
 import { LUA_FAMILIES } from '../../counters.js';
-import { ALL_SEG, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, SET_SEGMENTS, luaList } from '../../keys.js';
+import { SEGMENTS } from '@heatlens/schema';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } from '../../keys.js';
 
 // A page window's sets as Lua tables, from the one list in keys.ts: every bucket's (set, seg) and
 // every rolling key (each pair, plus a heatmap set's all-segments sum `a`; counters only `c:a`).
-const segsOf = (set: string) => (set === COUNTER_SET ? [ALL_SEG] : [...SET_SEGMENTS]);
+const segsOf = (set: string) => (set === COUNTER_SET ? [ALL_SEG_KEY] : [...SEGMENTS]);
 const pair = (set: string, seg: string) => `{'${set}','${seg}'}`;
 const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => pair(set, seg))).join(',');
-const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG])].map((seg) => pair(set, seg))).join(',');
+const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG_KEY])].map((seg) => pair(set, seg))).join(',');
 
 /**
  * Lua shared by the record and advance scripts: the window levels, where an increment lands, and
@@ -27,7 +28,7 @@ const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG])]
 export const LEVELS_LUA = `
 ${LUA_KEYS}
 ${LUA_FAMILIES}
-local SEGS, ALL = ${luaList(SET_SEGMENTS)}, '${ALL_SEG}'
+local SEGS, ALL = ${luaList(SEGMENTS)}, '${ALL_SEG_KEY}'
 local MOVE, SCROLL, COUNTER = '${HEAT_SETS.move}', '${HEAT_SETS.scroll}', '${COUNTER_SET}'
 local BUCKET_SETS = {${BUCKET_SETS}}
 local ROLLS = {${ROLLS}}

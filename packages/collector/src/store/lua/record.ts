@@ -78,7 +78,8 @@ while i + 3 <= #ARGV do
 end
 
 -- Scroll: a difference array over bands (see build-heatmap.ts): +1 where the session's reach
--- starts growing, -1 past its new deepest band.
+-- starts growing, -1 past its new deepest band. Mirrors scrollIncrements of build-heatmap.ts (the
+-- memory store's path): describe-store.ts's scroll-map test holds both stores to one answer.
 for _, bt in ipairs(batches) do
   if bt.band >= 0 then
     local sk = K_scrollMax(p, bt.sid)
@@ -93,7 +94,7 @@ for _, bt in ipairs(batches) do
   end
 end
 applyTtls()
--- The change token's first half: any new value will do, and a batch id is new.
+-- The change tag's first half: any new value will do, and a batch id is new.
 redis.call('SET', K_version(p), batches[1].id, 'PX', rollTtl(L[#L]))
 return known
 `;
