@@ -12,13 +12,7 @@ const MAX_LINE = 120;
 
 export default defineConfig([
   // Build output, installed packages and run artefacts; nothing in git is generated or vendored.
-  globalIgnores([
-    '**/node_modules/',
-    '**/dist/',
-    '.artifacts/',
-    'coverage/',
-    'packages/collector/public/assets/',
-  ]),
+  globalIgnores(['**/node_modules/', '**/dist/', '.artifacts/', 'coverage/', 'packages/collector/public/assets/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

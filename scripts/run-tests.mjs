@@ -11,7 +11,14 @@ const out = '.artifacts/vitest.json';
 mkdirSync('.artifacts', { recursive: true });
 // Run vitest's own entry with this Node, so no package manager needs to be on PATH.
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-const args = [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  vitest,
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
 
 let passed = 0;
