@@ -7,7 +7,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The house line length (STYLE.md); prettier's `printWidth` in .prettierrc.json is the same number. */
+/** The house line length; prettier's `printWidth` in .prettierrc.json is the same number. */
 const MAX_LINE = 120;
 
 export default defineConfig([
