@@ -41,7 +41,8 @@ export default defineConfig([
     files: [
       'bench/**/*.mjs',
       'examples/shop/simulate/**/*.mjs',
-      'packages/extension/{bench,scripts,test-support}/**/*.mjs',
+      'packages/extension/scripts/**/*.mjs',
+      'packages/testkit/src/**/*.mjs',
       'scripts/**/*.mjs',
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
@@ -49,7 +50,7 @@ export default defineConfig([
   {
     // Test helpers hand tests the JSON bodies and frames they read field by field; `unknown` there
     // would only move the casts into every test. Package code keeps the rule (STYLE.md 19).
-    files: ['**/test-support/**', '**/*.test.ts', 'test/**'],
+    files: ['packages/testkit/**', '**/test-support/**', '**/*.test.ts', 'test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
