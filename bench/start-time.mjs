@@ -37,7 +37,7 @@ async function timeStart() {
 
 try {
   execFileSync('git', ['clone', '--quiet', values.repo, dir]);
-  let t = performance.now();
+  const t = performance.now();
   execFileSync('npx', [...PNPM, 'install'], { cwd: dir, stdio: 'ignore' });
   const install = seconds(t);
   const first = await timeStart();

@@ -67,7 +67,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
           a.addEventListener('timeupdate', () => {
             played += a.currentTime >= last ? a.currentTime - last : a.currentTime + a.duration - last;
             last = a.currentTime;
-            if (played >= 5.2) a.pause(), r();
+            if (played >= 5.2) {
+              a.pause();
+              r();
+            }
           }),
         );
       });

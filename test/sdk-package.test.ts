@@ -109,7 +109,7 @@ describe('the packed SDK', () => {
     try {
       execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
     } catch (e) {
-      throw new Error(`tsc failed on the installed package:\n${(e as { stdout?: string }).stdout}`);
+      throw new Error(`tsc failed on the installed package:\n${(e as { stdout?: string }).stdout}`, { cause: e });
     }
   }, 180_000);
 

@@ -41,7 +41,9 @@ export async function runOthers(ctx) {
     let json;
     try {
       json = last.startsWith('{') ? JSON.parse(last) : undefined;
-    } catch {}
+    } catch {
+      // not JSON: the tail below shows what it printed instead
+    }
     const tail = r.out.trim().split('\n').slice(-4).join(' | ');
     if (r.code !== 0) ctx.note(`  ${name}: exited with ${r.code ?? r.signal} (not built yet?): ${tail.slice(0, 300)}`);
     results[name] = { status: r.code === 0 ? 'ok' : 'failed', json, tail: tail.slice(0, 500) };

@@ -255,7 +255,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
     try {
       parsed = JSON.parse(readFileSync(env.HEATLENS_SITES, 'utf8'));
     } catch (e) {
-      throw new TypeError(`HEATLENS_SITES: cannot read ${env.HEATLENS_SITES}: ${(e as Error).message}`);
+      throw new TypeError(`HEATLENS_SITES: cannot read ${env.HEATLENS_SITES}: ${(e as Error).message}`, { cause: e });
     }
     options.sites = validateSites(parsed);
   }

@@ -122,7 +122,11 @@ export function createTransport(o: TransportOptions): Transport {
   return {
     push(e, href) {
       if (closed) return;
-      if (q.push([path(href), e]) > maxQueue) q.shift(), dropped++, unsent++;
+      if (q.push([path(href), e]) > maxQueue) {
+        q.shift();
+        dropped++;
+        unsent++;
+      }
       timer ??= setTimeout(flush, warm ? interval : 0);
     },
     flush,

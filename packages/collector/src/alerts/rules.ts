@@ -98,7 +98,7 @@ export function checkAlerts(v: unknown, at: string): SiteAlerts {
       const u = new URL(String(v.webhook));
       ok = typeof v.webhook === 'string' && (u.protocol === 'https:' || u.protocol === 'http:');
     } catch {
-      ok = false;
+      // not a URL at all: `ok` stays false
     }
     if (!ok) throw new TypeError(`${at}.webhook must be an http(s) URL`);
   }

@@ -59,7 +59,7 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
     const focus = document.activeElement;
     const sel = '' + getSelection();
     // `window.event`: the click being dispatched (the flag runs inside its listener).
-    if (t.closest(LIVE) || ((window.event as MouseEvent | undefined)?.detail! > 1 && sel)) return next(e);
+    if (t.closest(LIVE) || (((window.event as MouseEvent | undefined)?.detail ?? 0) > 1 && sel)) return next(e);
     if (armed != signal) {
       // Once per tracker: leaving the page or stopping settles what is pending (not dead).
       armed = signal;
