@@ -112,11 +112,27 @@ function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k:
 }
 
 /**
+ * The field px (`[first, end)`, within `0..size`) a clip box's span `at..at + len` keeps: only
+ * those wholly inside it, so heat never shows past the box once the field is scaled up (a field px
+ * is 4 CSS px: rounding outward grew a 38 px button by a fifth). A span that holds no whole px
+ * keeps the one under its middle, so a small element's heat still shows.
+ */
+export function inward(at: number, len: number, size: number): [number, number] {
+  let a = Math.ceil(at);
+  let b = Math.floor(at + len);
+  if (b <= a) {
+    a = Math.floor(at + len / 2);
+    b = a + 1;
+  }
+  return [Math.max(0, a), Math.min(size, b)];
+}
+
+/**
  * Render layers of points (in field px of the visible area: x in 0..w) into `out`, an RGBA buffer
  * of the visible `w` x `h` px: each point's weight is its count, at least `minShare` of `max` (a
  * single sample among thousands still shows), splatted bilinearly (sub-pixel positions, no jitter
- * on scroll), blurred, cut to its layer's clip, summed, divided by `max` (colour relative to the
- * hottest tile) and coloured through `palette`; alpha grows with heat, so cold edges fade into the
+ * on scroll), blurred, cut to its layer's clip (whole field px inside it: `inward`), summed,
+ * divided by `max` (colour relative to the hottest tile) and coloured through `palette`; alpha grows with heat, so cold edges fade into the
  * page, and is scaled by `opacity` (0..1).
  */
 export function renderHeat(
@@ -145,10 +161,8 @@ export function renderHeat(
       // Boxes of one layer may overlap (an element inside another): each pixel is added once.
       const done = clips.length > 1 ? (field.mask = field.mask?.length === blurred.length ? field.mask : new Uint8Array(blurred.length)).fill(0) : null;
       for (const c of clips) {
-        const y0 = Math.max(0, Math.floor(c.y + k.pad));
-        const y1 = Math.min(field.h, Math.ceil(c.y + c.h + k.pad));
-        const x0 = Math.max(0, Math.floor(c.x + k.pad));
-        const x1 = Math.min(fw, Math.ceil(c.x + c.w + k.pad));
+        const [x0, x1] = inward(c.x + k.pad, c.w, fw);
+        const [y0, y1] = inward(c.y + k.pad, c.h, field.h);
         for (let y = y0; y < y1; y++)
           for (let i = y * fw + x0, end = y * fw + x1; i < end; i++) {
             if (done) {
