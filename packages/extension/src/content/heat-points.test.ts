@@ -28,12 +28,12 @@ describe('heatPoints', () => {
   });
   it('draws no tile heat where resolved elements account for every click (their clicks are on the elements)', () => {
     const box: ElementBox = { sel: 'a#buy', count: 5, points: [[5, 5, 5]], rect: { x: 100, y: 100, w: 200, h: 50 } };
-    const { page, free, elements } = heatPoints({ ...map({ tiles: [[40, 80, 5]] }), total: 5 }, l, [box], 30);
+    const { page, free, elements } = heatPoints(map({ tiles: [[40, 80, 5]] }), l, [box], 30);
     expect([page, free, elements]).toEqual([[], [], [[210, 127.5, 5]]]);
   });
   it('counts the clicks of an element scrolled out of an inner root, without drawing it', () => {
     const away: ElementBox = { sel: 'button.archive', count: 5, points: [[5, 5, 5]], rect: { x: 100, y: 3000, w: 200, h: 50 }, hidden: true };
-    const { page, elements } = heatPoints({ ...map({ tiles: [[40, 60, 5]] }), total: 5 }, l, [away], 30);
+    const { page, elements } = heatPoints(map({ tiles: [[40, 60, 5]] }), l, [away], 30);
     expect([page, elements]).toEqual([[], []]);
   });
   it('takes the clicks of an element the page does not render off the tiles of its layer, drawing nothing of it', () => {
@@ -61,9 +61,12 @@ describe('heatPoints', () => {
     expect(tileWeights(m, l, [buy, outer])).toEqual({ page: 1, fixed: 0 });
     expect(tileWeights(m, { ...l, scrollY: 0 }, [{ ...buy, rect: { ...buy.rect, y: 600 } }])).toEqual({ page: 1, fixed: 0 });
   });
-  it("splits a sticky element's clicks between the layers as their totals are", () => {
+  it("splits a sticky element's clicks between the layers as the other elements leave them unaccounted", () => {
     const cart: ElementBox = { sel: 'button#cart', count: 4, points: [[5, 5, 4]], rect: { x: 0, y: 0, w: 0, h: 0 }, hidden: true, unrendered: true, pin: 'sticky' };
     expect(tileWeights(map({ tiles: [[1, 1, 4]], fixed: [[1, 1, 4]] }), l, [cart])).toEqual({ page: 0.5, fixed: 0.5 });
+    // The page's clicks are all the buy button's (elsewhere today): the cart's are the fixed layer's.
+    const buy: ElementBox = { sel: 'button#buy', count: 6, points: [[5, 5, 6]], rect: { x: 0, y: 0, w: 0, h: 0 }, hidden: true, unrendered: true };
+    expect(tileWeights(map({ tiles: [[1, 1, 6]], fixed: [[1, 1, 2], [1, -1, 2]] }), l, [cart, buy])).toEqual({ page: 0, fixed: 0 });
   });
   it('keeps within the scroll root of an app shell', () => {
     const shell = { ...l, rootLeft: 200, rootTop: 100, rootWidth: 800, rootHeight: 400, docWidth: 800 };

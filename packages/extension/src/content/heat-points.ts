@@ -107,8 +107,9 @@ function indexOf(tiles: Tiles, grid: number): Map<number, number> {
  * resolved elements tiled in it and `C` those of the tiles it leaves out under their boxes:
  * `1 - max(0, A - C) / (T - C)`, clamped to 0..1. The clicks of elements not rendered today count
  * in `A` only, so they come off the layer they were tiled in (a closed modal's clicks off the fixed
- * layer; a collapsed menu's off the page's); a sticky element's split between the layers as their
- * totals are. Which tile held which element's clicks is not in the snapshot, so within a layer the
+ * layer; a collapsed menu's off the page's). A sticky element's clicks are in either layer (stuck
+ * or not when clicked): they are split in proportion to what the other elements leave unaccounted
+ * in each layer, so clicks that are all accounted for leave no tile heat in either. Which tile held which element's clicks is not in the snapshot, so within a layer the
  * rest is spread evenly. Coverage is counted in page space for page elements (it does not change
  * with scroll).
  */
@@ -118,14 +119,20 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
   let tFixed = 0;
   for (const t of map.tiles) if (t[2] > 0) tPage += t[2];
   for (const t of map.fixed ?? []) if (t[2] > 0) tFixed += t[2];
-  const share = tFixed + tPage > 0 ? tFixed / (tFixed + tPage) : 0;
   let aPage = 0;
   let aFixed = 0;
+  let aSticky = 0;
   for (const b of boxes) {
-    const f = b.pin === 'fixed' ? 1 : b.pin === 'sticky' ? share : 0;
-    aFixed += b.count * f;
-    aPage += b.count * (1 - f);
+    if (b.pin === 'fixed') aFixed += b.count;
+    else if (b.pin === 'sticky') aSticky += b.count;
+    else aPage += b.count;
   }
+  // A sticky element's clicks fill what the other elements leave of each layer, in proportion.
+  const roomFixed = Math.max(0, tFixed - aFixed);
+  const room = roomFixed + Math.max(0, tPage - aPage);
+  const share = room > 0 ? roomFixed / room : tFixed + tPage > 0 ? tFixed / (tFixed + tPage) : 0;
+  aFixed += aSticky * share;
+  aPage += aSticky * (1 - share);
   let cFixed = 0;
   const pinned = boxes.filter((b) => b.pin && !b.unrendered);
   for (const [tx, ty, n] of pinned.length ? (map.fixed ?? []) : []) {
