@@ -87,18 +87,8 @@ export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[]
   return { page, free, elements };
 }
 
-const indexes = new WeakMap<Tiles, Map<number, number>>();
-
-/** Page tiles by `ty * grid + tx`, built once per snapshot. */
-function indexOf(tiles: Tiles, grid: number): Map<number, number> {
-  let index = indexes.get(tiles);
-  if (!index) {
-    index = new Map();
-    for (const [tx, ty, n] of tiles) if (n > 0) index.set(ty * grid + tx, (index.get(ty * grid + tx) ?? 0) + n);
-    indexes.set(tiles, index);
-  }
-  return index;
-}
+/** The covered page clicks last counted for a snapshot's tiles, by the boxes' tile ranges. */
+const coverCache = new WeakMap<Tiles, { key: string; clicks: number }>();
 
 /**
  * The weight of each layer's tiles that no element box covers: the share of the layer's clicks
@@ -143,26 +133,29 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
   let cPage = 0;
   const onPage = boxes.filter((b) => b.pin !== 'fixed' && !b.unrendered);
   if (onPage.length && grid > 0 && map.rowPx > 0 && l.docWidth > 0) {
-    const index = indexOf(map.tiles, grid);
-    const seen = onPage.length > 1 ? new Set<number>() : null;
+    // Each box as the page tiles whose centres it holds: whole numbers, the same at any scroll.
     const cw = l.docWidth / grid;
+    const ranges: number[] = [];
     for (const b of onPage) {
       const x = b.rect.x - l.rootLeft + l.scrollX;
       const y = b.rect.y - l.rootTop + l.scrollY;
-      const tx0 = Math.max(0, Math.ceil(x / cw - 0.5));
-      const tx1 = Math.min(grid - 1, Math.floor((x + b.rect.w) / cw - 0.5));
-      const ty0 = Math.max(0, Math.ceil(y / map.rowPx - 0.5));
-      const ty1 = Math.floor((y + b.rect.h) / map.rowPx - 0.5);
-      const add = (key: number, n: number | undefined) => {
-        if (!n || seen?.has(key)) return;
-        seen?.add(key);
-        cPage += n;
-      };
-      if (tx1 < tx0 || ty1 < ty0) continue;
-      // A box larger than the page's tiles (a listed section): walk the tiles, not the box.
-      if ((tx1 - tx0 + 1) * (ty1 - ty0 + 1) > index.size) {
-        for (const [key, n] of index) if (key % grid >= tx0 && key % grid <= tx1 && key >= ty0 * grid && key < (ty1 + 1) * grid) add(key, n);
-      } else for (let ty = ty0; ty <= ty1; ty++) for (let tx = tx0; tx <= tx1; tx++) add(ty * grid + tx, index.get(ty * grid + tx));
+      const r = [Math.ceil(x / cw - 0.5), Math.floor((x + b.rect.w) / cw - 0.5), Math.ceil(y / map.rowPx - 0.5), Math.floor((y + b.rect.h) / map.rowPx - 0.5)] as const;
+      if (r[0] <= r[1] && r[2] <= r[3]) ranges.push(...r);
+    }
+    // Counted again only when a box moved in the page or a snapshot came: one pass over its tiles.
+    const key = ranges.join();
+    const hit = coverCache.get(map.tiles);
+    if (hit?.key === key) cPage = hit.clicks;
+    else {
+      for (const [tx, ty, n] of map.tiles) {
+        if (!(n > 0)) continue;
+        for (let i = 0; i < ranges.length; i += 4)
+          if (tx >= ranges[i]! && tx <= ranges[i + 1]! && ty >= ranges[i + 2]! && ty <= ranges[i + 3]!) {
+            cPage += n;
+            break;
+          }
+      }
+      coverCache.set(map.tiles, { key, clicks: cPage });
     }
   }
   const w = (t: number, a: number, c: number) => (t - c > 0 ? Math.min(1, Math.max(0, 1 - Math.max(0, a - c) / (t - c))) : 0);

@@ -92,6 +92,7 @@ export function cornerHeat(points: readonly (readonly HeatPoint[])[], boxes: rea
   const compact = [0, 0, 0, 0];
   const add = (x0: number, y0: number, x1: number, y1: number, n: number) => {
     if (!(n > 0) || x1 < 0 || y1 < 0 || x0 > viewWidth || y0 > viewHeight) return;
+    if (y0 > LEGEND_ROOM.h && y1 < viewHeight - LEGEND_ROOM.h) return; // most of the frame: in no room
     for (let c = 0; c < 4; c++) {
       const right = c % 2 === 0;
       const bottom = c < 2;
