@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '../packages/extension/test-support/draw-rig.mjs';
+import { readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
 import { hasChromium } from './support/chromium.js';
 

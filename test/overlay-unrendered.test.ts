@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
-import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '../packages/extension/test-support/draw-rig.mjs';
+import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
 import { hasChromium } from './support/chromium.js';
 
