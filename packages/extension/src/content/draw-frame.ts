@@ -1,7 +1,7 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { reachFromBands } from '@heatlens/schema/reach';
 import { DEFAULT_RADIUS, type OverlaySettings } from '../settings.js';
-import { heatMax, heatPoints, type ElementBox } from './heat-points.js';
+import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout } from './project.js';
@@ -31,14 +31,15 @@ export type Frame = {
  * Draw one frame on the viewport-sized canvas (already cleared). Move and click maps: a smooth
  * heat surface of the page tiles (in the scroll root's space, clipped to its box), the fixed layer
  * (pinned to the viewport) and, for clicks, each resolved element's heat inside its box with its
- * count. Scroll maps: reach by depth, the 25/50/75 % lines and the fold.
+ * count. Scroll maps: reach by depth, the 25/50/75 % lines and the fold. Returns the kernel
+ * centres drawn (null for a scroll map), so the legend can keep off them.
  */
-export function drawFrame(f: Frame): void {
+export function drawFrame(f: Frame): FramePoints | null {
   const { ctx, layout: l } = f;
   ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
   if (f.snapshot.kind === 'scroll') {
     drawScrollMap(f);
-    return;
+    return null;
   }
   const radius = f.settings.radius ?? DEFAULT_RADIUS;
   const margin = radius * 1.75;
@@ -49,6 +50,7 @@ export function drawFrame(f: Frame): void {
   const clicks = { points: elements, clip: f.boxes.filter((b) => !b.hidden).map((b) => b.rect) };
   f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }, clicks] : [{ points: page, clip: rootBox(l) }, { points: free }, clicks], o);
   if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
+  return { page, free, elements };
 }
 
 function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {

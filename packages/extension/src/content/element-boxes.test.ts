@@ -74,4 +74,26 @@ describe('createElementBoxes', () => {
     boxes.resolve();
     expect(spy).toHaveBeenCalledTimes(2);
   });
+
+  it('keeps an element the page does not render, unrendered and hidden, with the layer its clicks were tiled in', () => {
+    document.body.innerHTML = `<div id="m" style="position:fixed;display:none"><div><button id="close">x</button></div></div>
+      <nav style="visibility:hidden"><a id="about">About</a></nav>
+      <div id="acc" style="height:0;overflow:hidden"><a id="faq">FAQ</a></div>
+      <header style="position:sticky"><button id="cart">Cart</button></header>`;
+    const rect = (id: string, r: Partial<DOMRect>) => vi.spyOn(document.getElementById(id)!, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 0, height: 0, ...r } as DOMRect);
+    rect('about', { top: 60, width: 80, height: 40 });
+    rect('faq', { top: 300, width: 80, height: 40 });
+    rect('acc', { top: 300, width: 390, height: 0 });
+    rect('cart', { top: 8, width: 80, height: 40 });
+    const boxes = createElementBoxes(document);
+    boxes.set([el('div#m>div>button#close'), el('nav>a#about'), el('div#acc>a#faq'), el('header>button#cart')]);
+    while (boxes.resolve()); // happy-dom's computed styles are slow: a few frames' budgets
+    const got = boxes.boxes(document.documentElement, { x: 0, y: 0, w: 390, h: 700 });
+    expect(got.map((b) => [b.sel, b.hidden ?? false, b.unrendered ?? false, b.pin])).toEqual([
+      ['div#m>div>button#close', true, true, 'fixed'],
+      ['nav>a#about', true, true, undefined],
+      ['div#acc>a#faq', true, true, undefined],
+      ['header>button#cart', false, false, 'sticky'],
+    ]);
+  });
 });

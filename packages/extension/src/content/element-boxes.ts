@@ -20,13 +20,20 @@ export type ElementBoxes = {
   /** resolve pending selectors within the frame budget; true when some are still pending */
   resolve(): boolean;
   /**
-   * Boxes of the resolved elements this frame (viewport px, one `getBoundingClientRect` each),
-   * leaving out hidden ones and those scrolled out of `root`'s visible `clip` when inside it.
+   * Boxes of every resolved element this frame (viewport px, one `getBoundingClientRect` each,
+   * plus one per clipping ancestor). An element the page does not render now (`unrendered`: no
+   * box, `checkVisibility()` false, or clipped away by an `overflow` ancestor, e.g. a collapsed
+   * menu or a closed modal) and one scrolled out of `root`'s visible `clip` are `hidden`: their
+   * clicks are accounted for, they are not drawn.
    */
   boxes(root: Element, clip: Rect): ElementBox[];
 };
 
 const PENDING = Symbol('pending');
+
+/** A resolved element, with what does not change while the DOM does not: its clippers and layer. */
+type Found = { el: Element; clips: Element[]; pin?: Pin | undefined };
+type Pin = NonNullable<ElementBox['pin']>;
 
 /**
  * Resolves the snapshot's element selectors ONLY through `resolveSelector` (the SDK's grammar,
@@ -39,11 +46,11 @@ export function createElementBoxes(doc: Document, opts: ElementBoxesOptions = {}
   const budgetMs = opts.budgetMs ?? 2;
   const now = opts.now ?? (() => performance.now());
   let elements: readonly ElementHeat[] = [];
-  let found = new Map<string, Element | null | typeof PENDING>();
+  let found = new Map<string, Found | null | typeof PENDING>();
   return {
     set(next) {
       elements = next ?? [];
-      const kept = new Map<string, Element | null | typeof PENDING>();
+      const kept = new Map<string, Found | null | typeof PENDING>();
       for (const e of elements) kept.set(e.sel, found.get(e.sel) ?? PENDING);
       found = kept;
     },
@@ -55,7 +62,8 @@ export function createElementBoxes(doc: Document, opts: ElementBoxesOptions = {}
       for (const e of elements) {
         if (found.get(e.sel) !== PENDING) continue;
         if (now() - started >= budgetMs) return true;
-        found.set(e.sel, resolveSelector<Element>(e.sel, doc));
+        const el = resolveSelector<Element>(e.sel, doc);
+        found.set(e.sel, el && { el, ...inspect(el, doc) });
       }
       return false;
     },
@@ -63,22 +71,69 @@ export function createElementBoxes(doc: Document, opts: ElementBoxesOptions = {}
       const out: ElementBox[] = [];
       const scoped = root !== doc.documentElement && root !== doc.scrollingElement;
       for (const e of elements) {
-        const el = found.get(e.sel);
-        if (!el || el === PENDING) continue;
+        const f = found.get(e.sel);
+        if (!f || f === PENDING) continue;
+        const { el, clips, pin } = f;
         if (!el.isConnected) {
           found.set(e.sel, PENDING);
           continue;
         }
         const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
         const rect = { x: r.left, y: r.top, w: r.width, h: r.height };
+        // An inner scroll root clips too, but what it scrolls out of view is only out of view.
+        const unrendered = !(r.width > 0 && r.height > 0) || !rendered(el) || clips.some((c) => c !== root && !overlaps(rect, box(c)));
+        // Outside an inner scroll root (an app shell's bars) is the fixed layer, as for the SDK.
+        const layer = pin ?? (scoped && !root.contains(el) ? 'fixed' : undefined);
         // Kept when scrolled out of an inner root's box (its clicks are still accounted for), but not drawn.
-        const hidden = scoped && root.contains(el) && !overlaps(rect, clip);
-        out.push({ sel: e.sel, count: e.count, points: e.points, rect, ...(hidden ? { hidden } : {}) });
+        const hidden = unrendered || (scoped && root.contains(el) && !overlaps(rect, clip));
+        out.push({ sel: e.sel, count: e.count, points: e.points, rect, ...(layer ? { pin: layer } : {}), ...(hidden ? { hidden } : {}), ...(unrendered ? { unrendered } : {}) });
       }
       return out;
     },
   };
+}
+
+const CLIPPING = /\b(?:hidden|clip|auto|scroll)\b/;
+
+function box(el: Element): Rect {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, w: r.width, h: r.height };
+}
+
+/**
+ * Whether the page renders `el` now, beyond having a box: not `visibility: hidden`, not under
+ * `opacity: 0` or `content-visibility: hidden` (Element.checkVisibility, Chromium 105+, Firefox
+ * 106+, Safari 17.4+); without it, whether it has a layout box at all.
+ */
+function rendered(el: Element): boolean {
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : el.getClientRects().length > 0;
+}
+
+/**
+ * Read once per resolution (computed styles of `el`'s ancestors up to the document): the ancestors
+ * whose `overflow` clips `el` (a collapsed `height: 0; overflow: hidden` menu, a carousel), and the
+ * layer its clicks were tiled in: `fixed` inside a `position: fixed` box (nothing above it clips),
+ * `sticky` inside a sticky one (the fixed layer while stuck, the page otherwise), as the SDK's
+ * `pagePoint` decides. An absolutely positioned box escapes the clipping of ancestors up to its
+ * containing block (the nearest positioned one).
+ */
+function inspect(el: Element, doc: Document): { clips: Element[]; pin?: Pin } {
+  const clips: Element[] = [];
+  const view = doc.defaultView;
+  if (!view) return { clips };
+  let pin: Pin | undefined;
+  let escaping = false;
+  for (let t: Element | null = el; t && t !== doc.body && t !== doc.documentElement; t = t.parentElement ?? ((t.getRootNode() as ShadowRoot).host || null)) {
+    const s = view.getComputedStyle(t);
+    if (t !== el && (!escaping || s.position !== 'static')) {
+      escaping = false;
+      if (CLIPPING.test(`${s.overflowX} ${s.overflowY} ${s.overflow}`)) clips.push(t);
+    }
+    if (s.position === 'fixed') return { clips, pin: 'fixed' };
+    if (s.position === 'sticky') pin ??= 'sticky';
+    if (s.position === 'absolute') escaping = true;
+  }
+  return pin ? { clips, pin } : { clips };
 }
 
 function overlaps(a: Rect, b: Rect): boolean {

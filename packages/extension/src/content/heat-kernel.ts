@@ -80,14 +80,14 @@ type Box = { x: number; y: number; w: number; h: number };
 export type HeatLayer = { points: readonly HeatPoint[]; clip?: Box | readonly Box[] | undefined };
 
 /** Splat a layer's points bilinearly into `a` and blur it; returns the buffer holding the result. */
-function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k: Kernel): Float32Array {
+function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k: Kernel, scale: number): Float32Array {
   const { w: fw, h: fh } = field;
   let a = field.a;
   let b = field.b;
   a.fill(0);
   for (const [px, py, n] of points) {
-    const x = px + k.pad;
-    const y = py + k.pad;
+    const x = px * scale + k.pad;
+    const y = py * scale + k.pad;
     const x0 = Math.floor(x);
     const y0 = Math.floor(y);
     if (x0 < 0 || y0 < 0 || x0 + 1 >= fw || y0 + 1 >= fh) continue;
@@ -112,11 +112,28 @@ function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k:
 }
 
 /**
- * Render layers of points (in field px of the visible area: x in 0..w) into `out`, an RGBA buffer
+ * The field px (`[first, end)`, within `0..size`) a clip box's span `at..at + len` keeps: only
+ * those wholly inside it, so heat never shows past the box once the field is scaled up (a field px
+ * is 4 CSS px: rounding outward grew a 38 px button by a fifth). A span that holds no whole px
+ * keeps the one under its middle, so a small element's heat still shows.
+ */
+export function inward(at: number, len: number, size: number): [number, number] {
+  let a = Math.ceil(at);
+  let b = Math.floor(at + len);
+  if (b <= a) {
+    a = Math.floor(at + len / 2);
+    b = a + 1;
+  }
+  return [Math.max(0, a), Math.min(size, b)];
+}
+
+/**
+ * Render layers of points (in field px of the visible area, x in 0..w, once multiplied by `scale`:
+ * CSS px and clip boxes are scaled as they are read, no copy per frame) into `out`, an RGBA buffer
  * of the visible `w` x `h` px: each point's weight is its count, at least `minShare` of `max` (a
  * single sample among thousands still shows), splatted bilinearly (sub-pixel positions, no jitter
- * on scroll), blurred, cut to its layer's clip, summed, divided by `max` (colour relative to the
- * hottest tile) and coloured through `palette`; alpha grows with heat, so cold edges fade into the
+ * on scroll), blurred, cut to its layer's clip (whole field px inside it: `inward`), summed,
+ * divided by `max` (colour relative to the hottest tile) and coloured through `palette`; alpha grows with heat, so cold edges fade into the
  * page, and is scaled by `opacity` (0..1).
  */
 export function renderHeat(
@@ -130,25 +147,24 @@ export function renderHeat(
   palette: Palette,
   opacity = 1,
   minShare = 0.05,
+  scale = 1,
 ): void {
   const fw = field.w;
   const floor = minShare * max;
   const live = layers.filter((l) => l.points.length > 0);
   let src: Float32Array | null = null;
-  if (live.length === 1 && !live[0]!.clip) src = blurLayer(field, live[0]!.points, floor, k);
+  if (live.length === 1 && !live[0]!.clip) src = blurLayer(field, live[0]!.points, floor, k, scale);
   else if (live.length > 0) {
     src = field.sum;
     src.fill(0);
     for (const layer of live) {
-      const blurred = blurLayer(field, layer.points, floor, k);
-      const clips = layer.clip ? ('length' in layer.clip ? layer.clip : [layer.clip]) : [{ x: -k.pad, y: -k.pad, w: w + 2 * k.pad, h: h + 2 * k.pad }];
+      const blurred = blurLayer(field, layer.points, floor, k, scale);
+      const clips = layer.clip ? ('length' in layer.clip ? layer.clip : [layer.clip]) : [{ x: -k.pad / scale, y: -k.pad / scale, w: (w + 2 * k.pad) / scale, h: (h + 2 * k.pad) / scale }];
       // Boxes of one layer may overlap (an element inside another): each pixel is added once.
       const done = clips.length > 1 ? (field.mask = field.mask?.length === blurred.length ? field.mask : new Uint8Array(blurred.length)).fill(0) : null;
       for (const c of clips) {
-        const y0 = Math.max(0, Math.floor(c.y + k.pad));
-        const y1 = Math.min(field.h, Math.ceil(c.y + c.h + k.pad));
-        const x0 = Math.max(0, Math.floor(c.x + k.pad));
-        const x1 = Math.min(fw, Math.ceil(c.x + c.w + k.pad));
+        const [x0, x1] = inward(c.x * scale + k.pad, c.w * scale, fw);
+        const [y0, y1] = inward(c.y * scale + k.pad, c.h * scale, field.h);
         for (let y = y0; y < y1; y++)
           for (let i = y * fw + x0, end = y * fw + x1; i < end; i++) {
             if (done) {
@@ -162,13 +178,13 @@ export function renderHeat(
   }
   out.fill(0);
   if (!src) return;
-  const scale = 255 / (k.peak * Math.max(1e-9, max));
+  const gain = 255 / (k.peak * Math.max(1e-9, max));
   const alpha = (255 * opacity) / 110;
   for (let y = 0; y < h; y++) {
     let i = (y + k.pad) * fw + k.pad;
     let o = y * w * 4;
     for (let x = 0; x < w; x++, i++, o += 4) {
-      const v = src[i]! * scale;
+      const v = src[i]! * gain;
       if (v < 1) continue;
       const c = v >= 255 ? 1020 : (v | 0) * 4;
       out[o] = palette[c]!;

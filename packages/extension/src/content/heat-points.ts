@@ -14,8 +14,18 @@ export type ElementBox = {
   count: number;
   points: Heatmap['tiles'];
   rect: Rect;
-  /** found today but scrolled out of an inner scroll root's box: counted, not drawn */
+  /** counted, not drawn (no heat, no label): not rendered today, or scrolled out of an inner scroll root's box */
   hidden?: boolean;
+  /**
+   * not rendered today (no box, `visibility: hidden`, clipped away: a closed modal, a collapsed
+   * menu): `rect` says nothing of where its clicks are. Implies `hidden`.
+   */
+  unrendered?: boolean;
+  /**
+   * the layer its clicks were tiled in: `fixed` (inside a fixed box, or outside an inner scroll
+   * root), `sticky` (the fixed layer while stuck, the page's otherwise); the page's when absent
+   */
+  pin?: 'fixed' | 'sticky';
 };
 
 /**
@@ -24,6 +34,9 @@ export type ElementBox = {
  */
 export type FramePoints = { page: HeatPoint[]; free: HeatPoint[]; elements: HeatPoint[] };
 
+type Tiles = Heatmap['tiles'];
+type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>;
+
 /**
  * Kernel centres of one frame of a move or click map (layout v2).
  *
@@ -31,54 +44,122 @@ export type FramePoints = { page: HeatPoint[]; free: HeatPoint[]; elements: Heat
  *   reach the root's visible box (with `margin` px of kernel spill) are visited, so the work
  *   follows the viewport, not the page's height.
  * - The fixed layer is pinned to the viewport (`fixedTileCentre`).
- * - Each resolved element's clicks are drawn inside its box today, at the centres of its
+ * - Each drawn element's clicks are drawn inside its box today, at the centres of its
  *   `ELEMENT_GRID` cells (the caller clips them to the box: they are clicks on that element).
- *   Those clicks are also in the tiles, where the visitor's layout put them, which at another
- *   width is not where the element is today: tiles are weighted by the share of clicks that no
- *   resolved element accounts for (`1 - sum(element counts) / total`), and a tile whose centre
- *   lies inside a resolved element's box is left out. Tiles keep what elements cannot show
- *   (clicks on elements not listed, or not found today).
+ *   A tile whose centre lies inside a rendered element's box is left out (its clicks are that
+ *   element's). The tiles keep only what no resolved element accounts for (`tileWeights`):
+ *   every resolved element's clicks are also in the tiles, where the visitor's layout put them,
+ *   which is not where the element is today at another width, and nowhere on the owner's page
+ *   for an element it does not render (a closed modal, a collapsed menu).
  */
-export function heatPoints(
-  map: Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'> & { total?: number },
-  l: Layout,
-  boxes: readonly ElementBox[],
-  margin: number,
-): FramePoints {
+export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[], margin: number): FramePoints {
   const page: HeatPoint[] = [];
   const free: HeatPoint[] = [];
   const elements: HeatPoint[] = [];
-  let total = map.total ?? 0;
-  if (!(total > 0)) for (const t of [...map.tiles, ...(map.fixed ?? [])]) total += t[2] > 0 ? t[2] : 0;
-  const drawn = boxes.reduce((a, b) => a + b.count, 0);
-  const rest = boxes.length && total > 0 ? Math.max(0, 1 - drawn / total) : 1;
-  const shown = boxes.filter((b) => !b.hidden);
-  const covered = (x: number, y: number) => shown.some((b) => inside({ x, y }, b.rect));
+  const placed = boxes.filter((b) => !b.unrendered);
+  const covered = (x: number, y: number) => placed.some((b) => inside({ x, y }, b.rect));
+  const weight = boxes.length ? tileWeights(map, l, boxes) : { page: 1, fixed: 1 };
   const grid = map.grid;
   const rows = visibleRows(l, map.rowPx, margin);
   const box = rootBox(l);
-  if (rows && grid > 0) {
+  if (rows && grid > 0 && weight.page > 0) {
     const [r0, r1] = rows;
     for (const [tx, ty, n] of map.tiles) {
       if (ty < r0 || ty > r1 || tx < 0 || tx >= grid || !(n > 0)) continue;
       const p = pageTileCentre(tx, ty, grid, map.rowPx, l);
-      if (!inside(p, box, margin) || covered(p.x, p.y) || !(rest > 0)) continue;
-      page.push([p.x, p.y, n * rest]);
+      if (!inside(p, box, margin) || covered(p.x, p.y)) continue;
+      page.push([p.x, p.y, n * weight.page]);
     }
   }
-  for (const [tx, ty, n] of map.fixed ?? []) {
+  for (const [tx, ty, n] of weight.fixed > 0 ? (map.fixed ?? []) : []) {
     if (tx < 0 || tx >= grid || !(n > 0)) continue;
     const p = fixedTileCentre(tx, ty, grid, map.rowPx, l);
-    if (covered(p.x, p.y) || !(rest > 0)) continue;
-    free.push([p.x, p.y, n * rest]);
+    if (covered(p.x, p.y)) continue;
+    free.push([p.x, p.y, n * weight.fixed]);
   }
-  for (const b of shown) {
+  for (const b of boxes) {
+    if (b.hidden) continue;
     for (const [cx, cy, n] of b.points) {
       if (!(n > 0)) continue;
       elements.push([b.rect.x + ((cx + 0.5) * b.rect.w) / ELEMENT_GRID, b.rect.y + ((cy + 0.5) * b.rect.h) / ELEMENT_GRID, n]);
     }
   }
   return { page, free, elements };
+}
+
+/** The covered page clicks last counted for a snapshot's tiles, by the boxes' tile ranges. */
+const coverCache = new WeakMap<Tiles, { key: string; clicks: number }>();
+
+/**
+ * The weight of each layer's tiles that no element box covers: the share of the layer's clicks
+ * that are neither covered (tiles under a rendered element of that layer today, left out) nor
+ * accounted for by a resolved element elsewhere. Per layer, with `T` its clicks, `A` those of the
+ * resolved elements tiled in it and `C` those of the tiles it leaves out under their boxes:
+ * `1 - max(0, A - C) / (T - C)`, clamped to 0..1. The clicks of elements not rendered today count
+ * in `A` only, so they come off the layer they were tiled in (a closed modal's clicks off the fixed
+ * layer; a collapsed menu's off the page's). A sticky element's clicks are in either layer (stuck
+ * or not when clicked): they are split in proportion to what the other elements leave unaccounted
+ * in each layer, so clicks that are all accounted for leave no tile heat in either. Which tile held which element's clicks is not in the snapshot, so within a layer the
+ * rest is spread evenly. Coverage is counted in page space for page elements (it does not change
+ * with scroll).
+ */
+export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[]): { page: number; fixed: number } {
+  const grid = map.grid;
+  let tPage = 0;
+  let tFixed = 0;
+  for (const t of map.tiles) if (t[2] > 0) tPage += t[2];
+  for (const t of map.fixed ?? []) if (t[2] > 0) tFixed += t[2];
+  let aPage = 0;
+  let aFixed = 0;
+  let aSticky = 0;
+  for (const b of boxes) {
+    if (b.pin === 'fixed') aFixed += b.count;
+    else if (b.pin === 'sticky') aSticky += b.count;
+    else aPage += b.count;
+  }
+  // A sticky element's clicks fill what the other elements leave of each layer, in proportion.
+  const roomFixed = Math.max(0, tFixed - aFixed);
+  const room = roomFixed + Math.max(0, tPage - aPage);
+  const share = room > 0 ? roomFixed / room : tFixed + tPage > 0 ? tFixed / (tFixed + tPage) : 0;
+  aFixed += aSticky * share;
+  aPage += aSticky * (1 - share);
+  let cFixed = 0;
+  const pinned = boxes.filter((b) => b.pin && !b.unrendered);
+  for (const [tx, ty, n] of pinned.length ? (map.fixed ?? []) : []) {
+    if (!(n > 0)) continue;
+    const p = fixedTileCentre(tx, ty, grid, map.rowPx, l);
+    if (pinned.some((b) => inside(p, b.rect))) cFixed += n;
+  }
+  let cPage = 0;
+  const onPage = boxes.filter((b) => b.pin !== 'fixed' && !b.unrendered);
+  if (onPage.length && grid > 0 && map.rowPx > 0 && l.docWidth > 0) {
+    // Each box as the page tiles whose centres it holds: whole numbers, the same at any scroll.
+    const cw = l.docWidth / grid;
+    const ranges: number[] = [];
+    for (const b of onPage) {
+      const x = b.rect.x - l.rootLeft + l.scrollX;
+      const y = b.rect.y - l.rootTop + l.scrollY;
+      const r = [Math.ceil(x / cw - 0.5), Math.floor((x + b.rect.w) / cw - 0.5), Math.ceil(y / map.rowPx - 0.5), Math.floor((y + b.rect.h) / map.rowPx - 0.5)] as const;
+      if (r[0] <= r[1] && r[2] <= r[3]) ranges.push(...r);
+    }
+    // Counted again only when a box moved in the page or a snapshot came: one pass over its tiles.
+    const key = ranges.join();
+    const hit = coverCache.get(map.tiles);
+    if (hit?.key === key) cPage = hit.clicks;
+    else {
+      for (const [tx, ty, n] of map.tiles) {
+        if (!(n > 0)) continue;
+        for (let i = 0; i < ranges.length; i += 4)
+          if (tx >= ranges[i]! && tx <= ranges[i + 1]! && ty >= ranges[i + 2]! && ty <= ranges[i + 3]!) {
+            cPage += n;
+            break;
+          }
+      }
+      coverCache.set(map.tiles, { key, clicks: cPage });
+    }
+  }
+  const w = (t: number, a: number, c: number) => (t - c > 0 ? Math.min(1, Math.max(0, 1 - Math.max(0, a - c) / (t - c))) : 0);
+  return { page: w(tPage, aPage, cPage), fixed: w(tFixed, aFixed, cFixed) };
 }
 
 /**

@@ -65,12 +65,7 @@ export function createHeatSurface(canvas: HTMLCanvasElement, palette: Palette, s
         kernel = kernelFor(radius, scale);
       }
       field = fieldFor(w, h, kernel, field);
-      const box = (c: Rect) => ({ x: c.x * scale, y: c.y * scale, w: c.w * scale, h: c.h * scale });
-      const scaled = layers.map((l) => ({
-        points: l.points.map(([x, y, n]): HeatPoint => [x * scale, y * scale, n]),
-        clip: l.clip && ('length' in l.clip ? l.clip.map(box) : box(l.clip)),
-      }));
-      renderHeat(image.data, w, h, scaled, o.max, kernel, field, palette, o.opacity);
+      renderHeat(image.data, w, h, layers, o.max, kernel, field, palette, o.opacity, undefined, scale);
       ctx.putImageData(image, 0, 0);
     },
   };

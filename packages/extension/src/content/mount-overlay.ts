@@ -5,7 +5,7 @@ import { findScrollRoot } from '@heatlens/schema/scroll-root';
 import { drawFrame } from './draw-frame.js';
 import { createElementBoxes } from './element-boxes.js';
 import { createHeatSurface } from './heat-surface.js';
-import { createLegend, legendCorner, OVERLAY_CSS } from './legend.js';
+import { cornerHeat, createLegend, OVERLAY_CSS, placeLegend, type LegendPlace } from './legend.js';
 import { readPalette, type Palette } from './palette.js';
 import { measureLayout, rootBox } from './project.js';
 import { watchNavigation } from './watch-navigation.js';
@@ -71,6 +71,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   let settings: OverlaySettings | null = null;
   let frame = 0;
   let labelled = true;
+  let place: LegendPlace | undefined;
   // The element whose content space page tiles are in: the SDK's rule, shared (findScrollRoot).
   // Guarded all the same: a browser without an API the rule uses must not break the overlay.
   const findRoot = (): Element => {
@@ -115,8 +116,10 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     labelled = snapshot?.kind === 'scroll' || (clicks && Boolean(settings?.counts) && boxes.length > 0);
     const heat = surface?.begin({ w: l.viewWidth, h: l.viewHeight }) ?? null;
     if (snapshot && settings && palette && surface && snapshot.grid > 0) {
-      drawFrame({ ctx, surface, heat, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
-      legend.place(legendCorner(snapshot, l.viewWidth, l.viewHeight));
+      const drawn = drawFrame({ ctx, surface, heat, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
+      // Off the heat in view: no layout read, only what this frame drew.
+      place = placeLegend(cornerHeat(drawn ? [drawn.page, drawn.free, drawn.elements] : [], boxes, l.viewWidth, l.viewHeight), place);
+      legend.place(place);
     }
     // Kept on the canvas, inside the shadow root (no page observer sees it), for the frame-time benchmark.
     canvas.dataset.frameMs = (performance.now() - started).toFixed(3);
