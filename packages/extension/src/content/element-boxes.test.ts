@@ -96,4 +96,19 @@ describe('createElementBoxes', () => {
       ['header>button#cart', false, false, 'sticky'],
     ]);
   });
+
+  it("leaves a click on the page's background (html, body) and on elements taller than its cells allow to the tiles", () => {
+    document.body.innerHTML = '<section id="hero"><a id="go">Go</a></section>';
+    const rect = (node: Element, height: number) =>
+      vi.spyOn(node, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 1280, height } as DOMRect);
+    rect(document.documentElement, 5471);
+    rect(document.body, 5471);
+    rect(document.getElementById('hero')!, 401);
+    rect(document.getElementById('go')!, 400);
+    const boxes = createElementBoxes(document);
+    boxes.set([el('html'), el('body'), el('section#hero'), el('section#hero>a#go')]);
+    while (boxes.resolve());
+    const got = boxes.boxes(document.documentElement, { x: 0, y: 0, w: 1280, h: 800 });
+    expect(got.map((b) => b.sel)).toEqual(['section#hero>a#go']);
+  });
 });

@@ -1,3 +1,4 @@
+import { ELEMENT_GRID, ROW_PX } from '@heatlens/schema/constants';
 import type { ElementHeat } from '@heatlens/schema/live';
 import { resolveSelector } from '@heatlens/schema/selector';
 import type { ElementBox } from './heat-points.js';
@@ -24,12 +25,22 @@ export type ElementBoxes = {
    * plus one per clipping ancestor). An element the page does not render now (`unrendered`: no
    * box, `checkVisibility()` false, or clipped away by an `overflow` ancestor, e.g. a collapsed
    * menu or a closed modal) and one scrolled out of `root`'s visible `clip` are `hidden`: their
-   * clicks are accounted for, they are not drawn.
+   * clicks are accounted for, they are not drawn. Left out (their clicks stay in the tiles): the
+   * document's own elements, the scroll root and elements taller than `MAX_ELEMENT_PX`.
    */
   boxes(root: Element, clip: Rect): ElementBox[];
 };
 
 const PENDING = Symbol('pending');
+
+/**
+ * Tallest an element may be for its clicks to be drawn from its own cells: `ELEMENT_GRID` rows of
+ * at most two tile rows each (400 CSS px). A taller element's cells are coarser than the page tiles
+ * (the `html` element of a 5,000 px page has 500 px cells), so its clicks are left to the tiles, as
+ * for an element not listed; the document's own elements (`html`, `body`) and the scroll root always
+ * are (a click on them is a click on the page's background).
+ */
+export const MAX_ELEMENT_PX = ELEMENT_GRID * 2 * ROW_PX;
 
 /** A resolved element, with what does not change while the DOM does not: its clippers and layer. */
 type Found = { el: Element; clips: Element[]; pin?: Pin | undefined };
@@ -78,7 +89,9 @@ export function createElementBoxes(doc: Document, opts: ElementBoxesOptions = {}
           found.set(e.sel, PENDING);
           continue;
         }
+        if (el === root || el === doc.documentElement || el === doc.body) continue;
         const r = el.getBoundingClientRect();
+        if (r.height > MAX_ELEMENT_PX) continue;
         const rect = { x: r.left, y: r.top, w: r.width, h: r.height };
         // An inner scroll root clips too, but what it scrolls out of view is only out of view.
         const unrendered = !(r.width > 0 && r.height > 0) || !rendered(el) || clips.some((c) => c !== root && !overlaps(rect, box(c)));
