@@ -66,7 +66,8 @@ const sdk = readFileSync(SDK);
 // Serves /sdk.js and the theme page; takes batches at /collect (the page records them itself).
 const stub = createServer((req, res) => {
   const cors = { 'Access-Control-Allow-Origin': '*' };
-  if (req.url?.startsWith('/sdk.js')) return res.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(sdk);
+  if (req.url?.startsWith('/sdk.js'))
+    return res.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(sdk);
   if (req.url == '/collect') return req.resume().on('end', () => res.writeHead(204, cors).end());
   if (req.url?.startsWith('/theme')) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(THEME);
   res.writeHead(404).end();
@@ -76,7 +77,14 @@ const stubUrl = `http://127.0.0.1:${stub.address().port}`;
 const shop = await startShop({ port: 0, collectorUrl: stubUrl });
 
 const exe = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const browser = await chromium.launch({ executablePath: exe, headless: true, args });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 await context.addInitScript(() => {
@@ -101,24 +109,33 @@ const clicks = async () => {
 const targets = (scope, truthOf) =>
   page.evaluate(
     ([scope, dead]) => {
-      const sel = (el) => (el.id ? `${el.localName}#${el.id}` : el.closest('form[id]') ? `form#${el.closest('form[id]').id} > ${el.localName}` : null);
+      const sel = (el) =>
+        el.id
+          ? `${el.localName}#${el.id}`
+          : el.closest('form[id]')
+            ? `form#${el.closest('form[id]').id} > ${el.localName}`
+            : null;
       const out = [];
       const root = document.querySelector(scope) ?? document.body;
       const live = root.querySelectorAll('a[href],button,input,select,textarea,video,audio,summary,[data-truth]');
       for (const el of live) {
         if (!el.getClientRects().length) continue;
-        const key = sel(el) ?? `${el.localName}:nth-of-type(${[...el.parentElement.children].filter((c) => c.localName == el.localName).indexOf(el) + 1})`;
+        const key =
+          sel(el) ??
+          `${el.localName}:nth-of-type(${[...el.parentElement.children].filter((c) => c.localName == el.localName).indexOf(el) + 1})`;
         out.push({ key, path: cssPath(el), truth: el.dataset.truth ?? (dead.includes(key) ? 'dead' : 'effect') });
       }
       if (!root.querySelector('[data-truth]'))
         for (const s of ['h1', 'h2', 'p', 'img']) {
           const el = root.querySelector(s);
-          if (el && !el.closest('a,button') && !out.some((o) => o.path == cssPath(el))) out.push({ key: `${s} (text)`, path: cssPath(el), truth: 'dead' });
+          if (el && !el.closest('a,button') && !out.some((o) => o.path == cssPath(el)))
+            out.push({ key: `${s} (text)`, path: cssPath(el), truth: 'dead' });
         }
       return out;
       function cssPath(el) {
         const parts = [];
-        for (; el && el != document.documentElement; el = el.parentElement) parts.unshift(`${el.localName}:nth-child(${[...el.parentElement.children].indexOf(el) + 1})`);
+        for (; el && el != document.documentElement; el = el.parentElement)
+          parts.unshift(`${el.localName}:nth-child(${[...el.parentElement.children].indexOf(el) + 1})`);
         return parts.join(' > ');
       }
     },
@@ -172,18 +189,41 @@ stub.close();
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(pad('site', 6) + pad('page', 16) + pad('element', 34) + pad('by hand', 9) + 'flagged');
-for (const r of rows) if (r.dead != (r.truth == 'dead') || r.missing) console.log(pad(r.site, 6) + pad(r.page, 16) + pad(r.el, 34) + pad(r.truth, 9) + (r.missing ? '(no click sent)' : r.dead ? 'dead' : '-'));
+for (const r of rows)
+  if (r.dead != (r.truth == 'dead') || r.missing)
+    console.log(
+      pad(r.site, 6) +
+        pad(r.page, 16) +
+        pad(r.el, 34) +
+        pad(r.truth, 9) +
+        (r.missing ? '(no click sent)' : r.dead ? 'dead' : '-'),
+    );
 console.log('(only disagreements listed)\n');
-console.log(pad('dead clicks', 12) + pad('clicks', 8) + pad('dead by hand', 14) + pad('flagged', 9) + pad('false pos.', 11) + 'misses');
+console.log(
+  pad('dead clicks', 12) +
+    pad('clicks', 8) +
+    pad('dead by hand', 14) +
+    pad('flagged', 9) +
+    pad('false pos.', 11) +
+    'misses',
+);
 for (const site of ['shop', 'theme']) {
   const s = rows.filter((r) => r.site == site && !r.missing);
   const dead = s.filter((r) => r.truth == 'dead');
   const fp = s.filter((r) => r.dead && r.truth != 'dead');
   const miss = dead.filter((r) => !r.dead);
-  console.log(pad(site, 12) + pad(s.length, 8) + pad(dead.length, 14) + pad(s.filter((r) => r.dead).length, 9) + pad(`${fp.length} (${((100 * fp.length) / Math.max(1, s.length - dead.length)).toFixed(0)} %)`, 11) + `${miss.length} (${((100 * miss.length) / Math.max(1, dead.length)).toFixed(0)} %)`);
+  console.log(
+    pad(site, 12) +
+      pad(s.length, 8) +
+      pad(dead.length, 14) +
+      pad(s.filter((r) => r.dead).length, 9) +
+      pad(`${fp.length} (${((100 * fp.length) / Math.max(1, s.length - dead.length)).toFixed(0)} %)`, 11) +
+      `${miss.length} (${((100 * miss.length) / Math.max(1, dead.length)).toFixed(0)} %)`,
+  );
 }
 console.log('\n' + pad('rage', 7) + pad('element', 18) + pad('clicks', 8) + pad('by hand', 9) + 'flagged');
-for (const r of rage) console.log(pad(r.site, 7) + pad(r.el, 18) + pad(r.how, 8) + pad(r.truth, 9) + (r.rage ? 'rage' : '-'));
+for (const r of rage)
+  console.log(pad(r.site, 7) + pad(r.el, 18) + pad(r.how, 8) + pad(r.truth, 9) + (r.rage ? 'rage' : '-'));
 const rfp = rage.filter((r) => r.rage && r.truth != 'rage').length;
 const rmiss = rage.filter((r) => !r.rage && r.truth == 'rage').length;
 console.log(`rage: ${rage.length} bursts, false positives ${rfp}, misses ${rmiss}`);

@@ -28,13 +28,22 @@ const site = collector.sites[0];
 const shopPort = process.env.SHOP_PORT === undefined ? 8081 : Number(process.env.SHOP_PORT);
 let shop;
 try {
-  shop = await startShop({ port: shopPort, host: options.host ?? '127.0.0.1', collectorUrl: collector.url, site: site.id });
+  shop = await startShop({
+    port: shopPort,
+    host: options.host ?? '127.0.0.1',
+    collectorUrl: collector.url,
+    site: site.id,
+  });
 } catch (err) {
   console.error(`heatlens: the shop cannot listen on port ${shopPort} (${err.code ?? err.message}); set SHOP_PORT.`);
   await collector.close();
   process.exit(1);
 }
-const store = options.redisCluster?.length ? `Redis Cluster (${options.redisCluster.join(', ')})` : options.redisUrl ? `Redis (${options.redisUrl.replace(/\/\/[^@/]*@/, '//***@')})` : 'in memory (data is lost on stop; set REDIS_URL to keep it)';
+const store = options.redisCluster?.length
+  ? `Redis Cluster (${options.redisCluster.join(', ')})`
+  : options.redisUrl
+    ? `Redis (${options.redisUrl.replace(/\/\/[^@/]*@/, '//***@')})`
+    : 'in memory (data is lost on stop; set REDIS_URL to keep it)';
 const allowed = site.origins.includes('*') || site.origins.includes(shop.url);
 
 console.log(`

@@ -7,7 +7,8 @@ import { hasChromium, launchChromium } from './support/chromium.js';
 // real scroller (an app shell's inner element), mark fixed and stuck sticky boxes with viewport
 // coordinates, and name the element a click meant, inside shadow roots too.
 
-const page = (head: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><style>${head}</style>${TRACKERS}</head><body>${body}</body></html>`;
+const page = (head: string, body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>${head}</style>${TRACKERS}</head><body>${body}</body></html>`;
 
 const SHELL = page(
   'html, body { height: 100%; margin: 0; overflow: hidden } #app { height: 100%; overflow: auto } #content { position: relative; height: 4000px } #far { position: absolute; left: 100px; top: 3300px; width: 200px; height: 40px }',
@@ -42,7 +43,11 @@ describe.runIf(hasChromium)('SDK points in real Chromium', () => {
   let fx: Awaited<ReturnType<typeof fixtureContext>>;
   beforeAll(async () => {
     browser = await launchChromium();
-    fx = await fixtureContext(browser, { '/shell': SHELL, '/sticky': STICKY, '/shadow': SHADOW, '/iife': IIFE }, { width: 1280, height: 600 });
+    fx = await fixtureContext(
+      browser,
+      { '/shell': SHELL, '/sticky': STICKY, '/shadow': SHADOW, '/iife': IIFE },
+      { width: 1280, height: 600 },
+    );
   });
   afterAll(async () => {
     await fx?.context.close();
@@ -89,22 +94,34 @@ describe.runIf(hasChromium)('SDK points in real Chromium', () => {
       ['button#later', undefined, undefined, undefined, undefined],
     ]);
     expect(clicks[1]!.y).toBe(2032);
-    expect(await events(p, 'move')).toContainEqual(expect.objectContaining({ y: 2032, fixed: true, cx: 1190, cy: 32, vh: 600 }));
+    expect(await events(p, 'move')).toContainEqual(
+      expect.objectContaining({ y: 2032, fixed: true, cx: 1190, cy: 32, vh: 600 }),
+    );
   });
 
   it('names the element meant: the link around an icon, the button inside an open shadow root through its host', async () => {
     const p = await ready(await fx.open('/shadow'));
     const box = async (js: string) => p.evaluate(js) as Promise<{ x: number; y: number }>;
-    const tw = await box(`(() => { const r = document.querySelector('#tw path').getBoundingClientRect(); return { x: r.x + 16, y: r.y + 16 }; })()`);
+    const tw = await box(
+      `(() => { const r = document.querySelector('#tw path').getBoundingClientRect(); return { x: r.x + 16, y: r.y + 16 }; })()`,
+    );
     await p.mouse.click(tw.x, tw.y);
-    const pay = await box(`(() => { const r = document.querySelector('#second').shadowRoot.querySelector('rect').getBoundingClientRect(); return { x: r.x + 8, y: r.y + 8 }; })()`);
+    const pay = await box(
+      `(() => { const r = document.querySelector('#second').shadowRoot.querySelector('rect').getBoundingClientRect(); return { x: r.x + 8, y: r.y + 8 }; })()`,
+    );
     await p.mouse.click(pay.x, pay.y);
     await p.waitForTimeout(300);
     const sels = (await events(p, 'click')).map((c) => c.sel!);
     expect(sels).toEqual(['a#tw', 'shop-cart#second>>>button.pay']);
     const named = await p.evaluate((sels) => {
       const w = window as unknown as { __resolve(s: string): Element | null; __parse(s: string): unknown };
-      return sels.map((s) => [!!w.__parse(s), w.__resolve(s) == (s.startsWith('a') ? document.querySelector('#tw') : document.querySelector('#second')!.shadowRoot!.querySelector('button'))]);
+      return sels.map((s) => [
+        !!w.__parse(s),
+        w.__resolve(s) ==
+          (s.startsWith('a')
+            ? document.querySelector('#tw')
+            : document.querySelector('#second')!.shadowRoot!.querySelector('button')),
+      ]);
     }, sels);
     expect(named).toEqual([
       [true, true],

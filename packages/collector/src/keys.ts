@@ -43,7 +43,11 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * fractions of the document height) are never read as new ones and simply expire. Scroll bands did
  * not change with the tile layout. Members of the tile sets: see `tile-members.ts`.
  */
-export const HEAT_SETS = { move: `move${TILE_LAYOUT}`, click: `click${TILE_LAYOUT}`, scroll: 'scroll' } as const satisfies Record<Kind, string>;
+export const HEAT_SETS = {
+  move: `move${TILE_LAYOUT}`,
+  click: `click${TILE_LAYOUT}`,
+  scroll: 'scroll',
+} as const satisfies Record<Kind, string>;
 
 /** The set of a page's counters (views, clicks per selector, forms, ...): one, for all segments. */
 export const COUNTER_SET = 'c';
@@ -102,9 +106,11 @@ export const pagePrefix = (site: string, path: string) => `hl:{${site}|${path}}`
 export const siteKey = (site: string) => `hl:{${site}}`;
 
 /** A page level's bucket of one set and segment. */
-export const bucketKey = (page: string, win: WindowName, set: string, seg: string, b: number) => build(page, SPECS.bucket, { win, set, seg, b });
+export const bucketKey = (page: string, win: WindowName, set: string, seg: string, b: number) =>
+  build(page, SPECS.bucket, { win, set, seg, b });
 /** A page level's rolling key for one set and segment (`ALL_SEG_KEY`: all segments). */
-export const rollKey = (page: string, win: WindowName, set: string, seg: string) => build(page, SPECS.roll, { win, set, seg });
+export const rollKey = (page: string, win: WindowName, set: string, seg: string) =>
+  build(page, SPECS.roll, { win, set, seg });
 /** A page level's visitors HyperLogLog of one bucket. */
 export const visitorsKey = (page: string, win: WindowName, b: number) => build(page, SPECS.visitors, { win, b });
 /** Whether an owner watches a page. */
@@ -121,11 +127,13 @@ export const admittedKey = (site: string, b: number) => build(siteKey(site), SPE
 export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPECS.sweepSlot, { slot });
 
 /** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
-export const alertKeys = (site: string) => [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
+export const alertKeys = (site: string) =>
+  [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(
-  (parts) => new RegExp(`^hl:\\{[^}]*\\}${(parts as Part[]).map((p) => `:${typeof p === 'string' ? p : '[^:]+'}`).join('')}$`),
+  (parts) =>
+    new RegExp(`^hl:\\{[^}]*\\}${(parts as Part[]).map((p) => `:${typeof p === 'string' ? p : '[^:]+'}`).join('')}$`),
 );
 
 /**

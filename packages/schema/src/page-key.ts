@@ -26,7 +26,9 @@ export function boundKey(s: string, max: number): string {
   const h = '~' + hash(s);
   // Cut back past a partial escape (`%E`), a UTF-8 sequence missing bytes (`%E6%96`: any
   // trailing lead byte with its continuations) and a high surrogate that lost its low half.
-  const p = s.slice(0, max - h.length).replace(/(%[c-f][\da-f](%[89ab][\da-f]){0,2})?(%[\da-f]?)?$|[\ud800-\udbff]$/i, '');
+  const p = s
+    .slice(0, max - h.length)
+    .replace(/(%[c-f][\da-f](%[89ab][\da-f]){0,2})?(%[\da-f]?)?$|[\ud800-\udbff]$/i, '');
   return p + h;
 }
 

@@ -41,7 +41,10 @@ export interface SelectorScope<E> {
  * entering open shadow roots at each `>>>`, or null (not of the grammar, no match, a closed root).
  * Never throws.
  */
-export function resolveSelector<E extends { shadowRoot: SelectorScope<E> | null }>(sel: string, root: SelectorScope<E>): E | null {
+export function resolveSelector<E extends { shadowRoot: SelectorScope<E> | null }>(
+  sel: string,
+  root: SelectorScope<E>,
+): E | null {
   const parts = parseSelector(sel);
   if (!parts) return null;
   let scope: SelectorScope<E> | null = root;

@@ -25,7 +25,13 @@ function describe(c: Pick<Check, 'rule' | 'page' | 'element' | 'figures'>): stri
  * A notice's body (the webhook's JSON and the dashboard's entry). `baseUrl` is the dashboard's
  * address; the link opens it on the page (`#site=..&path=..`, as the dashboard's view state reads).
  */
-export function buildNotice(site: string, c: Pick<Check, 'id' | 'rule' | 'page' | 'element' | 'figures'>, state: Alert['state'], now: number, baseUrl: string): Alert {
+export function buildNotice(
+  site: string,
+  c: Pick<Check, 'id' | 'rule' | 'page' | 'element' | 'figures'>,
+  state: Alert['state'],
+  now: number,
+  baseUrl: string,
+): Alert {
   const view = new URLSearchParams({ site });
   if (c.page !== SITE_PAGE) view.set('path', c.page);
   const link = `${baseUrl.replace(/\/+$/, '')}/#${view.toString()}`;

@@ -57,7 +57,8 @@ describe('selectorOf', () => {
 
   test('a selector too long for the cap drops what it cannot afford, never cuts a token', () => {
     const L = 'c' + 'x'.repeat(60);
-    const branch = (k: string) => `<div class="${L} ${k}"><div class="${L}"><div class="${L}"><div class="${L}"><span class="${L}">t</span></div></div></div></div>`;
+    const branch = (k: string) =>
+      `<div class="${L} ${k}"><div class="${L}"><div class="${L}"><div class="${L}"><span class="${L}">t</span></div></div></div></div>`;
     document.body.innerHTML = branch('a') + branch('b');
     const sel = expectOwn(document.querySelectorAll('span')[1]!);
     expect(sel.length).toBeLessThanOrEqual(256);
@@ -67,11 +68,14 @@ describe('selectorOf', () => {
   test('enters open shadow roots with >>>', () => {
     document.body.innerHTML = `<shop-cart id="cart"></shop-cart><shop-cart></shop-cart>`;
     for (const host of document.querySelectorAll('shop-cart')) {
-      host.attachShadow({ mode: 'open' }).innerHTML = `<form><button class="pay">Pay</button><button class="pay">Later</button></form>`;
+      host.attachShadow({ mode: 'open' }).innerHTML =
+        `<form><button class="pay">Pay</button><button class="pay">Later</button></form>`;
     }
     const inner = document.querySelectorAll('shop-cart')[1]!.shadowRoot!.querySelectorAll('button')[1]!;
     expect(expectOwn(inner)).toMatch(/^shop-cart:nth-of-type\(2\)>>>.*button.*:nth-of-type\(2\)$/);
-    expect(expectOwn(document.querySelector('#cart')!.shadowRoot!.querySelector('button')!)).toMatch(/^shop-cart#cart>>>/);
+    expect(expectOwn(document.querySelector('#cart')!.shadowRoot!.querySelector('button')!)).toMatch(
+      /^shop-cart#cart>>>/,
+    );
   });
 
   test('property: on generated pages, every element gets a selector of the grammar that resolves to it', () => {
@@ -79,7 +83,23 @@ describe('selectorOf', () => {
     const ATTR = fc.record(
       {
         id: fc.constantFrom('a', 'main', '1st', 'css-1q2w3e', 'item-123456', 'a:b', 'x y'),
-        class: fc.array(fc.constantFrom('btn', 'card', 'active', 'css-1q2w3e', 'Button_primary__aB12x', 'sc-bdVaJa', 'kYjWcM', 'a:b', '1st', 'é'), { maxLength: 3 }).map((c) => c.join(' ')),
+        class: fc
+          .array(
+            fc.constantFrom(
+              'btn',
+              'card',
+              'active',
+              'css-1q2w3e',
+              'Button_primary__aB12x',
+              'sc-bdVaJa',
+              'kYjWcM',
+              'a:b',
+              '1st',
+              'é',
+            ),
+            { maxLength: 3 },
+          )
+          .map((c) => c.join(' ')),
         'data-testid': fc.constantFrom('buy', 'buy', 'say "hi"', 'back\\slash'),
         name: fc.constantFrom('q', 'email'),
         'aria-label': fc.constantFrom('Close', 'Open menu', 'x'.repeat(300)),
@@ -114,7 +134,13 @@ describe('selectorOf', () => {
         for (const n of nodes) build(n, document.body, 0);
         for (const el of new Set(all(document))) {
           if (el.getRootNode() == document) {
-            if (el != document.documentElement && el.localName != 'head' && el.localName != 'body' && !document.head.contains(el)) expectOwn(el);
+            if (
+              el != document.documentElement &&
+              el.localName != 'head' &&
+              el.localName != 'body' &&
+              !document.head.contains(el)
+            )
+              expectOwn(el);
             continue;
           }
           // Inside a shadow root the grammar cannot anchor a part at the root (no `:host>`): an

@@ -24,7 +24,13 @@ function compound(e: Element, bare?: unknown): string {
       // or hash: those may carry personal data and differ per visitor).
       // eslint-disable-next-line no-control-regex -- control characters are excluded on purpose
       const k = KEYS.find((k) => (v = e.getAttribute(k)) && /^[^"\\\0-\x1f?#:]{1,99}$/.test(v));
-      c += k ? `[${k}="${v!}"]` : [...e.classList].filter((x) => !SKIP.test(x)).slice(0, 2).map((x) => '.' + x).join('');
+      c += k
+        ? `[${k}="${v!}"]`
+        : [...e.classList]
+            .filter((x) => !SKIP.test(x))
+            .slice(0, 2)
+            .map((x) => '.' + x)
+            .join('');
     }
   }
   const same = [...e.parentNode!.children].filter((x) => x.localName == tag);

@@ -63,7 +63,10 @@ describe('trackClicks', () => {
 
   test('flags targets inside fixed or stuck sticky boxes, with viewport coordinates and height', () => {
     const { link, button } = page();
-    document.body.insertAdjacentHTML('beforeend', '<div style="position: sticky; top: 0"><button id="s">s</button></div><div style="position: sticky; top: 0"><b>lower</b></div>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div style="position: sticky; top: 0"><button id="s">s</button></div><div style="position: sticky; top: 0"><b>lower</b></div>',
+    );
     setRect(document.querySelector('#s')!.parentElement!, { left: 0, top: 0, width: 100, height: 40 });
     setRect(document.querySelector('b')!.parentElement!, { left: 0, top: 300, width: 100, height: 40 });
     const { emit, events } = collector<ClickEvent>();

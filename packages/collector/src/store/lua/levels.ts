@@ -7,7 +7,9 @@ import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } fro
 const segsOf = (set: string) => (set === COUNTER_SET ? [ALL_SEG_KEY] : [...SEGMENTS]);
 const pair = (set: string, seg: string) => `{'${set}','${seg}'}`;
 const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => pair(set, seg))).join(',');
-const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG_KEY])].map((seg) => pair(set, seg))).join(',');
+const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG_KEY])].map((seg) => pair(set, seg))).join(
+  ',',
+);
 
 /**
  * Lua shared by the record and advance scripts: the window levels, where an increment lands, and
