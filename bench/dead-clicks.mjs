@@ -26,34 +26,48 @@ if (!existsSync(SDK)) {
 // interactive ones respond: navigation, focus, native controls, a status line, a validation bubble).
 const SHOP_DEAD = new Set(['button#spa-reorder', 'form#settings > button']);
 
-const THEME = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>theme</title>
+const THEME =
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>theme</title>
 <script src="/sdk.js" data-site="bench"></script>
 <style>body{margin:0;font:16px sans-serif}nav{position:sticky;top:0;background:#eee;padding:8px}
 nav.scrolled{background:#333}.active{font-weight:bold}section{padding:20px;min-height:300px}
 .carousel-item{display:none}.carousel-item.active{display:block}.collapse{display:none}.collapse.show{display:block}
 .dark{background:#222;color:#eee}</style></head><body>
-<nav id="nav"><a class="nav-link" href="#a" data-truth="effect">A</a> <a class="nav-link" href="#b" data-truth="effect">B</a>
+<nav id="nav"><a class="nav-link" href="#a" data-truth="effect">A</a> ` +
+  `<a class="nav-link" href="#b" data-truth="effect">B</a>
 <button id="toggler" aria-controls="menu" aria-expanded="false" data-truth="effect"
- onclick="menu.classList.toggle('show');this.setAttribute('aria-expanded',menu.classList.contains('show'))">Menu</button>
+ onclick="menu.classList.toggle('show');` +
+  `this.setAttribute('aria-expanded',menu.classList.contains('show'))">Menu</button>
 <span class="brand" data-truth="dead">Brand</span></nav>
 <div id="menu" class="collapse"><a href="#x">Hidden link</a></div>
 <section id="a"><h1 id="hero" data-truth="dead">Welcome</h1>
-<p id="lead" data-truth="dead">A paragraph of plain text that a reader may select with a triple click to copy it somewhere.</p>
+<p id="lead" data-truth="dead">` +
+  `A paragraph of plain text that a reader may select with a triple click to copy it somewhere.</p>
 <img id="pic" width="200" height="100" alt="" data-truth="dead" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E">
 <button id="buy" data-truth="dead">Buy now</button>
-<div class="card"><div class="card-body"><button id="like" data-truth="effect" onclick="this.classList.toggle('liked');this.textContent=this.textContent=='Like'?'Liked':'Like'">Like</button></div></div>
+<div class="card"><div class="card-body">` +
+  `<button id="like" data-truth="effect" onclick="this.classList.toggle('liked');` +
+  `this.textContent=this.textContent=='Like'?'Liked':'Like'">Like</button></div></div>
 <button id="copy" data-truth="effect" onclick="toast.textContent='Copied'">Copy link</button>
-<div class="input-group"><button id="minus" data-truth="effect" onclick="qty.value=+qty.value-1">-</button><input id="qty" value="1" size="2"><button id="plus" data-truth="effect" onclick="qty.value=+qty.value+1">+</button></div>
+<div class="input-group"><button id="minus" data-truth="effect" onclick="qty.value=+qty.value-1">-</button>` +
+  `<input id="qty" value="1" size="2">` +
+  `<button id="plus" data-truth="effect" onclick="qty.value=+qty.value+1">+</button></div>
 <button id="cart-btn" data-truth="effect" onclick="badge.textContent=+badge.textContent+1">Add to cart</button>
 </section>
 <section id="b"><div id="carousel" class="carousel"><div class="carousel-inner">
 <div class="carousel-item active">One</div><div class="carousel-item">Two</div></div>
-<button id="next" class="carousel-control-next" data-truth="effect" onclick="for(const i of carousel.querySelectorAll('.carousel-item'))i.classList.toggle('active')">Next</button></div>
-<div class="accordion"><h2><button id="acc" aria-expanded="false" data-truth="effect" onclick="this.setAttribute('aria-expanded',this.getAttribute('aria-expanded')!='true');body1.classList.toggle('show')">Section</button></h2>
+<button id="next" class="carousel-control-next" data-truth="effect" ` +
+  `onclick="for(const i of carousel.querySelectorAll('.carousel-item'))i.classList.toggle('active')">Next</button></div>
+<div class="accordion"><h2><button id="acc" aria-expanded="false" data-truth="effect" ` +
+  `onclick="this.setAttribute('aria-expanded',this.getAttribute('aria-expanded')!='true');` +
+  `body1.classList.toggle('show')">Section</button></h2>
 <div id="body1" class="collapse">Body</div></div>
 <button id="theme" data-truth="effect" onclick="document.body.classList.toggle('dark')">Dark mode</button>
-<button id="open" data-truth="effect" onclick="dlg.showModal()">Details</button><dialog id="dlg"><form method="dialog"><button>Close</button></form></dialog>
-<ul class="nav nav-tabs" role="tablist"><li><button id="tab2" role="tab" aria-selected="false" data-truth="effect" onclick="this.setAttribute('aria-selected','true');pane.textContent='Pane two'">Two</button></li></ul><div id="pane">Pane one</div>
+<button id="open" data-truth="effect" onclick="dlg.showModal()">Details</button>` +
+  `<dialog id="dlg"><form method="dialog"><button>Close</button></form></dialog>
+<ul class="nav nav-tabs" role="tablist"><li><button id="tab2" role="tab" aria-selected="false" data-truth="effect" ` +
+  `onclick="this.setAttribute('aria-selected','true');pane.textContent='Pane two'">Two</button></li></ul>` +
+  `<div id="pane">Pane one</div>
 <footer><p id="fine" data-truth="dead">Fine print</p></footer></section>
 <div style="position:fixed;top:0;right:0">Cart <span id="badge">0</span></div>
 <div class="toast-container" style="position:fixed;bottom:0;right:0"><div id="toast" role="status"></div></div>
@@ -122,7 +136,8 @@ const targets = (scope, truthOf) =>
         if (!el.getClientRects().length) continue;
         const key =
           sel(el) ??
-          `${el.localName}:nth-of-type(${[...el.parentElement.children].filter((c) => c.localName == el.localName).indexOf(el) + 1})`;
+          `${el.localName}:nth-of-type(` +
+            `${[...el.parentElement.children].filter((c) => c.localName == el.localName).indexOf(el) + 1})`;
         out.push({ key, path: cssPath(el), truth: el.dataset.truth ?? (dead.includes(key) ? 'dead' : 'effect') });
       }
       if (!root.querySelector('[data-truth]'))

@@ -111,7 +111,9 @@ export async function runFidelity({
             missed: spec.targets.filter((_, i) => !s.peaks[i]).map((t) => t.name),
           });
           note(
-            `  ${spec.name.padEnd(18)} visitors ${String(width).padStart(4)}  owner ${String(ownerWidth).padStart(4)}  heat inside ${pct(s.inside).padStart(5)}  peaks ${peaks}/${spec.targets.length}${peaks < spec.targets.length ? `  (missed: ${rows.at(-1).missed.join(', ')})` : ''}`,
+            `  ${spec.name.padEnd(18)} visitors ${String(width).padStart(4)}  owner ${String(ownerWidth).padStart(4)}` +
+              `  heat inside ${pct(s.inside).padStart(5)}  peaks ${peaks}/${spec.targets.length}` +
+              (peaks < spec.targets.length ? `  (missed: ${rows.at(-1).missed.join(', ')})` : ''),
           );
         }
       }
@@ -122,8 +124,10 @@ export async function runFidelity({
   const n = rows.length || 1;
   const meet = rows.filter((r) => r.inside >= 0.9 && r.peaks === r.targets).length;
   note(
-    `\n  fidelity: mean heat inside ${pct(rows.reduce((a, r) => a + r.inside, 0) / n)}, worst ${pct(Math.min(...rows.map((r) => r.inside)))}; ` +
-      `peaks ${rows.reduce((a, r) => a + r.peaks, 0)}/${rows.reduce((a, r) => a + r.targets, 0)}; runs meeting the goal (>= 90 %, all peaks): ${meet}/${rows.length}`,
+    `\n  fidelity: mean heat inside ${pct(rows.reduce((a, r) => a + r.inside, 0) / n)}, worst ` +
+      `${pct(Math.min(...rows.map((r) => r.inside)))}; ` +
+      `peaks ${rows.reduce((a, r) => a + r.peaks, 0)}/${rows.reduce((a, r) => a + r.targets, 0)}; runs meeting ` +
+      `the goal (>= 90 %, all peaks): ${meet}/${rows.length}`,
   );
   return { rows };
 }

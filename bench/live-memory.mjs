@@ -48,7 +48,8 @@ async function measure(label, pathOf) {
     const after = server.rss();
     const kib = ((after - before) * 1024) / N;
     process.stdout.write(
-      `${label}: ${N} sockets, RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB, ${kib.toFixed(1)} KiB per subscription\n`,
+      `${label}: ${N} sockets, RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB, ${kib.toFixed(1)} KiB per ` +
+        `subscription\n`,
     );
     for (const ws of sockets) ws.terminate();
   } finally {

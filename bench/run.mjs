@@ -98,6 +98,7 @@ note(`\n== summary (${Math.round((Date.now() - started) / 1000)} s; ${cpuSplit()
 printTable(rows, note);
 writeFileSync(
   join(artifacts, 'bench.json'),
-  `${JSON.stringify({ started: new Date(started).toISOString(), quick, cpuSplit: cpuSplit(), rows, results }, null, 2)}\n`,
+  JSON.stringify({ started: new Date(started).toISOString(), quick, cpuSplit: cpuSplit(), rows, results }, null, 2) +
+    '\n',
 );
 note('\nwritten: .artifacts/bench.json');

@@ -22,11 +22,14 @@ if (!existsSync(SDK)) {
 const quick = process.argv.includes('--quick');
 const MOVES = Number(process.env.MOVES) || (quick ? 1500 : 4000);
 
-const page = (withSdk) => `<!doctype html><html><head><meta charset="utf-8"><title>sdk overhead</title>
-<style>body{margin:0;font:16px sans-serif}.card{display:inline-block;width:180px;height:120px;margin:10px;background:#eee}
+const card = (_, i) => `<div class="card" data-i="${i}" id="c${i}"><button class="b">Add ${i}</button></div>`;
+const page = (withSdk) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>sdk overhead</title>
+<style>` +
+  `body{margin:0;font:16px sans-serif}.card{display:inline-block;width:180px;height:120px;margin:10px;background:#eee}
 img{display:block;width:300px;height:200px;margin:20px}</style>
 ${withSdk ? '<script src="/sdk.js" data-site="bench"></script>' : ''}</head><body>
-${Array.from({ length: 120 }, (_, i) => `<div class="card" data-i="${i}" id="c${i}"><button class="b">Add ${i}</button></div>`).join('')}
+${Array.from({ length: 120 }, card).join('')}
 ${Array.from({ length: 6 }, (_, i) => `<img src="/img.svg?${i}" alt="">`).join('')}
 <form id="f"><input name="q"><button>Go</button></form></body></html>`;
 
@@ -146,7 +149,8 @@ try {
 
 const all = Object.values(results.with.times).flat();
 console.log(
-  `SDK overhead in Chromium: ${MOVES} cursor moves, ${Math.floor(MOVES / 100)} wheel scrolls, ${Math.floor(MOVES / 200)} clicks, a form field (${results.with.ms} ms session)`,
+  `SDK overhead in Chromium: ${MOVES} cursor moves, ${Math.floor(MOVES / 100)} wheel scrolls, ` +
+    `${Math.floor(MOVES / 200)} clicks, a form field (${results.with.ms} ms session)`,
 );
 console.log(
   'callback'.padEnd(22) +
@@ -175,15 +179,19 @@ row('all SDK callbacks', all);
 const longWith = results.with.long.length;
 const longWithout = results.without.long.length;
 console.log(
-  `long tasks during the session: ${longWith} with the SDK, ${longWithout} without (caused by tracking: ${Math.max(0, longWith - longWithout)}); during page load: ${results.with.loadLong.length} with, ${results.without.loadLong.length} without`,
+  `long tasks during the session: ${longWith} with the SDK, ${longWithout} without (caused by tracking: ` +
+    `${Math.max(0, longWith - longWithout)}); during page load: ${results.with.loadLong.length} with, ` +
+    `${results.without.loadLong.length} without`,
 );
 console.log(
-  `longest SDK callback: ${Math.max(...all).toFixed(2)} ms (a long task is >= 50 ms: ${Math.max(...all) < 50 ? 'none of them can be one' : 'one may be the SDK'})`,
+  `longest SDK callback: ${Math.max(...all).toFixed(2)} ms (a long task is >= 50 ms: ` +
+    `${Math.max(...all) < 50 ? 'none of them can be one' : 'one may be the SDK'})`,
 );
 console.log(`batches sent: ${batches}, events: ${events}`);
 for (const s of results.with.slow) console.log(`slow callback: ${s}`);
 console.log(
-  `budget: listener p95 <= 0.2 ms (${pct(all, 0.95) <= 0.2 ? 'met' : 'MISSED'}), 0 long tasks from tracking (${longWith - longWithout <= 0 && Math.max(...all) < 50 ? 'met' : 'MISSED'})`,
+  `budget: listener p95 <= 0.2 ms (${pct(all, 0.95) <= 0.2 ? 'met' : 'MISSED'}), 0 long tasks from tracking ` +
+    `(${longWith - longWithout <= 0 && Math.max(...all) < 50 ? 'met' : 'MISSED'})`,
 );
 console.log(
   JSON.stringify({

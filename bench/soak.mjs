@@ -35,7 +35,8 @@ async function sample() {
   };
   samples.push(s);
   console.log(
-    `${String(s.t).padStart(5)} s   RSS ${s.rss.toFixed(0).padStart(4)} MiB   heap used ${s.heapUsed.toFixed(0).padStart(4)} MiB of ${s.heapTotal.toFixed(0)}`,
+    `${String(s.t).padStart(5)} s   RSS ${s.rss.toFixed(0).padStart(4)} MiB   heap used ` +
+      `${s.heapUsed.toFixed(0).padStart(4)} MiB of ${s.heapTotal.toFixed(0)}`,
   );
 }
 
@@ -66,11 +67,13 @@ try {
         samples[i].heapUsed - s.heapUsed > 20,
     );
   console.log(
-    `heap used after each major GC: ${lows.map((s) => `${s.heapUsed.toFixed(0)} MiB at ${s.t} s`).join(', ') || 'no major GC seen (run longer)'}`,
+    `heap used after each major GC: ` +
+      `${lows.map((s) => `${s.heapUsed.toFixed(0)} MiB at ${s.t} s`).join(', ') || 'no major GC seen (run longer)'}`,
   );
   const half = samples.slice(Math.floor(samples.length / 2));
   console.log(
-    `RSS: ${samples[0].rss.toFixed(0)} MiB at start, ${Math.min(...half.map((s) => s.rss)).toFixed(0)}-${Math.max(...half.map((s) => s.rss)).toFixed(0)} MiB over the second half`,
+    `RSS: ${samples[0].rss.toFixed(0)} MiB at start, ${Math.min(...half.map((s) => s.rss)).toFixed(0)}` +
+      `-${Math.max(...half.map((s) => s.rss)).toFixed(0)} MiB over the second half`,
   );
 } finally {
   await server.stop();

@@ -56,7 +56,8 @@ function perView(full) {
 const withSources = perView(true);
 const without = perView(false);
 console.log(
-  `fold: ${withSources.toFixed(2)} us per page view with sources, ${without.toFixed(2)} us without (+${(withSources - without).toFixed(2)} us)`,
+  `fold: ${withSources.toFixed(2)} us per page view with sources, ${without.toFixed(2)} us without ` +
+    `(+${(withSources - without).toFixed(2)} us)`,
 );
 
 const redis = await startRedis();
@@ -77,7 +78,9 @@ try {
           ...(full
             ? {
                 ref: `https://r${k + i}.example/`,
-                lang: `a${String.fromCharCode(97 + ((k + i) % 26))}${String.fromCharCode(97 + Math.floor((k + i) / 26))}`,
+                lang:
+                  `a${String.fromCharCode(97 + ((k + i) % 26))}` +
+                  `${String.fromCharCode(97 + Math.floor((k + i) / 26))}`,
                 tz: ZONES[(k + i) % ZONES.length],
                 sw: 300 + k + i,
                 sh: 800,
@@ -108,7 +111,8 @@ try {
   const store = createRedisStore({ client, ping: () => client.ping() });
   const before = await readSite('plain', false);
   const after = await readSite('sourced', true);
-  // The site-level sum alone. Full families (not the ranked 20) as the store holds them: 5 families x 100 members per page.
+  // The site-level sum alone. Full families (not the ranked 20) as the store holds them: 5 families x
+  // 100 members per page.
   const full = Array.from({ length: PAGES }, (_, p) => ({
     counters: ['ref', 'lang', 'tz', 'rg', 'scr'].flatMap((f) =>
       Array.from({ length: DISTINCT }, (_, i) => [`${f}:v${(i + p) % 150}`, 1]),
@@ -121,7 +125,9 @@ try {
     best = Math.min(best, performance.now() - t0);
   }
   console.log(
-    `read: pages() for ${PAGES} pages on Redis: p50 ${after.p50.toFixed(1)} ms (min ${after.min.toFixed(1)}) with full source families, ${before.p50.toFixed(1)} ms (min ${before.min.toFixed(1)}) without; the site-level sum ${best.toFixed(2)} ms of it (${PAGES * 5 * DISTINCT} members), no extra Redis command`,
+    `read: pages() for ${PAGES} pages on Redis: p50 ${after.p50.toFixed(1)} ms (min ${after.min.toFixed(1)}) ` +
+      `with full source families, ${before.p50.toFixed(1)} ms (min ${before.min.toFixed(1)}) without; the ` +
+      `site-level sum ${best.toFixed(2)} ms of it (${PAGES * 5 * DISTINCT} members), no extra Redis command`,
   );
   console.log(
     JSON.stringify({

@@ -14,13 +14,15 @@ export function printTables(rows, specs, layouts, note) {
   for (const spec of specs) {
     note(`\n  ${spec.name}: ${spec.targets.map((t) => t.name).join(', ')}`);
     note(
-      `    ${'layout'.padEnd(19)}  same width   other width   peaks same  other   (share: mean of 5 widths, worst in brackets)`,
+      `    ${'layout'.padEnd(19)}  same width   other width   peaks same  other   (share: mean of 5 widths, ` +
+        `worst in brackets)`,
     );
     for (const layout of layouts) {
       const rs = rows.filter((r) => r.page === spec.name && r.layout === layout.name);
       const peaks = (xs) => `${sum(xs.map((r) => r.peaks))}/${sum(xs.map((r) => r.targets))}`.padStart(10);
       note(
-        `    ${layout.name.padEnd(19)}  ${cell(rs.filter((r) => r.same))}  ${cell(rs.filter((r) => !r.same))}  ${peaks(rs.filter((r) => r.same))} ${peaks(rs.filter((r) => !r.same)).padStart(6)}`,
+        `    ${layout.name.padEnd(19)}  ${cell(rs.filter((r) => r.same))}  ${cell(rs.filter((r) => !r.same))}  ` +
+          `${peaks(rs.filter((r) => r.same))} ${peaks(rs.filter((r) => !r.same)).padStart(6)}`,
       );
     }
   }
@@ -49,14 +51,17 @@ export function summarize(rows, layouts, note) {
       pageOver90: rs.filter((r) => r.pageShare >= 0.9).length,
     };
     note(
-      `    ${s.layout.padEnd(19)} mean ${pct(s.mean).padStart(5)} (same ${pct(s.sameMean)}, other ${pct(s.otherMean)}), worst ${pct(s.worst)} (${s.worstAt}), ` +
-        `runs >= 90 % ${s.over90}/${s.runs}, peaks ${s.peaks}/${s.targets} | page targets only: mean ${pct(s.pageMean)}, runs >= 90 % ${s.pageOver90}/${s.runs}`,
+      `    ${s.layout.padEnd(19)} mean ${pct(s.mean).padStart(5)} (same ${pct(s.sameMean)}, other ` +
+        `${pct(s.otherMean)}), worst ${pct(s.worst)} (${s.worstAt}), ` +
+        `runs >= 90 % ${s.over90}/${s.runs}, peaks ${s.peaks}/${s.targets} | page targets only: mean ` +
+        `${pct(s.pageMean)}, runs >= 90 % ${s.pageOver90}/${s.runs}`,
     );
     return s;
   });
   const [best, next] = out.filter((s) => !s.reference).sort((a, b) => b.mean - a.mean || b.over90 - a.over90);
   note(
-    `  best candidate: ${best.layout}, mean ${pct(best.mean)}, ${pts(best.mean - next.mean)} over ${next.layout}; runs >= 90 %: ${best.over90} vs ${next.over90}`,
+    `  best candidate: ${best.layout}, mean ${pct(best.mean)}, ${pts(best.mean - next.mean)} over ${next.layout};` +
+      ` runs >= 90 %: ${best.over90} vs ${next.over90}`,
   );
   const key = (r) => `${r.page}:${r.visitor}:${r.owner}`;
   const base = new Map(rows.filter((r) => r.layout === '20 px rows').map((r) => [key(r), r]));
@@ -64,7 +69,9 @@ export function summarize(rows, layouts, note) {
     const rs = rows.filter((r) => r.layout === name && base.has(key(r)));
     const d = rs.map((r) => r.share - base.get(key(r)).share);
     note(
-      `  ${name} vs 20 px rows, run by run: mean ${pts(mean(d))}, better by > 1 pt in ${d.filter((x) => x > 0.01).length}, worse by > 1 pt in ${d.filter((x) => x < -0.01).length} of ${d.length}; ` +
+      `  ${name} vs 20 px rows, run by run: mean ${pts(mean(d))}, better by > 1 pt in ` +
+        `${d.filter((x) => x > 0.01).length}, worse by > 1 pt in ${d.filter((x) => x < -0.01).length} of ` +
+        `${d.length}; ` +
         `peaks ${signed(sum(rs.map((r) => r.peaks - base.get(key(r)).peaks)))}`,
     );
   }
@@ -75,7 +82,8 @@ export function summarize(rows, layouts, note) {
 export function summarizeShifted(rows, shifts, note) {
   if (!rows.length) return [];
   note(
-    `\n  px rows averaged over row-grid shifts of ${shifts.map((f) => `${f}`).join(', ')} of a row (every element moved against the grid):`,
+    `\n  px rows averaged over row-grid shifts of ${shifts.map((f) => `${f}`).join(', ')} of a row (every ` +
+      `element moved against the grid):`,
   );
   const names = [...new Set(rows.map((r) => r.layout))];
   const out = names.map((name) => {
@@ -91,7 +99,9 @@ export function summarizeShifted(rows, shifts, note) {
       targets: sum(rs.map((r) => r.targets)) / n,
     };
     note(
-      `    ${name.padEnd(19)} same width ${pct(s.sameMean).padStart(5)}, other width ${pct(s.otherMean).padStart(5)}, runs >= 90 % ${s.over90.toFixed(1)}/${s.runs}, peaks ${s.peaks.toFixed(1)}/${s.targets}`,
+      `    ${name.padEnd(19)} same width ${pct(s.sameMean).padStart(5)}, other width ` +
+        `${pct(s.otherMean).padStart(5)}, runs >= 90 % ${s.over90.toFixed(1)}/${s.runs}, peaks ` +
+        `${s.peaks.toFixed(1)}/${s.targets}`,
     );
     return s;
   });
@@ -99,7 +109,8 @@ export function summarizeShifted(rows, shifts, note) {
   if (base)
     for (const s of out.filter((x) => x !== base))
       note(
-        `    ${s.layout} vs 20 px rows: same width ${pts(s.sameMean - base.sameMean)}, other width ${pts(s.otherMean - base.otherMean)}`,
+        `    ${s.layout} vs 20 px rows: same width ${pts(s.sameMean - base.sameMean)}, other width ` +
+          `${pts(s.otherMean - base.otherMean)}`,
       );
   return out;
 }

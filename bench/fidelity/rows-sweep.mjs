@@ -84,7 +84,8 @@ export async function runRowsSweep({
   const t0 = Date.now();
   const geo = await measureGeometry(specs, [...new Set([...widths, ...widths.map((w) => OWNER_WIDTHS[w])])]);
   note(
-    `  geometry of ${specs.length} pages at ${geo.values().next().value?.size ?? 0} widths measured in Chromium in ${((Date.now() - t0) / 1000).toFixed(1)} s; kernel radius ${RADIUS} px, 6 clicks per target`,
+    `  geometry of ${specs.length} pages at ${geo.values().next().value?.size ?? 0} widths measured in Chromium ` +
+      `in ${((Date.now() - t0) / 1000).toFixed(1)} s; kernel radius ${RADIUS} px, 6 clicks per target`,
   );
   const layouts = [...LAYOUTS, EXACT];
   const rows = [];
@@ -111,7 +112,8 @@ export async function runRowsSweep({
           });
           if (detail)
             note(
-              `    ${spec.name.padEnd(18)} ${layout.name.padEnd(19)} ${String(width).padStart(4)} -> ${String(owner).padStart(4)}  ${pct(s.share).padStart(5)}  peaks ${s.peaks}/${s.targets}`,
+              `    ${spec.name.padEnd(18)} ${layout.name.padEnd(19)} ${String(width).padStart(4)} -> ` +
+                `${String(owner).padStart(4)}  ${pct(s.share).padStart(5)}  peaks ${s.peaks}/${s.targets}`,
             );
           if (!layout.rowPx) continue;
           for (const f of SHIFTS) {
