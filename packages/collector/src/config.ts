@@ -269,8 +269,9 @@ export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Collector options from the environment of DESIGN.md: PORT, HOST, REDIS_URL, REDIS_CLUSTER,
- * HEATLENS_SITES; HEATLENS_PUBLIC_URL (the dashboard's address in alert links); and HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry:
- * set it only behind a load balancer that sets that header).
+ * HEATLENS_SITES; HEATLENS_PUBLIC_URL (the dashboard's address in alert links); and
+ * HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry: set it only behind a
+ * load balancer that sets that header).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorOptions {
   const options: CollectorOptions = {};

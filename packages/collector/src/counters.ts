@@ -109,7 +109,8 @@ export function decode(m: string): Decoded {
 
 /**
  * Lua: `capFamily(member)` returns the member's family key (family and fixed fields) and its own
- * cap if it has one (else the script's CAP) when the member is capped, else nil; `otherOf(fam)` the member counting that family past its cap.
+ * cap if it has one (else the script's CAP) when the member is capped, else nil; `otherOf(fam)` the
+ * member counting that family past its cap.
  * Generated from FAMILIES.
  */
 export const LUA_FAMILIES = `

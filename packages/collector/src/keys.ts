@@ -8,32 +8,32 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * multi-key step runs on one Redis Cluster node; site-wide keys share `{site}` (prefix S). Site ids
  * cannot contain `|`, so no two (site, path) pairs share a prefix: one site can never reach another's.
  *
- * | key                       | type   | TTL                                   | writer                 | reader              |
- * |---------------------------|--------|---------------------------------------|------------------------|---------------------|
- * | P:<win>:<set>:<seg>:<b>   | zset   | bucket end + window + slack           | record, advance        | advance, reads      |
- * | P:<win>:<set>:<seg>:r     | zset   | window + slack, refreshed on write    | advance (late: record) | reads               |
- * | P:<win>:<set>:<seg>:<b>:n | hash   | as its zset                           | record, advance        | record, advance     |
- * | P:<win>:<set>:<seg>:r:n   | hash   | as its zset                           | advance (late: record) | advance             |
- * | P:<win>:e                 | string | window + slack                        | advance                | record, advance     |
- * | P:<win>:s                 | string | window + slack (live level only)      | advance                | record, advance     |
- * | P:<win>:u:<b>             | HLL    | bucket end + window + slack           | record                 | stats               |
- * | P:b:<batchId>             | string | BATCH_ID_TTL_MS                       | record                 | record              |
- * | P:sm:<sid>                | string | SCROLL_SESSION_TTL_MS                 | record                 | record              |
- * | P:v, P:x                  | string | longest window + slack                | record / advance       | advance (change tag)|
- * | P:w                       | string | the watch's ttl                       | watch                  | record              |
- * | S:p:<win>:<b>             | zset   | bucket end + window + 2 buckets       | rank                   | pages               |
- * | S:ev:<b>                  | string | as S:p:5m:<b>                         | rank                   | pages               |
- * | S:rb:<batchId>            | string | BATCH_ID_TTL_MS                       | rank                   | rank                |
- * | S:known                   | zset   | 2 x longest window, refreshed         | rank, admit            | sweep, admit        |
- * | S:pg:<b>                  | set    | 2 page-cap buckets                    | admit                  | admit               |
- * | S:sweep:<slot>            | string | 2 sweep intervals                     | sweep                  | sweep               |
- * | S:al:on, S:al:cd          | hash   | 7 days, refreshed                     | alerts (open, close)   | alerts              |
- * | S:al:log                  | list   | 7 days, refreshed                     | alerts (open, close)   | alerts, dashboard   |
+ * key                        type    TTL                                 writer                  reader
+ * -------------------------  ------  ----------------------------------  ----------------------  --------------------
+ * P:<win>:<set>:<seg>:<b>    zset    bucket end + window + slack         record, advance         advance, reads
+ * P:<win>:<set>:<seg>:r      zset    window + slack, refreshed on write  advance (late: record)  reads
+ * P:<win>:<set>:<seg>:<b>:n  hash    as its zset                         record, advance         record, advance
+ * P:<win>:<set>:<seg>:r:n    hash    as its zset                         advance (late: record)  advance
+ * P:<win>:e                  string  window + slack                      advance                 record, advance
+ * P:<win>:s                  string  window + slack (live level only)    advance                 record, advance
+ * P:<win>:u:<b>              HLL     bucket end + window + slack         record                  stats
+ * P:b:<batchId>              string  BATCH_ID_TTL_MS                     record                  record
+ * P:sm:<sid>                 string  SCROLL_SESSION_TTL_MS               record                  record
+ * P:v, P:x                   string  longest window + slack              record / advance        advance (change tag)
+ * P:w                        string  the watch's ttl                     watch                   record
+ * S:p:<win>:<b>              zset    bucket end + window + 2 buckets     rank                    pages
+ * S:ev:<b>                   string  as S:p:5m:<b>                       rank                    pages
+ * S:rb:<batchId>             string  BATCH_ID_TTL_MS                     rank                    rank
+ * S:known                    zset    2 x longest window, refreshed       rank, admit             sweep, admit
+ * S:pg:<b>                   set     2 page-cap buckets                  admit                   admit
+ * S:sweep:<slot>             string  2 sweep intervals                   sweep                   sweep
+ * S:al:on, S:al:cd           hash    7 days, refreshed                   alerts (open, close)    alerts
+ * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
- * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the counter set `c` are
- * encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
+ * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the
+ * counter set `c` are encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
  */
 
 /**

@@ -29,7 +29,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Collec
       `demo site (any origin may write): sign in at ${signIn}`,
     );
     process.stdout.write(
-      `\nheatlens collector on ${collector.url}\n  dashboard:  ${signIn}\n  script tag: <script src="${collector.url}/sdk.js" data-site="demo" defer></script>\n  read token: ${token}\n\n`,
+      `\nheatlens collector on ${collector.url}\n  dashboard:  ${signIn}\n` +
+        `  script tag: <script src="${collector.url}/sdk.js" data-site="demo" defer></script>\n` +
+        `  read token: ${token}\n\n`,
     );
   }
   let stopping = false;

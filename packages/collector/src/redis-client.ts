@@ -12,8 +12,8 @@ const COMMAND_QUEUE_MAX = 5000;
  * Open the Redis connection the store will use. Fail fast: no offline queue (a command while
  * disconnected rejects at once, and the edge answers 503) and a bounded queue; a stalled server
  * turns into 503s through the deadline each store call carries (store/redis.ts) and the one
- * around each write (http/collect.ts); rate limits never wait on it (edge/limit-sync.ts). Reconnect with capped backoff forever, so service resumes by itself when
- * Redis returns.
+ * around each write (http/collect.ts); rate limits never wait on it (edge/limit-sync.ts). Reconnect
+ * with capped backoff forever, so service resumes by itself when Redis returns.
  */
 export async function connectRedis(options: {
   url?: string;

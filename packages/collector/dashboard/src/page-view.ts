@@ -34,11 +34,13 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     canvas.dataset.kind = msg.kind;
     meta.replaceChildren(
       msg.total
-        ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} (${formatClock(msg.from)} – ${formatClock(msg.to)})`
+        ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} ` +
+            `(${formatClock(msg.from)} – ${formatClock(msg.to)})`
         : h(
             'span',
             { class: 'empty-note' },
-            `No ${NOUN[msg.kind] ?? msg.kind} on this page in the ${formatWindow(msg.windowMs)}. Open the page in a browser, or run \`pnpm simulate\`.`,
+            `No ${NOUN[msg.kind] ?? msg.kind} on this page in the ${formatWindow(msg.windowMs)}. Open the page ` +
+              `in a browser, or run \`pnpm simulate\`.`,
           ),
     );
     stats.replaceChildren(

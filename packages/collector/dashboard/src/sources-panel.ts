@@ -33,7 +33,10 @@ const LABELS: Record<string, string> = {
 export type SourcesPanelOptions = {
   /** Page views in the window: the denominator of every share bar. */
   views: number;
-  /** Called with a referrer when the owner picks its row (the site overview filters its pages); none: rows are plain. */
+  /**
+   * Called with a referrer when the owner picks its row (the site overview filters its pages); none:
+   * rows are plain.
+   */
   onReferrer?: (referrer: string) => void;
   /** The referrer whose row is picked. */
   referrer?: string;

@@ -13,7 +13,10 @@ function describe(c: Pick<Check, 'rule' | 'page' | 'element' | 'figures'>): stri
   switch (c.rule) {
     case 'rage':
     case 'dead':
-      return `${c.rule} clicks on ${c.element} at ${c.page}: ${f.count ?? 0} of ${f.clicks ?? 0} clicks (${pct(f.share ?? 0)}) in the last 5 min`;
+      return (
+        `${c.rule} clicks on ${c.element} at ${c.page}: ${f.count ?? 0} of ${f.clicks ?? 0} clicks ` +
+        `(${pct(f.share ?? 0)}) in the last 5 min`
+      );
     case 'quiet':
       return `${where(c.page)} went quiet: ${f.events ?? 0} events in the last 5 min, usually ${f.usual ?? 0}`;
     case 'spike':

@@ -12,7 +12,10 @@ const MAX_SOURCES_PER_SITE = 10_000;
 export type RateLimits = {
   /** Count a write from this request's client IP; throws 429 past the limit. No I/O. */
   writeIp(req: IncomingMessage): Promise<void>;
-  /** Count a write to a site from this request's source; throws 429 past the site's limit to sources over their share. No I/O. */
+  /**
+   * Count a write to a site from this request's source; throws 429 past the site's limit to sources
+   * over their share. No I/O.
+   */
   writeSite(site: string, req: IncomingMessage): Promise<void>;
   /** Count a read by a token; throws 429 past the limit. No I/O. */
   read(token: string): Promise<void>;

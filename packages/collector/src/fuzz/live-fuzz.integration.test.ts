@@ -47,8 +47,10 @@ function raw(
 }
 
 const upgrade = (o: { path?: string; key?: string; version?: string; protocols?: string; extra?: string } = {}) =>
-  `GET ${o.path ?? `/live?site=shop&path=/`} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-  `Sec-WebSocket-Key: ${o.key ?? randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: ${o.version ?? '13'}\r\n` +
+  `GET ${o.path ?? `/live?site=shop&path=/`} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+  `Upgrade: websocket\r\nConnection: Upgrade\r\n` +
+  `Sec-WebSocket-Key: ${o.key ?? randomBytes(16).toString('base64')}\r\n` +
+  `Sec-WebSocket-Version: ${o.version ?? '13'}\r\n` +
   `Sec-WebSocket-Protocol: ${o.protocols ?? `heatlens.v1, token.${token}`}\r\n${o.extra ?? ''}\r\n`;
 
 /** Hostile upgrade requests and frames: the collector refuses or closes, never crashes or 5xxs. */

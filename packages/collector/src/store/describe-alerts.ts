@@ -35,7 +35,8 @@ export function describeAlerts(t: { store: () => Store; fresh: () => string; fol
           { site, path: '/cart' },
         ),
       );
-    await t.store().record(folded([click('#pay', { rage: true })], { site, path: '/cart', ago: 20 * 60_000 })); // 20 min ago: the hour only
+    // 20 min ago: the hour only
+    await t.store().record(folded([click('#pay', { rage: true })], { site, path: '/cart', ago: 20 * 60_000 }));
     await t.store().record(folded([move(1, 1)], { site, path: '/other' }));
     const figures = await t.store().alertFigures({ site, now: now, limit: 10 });
     expect(figures.map((f) => f.path)).toEqual(['/cart', '/other']);

@@ -40,7 +40,9 @@ local function readLevels(first)
   local open = tonumber(ARGV[first + 1])
   for k = 1, n do
     local o = first + 2 + (k - 1) * 4
-    local l = {k = k, name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2]), slack = tonumber(ARGV[o + 3])}
+    local l = {
+      k = k, name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2]), slack = tonumber(ARGV[o + 3])
+    }
     l.ms = l.bms * l.nb
     l.cur = now - (now % l.bms)
     l.start = l.cur - (l.nb - 1) * l.bms
