@@ -81,7 +81,7 @@ describe('normalizeSentUrl', () => {
     expect(normalizeSentUrl('')).toBeUndefined();
   });
 
-  it('bounds long URLs to MAX_URL with a hash, keeps distinct ones distinct, and is idempotent on normalizeUrl output', () => {
+  it('bounds long URLs to MAX_URL with a hash, keeps distinct ones distinct, idempotent on normalizeUrl output', () => {
     const long = fc
       .string({ unit: 'grapheme', minLength: 1100, maxLength: 2000 })
       .map((s) => 'https://cdn.test/' + encodeURIComponent(s).slice(0, 2000).replace(/%.?$/, ''));

@@ -18,8 +18,8 @@ const hash = (s: string): string => {
 /**
  * `s` bounded to `max` UTF-16 units: as it is when it fits; else a prefix, `~` and a hash of the
  * whole of `s`, so distinct long inputs keep distinct results and one input always gets the same
- * one. The prefix never ends inside a percent-escape or a UTF-8 sequence (`%E` or `%E6%96` of `%E6%96%87`) or between the halves
- * of a surrogate pair. `max` must be at least 16.
+ * one. The prefix never ends inside a percent-escape or a UTF-8 sequence (`%E` or `%E6%96` of
+ * `%E6%96%87`) or between the halves of a surrogate pair. `max` must be at least 16.
  */
 export function boundKey(s: string, max: number): string {
   if (s.length <= max) return s;

@@ -95,7 +95,8 @@ describe('parseBatch', () => {
 
   it('does not let __proto__ keys reach Object.prototype', () => {
     const input = JSON.parse(
-      `{"v":1,"id":"b","site":"demo","sid":"s","path":"/","vw":1,"sent":1,"events":[{"type":"move","ts":1,"x":1,"y":1,"w":1,"h":1,"__proto__":{"polluted":1}}],"__proto__":{"polluted":2}}`,
+      `{"v":1,"id":"b","site":"demo","sid":"s","path":"/","vw":1,"sent":1,"events":[{"type":"move","ts":1,"x":1,` +
+        `"y":1,"w":1,"h":1,"__proto__":{"polluted":1}}],"__proto__":{"polluted":2}}`,
     );
     expect(parseBatch(input).ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -106,7 +106,9 @@ function expand(names) {
             .getFullText()
             .trim()
             .replace(/^((?:\/\*\*[\s\S]*?\*\/\s*)?)(?:export\s+)?(?:declare\s+)?interface/, '$1export interface')
-        : `/** As declared by @heatlens/schema (the wire format), written out so this package stands alone. */\nexport type ${name} = ${checker.typeToString(checker.getDeclaredTypeOfSymbol(sym), undefined, flags)};`;
+        : `/** As declared by @heatlens/schema (the wire format), written out so this package stands alone. */\n` +
+          `export type ${name} = ` +
+          `${checker.typeToString(checker.getDeclaredTypeOfSymbol(sym), undefined, flags)};`;
       out.set(name, text);
       // A schema alias the printer kept by name (`events: Event[]`) is declared here too.
       for (const m of text.matchAll(/\b([A-Z]\w*)\b/g)) if (schema.has(m[1]) && !out.has(m[1])) queue.push(m[1]);

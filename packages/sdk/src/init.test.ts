@@ -27,7 +27,8 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   history.replaceState(null, '', '/shop/cart?coupon=secret#pay');
-  document.body.innerHTML = `<form id="f"><input name="card" value="4111 secret"></form><p class="note">secret text</p>`;
+  document.body.innerHTML =
+    `<form id="f"><input name="card" value="4111 secret"></form>` + `<p class="note">secret text</p>`;
   vi.useFakeTimers();
 });
 afterEach(() => {

@@ -18,7 +18,7 @@ function expectOwn(el: Element): string {
 const $ = (s: string) => document.querySelector(s)!;
 
 describe('selectorOf', () => {
-  test('prefers what survives deploys: a stable id, test ids, name, aria-label, a link path, as attribute equality', () => {
+  test('prefers what survives deploys: stable id, test ids, name, aria-label, link path, as attribute equality', () => {
     document.body.innerHTML = `
       <main><div class="card"><button data-testid="add-to-cart" class="btn">Add</button></div>
       <form><input name="email"><button aria-label="Close dialog">x</button></form>
@@ -35,9 +35,11 @@ describe('selectorOf', () => {
 
   test('skips generated class names, attributes and ids: one selector across two deploys', () => {
     const deploy = (h: [string, string, string, string]) => {
-      document.body.innerHTML = `
+      document.body.innerHTML =
+        `
         <div class="${h[0]} Layout_main__${h[1]}" data-v-${h[2]}="">
-          <button class="css-${h[3]} Button_primary__${h[1]} sc-${h[2]} jss${h[2].length}42 svelte-${h[3]}" data-v-${h[2]}="" _ngcontent-${h[3]}-c12="">Buy</button>
+          <button class="css-${h[3]} Button_primary__${h[1]} sc-${h[2]} jss${h[2].length}42 svelte-${h[3]}" ` +
+        `data-v-${h[2]}="" _ngcontent-${h[3]}-c12="">Buy</button>
           <button id="btn-${h[2]}" class="secondary">Later</button>
         </div>`;
       return [expectOwn($('button')), expectOwn($('button+button'))];
@@ -50,7 +52,8 @@ describe('selectorOf', () => {
   });
 
   test('adds :nth-of-type where siblings look alike', () => {
-    document.body.innerHTML = `<ul class="list"><li><a class="x">1</a></li><li><a class="x">2</a></li><li><a class="x">3</a></li></ul>`;
+    document.body.innerHTML =
+      `<ul class="list"><li><a class="x">1</a></li>` + `<li><a class="x">2</a></li><li><a class="x">3</a></li></ul>`;
     const sels = [...document.querySelectorAll('a')].map(expectOwn);
     expect(sels[2]).toMatch(/li:nth-of-type\(3\)>a/);
   });
@@ -58,7 +61,8 @@ describe('selectorOf', () => {
   test('a selector too long for the cap drops what it cannot afford, never cuts a token', () => {
     const L = 'c' + 'x'.repeat(60);
     const branch = (k: string) =>
-      `<div class="${L} ${k}"><div class="${L}"><div class="${L}"><div class="${L}"><span class="${L}">t</span></div></div></div></div>`;
+      `<div class="${L} ${k}"><div class="${L}"><div class="${L}"><div class="${L}"><span class="${L}">t</span>` +
+      `</div></div></div></div>`;
     document.body.innerHTML = branch('a') + branch('b');
     const sel = expectOwn(document.querySelectorAll('span')[1]!);
     expect(sel.length).toBeLessThanOrEqual(256);

@@ -9,7 +9,10 @@
  */
 const SKIP = /^(?:(?:css|sc|svelte|ng)-|jss|_|-?\d)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]|[^\w-]/;
 
-/** Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular `_ngcontent-*` are never read). */
+/**
+ * Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular
+ * `_ngcontent-*` are never read).
+ */
 const KEYS = ['data-testid', 'data-test', 'data-cy', 'data-qa', 'name', 'aria-label', 'href'];
 
 /** `tag` plus what tells it apart, and `:nth-of-type(n)` when a sibling of its tag would match too. */

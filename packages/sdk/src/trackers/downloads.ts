@@ -6,7 +6,10 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackDownloads}. */
 export interface DownloadOptions extends TrackerOptions, UrlOptions {
-  /** File extensions that make a link a download, `|`-separated. Default: common documents, archives, media, installers. */
+  /**
+   * File extensions that make a link a download, `|`-separated. Default: common documents, archives,
+   * media, installers.
+   */
   extensions?: string;
 }
 

@@ -28,7 +28,7 @@ describe('trackPageviews', () => {
     stop();
   });
 
-  test('single-page-app navigation: pushState, replaceState, popstate to a new path; the previous page is the referrer', () => {
+  test('pushState, replaceState and popstate to a new path are page views with the previous page as referrer', () => {
     const { emit, events } = collector<PageviewEvent>();
     const stop = trackPageviews(emit);
     history.pushState(null, '', '/product/7?color=red');
