@@ -76,7 +76,9 @@ try {
   if (!res.ok) throw new Error(`healthz answered ${res.status}`);
 } catch (err) {
   console.error(
-    `No collector at ${collectorUrl} (${err.cause?.code ?? err.cause?.errors?.[0]?.code ?? err.cause?.message ?? err.message}). Start one with \`pnpm start\`, or pass --collector.`,
+    `No collector at ${collectorUrl} (` +
+      `${err.cause?.code ?? err.cause?.errors?.[0]?.code ?? err.cause?.message ?? err.message}). Start one ` +
+      `with \`pnpm start\`, or pass --collector.`,
   );
   process.exit(1);
 }
@@ -88,7 +90,8 @@ const { createTally, printTally } = await import('../examples/shop/simulate/tall
 const { layoutFor, missing } = await sdkSelectors();
 if (missing.length)
   console.error(
-    `The SDK named no element for: ${missing.join(', ')} (the shop's layout in examples/shop/simulate/shop-layout.mjs is out of date).`,
+    `The SDK named no element for: ${missing.join(', ')} (the shop's layout in ` +
+      `examples/shop/simulate/shop-layout.mjs is out of date).`,
   );
 
 const rnd = createRandom(seed);
@@ -102,7 +105,9 @@ const onBatch = (batch, status) => {
   } else refused.set(status, (refused.get(status) ?? 0) + 1);
 };
 console.log(
-  `Simulating ${visitors} visitors${args.loop ? ' per wave, until Ctrl+C' : ''} (seed ${seed}) ${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ${spreadMs / 1000} s at ${speed}x speed…`,
+  `Simulating ${visitors} visitors${args.loop ? ' per wave, until Ctrl+C' : ''} (seed ${seed}) ` +
+    `${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ` +
+    `${spreadMs / 1000} s at ${speed}x speed…`,
 );
 const started = Date.now();
 const progress = setInterval(
@@ -118,7 +123,8 @@ progress.unref();
 function report() {
   clearInterval(progress);
   console.log(
-    `\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`,
+    `\nAccepted ${tally.batches} batches, ${sentEvents} events ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`,
   );
   if (args.json) console.log(`${JSON.stringify({ sources: tally.sources() })}\n${JSON.stringify(tally.rows())}`);
   else {

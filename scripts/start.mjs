@@ -45,6 +45,8 @@ const store = options.redisCluster?.length
     ? `Redis (${options.redisUrl.replace(/\/\/[^@/]*@/, '//***@')})`
     : 'in memory (data is lost on stop; set REDIS_URL to keep it)';
 const allowed = site.origins.includes('*') || site.origins.includes(shop.url);
+const note =
+  `\n  note: site "${site.id}" does not list ${shop.url} in its origins, ` + `so the shop's events will be refused.\n`;
 
 console.log(`
 heatlens is running
@@ -53,7 +55,7 @@ heatlens is running
   demo shop   ${shop.url}/
   read token  ${site.readToken}   (site "${site.id}"${collector.demo ? ', generated for this run' : ''})
   store       ${store}
-${allowed ? '' : `\n  note: site "${site.id}" does not list ${shop.url} in its origins, so the shop's events will be refused.\n`}
+${allowed ? '' : note}
 Open the dashboard, browse the shop in another tab, or send traffic with \`pnpm simulate\`.
 Stop with Ctrl+C.
 `);

@@ -276,7 +276,8 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     );
     const tableMs = performance.now() - t0;
     console.log(
-      `dashboard freshness: page view ${pageViewMs.toFixed(0)} ms, table ${tableMs.toFixed(0)} ms after the last batch's 204`,
+      `dashboard freshness: page view ${pageViewMs.toFixed(0)} ms, table ${tableMs.toFixed(0)} ms after the last ` +
+        `batch's 204`,
     );
     expect(await dash.textContent('[data-summary="pages"]')).toBe('3');
     // The chart plots the same events the summary counts, with uPlot's canvas.

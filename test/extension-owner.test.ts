@@ -86,7 +86,7 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
     await collector?.close();
   });
 
-  it('with the origin granted and "Don\'t count my visits" on by default: the owner\'s tab sends nothing, a visitor is counted', async () => {
+  it('"Don\'t count my visits" on by default, origin granted: the owner sends nothing, a visitor counts', async () => {
     const { page, posts } = await ownerTab('/guide');
     expect(await page.evaluate((m) => document.documentElement.hasAttribute(m), OWNER_MARK)).toBe(true);
     await page.mouse.click(200, 300);

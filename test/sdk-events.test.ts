@@ -161,7 +161,7 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
     expect([...tiles(clicks).keys()].sort()).toEqual([...new Set(expected)].sort());
   });
 
-  it('single-page-app navigation: a view per path, the previous page as referrer, events under the new path', async () => {
+  it('single-page-app navigation: a view per path, previous page as referrer, events under the new path', async () => {
     const { page, batches, of } = await h.open('/spa/first');
     await page.click('#next');
     await page.click('#buy');

@@ -20,7 +20,7 @@ for (const [build, pre] of [
       await h?.close();
     });
 
-    it('1. a refusing browser API costs only its own feature: frozen history, a throwing getter, no IntersectionObserver', async () => {
+    it('1. frozen history, a throwing getter, no IntersectionObserver: each costs only its own feature', async () => {
       const frozen = await h.open(`${pre}/field/frozen`, (p) =>
         p.addInitScript(() => {
           for (const k of ['pushState', 'replaceState'])
@@ -116,7 +116,7 @@ for (const [build, pre] of [
       expect(loop.p75! - loop.complete!).toBeLessThanOrEqual(1);
     });
 
-    it('4. rage and dead clicks: a triple click that selects text is neither; a dead click is dead despite a selection elsewhere and class churn', async () => {
+    it('4. a triple click selecting text is neither; dead is dead despite selection and class churn', async () => {
       const { page, of } = await h.open(`${pre}/field/clicks`);
       await page.click('#para', { clickCount: 3, delay: 40 });
       expect(await page.evaluate(() => getSelection()!.toString().length)).toBeGreaterThan(10);
@@ -142,7 +142,7 @@ for (const [build, pre] of [
       expect(of('click').find((c) => c.sel == 'span#more')?.dead).toBeUndefined();
     });
 
-    it('4b. dead clicks: a live region or an aria-controls target changed elsewhere is an effect; text churn elsewhere is not', async () => {
+    it('4b. a live region or aria-controls target changed elsewhere is an effect; text churn is not', async () => {
       const { page, of } = await h.open(`${pre}/field/effects`);
       // One at a time: a click that moves focus would settle the one before it.
       for (const sel of ['#add', '#filters', '#plain']) {
@@ -158,7 +158,7 @@ for (const [build, pre] of [
       expect(dead).toEqual({ 'button#add': false, 'button#filters': false, 'h3#plain': true });
     });
 
-    it('5. a 546-char non-Latin path: a bounded key, no split escape, and the read API answers for the real path', async () => {
+    it('5. a 546-char non-Latin path: a bounded key, no split escape, the read API answers the real path', async () => {
       const path = `${pre}/field/` + encodeURIComponent('文'.repeat(60));
       const { page, batches } = await h.open(path);
       await eventually(
@@ -190,7 +190,7 @@ for (const [build, pre] of [
       expect(other.views).toBe(0);
     });
 
-    it('7. the owner is not counted: a page marked before the SDK loads sends nothing; a mark set later stops sending', async () => {
+    it('7. the owner is not counted: marked before the SDK loads, nothing sent; a later mark stops it', async () => {
       // As the extension's content script does at document_start (before <html> may exist).
       const marked = await h.open(`${pre}/field/owner`, (p) =>
         p.addInitScript((m) => {

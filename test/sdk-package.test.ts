@@ -107,12 +107,17 @@ describe('the packed SDK', () => {
     // Node loads every entry without a DOM: nothing runs at import time.
     const probe = `
       const m = await import('@heatlens/sdk');
-      const subpaths = ['init', 'transport', 'pageviews', 'clicks', 'rage-clicks', 'dead-clicks', 'moves', 'scroll', 'forms', 'media', 'downloads', 'outbound', 'image-views', 'engagement', 'custom'];
+      const subpaths = ['init', 'transport', 'pageviews', 'clicks', 'rage-clicks', 'dead-clicks', 'moves', 'scroll',
+        'forms', 'media', 'downloads', 'outbound', 'image-views', 'engagement', 'custom'];
       const loaded = await Promise.all(subpaths.map((s) => import('@heatlens/sdk/' + s)));
       const { createRequire } = await import('node:module');
       const iife = createRequire(import.meta.url).resolve('@heatlens/sdk/iife');
       const fs = await import('node:fs');
-      console.log(JSON.stringify({ exports: Object.keys(m).sort(), subpaths: loaded.map((x) => Object.keys(x).length), iife: fs.readFileSync(iife, 'utf8').slice(0, 10) }));
+      console.log(JSON.stringify({
+        exports: Object.keys(m).sort(),
+        subpaths: loaded.map((x) => Object.keys(x).length),
+        iife: fs.readFileSync(iife, 'utf8').slice(0, 10),
+      }));
     `;
     const seen = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: app, encoding: 'utf8' }),
@@ -184,7 +189,9 @@ describe('the packed SDK', () => {
         res
           .writeHead(200, { 'Content-Type': 'text/html' })
           .end(
-            `<!doctype html><title>shop</title><button id="buy" style="margin:100px">Buy</button><script>window.COLLECTOR=${JSON.stringify(collector.url)}</script><script type="module" src="/app.js"></script>`,
+            `<!doctype html><title>shop</title><button id="buy" style="margin:100px">Buy</button><script>` +
+              `window.COLLECTOR=${JSON.stringify(collector.url)}</script><script type="module" src="/app.js">` +
+              `</script>`,
           );
       });
       await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));

@@ -19,7 +19,8 @@ type Report = { checked: number; shadow: number; unnamed: string[]; wrong: strin
 /** Clicks every rendered element once (page handlers and default actions suppressed after the SDK saw it). */
 function clickEverything(): Report {
   const INTERACTIVE =
-    'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[onclick],[tabindex]:not([tabindex^="-"])';
+    'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=tab],[role=menuitem],' +
+    '[role=checkbox],[onclick],[tabindex]:not([tabindex^="-"])';
   const w = window as unknown as { __events: { type: string; sel?: string }[]; __resolve(s: string): Element | null };
   const all = (root: Document | ShadowRoot): Element[] =>
     [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);

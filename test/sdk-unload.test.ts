@@ -37,7 +37,7 @@ for (const [build, pre] of [
       await h?.close();
     });
 
-    it('6. at page hide every queued path gets its clicks, the bodies stay under the quota, moves go last', async () => {
+    it('6. at page hide every queued path gets its clicks, bodies stay under the quota, moves go last', async () => {
       const { page, batches } = await h.open(`${pre}/field/spa/one`, record);
       await eventually(
         async () => batches.length,

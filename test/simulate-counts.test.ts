@@ -135,7 +135,7 @@ describe('pnpm simulate', () => {
     expect(again.rows.map((r) => [r.path, r.views, r.clicks])).toEqual(rows.map((r) => [r.path, r.views, r.clicks]));
   });
 
-  it("computes scroll reach with the collector's 2 % depth bands: 98 % is in the last band (reached 100 %), 24.5 % in the 25 % band", () => {
+  it("scroll reach in the collector's 2 % depth bands: 98 % in the last band (100 %), 24.5 % in the 25 % band", () => {
     expect(scrollReach([98, 50, 10, 24.5])).toEqual({ reach: [0.75, 0.5, 0.25, 0.25], median: 52 });
     expect(scrollReach([])).toEqual({ reach: [0, 0, 0, 0], median: 0 });
   });

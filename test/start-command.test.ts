@@ -145,7 +145,7 @@ describe('pnpm start', () => {
     expect(out).toContain('set SHOP_PORT');
   });
 
-  it('serves the first site of HEATLENS_SITES in the shop, and warns when the shop is not an allowed origin', async () => {
+  it('serves the first site of HEATLENS_SITES in the shop, warns when the shop is not an allowed origin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heatlens-sites-'));
     try {
       const [port, shopPort] = [await freePort(), await freePort()];

@@ -27,7 +27,8 @@ export async function browseVisitor(browser, visitor, { shopUrl, speed = 4 }) {
       const spa = visit.path.startsWith('/app/') && page.url().includes('/app');
       if (spa) await safe(page.click(`#spa-nav a[href="${visit.path}"]`, { timeout: 2000 }));
       else if (!page.url().endsWith(visit.path) || visit.path === '/') {
-        // The first page from the visitor's referrer (a browser sends only http(s) ones), later ones from the previous page.
+        // The first page from the visitor's referrer (a browser sends only http(s) ones), later ones from
+        // the previous page.
         const ref = visit.events[0]?.ref;
         const referer = ref?.startsWith('/') ? shopUrl + ref : /^https?:/.test(ref ?? '') ? ref : undefined;
         await safe(page.goto(shopUrl + visit.path, { waitUntil: 'load', referer }));

@@ -4,7 +4,9 @@ import { LAYOUT, layoutOf } from './shop-layout.mjs';
 /**
  * @typedef {{at: number} & Record<string, unknown>} TimedEvent  an event without `ts`, `at` ms into the visit
  * @typedef {{path: string, dwellMs: number, events: TimedEvent[]}} PageVisit
- * @typedef {{sid: string, vw: number, vh: number, sw: number, sh: number, lang: string, tz: string, visits: PageVisit[]}} Visitor
+ * @typedef {{
+ *   sid: string, vw: number, vh: number, sw: number, sh: number, lang: string, tz: string, visits: PageVisit[],
+ * }} Visitor
  *   a page view's `ref` is where the visitor came from, or for later pages the previous path
  */
 

@@ -28,7 +28,10 @@ const PATHS = [
  * Resolves to `layoutFor(path)`: the page's layout (shop-layout.mjs) with each spot's `sel`
  * replaced by the SDK's selector, and `missing`: spots whose element was not found (they keep
  * their query).
- * @returns {Promise<{layoutFor: (path: string) => {h: number, spots: Record<string, import('./shop-layout.mjs').Spot>}, missing: string[]}>}
+ * @returns {Promise<{
+ *   layoutFor: (path: string) => {h: number, spots: Record<string, import('./shop-layout.mjs').Spot>},
+ *   missing: string[],
+ * }>}
  */
 export async function sdkSelectors() {
   const [{ build }, { Window }] = await Promise.all([import('esbuild'), import('happy-dom')]);

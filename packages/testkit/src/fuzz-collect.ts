@@ -45,7 +45,9 @@ export async function fuzzCollect(
   const report: FuzzReport = { runs: details.numRuns, statuses };
   if (details.failed) {
     const [example] = details.counterexample ?? [];
-    report.failure = `seed ${seed}, path ${details.counterexamplePath}: ${fc.stringify(example)} (${details.errorInstance ? String(details.errorInstance) : 'bad status'})`;
+    report.failure =
+      `seed ${seed}, path ${details.counterexamplePath}: ${fc.stringify(example)} ` +
+      `(${details.errorInstance ? String(details.errorInstance) : 'bad status'})`;
   }
   return report;
 }

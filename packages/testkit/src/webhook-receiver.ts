@@ -40,7 +40,8 @@ export async function startWebhookReceiver(answer: (n: number) => Answer = () =>
       while (!pred()) {
         if (Date.now() > deadline)
           throw new Error(
-            `${what} not met in ${timeoutMs} ms; received ${JSON.stringify(received.map((a) => [a.rule, a.state, a.page, a.element]))}`,
+            `${what} not met in ${timeoutMs} ms; received ` +
+              `${JSON.stringify(received.map((a) => [a.rule, a.state, a.page, a.element]))}`,
           );
         await new Promise<void>((r) => {
           waiters.push(r);
