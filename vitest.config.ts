@@ -28,7 +28,13 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'schema', root: 'packages/schema', environment: 'node' } },
       {
         resolve: { alias },
-        test: { name: 'collector', root: 'packages/collector', environment: 'node', testTimeout: 20_000, hookTimeout: 30_000 },
+        test: {
+          name: 'collector',
+          root: 'packages/collector',
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
       },
       { resolve: { alias }, test: { name: 'sdk', root: 'packages/sdk', environment: 'happy-dom' } },
       { resolve: { alias }, test: { name: 'extension', root: 'packages/extension', environment: 'happy-dom' } },

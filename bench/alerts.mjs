@@ -47,14 +47,34 @@ const redis = which('redis-server') ? await startRedisServer() : undefined;
 let offset = 0;
 const TOKEN = 'bench-read-token-0123456789';
 const collector = await startCollector({
-  port: 0, logLevel: 'silent', redisUrl: redis?.url, now: () => Date.now() + offset, rateLimits: false,
+  port: 0,
+  logLevel: 'silent',
+  redisUrl: redis?.url,
+  now: () => Date.now() + offset,
+  rateLimits: false,
   sdkFile: join(ROOT, 'packages/sdk/dist/heatlens.iife.js'),
-  sites: [{ id: 'demo', origins: ['*'], readToken: TOKEN, routes: ['/product/:id'], alerts: { webhook: `http://127.0.0.1:${hook.address().port}/hook`, cooldownMs: 0 } }],
+  sites: [
+    {
+      id: 'demo',
+      origins: ['*'],
+      readToken: TOKEN,
+      routes: ['/product/:id'],
+      alerts: { webhook: `http://127.0.0.1:${hook.address().port}/hook`, cooldownMs: 0 },
+    },
+  ],
 });
 const shop = await startShop({ port: 0, collectorUrl: collector.url });
 const browser = await chromium.launch({
-  executablePath: which('chromium'), headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: which('chromium'),
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const fmt = (v) => `${(v / 1000).toFixed(1)} s`;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -81,15 +101,45 @@ try {
     await until(() => received.slice(from).filter((a) => a.state === 'resolved').length >= 2, 30_000, 'resolved');
   }
   const store = redis ? 'Redis' : 'memory';
-  console.log(`alert latency, click -> webhook (${TRIALS} trials, ${store}, SDK flush 5 s unwatched, evaluation every 2 s)`);
-  console.log(`  dead, from the 5th dead click:  p50 ${fmt(pct(dead, 50))}   max ${fmt(Math.max(...dead))}   budget <= 10 s: ${Math.max(...dead) <= 10_000 ? 'met' : 'MISSED'}`);
-  console.log(`  rage, from the 5th rage click:  p50 ${fmt(pct(rage, 50))}   max ${fmt(Math.max(...rage))}   budget <= 10 s: ${Math.max(...rage) <= 10_000 ? 'met' : 'MISSED'}`);
+  console.log(
+    `alert latency, click -> webhook (${TRIALS} trials, ${store}, SDK flush 5 s unwatched, evaluation every 2 s)`,
+  );
+  console.log(
+    `  dead, from the 5th dead click:  p50 ${fmt(pct(dead, 50))}   max ${fmt(Math.max(...dead))}   ` +
+      `budget <= 10 s: ${Math.max(...dead) <= 10_000 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `  rage, from the 5th rage click:  p50 ${fmt(pct(rage, 50))}   max ${fmt(Math.max(...rage))}   ` +
+      `budget <= 10 s: ${Math.max(...rage) <= 10_000 ? 'met' : 'MISSED'}`,
+  );
 
   // Evaluation cost: 200 live pages with clicks on 5 elements each.
   const now = Date.now() + offset;
   for (let p = 0; p < 200; p++) {
-    const events = Array.from({ length: 20 }, (_, k) => ({ type: 'click', ts: now, x: 10, y: 10, w: 1280, h: 3000, sel: `#b${k % 5}`, ...(k % 4 ? {} : { dead: true }) }));
-    await fetch(`${collector.url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: shop.url }, body: JSON.stringify({ v: 1, id: `e${p}-${now}`, site: 'demo', sid: `s${p}`, path: `/p${p}`, vw: 1280, sent: now, events }) });
+    const events = Array.from({ length: 20 }, (_, k) => ({
+      type: 'click',
+      ts: now,
+      x: 10,
+      y: 10,
+      w: 1280,
+      h: 3000,
+      sel: `#b${k % 5}`,
+      ...(k % 4 ? {} : { dead: true }),
+    }));
+    await fetch(`${collector.url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: shop.url },
+      body: JSON.stringify({
+        v: 1,
+        id: `e${p}-${now}`,
+        site: 'demo',
+        sid: `s${p}`,
+        path: `/p${p}`,
+        vw: 1280,
+        sent: now,
+        events,
+      }),
+    });
   }
   const ms = [];
   for (let k = 0; k < 20; k++) {
@@ -97,8 +147,21 @@ try {
     await collector.alerts.tick();
     ms.push(performance.now() - t0);
   }
-  console.log(`  one evaluation of a site with 200 live pages (${store}): p50 ${pct(ms, 50).toFixed(1)} ms   max ${Math.max(...ms).toFixed(1)} ms`);
-  console.log(JSON.stringify({ bench: 'alerts', store, deadP50Ms: Math.round(pct(dead, 50)), deadMaxMs: Math.round(Math.max(...dead)), rageP50Ms: Math.round(pct(rage, 50)), rageMaxMs: Math.round(Math.max(...rage)), eval200PagesMs: Number(pct(ms, 50).toFixed(1)) }));
+  console.log(
+    `  one evaluation of a site with 200 live pages (${store}): p50 ${pct(ms, 50).toFixed(1)} ms   max ` +
+      `${Math.max(...ms).toFixed(1)} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'alerts',
+      store,
+      deadP50Ms: Math.round(pct(dead, 50)),
+      deadMaxMs: Math.round(Math.max(...dead)),
+      rageP50Ms: Math.round(pct(rage, 50)),
+      rageMaxMs: Math.round(Math.max(...rage)),
+      eval200PagesMs: Number(pct(ms, 50).toFixed(1)),
+    }),
+  );
 } finally {
   await browser.close();
   await shop.close();

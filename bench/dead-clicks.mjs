@@ -26,34 +26,48 @@ if (!existsSync(SDK)) {
 // interactive ones respond: navigation, focus, native controls, a status line, a validation bubble).
 const SHOP_DEAD = new Set(['button#spa-reorder', 'form#settings > button']);
 
-const THEME = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>theme</title>
+const THEME =
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>theme</title>
 <script src="/sdk.js" data-site="bench"></script>
 <style>body{margin:0;font:16px sans-serif}nav{position:sticky;top:0;background:#eee;padding:8px}
 nav.scrolled{background:#333}.active{font-weight:bold}section{padding:20px;min-height:300px}
 .carousel-item{display:none}.carousel-item.active{display:block}.collapse{display:none}.collapse.show{display:block}
 .dark{background:#222;color:#eee}</style></head><body>
-<nav id="nav"><a class="nav-link" href="#a" data-truth="effect">A</a> <a class="nav-link" href="#b" data-truth="effect">B</a>
+<nav id="nav"><a class="nav-link" href="#a" data-truth="effect">A</a> ` +
+  `<a class="nav-link" href="#b" data-truth="effect">B</a>
 <button id="toggler" aria-controls="menu" aria-expanded="false" data-truth="effect"
- onclick="menu.classList.toggle('show');this.setAttribute('aria-expanded',menu.classList.contains('show'))">Menu</button>
+ onclick="menu.classList.toggle('show');` +
+  `this.setAttribute('aria-expanded',menu.classList.contains('show'))">Menu</button>
 <span class="brand" data-truth="dead">Brand</span></nav>
 <div id="menu" class="collapse"><a href="#x">Hidden link</a></div>
 <section id="a"><h1 id="hero" data-truth="dead">Welcome</h1>
-<p id="lead" data-truth="dead">A paragraph of plain text that a reader may select with a triple click to copy it somewhere.</p>
+<p id="lead" data-truth="dead">` +
+  `A paragraph of plain text that a reader may select with a triple click to copy it somewhere.</p>
 <img id="pic" width="200" height="100" alt="" data-truth="dead" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E">
 <button id="buy" data-truth="dead">Buy now</button>
-<div class="card"><div class="card-body"><button id="like" data-truth="effect" onclick="this.classList.toggle('liked');this.textContent=this.textContent=='Like'?'Liked':'Like'">Like</button></div></div>
+<div class="card"><div class="card-body">` +
+  `<button id="like" data-truth="effect" onclick="this.classList.toggle('liked');` +
+  `this.textContent=this.textContent=='Like'?'Liked':'Like'">Like</button></div></div>
 <button id="copy" data-truth="effect" onclick="toast.textContent='Copied'">Copy link</button>
-<div class="input-group"><button id="minus" data-truth="effect" onclick="qty.value=+qty.value-1">-</button><input id="qty" value="1" size="2"><button id="plus" data-truth="effect" onclick="qty.value=+qty.value+1">+</button></div>
+<div class="input-group"><button id="minus" data-truth="effect" onclick="qty.value=+qty.value-1">-</button>` +
+  `<input id="qty" value="1" size="2">` +
+  `<button id="plus" data-truth="effect" onclick="qty.value=+qty.value+1">+</button></div>
 <button id="cart-btn" data-truth="effect" onclick="badge.textContent=+badge.textContent+1">Add to cart</button>
 </section>
 <section id="b"><div id="carousel" class="carousel"><div class="carousel-inner">
 <div class="carousel-item active">One</div><div class="carousel-item">Two</div></div>
-<button id="next" class="carousel-control-next" data-truth="effect" onclick="for(const i of carousel.querySelectorAll('.carousel-item'))i.classList.toggle('active')">Next</button></div>
-<div class="accordion"><h2><button id="acc" aria-expanded="false" data-truth="effect" onclick="this.setAttribute('aria-expanded',this.getAttribute('aria-expanded')!='true');body1.classList.toggle('show')">Section</button></h2>
+<button id="next" class="carousel-control-next" data-truth="effect" ` +
+  `onclick="for(const i of carousel.querySelectorAll('.carousel-item'))i.classList.toggle('active')">Next</button></div>
+<div class="accordion"><h2><button id="acc" aria-expanded="false" data-truth="effect" ` +
+  `onclick="this.setAttribute('aria-expanded',this.getAttribute('aria-expanded')!='true');` +
+  `body1.classList.toggle('show')">Section</button></h2>
 <div id="body1" class="collapse">Body</div></div>
 <button id="theme" data-truth="effect" onclick="document.body.classList.toggle('dark')">Dark mode</button>
-<button id="open" data-truth="effect" onclick="dlg.showModal()">Details</button><dialog id="dlg"><form method="dialog"><button>Close</button></form></dialog>
-<ul class="nav nav-tabs" role="tablist"><li><button id="tab2" role="tab" aria-selected="false" data-truth="effect" onclick="this.setAttribute('aria-selected','true');pane.textContent='Pane two'">Two</button></li></ul><div id="pane">Pane one</div>
+<button id="open" data-truth="effect" onclick="dlg.showModal()">Details</button>` +
+  `<dialog id="dlg"><form method="dialog"><button>Close</button></form></dialog>
+<ul class="nav nav-tabs" role="tablist"><li><button id="tab2" role="tab" aria-selected="false" data-truth="effect" ` +
+  `onclick="this.setAttribute('aria-selected','true');pane.textContent='Pane two'">Two</button></li></ul>` +
+  `<div id="pane">Pane one</div>
 <footer><p id="fine" data-truth="dead">Fine print</p></footer></section>
 <div style="position:fixed;top:0;right:0">Cart <span id="badge">0</span></div>
 <div class="toast-container" style="position:fixed;bottom:0;right:0"><div id="toast" role="status"></div></div>
@@ -66,7 +80,8 @@ const sdk = readFileSync(SDK);
 // Serves /sdk.js and the theme page; takes batches at /collect (the page records them itself).
 const stub = createServer((req, res) => {
   const cors = { 'Access-Control-Allow-Origin': '*' };
-  if (req.url?.startsWith('/sdk.js')) return res.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(sdk);
+  if (req.url?.startsWith('/sdk.js'))
+    return res.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(sdk);
   if (req.url == '/collect') return req.resume().on('end', () => res.writeHead(204, cors).end());
   if (req.url?.startsWith('/theme')) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(THEME);
   res.writeHead(404).end();
@@ -76,7 +91,14 @@ const stubUrl = `http://127.0.0.1:${stub.address().port}`;
 const shop = await startShop({ port: 0, collectorUrl: stubUrl });
 
 const exe = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const browser = await chromium.launch({ executablePath: exe, headless: true, args });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 await context.addInitScript(() => {
@@ -101,24 +123,34 @@ const clicks = async () => {
 const targets = (scope, truthOf) =>
   page.evaluate(
     ([scope, dead]) => {
-      const sel = (el) => (el.id ? `${el.localName}#${el.id}` : el.closest('form[id]') ? `form#${el.closest('form[id]').id} > ${el.localName}` : null);
+      const sel = (el) =>
+        el.id
+          ? `${el.localName}#${el.id}`
+          : el.closest('form[id]')
+            ? `form#${el.closest('form[id]').id} > ${el.localName}`
+            : null;
       const out = [];
       const root = document.querySelector(scope) ?? document.body;
       const live = root.querySelectorAll('a[href],button,input,select,textarea,video,audio,summary,[data-truth]');
       for (const el of live) {
         if (!el.getClientRects().length) continue;
-        const key = sel(el) ?? `${el.localName}:nth-of-type(${[...el.parentElement.children].filter((c) => c.localName == el.localName).indexOf(el) + 1})`;
+        const key =
+          sel(el) ??
+          `${el.localName}:nth-of-type(` +
+            `${[...el.parentElement.children].filter((c) => c.localName == el.localName).indexOf(el) + 1})`;
         out.push({ key, path: cssPath(el), truth: el.dataset.truth ?? (dead.includes(key) ? 'dead' : 'effect') });
       }
       if (!root.querySelector('[data-truth]'))
         for (const s of ['h1', 'h2', 'p', 'img']) {
           const el = root.querySelector(s);
-          if (el && !el.closest('a,button') && !out.some((o) => o.path == cssPath(el))) out.push({ key: `${s} (text)`, path: cssPath(el), truth: 'dead' });
+          if (el && !el.closest('a,button') && !out.some((o) => o.path == cssPath(el)))
+            out.push({ key: `${s} (text)`, path: cssPath(el), truth: 'dead' });
         }
       return out;
       function cssPath(el) {
         const parts = [];
-        for (; el && el != document.documentElement; el = el.parentElement) parts.unshift(`${el.localName}:nth-child(${[...el.parentElement.children].indexOf(el) + 1})`);
+        for (; el && el != document.documentElement; el = el.parentElement)
+          parts.unshift(`${el.localName}:nth-child(${[...el.parentElement.children].indexOf(el) + 1})`);
         return parts.join(' > ');
       }
     },
@@ -172,18 +204,41 @@ stub.close();
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(pad('site', 6) + pad('page', 16) + pad('element', 34) + pad('by hand', 9) + 'flagged');
-for (const r of rows) if (r.dead != (r.truth == 'dead') || r.missing) console.log(pad(r.site, 6) + pad(r.page, 16) + pad(r.el, 34) + pad(r.truth, 9) + (r.missing ? '(no click sent)' : r.dead ? 'dead' : '-'));
+for (const r of rows)
+  if (r.dead != (r.truth == 'dead') || r.missing)
+    console.log(
+      pad(r.site, 6) +
+        pad(r.page, 16) +
+        pad(r.el, 34) +
+        pad(r.truth, 9) +
+        (r.missing ? '(no click sent)' : r.dead ? 'dead' : '-'),
+    );
 console.log('(only disagreements listed)\n');
-console.log(pad('dead clicks', 12) + pad('clicks', 8) + pad('dead by hand', 14) + pad('flagged', 9) + pad('false pos.', 11) + 'misses');
+console.log(
+  pad('dead clicks', 12) +
+    pad('clicks', 8) +
+    pad('dead by hand', 14) +
+    pad('flagged', 9) +
+    pad('false pos.', 11) +
+    'misses',
+);
 for (const site of ['shop', 'theme']) {
   const s = rows.filter((r) => r.site == site && !r.missing);
   const dead = s.filter((r) => r.truth == 'dead');
   const fp = s.filter((r) => r.dead && r.truth != 'dead');
   const miss = dead.filter((r) => !r.dead);
-  console.log(pad(site, 12) + pad(s.length, 8) + pad(dead.length, 14) + pad(s.filter((r) => r.dead).length, 9) + pad(`${fp.length} (${((100 * fp.length) / Math.max(1, s.length - dead.length)).toFixed(0)} %)`, 11) + `${miss.length} (${((100 * miss.length) / Math.max(1, dead.length)).toFixed(0)} %)`);
+  console.log(
+    pad(site, 12) +
+      pad(s.length, 8) +
+      pad(dead.length, 14) +
+      pad(s.filter((r) => r.dead).length, 9) +
+      pad(`${fp.length} (${((100 * fp.length) / Math.max(1, s.length - dead.length)).toFixed(0)} %)`, 11) +
+      `${miss.length} (${((100 * miss.length) / Math.max(1, dead.length)).toFixed(0)} %)`,
+  );
 }
 console.log('\n' + pad('rage', 7) + pad('element', 18) + pad('clicks', 8) + pad('by hand', 9) + 'flagged');
-for (const r of rage) console.log(pad(r.site, 7) + pad(r.el, 18) + pad(r.how, 8) + pad(r.truth, 9) + (r.rage ? 'rage' : '-'));
+for (const r of rage)
+  console.log(pad(r.site, 7) + pad(r.el, 18) + pad(r.how, 8) + pad(r.truth, 9) + (r.rage ? 'rage' : '-'));
 const rfp = rage.filter((r) => r.rage && r.truth != 'rage').length;
 const rmiss = rage.filter((r) => !r.rage && r.truth == 'rage').length;
 console.log(`rage: ${rage.length} bursts, false positives ${rfp}, misses ${rmiss}`);

@@ -17,7 +17,7 @@ const OWNER_WIDTHS = { 390: 600, 768: 1100, 1280: 1440, 1440: 1920, 1920: 1280 }
 const CLICKS_PER_TARGET = 6;
 
 function rng(seed) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 async function clickTargets(page, spec, random) {
@@ -37,7 +37,11 @@ async function clickTargets(page, spec, random) {
       await page.waitForTimeout(40);
     }
   };
-  const scrollTo = (y) => page.evaluate(([sel, top]) => ((sel ? document.querySelector(sel) : document.scrollingElement).scrollTop = top), [rootSel, y]);
+  const scrollTo = (y) =>
+    page.evaluate(
+      ([sel, top]) => ((sel ? document.querySelector(sel) : document.scrollingElement).scrollTop = top),
+      [rootSel, y],
+    );
   const early = spec.targets.filter((t) => t.early);
   for (const t of early) {
     const b = await boxOf(t.css);
@@ -65,7 +69,11 @@ async function clickTargets(page, spec, random) {
 const pct = (x) => `${Math.round(100 * x)} %`;
 
 /** Runs the benchmark; returns rows `{page, visitor, owner, inside, peaks}`. */
-export async function runFidelity({ note = console.log, pages = PAGES.map((p) => p.name), widths = Object.keys(OWNER_WIDTHS).map(Number) } = {}) {
+export async function runFidelity({
+  note = console.log,
+  pages = PAGES.map((p) => p.name),
+  widths = Object.keys(OWNER_WIDTHS).map(Number),
+} = {}) {
   const specs = PAGES.filter((p) => pages.includes(p.name));
   const rig = await startRig(specs);
   const rows = [];
@@ -78,7 +86,9 @@ export async function runFidelity({ note = console.log, pages = PAGES.map((p) =>
         const path = new URL(url).pathname;
         const v = await rig.visitor(width);
         await v.page.goto(url);
-        await v.page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/sdk.js')));
+        await v.page.waitForFunction(() =>
+          performance.getEntriesByType('resource').some((r) => r.name.endsWith('/sdk.js')),
+        );
         const clicks = await clickTargets(v.page, spec, rng(width));
         await v.page.goto('about:blank');
         await v.close();
@@ -91,8 +101,20 @@ export async function runFidelity({ note = console.log, pages = PAGES.map((p) =>
           const s = await scoreOverlay(tab, spec.targets, spec.root);
           await tab.close();
           const peaks = s.peaks.filter(Boolean).length;
-          rows.push({ page: spec.name, visitor: width, owner: ownerWidth, inside: s.inside, peaks, targets: spec.targets.length, missed: spec.targets.filter((_, i) => !s.peaks[i]).map((t) => t.name) });
-          note(`  ${spec.name.padEnd(18)} visitors ${String(width).padStart(4)}  owner ${String(ownerWidth).padStart(4)}  heat inside ${pct(s.inside).padStart(5)}  peaks ${peaks}/${spec.targets.length}${peaks < spec.targets.length ? `  (missed: ${rows.at(-1).missed.join(', ')})` : ''}`);
+          rows.push({
+            page: spec.name,
+            visitor: width,
+            owner: ownerWidth,
+            inside: s.inside,
+            peaks,
+            targets: spec.targets.length,
+            missed: spec.targets.filter((_, i) => !s.peaks[i]).map((t) => t.name),
+          });
+          note(
+            `  ${spec.name.padEnd(18)} visitors ${String(width).padStart(4)}  owner ${String(ownerWidth).padStart(4)}` +
+              `  heat inside ${pct(s.inside).padStart(5)}  peaks ${peaks}/${spec.targets.length}` +
+              (peaks < spec.targets.length ? `  (missed: ${rows.at(-1).missed.join(', ')})` : ''),
+          );
         }
       }
     }
@@ -101,8 +123,12 @@ export async function runFidelity({ note = console.log, pages = PAGES.map((p) =>
   }
   const n = rows.length || 1;
   const meet = rows.filter((r) => r.inside >= 0.9 && r.peaks === r.targets).length;
-  note(`\n  fidelity: mean heat inside ${pct(rows.reduce((a, r) => a + r.inside, 0) / n)}, worst ${pct(Math.min(...rows.map((r) => r.inside)))}; ` +
-    `peaks ${rows.reduce((a, r) => a + r.peaks, 0)}/${rows.reduce((a, r) => a + r.targets, 0)}; runs meeting the goal (>= 90 %, all peaks): ${meet}/${rows.length}`);
+  note(
+    `\n  fidelity: mean heat inside ${pct(rows.reduce((a, r) => a + r.inside, 0) / n)}, worst ` +
+      `${pct(Math.min(...rows.map((r) => r.inside)))}; ` +
+      `peaks ${rows.reduce((a, r) => a + r.peaks, 0)}/${rows.reduce((a, r) => a + r.targets, 0)}; runs meeting ` +
+      `the goal (>= 90 %, all peaks): ${meet}/${rows.length}`,
+  );
   return { rows };
 }
 

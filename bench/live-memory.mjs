@@ -20,7 +20,9 @@ writeFileSync(sitesFile, JSON.stringify(benchSites()));
 function open(url, path) {
   const query = `site=${BENCH_SITE}&path=${encodeURIComponent(path)}&kind=click&window=5m&seg=all`;
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${BENCH_TOKEN}`], { perMessageDeflate: false });
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${BENCH_TOKEN}`], {
+      perMessageDeflate: false,
+    });
     ws.once('message', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_q, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
@@ -37,12 +39,18 @@ async function measure(label, pathOf) {
     await sleep(1000);
     const before = server.rss();
     const sockets = [];
-    for (let i = 0; i < N; i += 100) sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, N - i) }, (_, j) => open(server.url, pathOf(i + j))))));
+    for (let i = 0; i < N; i += 100)
+      sockets.push(
+        ...(await Promise.all(Array.from({ length: Math.min(100, N - i) }, (_, j) => open(server.url, pathOf(i + j))))),
+      );
     // A few hops so every feed has run and settled.
     await sleep(3000);
     const after = server.rss();
     const kib = ((after - before) * 1024) / N;
-    process.stdout.write(`${label}: ${N} sockets, RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB, ${kib.toFixed(1)} KiB per subscription\n`);
+    process.stdout.write(
+      `${label}: ${N} sockets, RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB, ${kib.toFixed(1)} KiB per ` +
+        `subscription\n`,
+    );
     for (const ws of sockets) ws.terminate();
   } finally {
     await server.stop();

@@ -30,8 +30,11 @@ const quick = argv.includes('--quick');
 const profile = argv.includes('--profile');
 const SECTIONS = ['ingest', 'snapshot', 'live', 'load', 'others', 'fidelity', 'fidelity-rows'];
 const onlyArg = argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? onlyArg.slice(7).split(',') : SECTIONS.filter((s) => !quick || !['others', 'fidelity', 'fidelity-rows'].includes(s));
-for (const s of only) if (!SECTIONS.includes(s)) throw new TypeError(`--only: unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
+const only = onlyArg
+  ? onlyArg.slice(7).split(',')
+  : SECTIONS.filter((s) => !quick || !['others', 'fidelity', 'fidelity-rows'].includes(s));
+for (const s of only)
+  if (!SECTIONS.includes(s)) throw new TypeError(`--only: unknown section "${s}" (known: ${SECTIONS.join(', ')})`);
 
 const note = (s) => process.stdout.write(`${s}\n`);
 const started = Date.now();
@@ -44,7 +47,10 @@ writeFileSync(sitesFile, JSON.stringify(benchSites()));
 note(`heatlens bench${quick ? ' --quick' : ''}: ${new Date(started).toISOString()}, node ${process.version}`);
 note(`cores: ${cpuSplit()}`);
 const redisServer = await startRedisServer();
-const admin = await redis.createClient({ url: redisServer.url }).on('error', () => {}).connect();
+const admin = await redis
+  .createClient({ url: redisServer.url })
+  .on('error', () => {})
+  .connect();
 note(`redis-server ${(await admin.info('server')).match(/redis_version:(\S+)/)?.[1]} on ${redisServer.url}`);
 const ctx = { quick, profile, profileDir: join(artifacts, 'profiles'), redis: redisServer, admin, sitesFile, note };
 const results = {};
@@ -67,11 +73,20 @@ try {
   await section('snapshot', 'live-window snapshot of a full 50x50 grid on Redis (issue 3)', () => runSnapshot(ctx));
   await section('live', '1,000 live viewers of one page (issue 3)', () => runLive(ctx));
   const capacity = results.ingest?.runs.redis.reqPerSec ?? 200;
-  await section('load', 'sustained load and a 10x spike on Redis (issue 7)', () => runLoadShape({ ...ctx, capacityReqPerSec: capacity }));
+  await section('load', 'sustained load and a 10x spike on Redis (issue 7)', () =>
+    runLoadShape({ ...ctx, capacityReqPerSec: capacity }),
+  );
   await section('others', 'SDK overhead, freshness, overlay frame time', () => runOthers(ctx));
-  await section('fidelity', 'heatmap fidelity: click heat on the clicked elements, overlay read back as pixels', () => runFidelity({ note }));
-  await section('fidelity-rows', 'tile row sweep: click heat of the tile layer alone, rows of y/h, y/w, 16/20/24 px', () => runRowsSweep({ note }));
-  if (quick && !only.includes('others')) note('\n(--quick leaves out bench/sdk-overhead.mjs, freshness.mjs, frame-time.mjs: run them with --only=others)');
+  await section('fidelity', 'heatmap fidelity: click heat on the clicked elements, overlay read back as pixels', () =>
+    runFidelity({ note }),
+  );
+  await section(
+    'fidelity-rows',
+    'tile row sweep: click heat of the tile layer alone, rows of y/h, y/w, 16/20/24 px',
+    () => runRowsSweep({ note }),
+  );
+  if (quick && !only.includes('others'))
+    note('\n(--quick leaves out bench/sdk-overhead.mjs, freshness.mjs, frame-time.mjs: run them with --only=others)');
 } finally {
   await admin.close().catch(() => {});
   await redisServer.stop();
@@ -81,5 +96,9 @@ try {
 const rows = summaryRows(results);
 note(`\n== summary (${Math.round((Date.now() - started) / 1000)} s; ${cpuSplit()})`);
 printTable(rows, note);
-writeFileSync(join(artifacts, 'bench.json'), `${JSON.stringify({ started: new Date(started).toISOString(), quick, cpuSplit: cpuSplit(), rows, results }, null, 2)}\n`);
+writeFileSync(
+  join(artifacts, 'bench.json'),
+  JSON.stringify({ started: new Date(started).toISOString(), quick, cpuSplit: cpuSplit(), rows, results }, null, 2) +
+    '\n',
+);
 note('\nwritten: .artifacts/bench.json');

@@ -22,11 +22,14 @@ if (!existsSync(SDK)) {
 const quick = process.argv.includes('--quick');
 const MOVES = Number(process.env.MOVES) || (quick ? 1500 : 4000);
 
-const page = (withSdk) => `<!doctype html><html><head><meta charset="utf-8"><title>sdk overhead</title>
-<style>body{margin:0;font:16px sans-serif}.card{display:inline-block;width:180px;height:120px;margin:10px;background:#eee}
+const card = (_, i) => `<div class="card" data-i="${i}" id="c${i}"><button class="b">Add ${i}</button></div>`;
+const page = (withSdk) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>sdk overhead</title>
+<style>` +
+  `body{margin:0;font:16px sans-serif}.card{display:inline-block;width:180px;height:120px;margin:10px;background:#eee}
 img{display:block;width:300px;height:200px;margin:20px}</style>
 ${withSdk ? '<script src="/sdk.js" data-site="bench"></script>' : ''}</head><body>
-${Array.from({ length: 120 }, (_, i) => `<div class="card" data-i="${i}" id="c${i}"><button class="b">Add ${i}</button></div>`).join('')}
+${Array.from({ length: 120 }, card).join('')}
 ${Array.from({ length: 6 }, (_, i) => `<img src="/img.svg?${i}" alt="">`).join('')}
 <form id="f"><input name="q"><button>Go</button></form></body></html>`;
 
@@ -44,9 +47,14 @@ const server = createServer((req, res) => {
     });
     return;
   }
-  if (req.url == '/sdk.js') return res.writeHead(200, { 'Content-Type': 'text/javascript', ...isolate }).end(readFileSync(SDK));
+  if (req.url == '/sdk.js')
+    return res.writeHead(200, { 'Content-Type': 'text/javascript', ...isolate }).end(readFileSync(SDK));
   if (req.url?.startsWith('/img.svg'))
-    return res.writeHead(200, { 'Content-Type': 'image/svg+xml', ...isolate }).end('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="#8ac"/></svg>');
+    return res
+      .writeHead(200, { 'Content-Type': 'image/svg+xml', ...isolate })
+      .end(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="#8ac"/></svg>',
+      );
   res.writeHead(200, { 'Content-Type': 'text/html', ...isolate }).end(page(!req.url?.includes('nosdk')));
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -76,13 +84,23 @@ function instrument() {
   window.setTimeout = (fn, ms, ...a) => st(typeof fn == 'function' ? wrap('timer', fn) : fn, ms, ...a);
   for (const name of ['MutationObserver', 'IntersectionObserver']) {
     const O = window[name];
-    if (O) window[name] = class extends O { constructor(cb, o) { super(wrap(name, cb), o); } };
+    if (O)
+      window[name] = class extends O {
+        constructor(cb, o) {
+          super(wrap(name, cb), o);
+        }
+      };
   }
-  new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) =>
+    window.__long.push(...l.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))),
+  ).observe({ type: 'longtask', buffered: true });
 }
 
 async function session(p) {
-  const rnd = (() => { let s = 42; return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31); })();
+  const rnd = (() => {
+    let s = 42;
+    return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  })();
   const t0 = Date.now();
   for (let i = 0; i < MOVES; i++) {
     await p.mouse.move(20 + rnd() * 1200, 20 + rnd() * 760);
@@ -97,7 +115,11 @@ async function session(p) {
 
 const pct = (a, q) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(q * a.length))] : 0);
 const exe = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const browser = await chromium.launch({ executablePath: exe, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: exe,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
 const results = {};
 try {
   for (const mode of ['without', 'with']) {
@@ -105,13 +127,19 @@ try {
     const p = await context.newPage();
     await p.addInitScript(instrument);
     await p.goto(`${origin}/${mode == 'with' ? 'sdk' : 'nosdk'}`);
-    if (!(await p.evaluate(() => crossOriginIsolated))) console.warn('warning: page not cross-origin isolated: 100 us clock');
+    if (!(await p.evaluate(() => crossOriginIsolated)))
+      console.warn('warning: page not cross-origin isolated: 100 us clock');
     // Long tasks are counted from the session's start: loading the page (and the SDK) is not tracking.
     await p.waitForTimeout(500);
     const start = await p.evaluate(() => performance.now());
     const ms = await session(p);
     const r = await p.evaluate(() => ({ times: window.__times, long: window.__long, slow: window.__slow ?? [] }));
-    results[mode] = { ms, ...r, long: r.long.filter((e) => e.start >= start), loadLong: r.long.filter((e) => e.start < start) };
+    results[mode] = {
+      ms,
+      ...r,
+      long: r.long.filter((e) => e.start >= start),
+      loadLong: r.long.filter((e) => e.start < start),
+    };
     await context.close();
   }
 } finally {
@@ -120,18 +148,51 @@ try {
 }
 
 const all = Object.values(results.with.times).flat();
-console.log(`SDK overhead in Chromium: ${MOVES} cursor moves, ${Math.floor(MOVES / 100)} wheel scrolls, ${Math.floor(MOVES / 200)} clicks, a form field (${results.with.ms} ms session)`);
-console.log('callback'.padEnd(22) + 'calls'.padStart(7) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'max ms'.padStart(9) + 'total ms'.padStart(10));
-const row = (name, a) => console.log(name.padEnd(22) + String(a.length).padStart(7) + pct(a, 0.5).toFixed(3).padStart(9) + pct(a, 0.95).toFixed(3).padStart(9) + Math.max(0, ...a).toFixed(3).padStart(9) + a.reduce((s, x) => s + x, 0).toFixed(1).padStart(10));
+console.log(
+  `SDK overhead in Chromium: ${MOVES} cursor moves, ${Math.floor(MOVES / 100)} wheel scrolls, ` +
+    `${Math.floor(MOVES / 200)} clicks, a form field (${results.with.ms} ms session)`,
+);
+console.log(
+  'callback'.padEnd(22) +
+    'calls'.padStart(7) +
+    'p50 ms'.padStart(9) +
+    'p95 ms'.padStart(9) +
+    'max ms'.padStart(9) +
+    'total ms'.padStart(10),
+);
+const row = (name, a) =>
+  console.log(
+    name.padEnd(22) +
+      String(a.length).padStart(7) +
+      pct(a, 0.5).toFixed(3).padStart(9) +
+      pct(a, 0.95).toFixed(3).padStart(9) +
+      Math.max(0, ...a)
+        .toFixed(3)
+        .padStart(9) +
+      a
+        .reduce((s, x) => s + x, 0)
+        .toFixed(1)
+        .padStart(10),
+  );
 for (const [k, a] of Object.entries(results.with.times).sort((x, y) => y[1].length - x[1].length)) row(k, a);
 row('all SDK callbacks', all);
 const longWith = results.with.long.length;
 const longWithout = results.without.long.length;
-console.log(`long tasks during the session: ${longWith} with the SDK, ${longWithout} without (caused by tracking: ${Math.max(0, longWith - longWithout)}); during page load: ${results.with.loadLong.length} with, ${results.without.loadLong.length} without`);
-console.log(`longest SDK callback: ${Math.max(...all).toFixed(2)} ms (a long task is >= 50 ms: ${Math.max(...all) < 50 ? 'none of them can be one' : 'one may be the SDK'})`);
+console.log(
+  `long tasks during the session: ${longWith} with the SDK, ${longWithout} without (caused by tracking: ` +
+    `${Math.max(0, longWith - longWithout)}); during page load: ${results.with.loadLong.length} with, ` +
+    `${results.without.loadLong.length} without`,
+);
+console.log(
+  `longest SDK callback: ${Math.max(...all).toFixed(2)} ms (a long task is >= 50 ms: ` +
+    `${Math.max(...all) < 50 ? 'none of them can be one' : 'one may be the SDK'})`,
+);
 console.log(`batches sent: ${batches}, events: ${events}`);
 for (const s of results.with.slow) console.log(`slow callback: ${s}`);
-console.log(`budget: listener p95 <= 0.2 ms (${pct(all, 0.95) <= 0.2 ? 'met' : 'MISSED'}), 0 long tasks from tracking (${longWith - longWithout <= 0 && Math.max(...all) < 50 ? 'met' : 'MISSED'})`);
+console.log(
+  `budget: listener p95 <= 0.2 ms (${pct(all, 0.95) <= 0.2 ? 'met' : 'MISSED'}), 0 long tasks from tracking ` +
+    `(${longWith - longWithout <= 0 && Math.max(...all) < 50 ? 'met' : 'MISSED'})`,
+);
 console.log(
   JSON.stringify({
     listenerP95Ms: +pct(all, 0.95).toFixed(4),

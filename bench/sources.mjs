@@ -15,11 +15,32 @@ const { startRedis } = await import('@heatlens/testkit/redis-server');
 const { createClient } = await import('./lib/deps.mjs').then((d) => d.redis);
 
 const ZONES = Intl.supportedValuesOf('timeZone');
-const REFS = ['https://www.google.com/', 'https://news.ycombinator.com/item', '', 'https://t.co/x', 'https://shop.example/product/1', 'android-app://com.google.android.gm/'];
+const REFS = [
+  'https://www.google.com/',
+  'https://news.ycombinator.com/item',
+  '',
+  'https://t.co/x',
+  'https://shop.example/product/1',
+  'android-app://com.google.android.gm/',
+];
 const LANGS = ['en-US', 'pt-BR', 'de-DE', 'ja-JP', 'fr'];
 const now = Date.now();
-const view = (i, full) => ({ type: 'pageview', ts: now, vh: 800, ...(full ? { ref: REFS[i % REFS.length], lang: LANGS[i % LANGS.length], tz: ZONES[i % 60], sw: 1440, sh: 900 } : {}) });
-const batch = (j, full) => ({ v: 1, id: `b${j}`, site: 'shop', sid: `s${j}`, path: '/', vw: 1440, sent: now, events: Array.from({ length: 20 }, (_, i) => view(i + j, full)) });
+const view = (i, full) => ({
+  type: 'pageview',
+  ts: now,
+  vh: 800,
+  ...(full ? { ref: REFS[i % REFS.length], lang: LANGS[i % LANGS.length], tz: ZONES[i % 60], sw: 1440, sh: 900 } : {}),
+});
+const batch = (j, full) => ({
+  v: 1,
+  id: `b${j}`,
+  site: 'shop',
+  sid: `s${j}`,
+  path: '/',
+  vw: 1440,
+  sent: now,
+  events: Array.from({ length: 20 }, (_, i) => view(i + j, full)),
+});
 
 function perView(full) {
   const site = { own: ownHosts(['https://shop.example']), pageHost: 'shop.example' };
@@ -34,10 +55,15 @@ function perView(full) {
 }
 const withSources = perView(true);
 const without = perView(false);
-console.log(`fold: ${withSources.toFixed(2)} us per page view with sources, ${without.toFixed(2)} us without (+${(withSources - without).toFixed(2)} us)`);
+console.log(
+  `fold: ${withSources.toFixed(2)} us per page view with sources, ${without.toFixed(2)} us without ` +
+    `(+${(withSources - without).toFixed(2)} us)`,
+);
 
 const redis = await startRedis();
-const client = await createClient({ url: redis.url }).on('error', () => {}).connect();
+const client = await createClient({ url: redis.url })
+  .on('error', () => {})
+  .connect();
 try {
   const PAGES = 50;
   const DISTINCT = 100;
@@ -46,10 +72,29 @@ try {
     for (let p = 0; p < PAGES; p++) {
       for (let k = 0; k < DISTINCT; k += 20) {
         const events = Array.from({ length: 20 }, (_, i) => ({
-          type: 'pageview', ts: now, vh: 800,
-          ...(full ? { ref: `https://r${k + i}.example/`, lang: `a${String.fromCharCode(97 + ((k + i) % 26))}${String.fromCharCode(97 + Math.floor((k + i) / 26))}`, tz: ZONES[(k + i) % ZONES.length], sw: 300 + k + i, sh: 800 } : {}),
+          type: 'pageview',
+          ts: now,
+          vh: 800,
+          ...(full
+            ? {
+                ref: `https://r${k + i}.example/`,
+                lang:
+                  `a${String.fromCharCode(97 + ((k + i) % 26))}` +
+                  `${String.fromCharCode(97 + Math.floor((k + i) / 26))}`,
+                tz: ZONES[(k + i) % ZONES.length],
+                sw: 300 + k + i,
+                sh: 800,
+              }
+            : {}),
         }));
-        await store.record(foldBatch({ v: 1, id: `${site}${p}-${k}`, site, sid: `s${p}`, path: `/p${p}`, vw: 1440, sent: now, events }, `/p${p}`, now, 50));
+        await store.record(
+          foldBatch(
+            { v: 1, id: `${site}${p}-${k}`, site, sid: `s${p}`, path: `/p${p}`, vw: 1440, sent: now, events },
+            `/p${p}`,
+            now,
+            50,
+          ),
+        );
       }
     }
     await store.pages({ site, window: '5m', now: now + 1000, limit: PAGES });
@@ -66,16 +111,33 @@ try {
   const store = createRedisStore({ client, ping: () => client.ping() });
   const before = await readSite('plain', false);
   const after = await readSite('sourced', true);
-  // The site-level sum alone. Full families (not the ranked 20) as the store holds them: 5 families x 100 members per page.
-  const full = Array.from({ length: PAGES }, (_, p) => ({ counters: ['ref', 'lang', 'tz', 'rg', 'scr'].flatMap((f) => Array.from({ length: DISTINCT }, (_, i) => [`${f}:v${(i + p) % 150}`, 1])) }));
+  // The site-level sum alone. Full families (not the ranked 20) as the store holds them: 5 families x
+  // 100 members per page.
+  const full = Array.from({ length: PAGES }, (_, p) => ({
+    counters: ['ref', 'lang', 'tz', 'rg', 'scr'].flatMap((f) =>
+      Array.from({ length: DISTINCT }, (_, i) => [`${f}:v${(i + p) % 150}`, 1]),
+    ),
+  }));
   let best = Infinity;
   for (let r = 0; r < 20; r++) {
     const t0 = performance.now();
     siteSources(full);
     best = Math.min(best, performance.now() - t0);
   }
-  console.log(`read: pages() for ${PAGES} pages on Redis: p50 ${after.p50.toFixed(1)} ms (min ${after.min.toFixed(1)}) with full source families, ${before.p50.toFixed(1)} ms (min ${before.min.toFixed(1)}) without; the site-level sum ${best.toFixed(2)} ms of it (${PAGES * 5 * DISTINCT} members), no extra Redis command`);
-  console.log(JSON.stringify({ foldUsPerView: +withSources.toFixed(2), foldUsPerViewBefore: +without.toFixed(2), pagesP50Ms: +after.p50.toFixed(1), pagesP50MsBefore: +before.p50.toFixed(1), siteSumMs: +best.toFixed(2) }));
+  console.log(
+    `read: pages() for ${PAGES} pages on Redis: p50 ${after.p50.toFixed(1)} ms (min ${after.min.toFixed(1)}) ` +
+      `with full source families, ${before.p50.toFixed(1)} ms (min ${before.min.toFixed(1)}) without; the ` +
+      `site-level sum ${best.toFixed(2)} ms of it (${PAGES * 5 * DISTINCT} members), no extra Redis command`,
+  );
+  console.log(
+    JSON.stringify({
+      foldUsPerView: +withSources.toFixed(2),
+      foldUsPerViewBefore: +without.toFixed(2),
+      pagesP50Ms: +after.p50.toFixed(1),
+      pagesP50MsBefore: +before.p50.toFixed(1),
+      siteSumMs: +best.toFixed(2),
+    }),
+  );
 } finally {
   client.destroy();
   await redis.stop();

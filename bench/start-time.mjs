@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from './lib/procs.mjs';
 
-const { values } = parseArgs({ options: { repo: { type: 'string', default: fileURLToPath(new URL('..', import.meta.url)) } } });
+const { values } = parseArgs({
+  options: { repo: { type: 'string', default: fileURLToPath(new URL('..', import.meta.url)) } },
+});
 const PNPM = ['-y', 'pnpm@10.34.8'];
 const dir = mkdtempSync(join(tmpdir(), 'heatlens-start-time-'));
 const seconds = (t) => ((performance.now() - t) / 1000).toFixed(1);
@@ -21,9 +23,26 @@ const seconds = (t) => ((performance.now() - t) / 1000).toFixed(1);
 async function timeStart() {
   const [port, shopPort] = [await freePort(), await freePort()];
   const t = performance.now();
-  const child = spawn('npx', [...PNPM, 'start'], { cwd: dir, detached: true, stdio: 'ignore', env: { ...process.env, PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '' } });
+  const child = spawn('npx', [...PNPM, 'start'], {
+    cwd: dir,
+    detached: true,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SHOP_PORT: String(shopPort),
+      REDIS_URL: '',
+      REDIS_CLUSTER: '',
+      HEATLENS_SITES: '',
+    },
+  });
   try {
-    while ((await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (child.exitCode !== null) throw new Error(`pnpm start exited ${child.exitCode}`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -37,7 +37,12 @@ const mtime = (p) => {
  */
 const shipped = (dir) =>
   filesUnder(at(dir)).filter(
-    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts') && !/[/\\](test-support|fuzz)[/\\]/.test(f) && !/[/\\]describe-[^/\\]+\.ts$/.test(f),
+    (f) =>
+      f.endsWith('.ts') &&
+      !f.endsWith('.test.ts') &&
+      !f.endsWith('.d.ts') &&
+      !/[/\\](test-support|fuzz)[/\\]/.test(f) &&
+      !/[/\\]describe-[^/\\]+\.ts$/.test(f),
   );
 
 /**
@@ -52,28 +57,69 @@ function steps(esbuild) {
       name: 'schema',
       inputs: () => shipped('packages/schema/src'),
       outputs: (inputs) => inputs.map((f) => f.replace('/src/', '/dist/').replace(/\.ts$/, '.js')),
-      build: (inputs) => esbuild.build({ entryPoints: inputs, outbase: at('packages/schema/src'), outdir: at('packages/schema/dist'), format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'warning' }),
+      build: (inputs) =>
+        esbuild.build({
+          entryPoints: inputs,
+          outbase: at('packages/schema/src'),
+          outdir: at('packages/schema/dist'),
+          format: 'esm',
+          platform: 'neutral',
+          target: 'es2022',
+          logLevel: 'warning',
+        }),
     },
     {
       name: 'collector',
       inputs: () => shipped('packages/collector/src'),
       outputs: (inputs) => inputs.map((f) => f.replace('/src/', '/dist/').replace(/\.ts$/, '.js')),
-      build: (inputs) => esbuild.build({ entryPoints: inputs, outbase: at('packages/collector/src'), outdir: at('packages/collector/dist'), format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' }),
+      build: (inputs) =>
+        esbuild.build({
+          entryPoints: inputs,
+          outbase: at('packages/collector/src'),
+          outdir: at('packages/collector/dist'),
+          format: 'esm',
+          platform: 'node',
+          target: 'node20',
+          logLevel: 'warning',
+        }),
     },
     {
       name: 'sdk script tag',
       inputs: () => [...sdkSources, ...shipped('packages/schema/src')],
       outputs: () => [at('packages/sdk/dist/heatlens.iife.js')],
       // Private `_` properties are mangled, as the rollup build's terser does.
-      build: () => esbuild.build({ entryPoints: [at('packages/sdk/src/iife.ts')], outfile: at('packages/sdk/dist/heatlens.iife.js'), bundle: true, minify: true, mangleProps: /^_/, format: 'iife', target: 'es2020', logLevel: 'warning' }),
+      build: () =>
+        esbuild.build({
+          entryPoints: [at('packages/sdk/src/iife.ts')],
+          outfile: at('packages/sdk/dist/heatlens.iife.js'),
+          bundle: true,
+          minify: true,
+          mangleProps: /^_/,
+          format: 'iife',
+          target: 'es2020',
+          logLevel: 'warning',
+        }),
     },
     {
       name: 'dashboard',
       inputs: () => [...filesUnder(at('packages/collector/dashboard/src')), ...shipped('packages/schema/src')],
-      outputs: () => [at('packages/collector/public/assets/dashboard.js'), at('packages/collector/public/assets/dashboard.css')],
+      outputs: () => [
+        at('packages/collector/public/assets/dashboard.js'),
+        at('packages/collector/public/assets/dashboard.css'),
+      ],
       build: async () => {
-        await esbuild.build({ entryPoints: [at('packages/collector/dashboard/src/main.ts')], outfile: at('packages/collector/public/assets/dashboard.js'), bundle: true, minify: true, format: 'esm', target: 'es2022', logLevel: 'warning' });
-        const css = [require.resolve('uplot/dist/uPlot.min.css'), at('packages/collector/dashboard/src/styles.css')].map((f) => readFileSync(f, 'utf8')).join('\n');
+        await esbuild.build({
+          entryPoints: [at('packages/collector/dashboard/src/main.ts')],
+          outfile: at('packages/collector/public/assets/dashboard.js'),
+          bundle: true,
+          minify: true,
+          format: 'esm',
+          target: 'es2022',
+          logLevel: 'warning',
+        });
+        const css = [require.resolve('uplot/dist/uPlot.min.css'), at('packages/collector/dashboard/src/styles.css')]
+          .map((f) => readFileSync(f, 'utf8'))
+          .join('\n');
         writeFileSync(at('packages/collector/public/assets/dashboard.css'), css);
       },
     },

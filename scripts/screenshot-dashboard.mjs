@@ -8,15 +8,27 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { open: { type: 'string', default: '/' }, out: { type: 'string', default: 'docs/img' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { open: { type: 'string', default: '/' }, out: { type: 'string', default: 'docs/img' } },
+});
 const url = positionals[0];
 if (!url?.includes('#token=')) {
-  console.error("Usage: node scripts/screenshot-dashboard.mjs '<dashboard URL with #token=…>' [--open /path] [--out dir]");
+  console.error(
+    "Usage: node scripts/screenshot-dashboard.mjs '<dashboard URL with #token=…>' [--open /path] [--out dir]",
+  );
   process.exit(2);
 }
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   for (const width of [1280, 390]) {

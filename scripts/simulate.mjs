@@ -64,14 +64,22 @@ const visitors = Math.floor(num('visitors', args.visitors, 1));
 const spreadMs = num('spread', args.spread, 0) * 1000;
 const speed = num('speed', args.speed, 0.1);
 const seed = args.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Math.floor(num('seed', args.seed, 0));
-const collectorUrl = (args.collector ?? process.env.COLLECTOR_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`).replace(/\/+$/, '');
+const collectorUrl = (
+  args.collector ??
+  process.env.COLLECTOR_URL ??
+  `http://127.0.0.1:${process.env.PORT ?? 8080}`
+).replace(/\/+$/, '');
 const shopUrl = (args.shop ?? `http://127.0.0.1:${process.env.SHOP_PORT ?? 8081}`).replace(/\/+$/, '');
 
 try {
   const res = await fetch(`${collectorUrl}/healthz`);
   if (!res.ok) throw new Error(`healthz answered ${res.status}`);
 } catch (err) {
-  console.error(`No collector at ${collectorUrl} (${err.cause?.code ?? err.cause?.errors?.[0]?.code ?? err.cause?.message ?? err.message}). Start one with \`pnpm start\`, or pass --collector.`);
+  console.error(
+    `No collector at ${collectorUrl} (` +
+      `${err.cause?.code ?? err.cause?.errors?.[0]?.code ?? err.cause?.message ?? err.message}). Start one ` +
+      `with \`pnpm start\`, or pass --collector.`,
+  );
   process.exit(1);
 }
 
@@ -80,7 +88,11 @@ try {
 await buildDemo();
 const { createTally, printTally } = await import('../examples/shop/simulate/tally.mjs');
 const { layoutFor, missing } = await sdkSelectors();
-if (missing.length) console.error(`The SDK named no element for: ${missing.join(', ')} (the shop's layout in examples/shop/simulate/shop-layout.mjs is out of date).`);
+if (missing.length)
+  console.error(
+    `The SDK named no element for: ${missing.join(', ')} (the shop's layout in ` +
+      `examples/shop/simulate/shop-layout.mjs is out of date).`,
+  );
 
 const rnd = createRandom(seed);
 const tally = createTally({ origin: shopUrl });
@@ -93,24 +105,38 @@ const onBatch = (batch, status) => {
   } else refused.set(status, (refused.get(status) ?? 0) + 1);
 };
 console.log(
-  `Simulating ${visitors} visitors${args.loop ? ' per wave, until Ctrl+C' : ''} (seed ${seed}) ${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ${spreadMs / 1000} s at ${speed}x speed…`,
+  `Simulating ${visitors} visitors${args.loop ? ' per wave, until Ctrl+C' : ''} (seed ${seed}) ` +
+    `${args.browser ? `in Chromium on ${shopUrl}` : `-> ${collectorUrl}/collect`}, arriving over ` +
+    `${spreadMs / 1000} s at ${speed}x speed…`,
 );
 const started = Date.now();
-const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${tally.batches} batches, ${sentEvents} events accepted`), 5000);
+const progress = setInterval(
+  () =>
+    console.log(
+      `  ${Math.round((Date.now() - started) / 1000)} s: ${tally.batches} batches, ${sentEvents} events accepted`,
+    ),
+  5000,
+);
 progress.unref();
 
 /** Print what the collector accepted, per page, and set the exit code. */
 function report() {
   clearInterval(progress);
-  console.log(`\nAccepted ${tally.batches} batches, ${sentEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`);
+  console.log(
+    `\nAccepted ${tally.batches} batches, ${sentEvents} events ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s. Per page (products counted as /product/:id):\n`,
+  );
   if (args.json) console.log(`${JSON.stringify({ sources: tally.sources() })}\n${JSON.stringify(tally.rows())}`);
   else {
     printTally(tally);
-    console.log('\nSources (page views, as the dashboard\'s Sources panel):\n');
+    console.log("\nSources (page views, as the dashboard's Sources panel):\n");
     printSources(tally.sources());
   }
   if (refused.size) console.log(`\nNot accepted: ${[...refused].map(([k, n]) => `${n} × ${k}`).join(', ')}`);
-  if (args.browser && tally.batches === 0) console.log(`\nNo batch arrived: does ${collectorUrl}/sdk.js serve the SDK (\`pnpm build\`), and does ${shopUrl} load it?`);
+  if (args.browser && tally.batches === 0)
+    console.log(
+      `\nNo batch arrived: does ${collectorUrl}/sdk.js serve the SDK (\`pnpm build\`), and does ${shopUrl} load it?`,
+    );
   process.exitCode = refused.size || tally.batches === 0 ? 1 : 0;
 }
 // Ctrl+C (the way out of --loop) still prints what was sent so far.
@@ -147,16 +173,24 @@ if (args.browser) {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', `--proxy-server=${proxy.url}`, '--proxy-bypass-list=<-loopback>'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--autoplay-policy=no-user-gesture-required',
+      `--proxy-server=${proxy.url}`,
+      '--proxy-bypass-list=<-loopback>',
+    ],
   });
   const concurrency = Math.floor(num('concurrency', args.concurrency, 1));
   wave = async (plans) => {
     const t = Date.now();
     const queue = plans.map((p, i) => ({ p, at: t + (spreadMs * i) / visitors }));
     const worker = async () => {
-      for (let job; (job = queue.shift()); ) {
+      for (let job; (job = queue.shift());) {
         if (job.at > Date.now()) await new Promise((r) => setTimeout(r, job.at - Date.now()));
-        await browseVisitor(browser, job.p, { shopUrl, speed }).catch((err) => console.error(`  a visitor failed: ${err.message}`));
+        await browseVisitor(browser, job.p, { shopUrl, speed }).catch((err) =>
+          console.error(`  a visitor failed: ${err.message}`),
+        );
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -169,7 +203,14 @@ if (args.browser) {
 
 const rage = args.rage
   ? import('../examples/shop/simulate/rage-visitors.mjs').then(({ sendRageVisitors }) =>
-      sendRageVisitors({ collectorUrl, origin: shopUrl, site: args.site, count: Math.max(2, Math.ceil(visitors / 10)), spreadMs, onBatch }),
+      sendRageVisitors({
+        collectorUrl,
+        origin: shopUrl,
+        site: args.site,
+        count: Math.max(2, Math.ceil(visitors / 10)),
+        spreadMs,
+        onBatch,
+      }),
     )
   : undefined;
 do await wave(Array.from({ length: visitors }, () => planVisitor(rnd, { layoutFor })));

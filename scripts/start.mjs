@@ -28,14 +28,25 @@ const site = collector.sites[0];
 const shopPort = process.env.SHOP_PORT === undefined ? 8081 : Number(process.env.SHOP_PORT);
 let shop;
 try {
-  shop = await startShop({ port: shopPort, host: options.host ?? '127.0.0.1', collectorUrl: collector.url, site: site.id });
+  shop = await startShop({
+    port: shopPort,
+    host: options.host ?? '127.0.0.1',
+    collectorUrl: collector.url,
+    site: site.id,
+  });
 } catch (err) {
   console.error(`heatlens: the shop cannot listen on port ${shopPort} (${err.code ?? err.message}); set SHOP_PORT.`);
   await collector.close();
   process.exit(1);
 }
-const store = options.redisCluster?.length ? `Redis Cluster (${options.redisCluster.join(', ')})` : options.redisUrl ? `Redis (${options.redisUrl.replace(/\/\/[^@/]*@/, '//***@')})` : 'in memory (data is lost on stop; set REDIS_URL to keep it)';
+const store = options.redisCluster?.length
+  ? `Redis Cluster (${options.redisCluster.join(', ')})`
+  : options.redisUrl
+    ? `Redis (${options.redisUrl.replace(/\/\/[^@/]*@/, '//***@')})`
+    : 'in memory (data is lost on stop; set REDIS_URL to keep it)';
 const allowed = site.origins.includes('*') || site.origins.includes(shop.url);
+const note =
+  `\n  note: site "${site.id}" does not list ${shop.url} in its origins, ` + `so the shop's events will be refused.\n`;
 
 console.log(`
 heatlens is running
@@ -44,7 +55,7 @@ heatlens is running
   demo shop   ${shop.url}/
   read token  ${site.readToken}   (site "${site.id}"${collector.demo ? ', generated for this run' : ''})
   store       ${store}
-${allowed ? '' : `\n  note: site "${site.id}" does not list ${shop.url} in its origins, so the shop's events will be refused.\n`}
+${allowed ? '' : note}
 Open the dashboard, browse the shop in another tab, or send traffic with \`pnpm simulate\`.
 Stop with Ctrl+C.
 `);

@@ -29,11 +29,17 @@ describe.runIf(hasChromium)('alerts from a rage-clicking visitor in Chromium', (
   let browser: Browser;
 
   beforeAll(async () => {
-    for (const f of [SDK_FILE, DASHBOARD_JS]) if (!existsSync(f)) throw new Error(`${f} is missing: run \`pnpm build\``);
+    for (const f of [SDK_FILE, DASHBOARD_JS])
+      if (!existsSync(f)) throw new Error(`${f} is missing: run \`pnpm build\``);
     receiver = await startWebhookReceiver();
     collector = await startCollector({
-      port: 0, logLevel: 'silent', sdkFile: SDK_FILE, now: () => Date.now() + offset,
-      sites: [{ id: 'demo', origins: ['*'], readToken: TOKEN, routes: ['/product/:id'], alerts: { webhook: receiver.url } }],
+      port: 0,
+      logLevel: 'silent',
+      sdkFile: SDK_FILE,
+      now: () => Date.now() + offset,
+      sites: [
+        { id: 'demo', origins: ['*'], readToken: TOKEN, routes: ['/product/:id'], alerts: { webhook: receiver.url } },
+      ],
       alerts: { evalMs: 500 },
     });
     shop = await startShop({ port: 0, collectorUrl: collector.url });
@@ -47,24 +53,48 @@ describe.runIf(hasChromium)('alerts from a rage-clicking visitor in Chromium', (
     await visitor.waitForFunction(() => 'heatlens' in window, undefined, { timeout: 5000 });
     // 7 clicks in well under a second on one spot: clicks 3-7 are rage clicks, all 7 are dead.
     for (let i = 0; i < 7; i++) await visitor.click('button#apply-coupon', { delay: 10 });
-    await receiver.until(() => receiver.received.some((a) => a.id === RAGE) && receiver.received.some((a) => a.id === DEAD), 30_000, 'rage and dead alerts');
+    await receiver.until(
+      () => receiver.received.some((a) => a.id === RAGE) && receiver.received.some((a) => a.id === DEAD),
+      30_000,
+      'rage and dead alerts',
+    );
     const byId = (id: string) => receiver.received.filter((a) => a.id === id);
-    expect(byId(RAGE)).toMatchObject([{ site: 'demo', page: '/product/:id', rule: 'rage', state: 'firing', element: 'button#apply-coupon', figures: { count: 5, clicks: 7 } }]);
-    expect(byId(DEAD)).toMatchObject([{ rule: 'dead', state: 'firing', element: 'button#apply-coupon', figures: { count: 7, clicks: 7, share: 1 } }]);
+    expect(byId(RAGE)).toMatchObject([
+      {
+        site: 'demo',
+        page: '/product/:id',
+        rule: 'rage',
+        state: 'firing',
+        element: 'button#apply-coupon',
+        figures: { count: 5, clicks: 7 },
+      },
+    ]);
+    expect(byId(DEAD)).toMatchObject([
+      { rule: 'dead', state: 'firing', element: 'button#apply-coupon', figures: { count: 7, clicks: 7, share: 1 } },
+    ]);
     expect(byId(RAGE)[0]!.link).toBe(`${collector.url}/#site=demo&path=%2Fproduct%2F%3Aid`);
 
     const owner = await browser.newPage();
     await owner.goto(`${collector.url}/#token=${TOKEN}`);
     await owner.waitForSelector(`#alerts-firing li[data-alert-id="${RAGE}"][data-state="firing"]`, { timeout: 10_000 });
-    expect(await owner.textContent(`#alerts-firing li[data-alert-id="${RAGE}"]`)).toContain('rage clicks on button#apply-coupon');
+    expect(await owner.textContent(`#alerts-firing li[data-alert-id="${RAGE}"]`)).toContain(
+      'rage clicks on button#apply-coupon',
+    );
 
     // The visitor stops; five minutes on, the clicks have left the live window.
     await visitor.close();
     offset += 300_000;
     await receiver.until(() => byId(RAGE).length === 2 && byId(DEAD).length === 2, 30_000, 'resolved notices');
     for (let i = 0; i < 3; i++) await collector.alerts.tick();
-    expect([...byId(RAGE), ...byId(DEAD)].map((a) => [a.rule, a.state])).toEqual([['rage', 'firing'], ['rage', 'resolved'], ['dead', 'firing'], ['dead', 'resolved']]);
-    await owner.waitForSelector(`#alerts-recent li[data-alert-id="${RAGE}"][data-state="resolved"]`, { timeout: 10_000 });
+    expect([...byId(RAGE), ...byId(DEAD)].map((a) => [a.rule, a.state])).toEqual([
+      ['rage', 'firing'],
+      ['rage', 'resolved'],
+      ['dead', 'firing'],
+      ['dead', 'resolved'],
+    ]);
+    await owner.waitForSelector(`#alerts-recent li[data-alert-id="${RAGE}"][data-state="resolved"]`, {
+      timeout: 10_000,
+    });
     expect(await owner.$$(`#alerts-firing li[data-alert-id]`)).toHaveLength(0);
   }, 90_000);
 });

@@ -13,7 +13,10 @@ import { hasChromium, launchChromium } from './support/chromium.js';
 const DASHBOARD_JS = fileURLToPath(new URL('../packages/collector/public/assets/dashboard.js', import.meta.url));
 const LONG_PATH = '/collections/winter-2026/outerwear/waxed-canvas-field-jacket-olive';
 const IMAGES = [1, 2, 3, 4].map((n) => `http://127.0.0.1:8091/img/products/winter/gallery-${n}.svg`);
-const SELECTORS = ['main#content>section.products>ul.grid>li.card>a[href="/product/1"]', 'main#content>section.products>ul.grid>li.card>a[href="/product/2"]'];
+const SELECTORS = [
+  'main#content>section.products>ul.grid>li.card>a[href="/product/1"]',
+  'main#content>section.products>ul.grid>li.card>a[href="/product/2"]',
+];
 
 /** Batches for a few pages, one of them with a long path, long image URLs and long selectors, spread over 3 minutes. */
 async function seed(c: Collector): Promise<void> {
@@ -33,7 +36,11 @@ async function seed(c: Collector): Promise<void> {
       { type: 'custom', ts, name: 'add_to_cart' },
     ];
     const batch = { v: 1, id: `layout-${++n}`, site: 'demo', sid: `visitor-${i}`, path, vw: 1280, sent: now, events };
-    const res = await fetch(`${c.url}/collect`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: 'http://127.0.0.1:8091' }, body: JSON.stringify(batch) });
+    const res = await fetch(`${c.url}/collect`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: 'http://127.0.0.1:8091' },
+      body: JSON.stringify(batch),
+    });
     expect(res.status).toBe(204);
   }
 }
@@ -42,7 +49,8 @@ describe.runIf(hasChromium)('dashboard layout at 1280 and 390 px', () => {
   let collector: Collector;
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(DASHBOARD_JS)) throw new Error('the dashboard is not built: run `pnpm build` (or `pnpm start` once)');
+    if (!existsSync(DASHBOARD_JS))
+      throw new Error('the dashboard is not built: run `pnpm build` (or `pnpm start` once)');
     collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
     await seed(collector);
     browser = await launchChromium();
@@ -56,7 +64,9 @@ describe.runIf(hasChromium)('dashboard layout at 1280 and 390 px', () => {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await page.goto(`${collector.url}/#token=${collector.sites[0]!.readToken}`);
     await page.waitForSelector(`#pages-table tr[data-path="${LONG_PATH}"]`);
-    await page.waitForFunction(() => JSON.parse(document.getElementById('chart')?.dataset.timeLabels ?? '[]').length >= 2);
+    await page.waitForFunction(
+      () => JSON.parse(document.getElementById('chart')?.dataset.timeLabels ?? '[]').length >= 2,
+    );
     return page;
   }
 
@@ -72,7 +82,14 @@ describe.runIf(hasChromium)('dashboard layout at 1280 and 390 px', () => {
           const box = wrap.getBoundingClientRect();
           const last = document.querySelector('#pages-table tbody tr [data-col="custom"]')!.getBoundingClientRect();
           const first = document.querySelector('#pages-table tbody tr [data-col="path"]')!.getBoundingClientRect();
-          return { wrapLeft: box.left, wrapRight: box.right, lastLeft: last.left, lastRight: last.right, firstLeft: first.left, firstRight: first.right };
+          return {
+            wrapLeft: box.left,
+            wrapRight: box.right,
+            lastLeft: last.left,
+            lastRight: last.right,
+            firstLeft: first.left,
+            firstRight: first.right,
+          };
         });
         expect(seen.lastRight).toBeLessThanOrEqual(seen.wrapRight + 1);
         expect(seen.lastLeft).toBeGreaterThanOrEqual(seen.firstRight - 1);
@@ -82,10 +99,17 @@ describe.runIf(hasChromium)('dashboard layout at 1280 and 390 px', () => {
         expect(await cell.getAttribute('title')).toBe(`Open ${LONG_PATH}`);
         expect(await cell.textContent()).toMatch(/….*field-jacket-olive$/);
 
-        const labels = JSON.parse((await page.locator('#chart').getAttribute('data-time-labels'))!) as { text: string; left: number; right: number }[];
-        for (let i = 1; i < labels.length; i++) expect(labels[i]!.left - labels[i - 1]!.right, JSON.stringify(labels)).toBeGreaterThanOrEqual(4);
+        const labels = JSON.parse((await page.locator('#chart').getAttribute('data-time-labels'))!) as {
+          text: string;
+          left: number;
+          right: number;
+        }[];
+        for (let i = 1; i < labels.length; i++)
+          expect(labels[i]!.left - labels[i - 1]!.right, JSON.stringify(labels)).toBeGreaterThanOrEqual(4);
         // None is cut at the chart's edges.
-        const chartWidth = await page.evaluate(() => document.querySelector('#chart .uplot')!.getBoundingClientRect().width);
+        const chartWidth = await page.evaluate(
+          () => document.querySelector('#chart .uplot')!.getBoundingClientRect().width,
+        );
         expect(labels[0]!.left, JSON.stringify(labels)).toBeGreaterThanOrEqual(0);
         expect(labels.at(-1)!.right, JSON.stringify(labels)).toBeLessThanOrEqual(chartWidth);
       } finally {
@@ -107,8 +131,14 @@ describe.runIf(hasChromium)('dashboard layout at 1280 and 390 px', () => {
             return top >= 0 && (top < 100 || (atEnd && top < innerHeight / 2));
           });
         await expect.poll(placed, { timeout: 3000 }).toBe(true);
-        const rows = await page.$$eval('#page-stats [data-list="images"] .name, #page-stats [data-list="selectors"] .name', (els) =>
-          els.map((e) => ({ text: e.textContent ?? '', title: e.getAttribute('title') ?? '', clipped: e.scrollWidth > e.clientWidth + 1 })),
+        const rows = await page.$$eval(
+          '#page-stats [data-list="images"] .name, #page-stats [data-list="selectors"] .name',
+          (els) =>
+            els.map((e) => ({
+              text: e.textContent ?? '',
+              title: e.getAttribute('title') ?? '',
+              clipped: e.scrollWidth > e.clientWidth + 1,
+            })),
         );
         expect(rows.map((r) => r.title).sort()).toEqual([...IMAGES, ...SELECTORS].sort());
         expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);

@@ -32,12 +32,17 @@ async function expectRow(page: Page, path: string, expected: Row, timeout = 5000
     .waitForFunction(
       ([p, want]) => {
         const row = document.querySelector(`#pages-table tr[data-path=${JSON.stringify(p)}]`);
-        return !!row && Object.entries(want).every(([k, v]) => row.querySelector(`[data-col="${k}"]`)?.textContent === v);
+        return (
+          !!row && Object.entries(want).every(([k, v]) => row.querySelector(`[data-col="${k}"]`)?.textContent === v)
+        );
       },
       [path, expected] as const,
       { timeout, polling: 10 },
     )
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!ok) expect(await readRow(page, path), `row ${path}`).toMatchObject(expected);
   return performance.now() - start;
 }
@@ -46,7 +51,8 @@ async function readRow(page: Page, path: string): Promise<Row> {
   return page.evaluate((p) => {
     const out: Record<string, string> = {};
     const row = document.querySelector(`#pages-table tr[data-path=${JSON.stringify(p)}]`);
-    for (const cell of row?.querySelectorAll('[data-col]') ?? []) out[cell.getAttribute('data-col') ?? ''] = cell.textContent ?? '';
+    for (const cell of row?.querySelectorAll('[data-col]') ?? [])
+      out[cell.getAttribute('data-col') ?? ''] = cell.textContent ?? '';
     return out;
   }, path);
 }
@@ -57,20 +63,26 @@ async function expectPageView(page: Page, expected: Row, timeout = 5000): Promis
   const read = () =>
     page.evaluate(() => {
       const out: Record<string, string> = { heatmap: document.getElementById('heatmap')?.dataset.total ?? '' };
-      for (const el of document.querySelectorAll('#page-stats [data-stat]')) out[el.getAttribute('data-stat') ?? ''] = el.textContent ?? '';
+      for (const el of document.querySelectorAll('#page-stats [data-stat]'))
+        out[el.getAttribute('data-stat') ?? ''] = el.textContent ?? '';
       return out;
     });
   const ok = await page
     .waitForFunction(
       (want) => {
         const got = (k: string) =>
-          k === 'heatmap' ? document.getElementById('heatmap')?.dataset.total : document.querySelector(`#page-stats [data-stat="${k}"]`)?.textContent;
+          k === 'heatmap'
+            ? document.getElementById('heatmap')?.dataset.total
+            : document.querySelector(`#page-stats [data-stat="${k}"]`)?.textContent;
         return Object.entries(want).every(([k, v]) => got(k) === v);
       },
       expected,
       { timeout, polling: 10 },
     )
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!ok) expect(await read(), 'page view').toMatchObject(expected);
   return performance.now() - start;
 }
@@ -89,7 +101,16 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
   /** POST a batch as the SDK would, from the shop's origin; returns the status. */
   async function post(sid: string, path: string, vw: number, events: Array<Record<string, unknown>>): Promise<number> {
     const t = now();
-    const body = { v: 1, id: `${sid}-${t}-${++batches}`, site: 'demo', sid, path, vw, sent: t, events: events.map((e) => ({ ts: t, ...e })) };
+    const body = {
+      v: 1,
+      id: `${sid}-${t}-${++batches}`,
+      site: 'demo',
+      sid,
+      path,
+      vw,
+      sent: t,
+      events: events.map((e) => ({ ts: t, ...e })),
+    };
     const res = await fetch(`${collector.url}/collect`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain', Origin: shop.url },
@@ -101,7 +122,9 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
 
   /** The collector's own numbers for the home page, over its read API. */
   async function homeStats(): Promise<{ views: number; clicks: number }> {
-    const res = await fetch(`${collector.url}/api/stats?site=demo&path=%2F&window=5m`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${collector.url}/api/stats?site=demo&path=%2F&window=5m`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return (await res.json()) as { views: number; clicks: number };
   }
 
@@ -116,7 +139,8 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(DASHBOARD_JS)) throw new Error(`${DASHBOARD_JS} is missing: run \`pnpm build\` (the collector's build:dashboard step)`);
+    if (!existsSync(DASHBOARD_JS))
+      throw new Error(`${DASHBOARD_JS} is missing: run \`pnpm build\` (the collector's build:dashboard step)`);
     if (!existsSync(SDK_FILE)) throw new Error(`${SDK_FILE} is missing: run \`pnpm build\``);
     mkdirSync(ARTIFACTS, { recursive: true });
     collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent', now, sdkFile: SDK_FILE });
@@ -157,13 +181,15 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     await expectRow(dash, '/', { visitors: '2', views: '2', clicks: '2' });
 
     // Round 1: one product visitor, so the product page can be opened before the last events.
-    expect(await post('v1', '/product/2', 1440, [
-      { type: 'pageview', vh: 800 },
-      ...[0.2, 0.5, 0.8].map((f) => ({ type: 'click', x: 700, y: 1000 * f, w: 1440, h: 1000, sel: '#add-to-cart' })),
-      { type: 'custom', name: 'add_to_cart' },
-      { type: 'scroll', depth: 60 },
-      { type: 'engagement', ms: 4000 },
-    ])).toBe(204);
+    expect(
+      await post('v1', '/product/2', 1440, [
+        { type: 'pageview', vh: 800 },
+        ...[0.2, 0.5, 0.8].map((f) => ({ type: 'click', x: 700, y: 1000 * f, w: 1440, h: 1000, sel: '#add-to-cart' })),
+        { type: 'custom', name: 'add_to_cart' },
+        { type: 'scroll', depth: 60 },
+        { type: 'engagement', ms: 4000 },
+      ]),
+    ).toBe(204);
     await expectRow(dash, '/product/:id', { visitors: '1', views: '1', clicks: '3' });
     await dash.click('tr[data-path="/product/:id"] th button');
     await expectPageView(dash, { views: '1', clicks: '3', heatmap: '3' });
@@ -201,25 +227,67 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
     expect(statuses).toEqual([204, 204, 204]);
     const t0 = performance.now();
     // The page view first: it is pushed every hop; the pages table refreshes once a second.
-    const pageViewMs = await expectPageView(dash, { visitors: '2', views: '2', clicks: '5', rage: '1', dead: '1', heatmap: '5' }, 15_000);
-    await expectRow(dash, '/product/:id', {
-      visitors: '2', views: '2', events: '12', clicks: '5', rage: '1', dead: '1',
-      reach25: '100%', reach50: '100%', reach75: '50%', reach100: '50%',
-      'form-starts': '0', 'media-plays': '0', engaged: '3 s', custom: '1',
-    }, 15_000);
-    await expectRow(dash, '/signup', {
-      visitors: '2', views: '2', events: '16', clicks: '1', 'form-starts': '2', 'form-submits': '1', 'form-abandon': '50%',
-      'media-plays': '2', 'media-quartiles': '1 · 1 · 0 · 0', downloads: '1', images: '2', outbound: '1', engaged: '3 s', custom: '0',
-    }, 15_000);
+    const pageViewMs = await expectPageView(
+      dash,
+      { visitors: '2', views: '2', clicks: '5', rage: '1', dead: '1', heatmap: '5' },
+      15_000,
+    );
+    await expectRow(
+      dash,
+      '/product/:id',
+      {
+        visitors: '2',
+        views: '2',
+        events: '12',
+        clicks: '5',
+        rage: '1',
+        dead: '1',
+        reach25: '100%',
+        reach50: '100%',
+        reach75: '50%',
+        reach100: '50%',
+        'form-starts': '0',
+        'media-plays': '0',
+        engaged: '3 s',
+        custom: '1',
+      },
+      15_000,
+    );
+    await expectRow(
+      dash,
+      '/signup',
+      {
+        visitors: '2',
+        views: '2',
+        events: '16',
+        clicks: '1',
+        'form-starts': '2',
+        'form-submits': '1',
+        'form-abandon': '50%',
+        'media-plays': '2',
+        'media-quartiles': '1 · 1 · 0 · 0',
+        downloads: '1',
+        images: '2',
+        outbound: '1',
+        engaged: '3 s',
+        custom: '0',
+      },
+      15_000,
+    );
     const tableMs = performance.now() - t0;
-    console.log(`dashboard freshness: page view ${pageViewMs.toFixed(0)} ms, table ${tableMs.toFixed(0)} ms after the last batch's 204`);
+    console.log(
+      `dashboard freshness: page view ${pageViewMs.toFixed(0)} ms, table ${tableMs.toFixed(0)} ms after the last ` +
+        `batch's 204`,
+    );
     expect(await dash.textContent('[data-summary="pages"]')).toBe('3');
     // The chart plots the same events the summary counts, with uPlot's canvas.
     expect(await dash.getAttribute('#chart', 'data-total')).toBe(await dash.textContent('[data-summary="events"]'));
     expect(await dash.locator('#chart canvas').count()).toBeGreaterThan(0);
     expect(Number(await dash.textContent('[data-summary="rate"]'))).toBeGreaterThan(0);
     // Ranked by activity (events in the window): /signup (16) above /product/:id (12).
-    const order = await dash.$$eval('#pages-table tbody tr[data-path]', (rows) => rows.map((r) => r.getAttribute('data-path')));
+    const order = await dash.$$eval('#pages-table tbody tr[data-path]', (rows) =>
+      rows.map((r) => r.getAttribute('data-path')),
+    );
     expect(order.indexOf('/signup')).toBeLessThan(order.indexOf('/product/:id'));
   });
 

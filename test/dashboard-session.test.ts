@@ -20,7 +20,8 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let blocked: string[] = [];
-  const start = (port = 0) => startCollector({ port, host: '127.0.0.1', logLevel: 'silent', sites: SITES, sdkFile: SDK_FILE });
+  const start = (port = 0) =>
+    startCollector({ port, host: '127.0.0.1', logLevel: 'silent', sites: SITES, sdkFile: SDK_FILE });
   const status = () => page.getAttribute('#status', 'data-status');
 
   beforeAll(async () => {
@@ -50,13 +51,21 @@ describe.runIf(hasChromium)('dashboard session in Chromium', () => {
     await page.goto(`${collector.url}/#site=shop&window=1h&path=%2Fproduct%2F%3Aid&kind=scroll&seg=s`);
     await page.waitForSelector('#page-view:not([hidden])');
     expect(await page.textContent('#page-title')).toBe('/product/:id');
-    expect([await page.inputValue('#kind'), await page.inputValue('#seg'), await page.isChecked('#window-1h')]).toEqual(['scroll', 's', true]);
-    await expect.poll(() => page.textContent('#heatmap-meta')).toContain('No visitors who scrolled on this page in the last hour');
+    expect([await page.inputValue('#kind'), await page.inputValue('#seg'), await page.isChecked('#window-1h')]).toEqual(
+      ['scroll', 's', true],
+    );
+    await expect
+      .poll(() => page.textContent('#heatmap-meta'))
+      .toContain('No visitors who scrolled on this page in the last hour');
     await page.selectOption('#kind', 'move');
     expect(new URL(page.url()).hash).toBe('#site=shop&window=1h&path=%2Fproduct%2F%3Aid&kind=move&seg=s');
     await page.reload();
     await page.waitForSelector('#page-view:not([hidden])');
-    expect([await page.textContent('#page-title'), await page.inputValue('#kind'), await page.isChecked('#window-1h')]).toEqual(['/product/:id', 'move', true]);
+    expect([
+      await page.textContent('#page-title'),
+      await page.inputValue('#kind'),
+      await page.isChecked('#window-1h'),
+    ]).toEqual(['/product/:id', 'move', true]);
     await page.click('#page-close');
     expect(new URL(page.url()).hash).toBe('#site=shop&window=1h');
     await page.check('#window-5m');

@@ -43,7 +43,8 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
 
   const heatmap = async (path: string, kind = 'move') => {
     const url = new URL('/api/heatmap', collector.url);
-    for (const [k, v] of Object.entries({ site: 'demo', path, kind, window: '5m', seg: 'all' })) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries({ site: 'demo', path, kind, window: '5m', seg: 'all' }))
+      url.searchParams.set(k, v);
     const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     return (await res.json()) as { path: string; total: number; tiles: number[][] };
@@ -75,7 +76,8 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     page.on('request', (r) => seen.push(`${Date.now() - t0} ms: ${r.method()} ${r.url()}`));
     page.on('response', (r) => seen.push(`${Date.now() - t0} ms: ${r.status()} ${r.url()}`));
     page.on('requestfailed', (r) => seen.push(`${Date.now() - t0} ms: failed ${r.url()} ${r.failure()?.errorText}`));
-    const firstBatch = () => page.waitForResponse((r) => r.url().endsWith('/collect') && r.status() === 204, { timeout: 10_000 });
+    const firstBatch = () =>
+      page.waitForResponse((r) => r.url().endsWith('/collect') && r.status() === 204, { timeout: 10_000 });
     let batch = firstBatch();
     await page.goto(shop.url + path);
     let res = await batch.catch(() => null);
@@ -158,10 +160,13 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
 
   it('shows in the legend the same sample count as /api/heatmap', async () => {
     await expect
-      .poll(async () => {
-        const [shown, api] = await Promise.all([legend(owner), heatmap('/product/1')]);
-        return api.total > 0 && shown?.total === String(api.total);
-      }, { timeout: 5_000 })
+      .poll(
+        async () => {
+          const [shown, api] = await Promise.all([legend(owner), heatmap('/product/1')]);
+          return api.total > 0 && shown?.total === String(api.total);
+        },
+        { timeout: 5_000 },
+      )
       .toBe(true);
     await owner.screenshot({ path: new URL('extension-overlay.png', ARTIFACTS).pathname });
   });
@@ -184,16 +189,14 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => owner.evaluate(() => innerHeight)).toBe(400);
     await expect.poll(tileAt).toBeGreaterThan(0);
     const canvasHeight = () =>
-      owner.evaluate(
-        () => {
-          const root = document.getElementById('heatlens-overlay')!.shadowRoot!;
-          // The heat canvas is stretched over the viewport (its backing store is a quarter of it);
-          // the labels canvas is backed at full resolution.
-          const heat = (root.getElementById('heatlens-canvas') as HTMLCanvasElement).getBoundingClientRect().height;
-          const labels = (root.getElementById('heatlens-labels') as HTMLCanvasElement).height / devicePixelRatio;
-          return heat === labels ? heat : -1;
-        },
-      );
+      owner.evaluate(() => {
+        const root = document.getElementById('heatlens-overlay')!.shadowRoot!;
+        // The heat canvas is stretched over the viewport (its backing store is a quarter of it);
+        // the labels canvas is backed at full resolution.
+        const heat = (root.getElementById('heatlens-canvas') as HTMLCanvasElement).getBoundingClientRect().height;
+        const labels = (root.getElementById('heatlens-labels') as HTMLCanvasElement).height / devicePixelRatio;
+        return heat === labels ? heat : -1;
+      });
     // The redraw after a resize is throttled: wait for it. Viewport-sized, never document-sized.
     await expect.poll(canvasHeight).toBe(400);
   });
@@ -205,7 +208,10 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     // each time: the click may still be on its way when the map switches).
     await expect
       .poll(async () => {
-        const [shown, stored] = await Promise.all([legend(owner).then((l) => l?.total), heatmap('/product/1', 'click').then((h) => h.total)]);
+        const [shown, stored] = await Promise.all([
+          legend(owner).then((l) => l?.total),
+          heatmap('/product/1', 'click').then((h) => h.total),
+        ]);
         return stored > 0 && shown === String(stored);
       })
       .toBe(true);
@@ -231,10 +237,13 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await owner.bringToFront();
     await owner.evaluate(() => scrollTo(0, 0));
     await expect
-      .poll(async () => {
-        const [shown, api] = await Promise.all([legend(owner), heatmap('/product/1', 'scroll')]);
-        return api.total > 0 && shown?.total === String(api.total);
-      }, { timeout: 8_000 })
+      .poll(
+        async () => {
+          const [shown, api] = await Promise.all([legend(owner), heatmap('/product/1', 'scroll')]);
+          return api.total > 0 && shown?.total === String(api.total);
+        },
+        { timeout: 8_000 },
+      )
       .toBe(true);
     // Every session saw the top of the page: the first band is the hottest colour there is.
     const top = await overlayPixel(owner, 640, 5);
@@ -248,13 +257,18 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     expect(await owner.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     await expect.poll(liveViewers).toBe(0); // and the socket is closed
     // Zero work left in the tab: no listener answers the extension any more (no observers, no timers).
-    const answer = await worker.evaluate(async (tabId: number) => {
-      type Chrome = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
-      return (globalThis as unknown as { chrome: Chrome }).chrome.tabs.sendMessage(tabId, { type: 'overlay:ping' }).then(
-        (reply) => `answered ${JSON.stringify(reply)}`,
-        (e: Error) => `no receiver: ${e.message}`,
-      );
-    }, await tabOf(owner));
+    const answer = await worker.evaluate(
+      async (tabId: number) => {
+        type Chrome = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+        return (globalThis as unknown as { chrome: Chrome }).chrome.tabs
+          .sendMessage(tabId, { type: 'overlay:ping' })
+          .then(
+            (reply) => `answered ${JSON.stringify(reply)}`,
+            (e: Error) => `no receiver: ${e.message}`,
+          );
+      },
+      await tabOf(owner),
+    );
     expect(answer).toMatch(/^no receiver/);
   });
 
@@ -270,13 +284,18 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => visitor.evaluate(() => location.pathname)).toBe('/app/orders');
     const spot = await tileCentre(visitor, 1000, 420);
     const [tx, ty] = await visitor.evaluate(
-      ([x, y, rowPx]) => [Math.floor((50 * (x! + scrollX)) / document.documentElement.scrollWidth), Math.floor((y! + scrollY) / rowPx!)],
+      ([x, y, rowPx]) => [
+        Math.floor((50 * (x! + scrollX)) / document.documentElement.scrollWidth),
+        Math.floor((y! + scrollY) / rowPx!),
+      ],
       [spot.x, spot.y, ROW_PX],
     );
     await visitor.mouse.move(spot.x, spot.y, { steps: 2 });
     // Wait for that very sample: /app/orders is not watched yet, so the SDK flushes it at its relaxed pace.
     await expect
-      .poll(async () => (await heatmap('/app/orders')).tiles.some(([x, y]) => x === tx && y === ty), { timeout: 12_000 })
+      .poll(async () => (await heatmap('/app/orders')).tiles.some(([x, y]) => x === tx && y === ty), {
+        timeout: 12_000,
+      })
       .toBe(true);
     expect((await overlayPixel(owner, spot.x, spot.y))?.[3]).toBe(0); // the /app map has nothing there
 

@@ -22,7 +22,9 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
   let token: string;
 
   const stats = async (path: string) => {
-    const res = await fetch(`${collector.url}/api/stats?site=demo&path=${encodeURIComponent(path)}&window=5m`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${collector.url}/api/stats?site=demo&path=${encodeURIComponent(path)}&window=5m`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Stats;
   };
@@ -84,7 +86,7 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
     await collector?.close();
   });
 
-  it('with the origin granted and "Don\'t count my visits" on by default: the owner\'s tab sends nothing, a visitor is counted', async () => {
+  it('"Don\'t count my visits" on by default, origin granted: the owner sends nothing, a visitor counts', async () => {
     const { page, posts } = await ownerTab('/guide');
     expect(await page.evaluate((m) => document.documentElement.hasAttribute(m), OWNER_MARK)).toBe(true);
     await page.mouse.click(200, 300);
@@ -104,10 +106,14 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
     const options = await owner.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
     await options.uncheck('#dont-count');
-    await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('dontCount')).dontCount)).toBe(false);
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('dontCount')).dontCount))
+      .toBe(false);
     await options.close();
     // The background unregisters the page mark: new pages of the site are counted again.
-    await expect.poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(0);
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
+      .toBe(0);
 
     const { page, posts } = await ownerTab('/signup');
     expect(await page.evaluate((m) => document.documentElement.hasAttribute(m), OWNER_MARK)).toBe(false);

@@ -33,19 +33,35 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
     await page.keyboard.type('me@secret.example');
     await page.click('#go');
     await page.click('#play');
-    await page.waitForFunction(() => (document.getElementById('clip') as HTMLAudioElement).ended, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (document.getElementById('clip') as HTMLAudioElement).ended, undefined, {
+      timeout: 10_000,
+    });
     await page.mouse.wheel(0, 1200);
     await page.waitForTimeout(1200); // image view (1 s) and dead clicks (1 s)
     await page.evaluate(() => window.heatlens!.track('signup'));
     await hide(page);
-    await eventually(async () => events().length, () => of('engagement').length > 0 && of('custom').length > 0);
+    await eventually(
+      async () => events().length,
+      () => of('engagement').length > 0 && of('custom').length > 0,
+    );
 
-    const [w, h_] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+    const [w, h_] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+    ]);
     for (const b of batches) {
       expect(parseBatch(b).ok, JSON.stringify(b).slice(0, 200)).toBe(true);
       expect(b).toMatchObject({ site: 'demo', path: '/fields/page', vw: 1280 });
     }
-    expect(of('pageview')).toEqual([expect.objectContaining({ lang: expect.any(String), tz: expect.any(String), vh: 800, sw: expect.any(Number), sh: expect.any(Number) })]);
+    expect(of('pageview')).toEqual([
+      expect.objectContaining({
+        lang: expect.any(String),
+        tz: expect.any(String),
+        vh: 800,
+        sw: expect.any(Number),
+        sh: expect.any(Number),
+      }),
+    ]);
     expect(of('move').length).toBeGreaterThan(0);
     for (const m of of('move')) expect(m).toMatchObject({ w, h: h_ });
 
@@ -78,7 +94,10 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
     expect(JSON.stringify(batches)).not.toMatch(/secret/);
 
     // Read back through the collector: the numbers are the events sent.
-    const s = await eventually(() => h.stats('/fields/page'), (s) => s.custom.length > 0);
+    const s = await eventually(
+      () => h.stats('/fields/page'),
+      (s) => s.custom.length > 0,
+    );
     expect(s).toMatchObject({
       views: 1,
       clicks: clicks.length,
@@ -104,7 +123,14 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
       const box = await page.evaluate((s) => {
         const r = document.querySelector(s)!.getBoundingClientRect();
         const d = document.documentElement;
-        return { cx: r.left + r.width / 2, cy: r.top + r.height / 2, sx: scrollX, sy: scrollY, w: d.scrollWidth, h: d.scrollHeight };
+        return {
+          cx: r.left + r.width / 2,
+          cy: r.top + r.height / 2,
+          sx: scrollX,
+          sy: scrollY,
+          w: d.scrollWidth,
+          h: d.scrollHeight,
+        };
       }, sel);
       await page.mouse.move(box.cx, box.cy, { steps: 4 });
       await page.waitForTimeout(400);
@@ -113,7 +139,10 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
     }
     await page.waitForTimeout(1100); // let dead-click detection settle the clicks
     await flush(page);
-    const moves = await eventually(() => h.heatmap('/heat/page', 'move'), (m) => m.total >= of('move').length && m.total > 0);
+    const moves = await eventually(
+      () => h.heatmap('/heat/page', 'move'),
+      (m) => m.total >= of('move').length && m.total > 0,
+    );
     const tiles = (m: { tiles: number[][] }) => new Map(m.tiles.map(([x, y, n]) => [`${x},${y}`, n!]));
     const moveTiles = tiles(moves);
     for (const t of expected) expect(moveTiles.has(t), `move tile ${t} in ${[...moveTiles.keys()]}`).toBe(true);
@@ -125,19 +154,27 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
       sent.set(k, (sent.get(k) ?? 0) + 1);
     }
     expect(moveTiles).toEqual(sent);
-    const clicks = await eventually(() => h.heatmap('/heat/page', 'click'), (m) => m.total >= 3);
+    const clicks = await eventually(
+      () => h.heatmap('/heat/page', 'click'),
+      (m) => m.total >= 3,
+    );
     expect([...tiles(clicks).keys()].sort()).toEqual([...new Set(expected)].sort());
   });
 
-  it('single-page-app navigation: a view per path, the previous page as referrer, events under the new path', async () => {
+  it('single-page-app navigation: a view per path, previous page as referrer, events under the new path', async () => {
     const { page, batches, of } = await h.open('/spa/first');
     await page.click('#next');
     await page.click('#buy');
     await page.goBack(); // same-document back: popstate
     await page.waitForFunction(() => location.pathname == '/spa/first');
     await flush(page);
-    await eventually(async () => of('pageview').length, (n) => n >= 3);
-    const views = batches.flatMap((b) => b.events.filter((e) => e.type == 'pageview').map((e) => [b.path, 'ref' in e ? e.ref : undefined]));
+    await eventually(
+      async () => of('pageview').length,
+      (n) => n >= 3,
+    );
+    const views = batches.flatMap((b) =>
+      b.events.filter((e) => e.type == 'pageview').map((e) => [b.path, 'ref' in e ? e.ref : undefined]),
+    );
     expect(views).toEqual([
       ['/spa/first', undefined],
       ['/spa/next', `${h.site.url}/spa/first`],
@@ -147,7 +184,10 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
     const pathOf = (sel: string) => batches.find((b) => b.events.some((e) => e.type == 'click' && e.sel == sel))?.path;
     expect(pathOf('button#next')).toBe('/spa/first');
     expect(pathOf('button#buy')).toBe('/spa/next');
-    const s = await eventually(() => h.stats('/spa/next'), (s) => s.views == 1 && s.clicks == 1);
+    const s = await eventually(
+      () => h.stats('/spa/next'),
+      (s) => s.views == 1 && s.clicks == 1,
+    );
     expect(s).toMatchObject({ views: 1, clicks: 1 });
   });
 
@@ -159,7 +199,10 @@ describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
     await page.waitForTimeout(100);
     // Well inside the 5 s relaxed interval: only the hidden/unload flush can deliver these.
     await page.close();
-    const s = await eventually(() => h.stats('/unload/page'), (s) => s.clicks == 1 && s.engagedMs > 0);
+    const s = await eventually(
+      () => h.stats('/unload/page'),
+      (s) => s.clicks == 1 && s.engagedMs > 0,
+    );
     expect(s).toMatchObject({ views: 1, clicks: 1 });
     expect(s.engagedMs).toBeGreaterThan(0);
     expect(s.scroll.sessions).toBe(1);

@@ -7,7 +7,10 @@ import { hasChromium } from './support/chromium.js';
 // through both builds: the script tag (sloppy mode) and the npm build as an ES module (strict
 // mode). One `it` per kind: the reported example, then one more member of the kind.
 
-for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
+for (const [build, pre] of [
+  ['script tag', ''],
+  ['npm build', '/npm'],
+] as const)
   describe.runIf(hasChromium)(`SDK in the field (${build})`, () => {
     let h: Harness;
     beforeAll(async () => {
@@ -17,27 +20,38 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       await h?.close();
     });
 
-    it('1. a refusing browser API costs only its own feature: frozen history, a throwing getter, no IntersectionObserver', async () => {
+    it('1. frozen history, a throwing getter, no IntersectionObserver: each costs only its own feature', async () => {
       const frozen = await h.open(`${pre}/field/frozen`, (p) =>
         p.addInitScript(() => {
-          for (const k of ['pushState', 'replaceState']) Object.defineProperty(history, k, { value: History.prototype[k as 'pushState'], writable: false });
+          for (const k of ['pushState', 'replaceState'])
+            Object.defineProperty(history, k, { value: History.prototype[k as 'pushState'], writable: false });
         }),
       );
       await frozen.page.click('#title');
       await flush(frozen.page);
-      await eventually(async () => frozen.of('click').length, (n) => n > 0);
+      await eventually(
+        async () => frozen.of('click').length,
+        (n) => n > 0,
+      );
       expect(frozen.of('pageview')).toHaveLength(1);
       expect(frozen.errors).toEqual([]);
 
       const odd = await h.open(`${pre}/field/odd`, (p) =>
         p.addInitScript(() => {
-          Object.defineProperty(navigator, 'language', { get: () => { throw new Error('blocked'); } });
+          Object.defineProperty(navigator, 'language', {
+            get: () => {
+              throw new Error('blocked');
+            },
+          });
           delete (window as { IntersectionObserver?: unknown }).IntersectionObserver;
         }),
       );
       await odd.page.click('#title');
       await flush(odd.page);
-      await eventually(async () => odd.of('click').length, (n) => n > 0);
+      await eventually(
+        async () => odd.of('click').length,
+        (n) => n > 0,
+      );
       expect(odd.of('pageview')).toEqual([expect.objectContaining({ vh: 800 })]);
       expect(odd.errors).toEqual([]);
     });
@@ -49,7 +63,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       await page.click('#blob');
       await page.waitForTimeout(1300); // the image view needs 1 s in view
       await flush(page);
-      await eventually(async () => of('image_view').length + of('download').length, (n) => n >= 4);
+      await eventually(
+        async () => of('image_view').length + of('download').length,
+        (n) => n >= 4,
+      );
       expect(of('download').map((d) => d.url)).toEqual(['data:text/csv', 'blob:' + h.site.url, 'blob:' + h.site.url]);
       expect(of('image_view').map((i) => i.src)).toEqual(['data:image/svg+xml']);
     });
@@ -83,7 +100,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
         }
       });
       await flush(page);
-      await eventually(async () => of('media').filter((m) => m.src?.endsWith('once.wav')).length, (n) => n >= 10);
+      await eventually(
+        async () => of('media').filter((m) => m.src?.endsWith('once.wav')).length,
+        (n) => n >= 10,
+      );
       const actions = (file: string) => {
         const n: Record<string, number> = {};
         for (const m of of('media')) if (m.src?.endsWith(file)) n[m.action] = (n[m.action] ?? 0) + 1;
@@ -96,7 +116,7 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       expect(loop.p75! - loop.complete!).toBeLessThanOrEqual(1);
     });
 
-    it('4. rage and dead clicks: a triple click that selects text is neither; a dead click is dead despite a selection elsewhere and class churn', async () => {
+    it('4. a triple click selecting text is neither; dead is dead despite selection and class churn', async () => {
       const { page, of } = await h.open(`${pre}/field/clicks`);
       await page.click('#para', { clickCount: 3, delay: 40 });
       expect(await page.evaluate(() => getSelection()!.toString().length)).toBeGreaterThan(10);
@@ -110,7 +130,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       await page.click('#more');
       await page.waitForTimeout(1300);
       await flush(page);
-      await eventually(async () => of('click').length, (n) => n >= 6);
+      await eventually(
+        async () => of('click').length,
+        (n) => n >= 6,
+      );
       const para = of('click').filter((c) => c.sel?.includes('p#para'));
       expect(para).toHaveLength(3);
       expect(para.some((c) => c.rage || c.dead)).toBe(false);
@@ -119,7 +142,7 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       expect(of('click').find((c) => c.sel == 'span#more')?.dead).toBeUndefined();
     });
 
-    it('4b. dead clicks: a live region or an aria-controls target changed elsewhere is an effect; text churn elsewhere is not', async () => {
+    it('4b. a live region or aria-controls target changed elsewhere is an effect; text churn is not', async () => {
       const { page, of } = await h.open(`${pre}/field/effects`);
       // One at a time: a click that moves focus would settle the one before it.
       for (const sel of ['#add', '#filters', '#plain']) {
@@ -127,22 +150,31 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
         await page.waitForTimeout(1200);
       }
       await flush(page);
-      await eventually(async () => of('click').length, (n) => n >= 3);
+      await eventually(
+        async () => of('click').length,
+        (n) => n >= 3,
+      );
       const dead = Object.fromEntries(of('click').map((c) => [c.sel, !!c.dead]));
       expect(dead).toEqual({ 'button#add': false, 'button#filters': false, 'h3#plain': true });
     });
 
-    it('5. a 546-char non-Latin path: a bounded key, no split escape, and the read API answers for the real path', async () => {
+    it('5. a 546-char non-Latin path: a bounded key, no split escape, the read API answers the real path', async () => {
       const path = `${pre}/field/` + encodeURIComponent('文'.repeat(60));
       const { page, batches } = await h.open(path);
-      await eventually(async () => batches.length, (n) => n > 0);
+      await eventually(
+        async () => batches.length,
+        (n) => n > 0,
+      );
       // The SDK sends the pathname as it is (cut only past MAX_SENT_URL, never inside an escape);
       // the collector keys it by the schema's pageKey, as the read API asks for it.
       const real = await page.evaluate(() => location.pathname);
       expect(real.length).toBeGreaterThan(512);
       expect(batches[0]!.path).toBe(real);
       // The overlay asks for the real path (location.pathname): 200, and the view is there.
-      const stats = await eventually(() => h.stats(real), (s) => s.views >= 1);
+      const stats = await eventually(
+        () => h.stats(real),
+        (s) => s.views >= 1,
+      );
       expect(stats.views).toBe(1);
       // Stored under a bounded key with no split escape.
       const { pages } = await h.api<{ pages: { path: string }[] }>('/api/pages?site=demo&window=5m');
@@ -151,11 +183,14 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       expect(key.replace(/~[0-9a-z]+$/, '')).toMatch(/^[^%]*(%[0-9A-F]{2})*$/);
       expect(decodeURIComponent(key.replace(/~[0-9a-z]+$/, ''))).not.toContain('\ufffd');
       // Another long path with the same first 512 chars is another page.
-      const other = await eventually(() => h.stats(real + 'x'), () => true);
+      const other = await eventually(
+        () => h.stats(real + 'x'),
+        () => true,
+      );
       expect(other.views).toBe(0);
     });
 
-    it('7. the owner is not counted: a page marked before the SDK loads sends nothing; a mark set later stops sending', async () => {
+    it('7. the owner is not counted: marked before the SDK loads, nothing sent; a later mark stops it', async () => {
       // As the extension's content script does at document_start (before <html> may exist).
       const marked = await h.open(`${pre}/field/owner`, (p) =>
         p.addInitScript((m) => {
@@ -170,7 +205,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       expect(marked.batches).toEqual([]);
 
       const later = await h.open(`${pre}/field/owner-later`);
-      await eventually(async () => later.batches.length, (n) => n > 0);
+      await eventually(
+        async () => later.batches.length,
+        (n) => n > 0,
+      );
       const before = later.batches.length;
       await later.page.evaluate((m) => document.documentElement.setAttribute(m, ''), OWNER_MARK);
       await later.page.click('#title');

@@ -30,7 +30,10 @@ describe.runIf(hasChromium)('SDK live-aware flushing', () => {
         new Promise<void>((resolve, reject) => {
           const w = window as unknown as { frames_: { total: number; at: number }[] };
           w.frames_ = [];
-          const ws = new WebSocket(`ws://${location.host}/live?site=demo&path=/live/watched&kind=move&window=5m&seg=all`, ['heatlens.v1', `token.${token}`]);
+          const ws = new WebSocket(
+            `ws://${location.host}/live?site=demo&path=/live/watched&kind=move&window=5m&seg=all`,
+            ['heatlens.v1', `token.${token}`],
+          );
           ws.onmessage = (m) => {
             const f = JSON.parse(m.data as string) as { type: string; total: number };
             if (f.type == 'snapshot') w.frames_.push({ total: f.total, at: Date.now() });
@@ -49,7 +52,10 @@ describe.runIf(hasChromium)('SDK live-aware flushing', () => {
     const watched = await h.open('/live/watched', headers(watchedHeaders));
     const quiet = await h.open('/live/quiet', headers(quietHeaders));
     // The first batch (the page view) goes at once and brings back the interval.
-    await eventually(async () => watchedHeaders.length + quietHeaders.length, (n) => n >= 2);
+    await eventually(
+      async () => watchedHeaders.length + quietHeaders.length,
+      (n) => n >= 2,
+    );
     expect(watchedHeaders[0]).toBe('500');
     expect(quietHeaders[0]).toBe('5000');
 
@@ -64,7 +70,13 @@ describe.runIf(hasChromium)('SDK live-aware flushing', () => {
       const before = watched.of('move').length;
       const t0 = Date.now();
       await watched.page.mouse.move(100 + 150 * i, 150 + 40 * i, { steps: 2 });
-      expect(await eventually(async () => watched.of('move').length, (n) => n > before, 10_000)).toBeGreaterThan(before);
+      expect(
+        await eventually(
+          async () => watched.of('move').length,
+          (n) => n > before,
+          10_000,
+        ),
+      ).toBeGreaterThan(before);
       delays.push(Date.now() - t0);
       if (i === 0) expect(quiet.batches.length).toBe(quietBatches);
       await watched.page.waitForTimeout(300);
@@ -111,10 +123,20 @@ describe.runIf(hasChromium && redisAvailable())('SDK -> collector on Redis', () 
     await page.waitForTimeout(1100);
     await flush(page);
     await page.close();
-    const s = await eventually(() => h.stats(path), (s) => s.clicks == 2);
+    const s = await eventually(
+      () => h.stats(path),
+      (s) => s.clicks == 2,
+    );
     expect(s).toMatchObject({ views: 1, visitors: 1, clicks: 2 });
-    const m = await eventually(() => h.heatmap(path, 'move'), (m) => m.total == of('move').length);
-    const sent = new Set(of('move').filter((e) => !(e.fixed && e.cx !== undefined)).map((e) => `${tileOf(e.x, e.w)},${rowOf(e.y)}`));
+    const m = await eventually(
+      () => h.heatmap(path, 'move'),
+      (m) => m.total == of('move').length,
+    );
+    const sent = new Set(
+      of('move')
+        .filter((e) => !(e.fixed && e.cx !== undefined))
+        .map((e) => `${tileOf(e.x, e.w)},${rowOf(e.y)}`),
+    );
     expect(new Set(m.tiles.map(([x, y]) => `${x},${y}`))).toEqual(sent);
     await context.close();
   });
@@ -127,7 +149,9 @@ describe.runIf(hasChromium && existsSync(SHOP))('SDK on the demo shop', () => {
   let shop: { url: string; close(): Promise<void> };
   beforeAll(async () => {
     h = await startHarness();
-    const { startShop } = (await import(SHOP)) as { startShop(o: { port: number; collectorUrl: string }): Promise<typeof shop> };
+    const { startShop } = (await import(SHOP)) as {
+      startShop(o: { port: number; collectorUrl: string }): Promise<typeof shop>;
+    };
     shop = await startShop({ port: 0, collectorUrl: h.collector.url });
   });
   afterAll(async () => {
@@ -148,7 +172,10 @@ describe.runIf(hasChromium && existsSync(SHOP))('SDK on the demo shop', () => {
       await page.waitForTimeout(200);
       await page.close();
     }
-    const s = await eventually(() => h.stats('/product/7'), (s) => s.views == 2 && s.clicks == 2);
+    const s = await eventually(
+      () => h.stats('/product/7'),
+      (s) => s.views == 2 && s.clicks == 2,
+    );
     expect(s).toMatchObject({ path: '/product/:id', views: 2, clicks: 2 });
     expect(s.scroll.sessions).toBeGreaterThan(0);
     expect(errors).toEqual([]);

@@ -20,7 +20,12 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 /** pnpm as the test was started (`pnpm test` sets npm_execpath), else the pinned one via npx. */
 function pnpm(args: string[], cwd: string): string {
   const execpath = process.env.npm_execpath;
-  if (execpath && /pnpm\.c?js$/.test(execpath)) return execFileSync(process.execPath, [execpath, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (execpath && /pnpm\.c?js$/.test(execpath))
+    return execFileSync(process.execPath, [execpath, ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager as string;
   return execFileSync('npx', ['-y', version, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -60,7 +65,10 @@ describe('the packed SDK', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('installs alone into an empty project and works there: ESM, subpath exports, the script tag, types', () => {
-    expect(existsSync(join(root, 'packages/sdk/dist/index.js')), 'packages/sdk/dist is missing: run pnpm build first').toBe(true);
+    expect(
+      existsSync(join(root, 'packages/sdk/dist/index.js')),
+      'packages/sdk/dist is missing: run pnpm build first',
+    ).toBe(true);
     pnpm(['pack', '--pack-destination', dir], join(root, 'packages/sdk'));
     const tarballs = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
     expect(tarballs).toEqual(['heatlens-sdk-0.1.0.tgz']);
@@ -68,7 +76,10 @@ describe('the packed SDK', () => {
     execFileSync('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module' }));
     // --offline: the tarball must need nothing from a registry (before, it asked for @heatlens/schema and got a 404).
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(dir, tarballs[0]!)], { cwd: app, stdio: 'pipe' });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(dir, tarballs[0]!)], {
+      cwd: app,
+      stdio: 'pipe',
+    });
 
     const installed = JSON.parse(readFileSync(join(app, 'node_modules/@heatlens/sdk/package.json'), 'utf8'));
     expect(JSON.stringify(installed)).not.toContain('workspace:');
@@ -76,27 +87,58 @@ describe('the packed SDK', () => {
     expect(installed.peerDependencies ?? {}).toEqual({});
     expect(readdirSync(join(app, 'node_modules/@heatlens'))).toEqual(['sdk']);
     // Only the build ships: no sources, tests or test helpers.
-    const files = execFileSync('tar', ['-tzf', join(dir, 'heatlens-sdk-0.1.0.tgz')], { encoding: 'utf8' }).trim().split('\n');
-    expect(files.every((f) => f === 'package/package.json' || f === 'package/README.md' || f.startsWith('package/dist/'))).toBe(true);
+    const files = execFileSync('tar', ['-tzf', join(dir, 'heatlens-sdk-0.1.0.tgz')], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    expect(
+      files.every((f) => f === 'package/package.json' || f === 'package/README.md' || f.startsWith('package/dist/')),
+    ).toBe(true);
     expect(files).toContain('package/dist/types/index.d.ts');
     // No shipped file imports the unpublished schema package (declarations included).
-    const named = files.filter((f) => f.startsWith('package/dist/') && /['"]@heatlens\/schema/.test(readFileSync(join(app, 'node_modules/@heatlens/sdk', f.slice('package/'.length)), 'utf8')));
+    const named = files.filter(
+      (f) =>
+        f.startsWith('package/dist/') &&
+        /['"]@heatlens\/schema/.test(
+          readFileSync(join(app, 'node_modules/@heatlens/sdk', f.slice('package/'.length)), 'utf8'),
+        ),
+    );
     expect(named).toEqual([]);
 
     // Node loads every entry without a DOM: nothing runs at import time.
     const probe = `
       const m = await import('@heatlens/sdk');
-      const subpaths = ['init', 'transport', 'pageviews', 'clicks', 'rage-clicks', 'dead-clicks', 'moves', 'scroll', 'forms', 'media', 'downloads', 'outbound', 'image-views', 'engagement', 'custom'];
+      const subpaths = ['init', 'transport', 'pageviews', 'clicks', 'rage-clicks', 'dead-clicks', 'moves', 'scroll',
+        'forms', 'media', 'downloads', 'outbound', 'image-views', 'engagement', 'custom'];
       const loaded = await Promise.all(subpaths.map((s) => import('@heatlens/sdk/' + s)));
       const { createRequire } = await import('node:module');
       const iife = createRequire(import.meta.url).resolve('@heatlens/sdk/iife');
       const fs = await import('node:fs');
-      console.log(JSON.stringify({ exports: Object.keys(m).sort(), subpaths: loaded.map((x) => Object.keys(x).length), iife: fs.readFileSync(iife, 'utf8').slice(0, 10) }));
+      console.log(JSON.stringify({
+        exports: Object.keys(m).sort(),
+        subpaths: loaded.map((x) => Object.keys(x).length),
+        iife: fs.readFileSync(iife, 'utf8').slice(0, 10),
+      }));
     `;
-    const seen = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: app, encoding: 'utf8' }));
-    expect(seen.exports).toEqual(
-      ['createTrack', 'createTransport', 'deadClicks', 'init', 'rageClicks', 'trackClicks', 'trackDownloads', 'trackEngagement', 'trackForms', 'trackImageViews', 'trackMedia', 'trackMoves', 'trackOutbound', 'trackPageviews', 'trackScroll'],
+    const seen = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: app, encoding: 'utf8' }),
     );
+    expect(seen.exports).toEqual([
+      'createTrack',
+      'createTransport',
+      'deadClicks',
+      'init',
+      'rageClicks',
+      'trackClicks',
+      'trackDownloads',
+      'trackEngagement',
+      'trackForms',
+      'trackImageViews',
+      'trackMedia',
+      'trackMoves',
+      'trackOutbound',
+      'trackPageviews',
+      'trackScroll',
+    ]);
     expect(seen.subpaths.every((n: number) => n >= 1)).toBe(true);
     expect(seen.iife).toMatch(/^!function\(/);
 
@@ -104,7 +146,19 @@ describe('the packed SDK', () => {
     writeFileSync(join(app, 'main.ts'), CONSUMER);
     writeFileSync(
       join(app, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false }, files: ['main.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['main.ts'],
+      }),
     );
     try {
       execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
@@ -113,36 +167,66 @@ describe('the packed SDK', () => {
     }
   }, 180_000);
 
-  it.runIf(hasChromium)('bundled with esbuild into a page, counts a view, a click and a custom event at the collector', async () => {
-    expect(existsSync(join(app, 'node_modules/@heatlens/sdk')), 'the install test above runs first').toBe(true);
-    const { build } = await import('esbuild');
-    writeFileSync(join(app, 'app.js'), APP);
-    await build({ entryPoints: [join(app, 'app.js')], bundle: true, format: 'esm', outfile: join(app, 'out/app.js'), absWorkingDir: app, logLevel: 'silent' });
-    const bundle = readFileSync(join(app, 'out/app.js'), 'utf8');
+  it.runIf(hasChromium)(
+    'bundled with esbuild into a page, counts a view, a click and a custom event at the collector',
+    async () => {
+      expect(existsSync(join(app, 'node_modules/@heatlens/sdk')), 'the install test above runs first').toBe(true);
+      const { build } = await import('esbuild');
+      writeFileSync(join(app, 'app.js'), APP);
+      await build({
+        entryPoints: [join(app, 'app.js')],
+        bundle: true,
+        format: 'esm',
+        outfile: join(app, 'out/app.js'),
+        absWorkingDir: app,
+        logLevel: 'silent',
+      });
+      const bundle = readFileSync(join(app, 'out/app.js'), 'utf8');
 
-    const collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-    const site = createServer((req, res) => {
-      if (req.url === '/app.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>shop</title><button id="buy" style="margin:100px">Buy</button><script>window.COLLECTOR=${JSON.stringify(collector.url)}</script><script type="module" src="/app.js"></script>`);
-    });
-    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/checkout`);
-      await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
-      await page.click('#buy');
-      await page.goto('about:blank'); // pagehide: the SDK sends what it holds
-      const token = collector.sites[0]!.readToken;
-      const stats = async () => (await fetch(`${collector.url}/api/stats?site=demo&path=/checkout&window=5m`, { headers: { Authorization: `Bearer ${token}` } })).json();
-      await expect.poll(async () => { const s = await stats(); return [s.views, s.clicks, s.custom?.[0]?.name]; }, { timeout: 10_000 }).toEqual([1, 1, 'buy']);
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-      await new Promise((r) => site.close(r));
-      await collector.close();
-    }
-  }, 60_000);
+      const collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
+      const site = createServer((req, res) => {
+        if (req.url === '/app.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);
+        res
+          .writeHead(200, { 'Content-Type': 'text/html' })
+          .end(
+            `<!doctype html><title>shop</title><button id="buy" style="margin:100px">Buy</button><script>` +
+              `window.COLLECTOR=${JSON.stringify(collector.url)}</script><script type="module" src="/app.js">` +
+              `</script>`,
+          );
+      });
+      await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/checkout`);
+        await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+        await page.click('#buy');
+        await page.goto('about:blank'); // pagehide: the SDK sends what it holds
+        const token = collector.sites[0]!.readToken;
+        const stats = async () =>
+          (
+            await fetch(`${collector.url}/api/stats?site=demo&path=/checkout&window=5m`, {
+              headers: { Authorization: `Bearer ${token}` },
+            })
+          ).json();
+        await expect
+          .poll(
+            async () => {
+              const s = await stats();
+              return [s.views, s.clicks, s.custom?.[0]?.name];
+            },
+            { timeout: 10_000 },
+          )
+          .toEqual([1, 1, 'buy']);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+        await new Promise((r) => site.close(r));
+        await collector.close();
+      }
+    },
+    60_000,
+  );
 });

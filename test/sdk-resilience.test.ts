@@ -37,7 +37,9 @@ describe.runIf(hasChromium)('SDK never breaks the host page', () => {
   });
 
   it('endpoint blocked (an ad blocker, CSP, offline): no page error, nothing thrown', async () => {
-    const { page, errors, batches } = await h.open('/resilience/blocked', (p) => p.route('**/collect', (r) => r.abort('blockedbyclient')));
+    const { page, errors, batches } = await h.open('/resilience/blocked', (p) =>
+      p.route('**/collect', (r) => r.abort('blockedbyclient')),
+    );
     await visit(page);
     expect(batches.length).toBeGreaterThan(0); // it tried
     expect(errors).toEqual([]);
@@ -70,7 +72,10 @@ describe.runIf(hasChromium)('SDK never breaks the host page', () => {
     expect(errors).toEqual([]);
     expect(batches.length).toBeGreaterThan(0);
     expect(new Set(batches.map((b) => b.sid)).size).toBe(1);
-    const s = await eventually(() => h.stats('/resilience/storage'), (s) => s.clicks >= 2);
+    const s = await eventually(
+      () => h.stats('/resilience/storage'),
+      (s) => s.clicks >= 2,
+    );
     expect(s.views).toBe(1);
   });
 
@@ -80,7 +85,10 @@ describe.runIf(hasChromium)('SDK never breaks the host page', () => {
       ['dnt', 'doNotTrack', '1'],
     ] as const) {
       const { page, errors, batches } = await h.open(`/resilience/${name}`, (p) =>
-        p.addInitScript(([k, v]) => Object.defineProperty(Navigator.prototype, k, { get: () => v }), [prop, value] as const),
+        p.addInitScript(([k, v]) => Object.defineProperty(Navigator.prototype, k, { get: () => v }), [
+          prop,
+          value,
+        ] as const),
       );
       await visit(page);
       expect(batches).toEqual([]);
@@ -89,7 +97,9 @@ describe.runIf(hasChromium)('SDK never breaks the host page', () => {
   });
 
   it('the opt-out flag and consent(false) stop sending', async () => {
-    const optedOut = await h.open('/resilience/optout', (p) => p.addInitScript(() => localStorage.setItem('heatlens:optout', '1')));
+    const optedOut = await h.open('/resilience/optout', (p) =>
+      p.addInitScript(() => localStorage.setItem('heatlens:optout', '1')),
+    );
     await visit(optedOut.page);
     expect(optedOut.batches).toEqual([]);
 

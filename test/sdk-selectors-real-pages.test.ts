@@ -19,9 +19,11 @@ type Report = { checked: number; shadow: number; unnamed: string[]; wrong: strin
 /** Clicks every rendered element once (page handlers and default actions suppressed after the SDK saw it). */
 function clickEverything(): Report {
   const INTERACTIVE =
-    'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[onclick],[tabindex]:not([tabindex^="-"])';
+    'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=tab],[role=menuitem],' +
+    '[role=checkbox],[onclick],[tabindex]:not([tabindex^="-"])';
   const w = window as unknown as { __events: { type: string; sel?: string }[]; __resolve(s: string): Element | null };
-  const all = (root: Document | ShadowRoot): Element[] => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+  const all = (root: Document | ShadowRoot): Element[] =>
+    [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
   const stop = (e: Event) => {
     e.stopImmediatePropagation();
     e.preventDefault();
@@ -32,11 +34,24 @@ function clickEverything(): Report {
   for (const el of all(document)) {
     if (document.head.contains(el) || !el.getClientRects().length) continue;
     let meant: Element | null = el;
-    for (; meant && !meant.matches(INTERACTIVE); meant = meant.parentElement || ((meant.getRootNode() as ShadowRoot).host ?? null));
+    for (
+      ;
+      meant && !meant.matches(INTERACTIVE);
+      meant = meant.parentElement || ((meant.getRootNode() as ShadowRoot).host ?? null)
+    );
     meant ||= (el as SVGElement).ownerSVGElement || el;
     const r = el.getBoundingClientRect();
     const n = w.__events.length;
-    el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }));
+    el.dispatchEvent(
+      new MouseEvent('click', {
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+        detail: 1,
+        clientX: r.x + r.width / 2,
+        clientY: r.y + r.height / 2,
+      }),
+    );
     const sel = w.__events.slice(n).find((e) => e.type == 'click')?.sel;
     out.checked++;
     const inShadow = el.getRootNode() != document;
@@ -79,7 +94,9 @@ describe.runIf(hasChromium)('selectors on real pages in Chromium', () => {
 
   it('the Bootstrap-like theme: every click names its own element, in the shadow root too', async () => {
     const r = await run(await fx.open('/theme'));
-    console.log(`theme: ${r.checked} elements clicked, ${new Set(r.sels).size} distinct selectors, ${r.shadow} in a shadow root`);
+    console.log(
+      `theme: ${r.checked} elements clicked, ${new Set(r.sels).size} distinct selectors, ${r.shadow} in a shadow root`,
+    );
     expect(r.checked).toBeGreaterThan(100);
     expect(r.sels.filter((s) => s.includes('>>>')).length).toBeGreaterThan(3);
     expect(r.sels.filter((s) => /css-|__|sc-|kYjWcM|data-v-|ngcontent|>path|>use/.test(s))).toEqual([]);

@@ -15,14 +15,18 @@ const record = (p: Page) =>
     w.sent = [];
     window.fetch = (u, init) => (w.sent.push(String(init?.body)), f(u, init));
   });
-const sent = async (p: Page) => (await p.evaluate(() => (window as unknown as { sent: string[] }).sent)).map((b) => JSON.parse(b) as Batch);
+const sent = async (p: Page) =>
+  (await p.evaluate(() => (window as unknown as { sent: string[] }).sent)).map((b) => JSON.parse(b) as Batch);
 
 /** 110 clicks on a button with a long selector (~330 bytes of JSON each), then a pushState. */
 async function clicks(page: Page, n: number) {
   for (let i = 0; i < n; i++) await page.mouse.click(800, 130 + (i % 20));
 }
 
-for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
+for (const [build, pre] of [
+  ['script tag', ''],
+  ['npm build', '/npm'],
+] as const)
   describe.runIf(hasChromium)(`SDK at unload (${build})`, () => {
     let h: Harness;
     beforeAll(async () => {
@@ -33,9 +37,12 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       await h?.close();
     });
 
-    it('6. at page hide every queued path gets its clicks, the bodies stay under the quota, moves go last', async () => {
+    it('6. at page hide every queued path gets its clicks, bodies stay under the quota, moves go last', async () => {
       const { page, batches } = await h.open(`${pre}/field/spa/one`, record);
-      await eventually(async () => batches.length, (n) => n > 0);
+      await eventually(
+        async () => batches.length,
+        (n) => n > 0,
+      );
       await clicks(page, 110);
       await page.evaluate((p) => history.pushState(null, '', p + '/field/spa/two'), pre);
       for (let i = 0; i < 40; i++) await page.mouse.move(100 + i * 10, 500 + i);
@@ -48,8 +55,14 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       const bytes = final.reduce((n, b) => n + Buffer.byteLength(JSON.stringify(b)), 0);
       expect(bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
       // Clicks of both pages arrived (the collector counts them), moves were the ones dropped.
-      const one = await eventually(() => h.stats(`${pre}/field/spa/one`), (s) => s.clicks >= 110);
-      const two = await eventually(() => h.stats(`${pre}/field/spa/two`), (s) => s.clicks > 0);
+      const one = await eventually(
+        () => h.stats(`${pre}/field/spa/one`),
+        (s) => s.clicks >= 110,
+      );
+      const two = await eventually(
+        () => h.stats(`${pre}/field/spa/two`),
+        (s) => s.clicks > 0,
+      );
       expect(one.clicks).toBe(110);
       expect(two.clicks).toBeGreaterThan(0);
       const kinds = final.flatMap((b: Batch) => b.events.map((e) => e.type));
@@ -58,7 +71,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
 
     it('6b. what was dropped at page hide is counted in the next batch, and the collector accepts it', async () => {
       const { page, batches } = await h.open(`${pre}/field/spa/three`, record);
-      await eventually(async () => batches.length, (n) => n > 0);
+      await eventually(
+        async () => batches.length,
+        (n) => n > 0,
+      );
       // More than the quota holds: the button's selector is short (~150 bytes of JSON a click).
       await clicks(page, 260);
       for (let i = 0; i < 100; i++) await page.mouse.move(100 + i * 5, 500 + (i % 50));
@@ -74,7 +90,10 @@ for (const [build, pre] of [['script tag', ''], ['npm build', '/npm']] as const)
       const last = (await sent(page)).at(-1)!;
       expect(last.events.map((e) => e.type)).toContain('custom');
       expect(last.dropped).toBeGreaterThan(0);
-      const s = await eventually(() => h.stats(`${pre}/field/spa/three`), (x) => x.custom.length > 0);
+      const s = await eventually(
+        () => h.stats(`${pre}/field/spa/three`),
+        (x) => x.custom.length > 0,
+      );
       expect(s.custom).toEqual([expect.objectContaining({ name: 'back' })]);
     });
   });

@@ -16,21 +16,50 @@ const SIMULATE = fileURLToPath(new URL('../scripts/simulate.mjs', import.meta.ur
 const SDK_FILE = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
 
 type TallyRow = {
-  path: string; visitors: number; views: number; events: number; clicks: number; rage: number; dead: number;
-  formStarts: number; formSubmits: number; plays: number; quartiles: number[]; downloads: number; images: number;
-  outbound: number; engagedMs: number; custom: number;
-  scrollSessions: number; scrollMedian: number; reach: number[]; selectors: { sel: string; count: number }[];
+  path: string;
+  visitors: number;
+  views: number;
+  events: number;
+  clicks: number;
+  rage: number;
+  dead: number;
+  formStarts: number;
+  formSubmits: number;
+  plays: number;
+  quartiles: number[];
+  downloads: number;
+  images: number;
+  outbound: number;
+  engagedMs: number;
+  custom: number;
+  scrollSessions: number;
+  scrollMedian: number;
+  reach: number[];
+  selectors: { sel: string; count: number }[];
 };
 
 /** The collector's numbers for one page, in the simulator's terms. */
 function asTally(s: Stats): Omit<TallyRow, 'path'> {
   const m = (k: 'play' | 'p25' | 'p50' | 'p75' | 'complete') => s.media.video[k] + s.media.audio[k];
   return {
-    visitors: s.visitors, views: s.views, events: s.events, clicks: s.clicks, rage: s.rage, dead: s.dead,
-    formStarts: s.forms.starts, formSubmits: s.forms.submits, plays: m('play'), quartiles: [m('p25'), m('p50'), m('p75'), m('complete')],
-    downloads: s.downloads.total, images: s.imageViews.total, outbound: s.outbound.total, engagedMs: s.engagedMs,
+    visitors: s.visitors,
+    views: s.views,
+    events: s.events,
+    clicks: s.clicks,
+    rage: s.rage,
+    dead: s.dead,
+    formStarts: s.forms.starts,
+    formSubmits: s.forms.submits,
+    plays: m('play'),
+    quartiles: [m('p25'), m('p50'), m('p75'), m('complete')],
+    downloads: s.downloads.total,
+    images: s.imageViews.total,
+    outbound: s.outbound.total,
+    engagedMs: s.engagedMs,
     custom: s.custom.reduce((a, c) => a + Number(c.count), 0),
-    scrollSessions: s.scroll.sessions, scrollMedian: s.scroll.median, reach: s.scroll.reach,
+    scrollSessions: s.scroll.sessions,
+    scrollMedian: s.scroll.median,
+    reach: s.scroll.reach,
     selectors: s.selectors.map((x) => ({ sel: String(x.sel), count: Number(x.count) })),
   };
 }
@@ -51,18 +80,26 @@ describe('pnpm simulate', () => {
   });
 
   async function collectorPages(): Promise<Map<string, Stats>> {
-    const res = await fetch(`${collector.url}/api/pages?site=demo&window=1h`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${collector.url}/api/pages?site=demo&window=1h`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as { pages: Stats[] };
     return new Map(body.pages.map((p) => [p.path, p]));
   }
 
   async function siteSources(): Promise<Sources> {
-    const res = await fetch(`${collector.url}/api/pages?site=demo&window=1h`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${collector.url}/api/pages?site=demo&window=1h`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return ((await res.json()) as { sources: Sources }).sources;
   }
 
   async function simulate(args: string[]): Promise<{ stdout: string; rows: TallyRow[]; sources: Sources }> {
-    const { stdout } = await run(process.execPath, [SIMULATE, '--collector', collector.url, '--shop', shop.url, '--json', ...args], { timeout: 90_000 });
+    const { stdout } = await run(
+      process.execPath,
+      [SIMULATE, '--collector', collector.url, '--shop', shop.url, '--json', ...args],
+      { timeout: 90_000 },
+    );
     const lines = stdout.trim().split('\n');
     const rows = JSON.parse(lines.at(-1)!) as TallyRow[];
     const { sources } = JSON.parse(lines.at(-2)!) as { sources: Sources };
@@ -98,15 +135,30 @@ describe('pnpm simulate', () => {
     expect(again.rows.map((r) => [r.path, r.views, r.clicks])).toEqual(rows.map((r) => [r.path, r.views, r.clicks]));
   });
 
-  it("computes scroll reach with the collector's 2 % depth bands: 98 % is in the last band (reached 100 %), 24.5 % in the 25 % band", () => {
+  it("scroll reach in the collector's 2 % depth bands: 98 % in the last band (100 %), 24.5 % in the 25 % band", () => {
     expect(scrollReach([98, 50, 10, 24.5])).toEqual({ reach: [0.75, 0.5, 0.25, 0.25], median: 52 });
     expect(scrollReach([])).toEqual({ reach: [0, 0, 0, 0], median: 0 });
   });
 
   it('prints a readable table and refuses bad options', async () => {
-    const { stdout } = await run(process.execPath, [SIMULATE, '--collector', collector.url, '-n', '3', '--spread', '0', '--speed', '1000', '--seed', '1']);
+    const { stdout } = await run(process.execPath, [
+      SIMULATE,
+      '--collector',
+      collector.url,
+      '-n',
+      '3',
+      '--spread',
+      '0',
+      '--speed',
+      '1000',
+      '--seed',
+      '1',
+    ]);
     expect(stdout).toMatch(/^page\s+visitors\s+views\s+events\s+clicks/m);
-    await expect(run(process.execPath, [SIMULATE, '-n', 'lots'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--visitors must be a number') });
+    await expect(run(process.execPath, [SIMULATE, '-n', 'lots'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--visitors must be a number'),
+    });
     await expect(run(process.execPath, [SIMULATE, '--collector', 'http://127.0.0.1:9'])).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('Start one with `pnpm start`'),
@@ -114,7 +166,20 @@ describe('pnpm simulate', () => {
   });
 
   it('--loop keeps sending waves until Ctrl+C, then prints the tally so far', async () => {
-    const child = spawn(process.execPath, [SIMULATE, '--collector', collector.url, '--loop', '-n', '5', '--spread', '0.2', '--speed', '50', '--seed', '3']);
+    const child = spawn(process.execPath, [
+      SIMULATE,
+      '--collector',
+      collector.url,
+      '--loop',
+      '-n',
+      '5',
+      '--spread',
+      '0.2',
+      '--speed',
+      '50',
+      '--seed',
+      '3',
+    ]);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
@@ -129,13 +194,29 @@ describe('pnpm simulate', () => {
   describe.runIf(hasChromium)('--browser', () => {
     it('walks the shop in real Chromium pages; the printout matches what the collector counted', async () => {
       const before = await collectorPages();
-      const { stdout, rows } = await simulate(['--browser', '-n', '3', '--spread', '0', '--speed', '40', '--seed', '11', '--concurrency', '3']);
+      const { stdout, rows } = await simulate([
+        '--browser',
+        '-n',
+        '3',
+        '--spread',
+        '0',
+        '--speed',
+        '40',
+        '--seed',
+        '11',
+        '--concurrency',
+        '3',
+      ]);
       expect(stdout).toContain('in Chromium on');
       expect(rows.reduce((a, r) => a + r.views, 0)).toBeGreaterThanOrEqual(3);
       const after = await collectorPages();
       for (const row of rows) {
         const added = (k: 'views' | 'clicks' | 'events') => after.get(row.path)![k] - (before.get(row.path)?.[k] ?? 0);
-        expect({ views: added('views'), clicks: added('clicks'), events: added('events') }, row.path).toEqual({ views: row.views, clicks: row.clicks, events: row.events });
+        expect({ views: added('views'), clicks: added('clicks'), events: added('events') }, row.path).toEqual({
+          views: row.views,
+          clicks: row.clicks,
+          events: row.events,
+        });
       }
     }, 120_000);
   });

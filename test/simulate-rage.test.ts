@@ -20,11 +20,34 @@ describe('pnpm simulate --rage', () => {
   it('fires the demo site alerts on the dead coupon button', async () => {
     await collector.alerts.tick();
     expect(collector.alerts.latest('demo')).toEqual({ firing: [], recent: [] });
-    const { stdout } = await run(process.execPath, [SIMULATE, '--collector', collector.url, '--rage', '-n', '10', '--spread', '0', '--speed', '1000', '--seed', '4', '--json'], { timeout: 90_000 });
-    const product = (JSON.parse(stdout.trim().split('\n').at(-1)!) as Array<{ path: string; rage: number; dead: number }>).find((r) => r.path === '/product/:id');
+    const { stdout } = await run(
+      process.execPath,
+      [
+        SIMULATE,
+        '--collector',
+        collector.url,
+        '--rage',
+        '-n',
+        '10',
+        '--spread',
+        '0',
+        '--speed',
+        '1000',
+        '--seed',
+        '4',
+        '--json',
+      ],
+      { timeout: 90_000 },
+    );
+    const product = (
+      JSON.parse(stdout.trim().split('\n').at(-1)!) as Array<{ path: string; rage: number; dead: number }>
+    ).find((r) => r.path === '/product/:id');
     expect(product?.rage).toBeGreaterThanOrEqual(12); // 2 frustrated visitors, 6 rage clicks each
     await collector.alerts.tick();
-    const firing = collector.alerts.latest('demo')!.firing.map((a) => [a.rule, a.page, a.element]).sort();
+    const firing = collector.alerts
+      .latest('demo')!
+      .firing.map((a) => [a.rule, a.page, a.element])
+      .sort();
     // (The ordinary visitors' dead clicks on the home page's promo text may fire too.)
     expect(firing).toContainEqual(['dead', '/product/:id', 'button#apply-coupon']);
     expect(firing).toContainEqual(['rage', '/product/:id', 'button#apply-coupon']);

@@ -17,7 +17,11 @@ type Started = { child: ChildProcess; out: () => string; dashboard: string; shop
 
 /** Run scripts/start.mjs and wait for its banner; parse the dashboard, shop and token from it. */
 async function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [START], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [START], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -57,7 +61,13 @@ describe('pnpm start', () => {
 
   it('serves the dashboard, the SDK and the shop, prints a signed-in link, and stops on SIGTERM', async () => {
     const [port, shopPort] = [await freePort(), await freePort()];
-    const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '' });
+    const s = await start({
+      PORT: String(port),
+      SHOP_PORT: String(shopPort),
+      REDIS_URL: '',
+      REDIS_CLUSTER: '',
+      HEATLENS_SITES: '',
+    });
     running = s.child;
     const collector = `http://127.0.0.1:${port}`;
     expect(s.dashboard).toBe(`${collector}/#token=${s.token}`);
@@ -91,12 +101,22 @@ describe('pnpm start', () => {
 
   it('`pnpm start` stops on Ctrl+C with exit code 0 and no lifecycle error', async () => {
     // pnpm itself, not npx's shell wrapper around it: Ctrl+C reaches the whole process group.
-    const bin = execFileSync('npx', ['-y', 'pnpm@10.34.8', 'exec', 'sh', '-c', 'command -v pnpm'], { cwd: repo, encoding: 'utf8' }).trim();
+    const bin = execFileSync('npx', ['-y', 'pnpm@10.34.8', 'exec', 'sh', '-c', 'command -v pnpm'], {
+      cwd: repo,
+      encoding: 'utf8',
+    }).trim();
     const [port, shopPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, [realpathSync(bin), 'start'], {
       cwd: repo,
       detached: true,
-      env: { ...process.env, PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SHOP_PORT: String(shopPort),
+        REDIS_URL: '',
+        REDIS_CLUSTER: '',
+        HEATLENS_SITES: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running = child;
@@ -113,7 +133,10 @@ describe('pnpm start', () => {
 
   it('says what to do when the shop port is taken, and exits non-zero', async () => {
     const port = await freePort();
-    const s = spawn(process.execPath, [START], { cwd: repo, env: { ...process.env, PORT: String(port), SHOP_PORT: String(port), REDIS_URL: '', HEATLENS_SITES: '' } });
+    const s = spawn(process.execPath, [START], {
+      cwd: repo,
+      env: { ...process.env, PORT: String(port), SHOP_PORT: String(port), REDIS_URL: '', HEATLENS_SITES: '' },
+    });
     running = s;
     let out = '';
     s.stderr!.on('data', (d) => (out += d));
@@ -122,13 +145,16 @@ describe('pnpm start', () => {
     expect(out).toContain('set SHOP_PORT');
   });
 
-  it('serves the first site of HEATLENS_SITES in the shop, and warns when the shop is not an allowed origin', async () => {
+  it('serves the first site of HEATLENS_SITES in the shop, warns when the shop is not an allowed origin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heatlens-sites-'));
     try {
       const [port, shopPort] = [await freePort(), await freePort()];
       const token = 'shop-read-token-0123456789';
       const file = join(dir, 'sites.json');
-      writeFileSync(file, JSON.stringify([{ id: 'northwind', origins: [`http://127.0.0.1:${shopPort}`], readToken: token }]));
+      writeFileSync(
+        file,
+        JSON.stringify([{ id: 'northwind', origins: [`http://127.0.0.1:${shopPort}`], readToken: token }]),
+      );
       const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), HEATLENS_SITES: file, REDIS_URL: '' });
       running = s.child;
       expect(s.token).toBe(token);
@@ -150,15 +176,35 @@ describe('pnpm start', () => {
     it('uses Redis, counts a batch into it, and stops on SIGINT', async () => {
       redis = await startRedis();
       const [port, shopPort] = [await freePort(), await freePort()];
-      const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: redis.url, HEATLENS_SITES: '' });
+      const s = await start({
+        PORT: String(port),
+        SHOP_PORT: String(shopPort),
+        REDIS_URL: redis.url,
+        HEATLENS_SITES: '',
+      });
       running = s.child;
       expect(s.out()).toContain('Redis (');
       const collector = `http://127.0.0.1:${port}`;
       const t = Date.now();
-      const batch = { v: 1, id: `start-${t}`, site: 'demo', sid: 'visitor-1', path: '/product/4', vw: 1280, sent: t, events: [{ type: 'pageview', ts: t, vh: 720 }] };
-      const res = await fetch(`${collector}/collect`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: s.shop.slice(0, -1) }, body: JSON.stringify(batch) });
+      const batch = {
+        v: 1,
+        id: `start-${t}`,
+        site: 'demo',
+        sid: 'visitor-1',
+        path: '/product/4',
+        vw: 1280,
+        sent: t,
+        events: [{ type: 'pageview', ts: t, vh: 720 }],
+      };
+      const res = await fetch(`${collector}/collect`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain', Origin: s.shop.slice(0, -1) },
+        body: JSON.stringify(batch),
+      });
       expect(res.status).toBe(204);
-      const pages = await fetch(`${collector}/api/pages?site=demo&window=5m`, { headers: { Authorization: `Bearer ${s.token}` } });
+      const pages = await fetch(`${collector}/api/pages?site=demo&window=5m`, {
+        headers: { Authorization: `Bearer ${s.token}` },
+      });
       expect(await pages.json()).toMatchObject({ pages: [{ path: '/product/:id', views: 1 }] });
       expect(await stop(s.child, 'SIGINT')).toBe(0);
     });

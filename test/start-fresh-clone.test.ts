@@ -13,7 +13,8 @@ import { freePort } from '@heatlens/testkit/redis-server';
 // How long it takes is printed by `node bench/start-time.mjs`, never asserted here.
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const wanted = process.env.CI === 'true' || process.env.HEATLENS_REQUIRE_BROWSER === '1' || process.env.HEATLENS_FRESH_CLONE === '1';
+const wanted =
+  process.env.CI === 'true' || process.env.HEATLENS_REQUIRE_BROWSER === '1' || process.env.HEATLENS_FRESH_CLONE === '1';
 
 /** The first command of the README's first `sh` block. */
 function readmeFirstCommand(): string {
@@ -46,7 +47,15 @@ describe.runIf(wanted)("the README's first command, from a fresh clone", () => {
     child = spawn('sh', ['-c', command], {
       cwd: dir,
       detached: true,
-      env: { ...process.env, PORT: String(port), SHOP_PORT: String(shopPort), REDIS_URL: '', REDIS_CLUSTER: '', HEATLENS_SITES: '', CI: 'true' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SHOP_PORT: String(shopPort),
+        REDIS_URL: '',
+        REDIS_CLUSTER: '',
+        HEATLENS_SITES: '',
+        CI: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -72,7 +81,11 @@ describe.runIf(wanted)("the README's first command, from a fresh clone", () => {
 
     // The shell and pnpm go at once; the collector and the shop close gracefully, then stop answering.
     process.kill(-child.pid!, 'SIGTERM');
-    const up = (url: string) => fetch(url).then(() => 'up', () => 'down');
+    const up = (url: string) =>
+      fetch(url).then(
+        () => 'up',
+        () => 'down',
+      );
     await expect.poll(() => up(`${collector}/healthz`), { timeout: 15_000 }).toBe('down');
     await expect.poll(() => up(`http://127.0.0.1:${shopPort}/`), { timeout: 15_000 }).toBe('down');
   }, 300_000);

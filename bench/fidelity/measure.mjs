@@ -34,7 +34,15 @@ function readFrame(page, targets, rootSel) {
         const r = document.querySelector(s)?.getBoundingClientRect();
         return r ? { x: r.left, y: r.top, w: r.width, h: r.height } : null;
       });
-      return { w, h, cols, rows, alpha, boxes, root: { left: rr.left, top: rr.top, sx: root.scrollLeft, sy: root.scrollTop } };
+      return {
+        w,
+        h,
+        cols,
+        rows,
+        alpha,
+        boxes,
+        root: { left: rr.left, top: rr.top, sx: root.scrollLeft, sy: root.scrollTop },
+      };
     },
     [targets.map((t) => t.css), rootSel ?? null, STEP],
   );
@@ -49,11 +57,14 @@ const inBox = (b, x, y, pad = 0) => b && x >= b.x - pad && x < b.x + b.w + pad &
  */
 export async function scoreOverlay(page, targets, rootSel, settleMs = 300) {
   const scrollTo = (y) =>
-    page.evaluate(([sel, top]) => {
-      const root = sel ? document.querySelector(sel) : document.scrollingElement;
-      root.scrollTop = top;
-      return { top: root.scrollTop, max: root.scrollHeight - root.clientHeight };
-    }, [rootSel ?? null, y]);
+    page.evaluate(
+      ([sel, top]) => {
+        const root = sel ? document.querySelector(sel) : document.scrollingElement;
+        root.scrollTop = top;
+        return { top: root.scrollTop, max: root.scrollHeight - root.clientHeight };
+      },
+      [rootSel ?? null, y],
+    );
   const settle = () => page.waitForTimeout(settleMs);
   const first = await scrollTo(0);
   await settle();
@@ -88,7 +99,9 @@ export async function scoreOverlay(page, targets, rootSel, settleMs = 300) {
   // Target boxes in page coordinates of the root (from the first frame).
   const pageBoxes = targets.map((t, i) => {
     const b = f0.boxes[i];
-    return !b || t.fixed ? null : { x: b.x - f0.root.left + f0.root.sx, y: b.y - f0.root.top + f0.root.sy, w: b.w, h: b.h };
+    return !b || t.fixed
+      ? null
+      : { x: b.x - f0.root.left + f0.root.sx, y: b.y - f0.root.top + f0.root.sy, w: b.w, h: b.h };
   });
   let total = 0;
   let inside = 0;

@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const executablePath = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 
 const listen = (server) =>
@@ -82,7 +90,11 @@ export async function startRig(pages) {
     async visitor(width) {
       const context = await visitors.newContext({ viewport: { width, height: 800 } });
       await context.addInitScript(() =>
-        document.addEventListener('click', (e) => e.target instanceof Element && e.target.closest('a') && e.preventDefault(), true),
+        document.addEventListener(
+          'click',
+          (e) => e.target instanceof Element && e.target.closest('a') && e.preventDefault(),
+          true,
+        ),
       );
       return { page: await context.newPage(), close: () => context.close() };
     },
@@ -102,7 +114,11 @@ export async function startRig(pages) {
       await popup.waitForSelector('#overlay-toggle[aria-pressed=true]');
       await popup.close();
       await tab.bringToFront();
-      await tab.waitForFunction(() => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas')?.width > 0, null, { timeout: 15_000 });
+      await tab.waitForFunction(
+        () => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas')?.width > 0,
+        null,
+        { timeout: 15_000 },
+      );
       return tab;
     },
     /** Resolves once the collector's click heatmap of `path` holds at least `n` clicks. */

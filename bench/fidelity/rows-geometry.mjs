@@ -11,10 +11,19 @@ import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { startShop } from '../../examples/shop/server.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const VIEW_H = 800;
 
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+const listen = (server) =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
 
 /** In the page: root size, viewport, and the targets' boxes (page space of the root, and viewport). */
 function snapshot([rootSel, css]) {
@@ -28,9 +37,21 @@ function snapshot([rootSel, css]) {
   const boxes = css.map((s) => {
     const b = document.querySelector(s)?.getBoundingClientRect();
     if (!b || !(b.width > 0)) return null;
-    return { view: { x: b.left, y: b.top, w: b.width, h: b.height }, page: { x: b.left - left + sx, y: b.top - top + sy, w: b.width, h: b.height } };
+    return {
+      view: { x: b.left, y: b.top, w: b.width, h: b.height },
+      page: { x: b.left - left + sx, y: b.top - top + sy, w: b.width, h: b.height },
+    };
   });
-  return { w: root.scrollWidth || 1, h: root.scrollHeight || 1, vw: innerWidth, vh: innerHeight, rootLeft: left, rootTop: top, scroll: sy, boxes };
+  return {
+    w: root.scrollWidth || 1,
+    h: root.scrollHeight || 1,
+    vw: innerWidth,
+    vh: innerHeight,
+    rootLeft: left,
+    rootTop: top,
+    scroll: sy,
+    boxes,
+  };
 }
 
 function scrollRootTo([rootSel, y]) {
@@ -78,7 +99,17 @@ async function measurePage(context, url, spec, width) {
       }
       fixedAt.push(at);
     }
-    return { w: s.w, h: s.h, vw: s.vw, vh: s.vh, rootLeft: s.rootLeft, rootTop: s.rootTop, targets: s.boxes, fixedAt, ...(load ? { load } : {}) };
+    return {
+      w: s.w,
+      h: s.h,
+      vw: s.vw,
+      vh: s.vh,
+      rootLeft: s.rootLeft,
+      rootTop: s.rootTop,
+      targets: s.boxes,
+      fixedAt,
+      ...(load ? { load } : {}),
+    };
   } finally {
     await page.close();
   }

@@ -84,7 +84,7 @@ export const EXACT = {
 
 /** The LCG of bench/fidelity.mjs: a seeded uniform 0..1. */
 export function rng(seed) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /**
@@ -107,13 +107,27 @@ export function syntheticClicks(spec, g, random, perTarget = 6) {
       for (const { scroll, view } of g.fixedAt[i] ?? []) {
         for (let k = 0; k < n; k++) {
           const [cx, cy] = at(view);
-          clicks.push({ ...base, target: i, h: g.h, fixed: true, cx: px(cx), cy: px(cy), x: px(cx - g.rootLeft), y: px(cy - g.rootTop + scroll) });
+          clicks.push({
+            ...base,
+            target: i,
+            h: g.h,
+            fixed: true,
+            cx: px(cx),
+            cy: px(cy),
+            x: px(cx - g.rootLeft),
+            y: px(cy - g.rootTop + scroll),
+          });
         }
       }
       return;
     }
     const early = t.early && g.load?.targets[i];
-    const phases = early ? [[g.load.targets[i].page, g.load.h, perTarget / 2], [g.targets[i]?.page, g.h, perTarget / 2]] : [[g.targets[i]?.page, g.h, perTarget]];
+    const phases = early
+      ? [
+          [g.load.targets[i].page, g.load.h, perTarget / 2],
+          [g.targets[i]?.page, g.h, perTarget / 2],
+        ]
+      : [[g.targets[i]?.page, g.h, perTarget]];
     for (const [box, h, n] of phases) {
       if (!box) continue;
       for (let k = 0; k < n; k++) {

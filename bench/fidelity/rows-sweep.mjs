@@ -74,11 +74,19 @@ const SHIFTS = [0, 0.25, 0.5, 0.75];
  *   layout, visitor, owner) with `share` (0..1), `pageShare` (page targets only), `peaks`,
  *   `targets`; `layouts`: the summary per layout; `shifted`: the px candidates over grid shifts.
  */
-export async function runRowsSweep({ note = console.log, pages = PAGES.map((p) => p.name), widths = Object.keys(OWNER_WIDTHS).map(Number), detail = false } = {}) {
+export async function runRowsSweep({
+  note = console.log,
+  pages = PAGES.map((p) => p.name),
+  widths = Object.keys(OWNER_WIDTHS).map(Number),
+  detail = false,
+} = {}) {
   const specs = PAGES.filter((p) => pages.includes(p.name));
   const t0 = Date.now();
   const geo = await measureGeometry(specs, [...new Set([...widths, ...widths.map((w) => OWNER_WIDTHS[w])])]);
-  note(`  geometry of ${specs.length} pages at ${geo.values().next().value?.size ?? 0} widths measured in Chromium in ${((Date.now() - t0) / 1000).toFixed(1)} s; kernel radius ${RADIUS} px, 6 clicks per target`);
+  note(
+    `  geometry of ${specs.length} pages at ${geo.values().next().value?.size ?? 0} widths measured in Chromium ` +
+      `in ${((Date.now() - t0) / 1000).toFixed(1)} s; kernel radius ${RADIUS} px, 6 clicks per target`,
+  );
   const layouts = [...LAYOUTS, EXACT];
   const rows = [];
   const shifted = [];
@@ -94,12 +102,30 @@ export async function runRowsSweep({ note = console.log, pages = PAGES.map((p) =
         for (const layout of layouts) {
           const s = scoreRun(spec, clicks, layout, o);
           const p = hasFixed ? scoreRun(spec, pageClicks, layout, o, (t) => !t.fixed) : s;
-          rows.push({ ...run, layout: layout.name, share: s.share, pageShare: p.share, peaks: s.peaks, targets: s.targets });
-          if (detail) note(`    ${spec.name.padEnd(18)} ${layout.name.padEnd(19)} ${String(width).padStart(4)} -> ${String(owner).padStart(4)}  ${pct(s.share).padStart(5)}  peaks ${s.peaks}/${s.targets}`);
+          rows.push({
+            ...run,
+            layout: layout.name,
+            share: s.share,
+            pageShare: p.share,
+            peaks: s.peaks,
+            targets: s.targets,
+          });
+          if (detail)
+            note(
+              `    ${spec.name.padEnd(18)} ${layout.name.padEnd(19)} ${String(width).padStart(4)} -> ` +
+                `${String(owner).padStart(4)}  ${pct(s.share).padStart(5)}  peaks ${s.peaks}/${s.targets}`,
+            );
           if (!layout.rowPx) continue;
           for (const f of SHIFTS) {
             const s2 = f ? scoreRun(spec, clicks, pxLayout(layout.rowPx, f * layout.rowPx), o) : s;
-            shifted.push({ ...run, layout: layout.name, shift: f, share: s2.share, peaks: s2.peaks, targets: s2.targets });
+            shifted.push({
+              ...run,
+              layout: layout.name,
+              shift: f,
+              share: s2.share,
+              peaks: s2.peaks,
+              targets: s2.targets,
+            });
           }
         }
       }

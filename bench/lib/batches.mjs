@@ -82,7 +82,17 @@ export function makeBodies(options = {}) {
         list.push({ type: 'move', ts, x: Math.round(x), y: Math.round(y), w, h });
         mix.move++;
       } else if (r < 0.94) {
-        const e = { type: 'click', ts, x: Math.round(x), y: Math.round(y), w, h, sel: `#main>a:nth-child(${1 + Math.floor(rand() * 8)})`, ex: 0.5, ey: 0.5 };
+        const e = {
+          type: 'click',
+          ts,
+          x: Math.round(x),
+          y: Math.round(y),
+          w,
+          h,
+          sel: `#main>a:nth-child(${1 + Math.floor(rand() * 8)})`,
+          ex: 0.5,
+          ey: 0.5,
+        };
         if (rand() < 0.05) e.rage = true;
         list.push(e);
         mix.click++;

@@ -24,7 +24,9 @@ const canPin = has('taskset');
 export const CPU = { server: '0', load: '1' };
 /** One line saying how the cores are split, for the output. */
 export const cpuSplit = () =>
-  canPin ? 'server under test pinned to core 0; load generator + redis-server pinned to core 1 (taskset)' : 'taskset missing: processes are not pinned';
+  canPin
+    ? 'server under test pinned to core 0; load generator + redis-server pinned to core 1 (taskset)'
+    : 'taskset missing: processes are not pinned';
 
 function spawnPinned(cpu, cmd, args, options) {
   return canPin ? spawn('taskset', ['-c', cpu, cmd, ...args], options) : spawn(cmd, args, options);
@@ -71,7 +73,11 @@ function stopChild(child, signal = 'SIGTERM', graceMs = 10_000) {
  */
 export async function spawnServer(script, { env = {}, nodeArgs = [], tsx = false } = {}) {
   const args = [...(tsx ? ['--import', TSX_IMPORT] : []), ...nodeArgs, join(ROOT, 'bench/servers', script)];
-  const child = spawnPinned(CPU.server, process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnPinned(CPU.server, process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const info = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start in 30 s:\n${out}`)), 30_000);
@@ -91,7 +97,14 @@ export async function spawnServer(script, { env = {}, nodeArgs = [], tsx = false
     });
   });
   // The READY pid is the node process itself (taskset execs it, so they are the same).
-  return { url: info.url, pid: info.pid, info, log: () => out, rss: () => rssMiB(info.pid), stop: () => stopChild(child) };
+  return {
+    url: info.url,
+    pid: info.pid,
+    info,
+    log: () => out,
+    rss: () => rssMiB(info.pid),
+    stop: () => stopChild(child),
+  };
 }
 
 /**
@@ -102,9 +115,14 @@ export async function startRedisServer() {
   if (!has('redis-server')) throw new Error('redis-server is not on PATH');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'heatlens-bench-redis-'));
-  const child = spawnPinned(CPU.load, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnPinned(
+    CPU.load,
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${log}`)), 10_000);

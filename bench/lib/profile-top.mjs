@@ -3,7 +3,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const short = (url) => url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^.*\/packages\//, 'packages/');
+const short = (url) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')
+    .replace(/^.*\/packages\//, 'packages/');
 
 /**
  * Top self-time entries of a profile: {totalMs, functions: [{name, where, pct}], files: [{file, pct}]}.
@@ -49,5 +53,11 @@ export function busiestProfile(dir) {
   const idle = files.find((f) => f.file === '(idle)')?.pct ?? 0;
   const scale = (x) => ({ ...x, pct: Math.round((1000 * x.pct) / (100 - idle || 1)) / 10 });
   const notIdle = (x) => !['(idle)', '(program)'].includes(x.file ?? x.name.split(' ')[0]);
-  return { file: best.file, totalMs, busyPct: Math.round(100 - idle), functions: functions.filter(notIdle).slice(0, 15).map(scale), files: files.filter(notIdle).slice(0, 10).map(scale) };
+  return {
+    file: best.file,
+    totalMs,
+    busyPct: Math.round(100 - idle),
+    functions: functions.filter(notIdle).slice(0, 15).map(scale),
+    files: files.filter(notIdle).slice(0, 10).map(scale),
+  };
 }

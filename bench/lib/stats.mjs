@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 export async function commandStats(client) {
   const text = await client.info('commandstats');
   const out = {};
-  for (const m of text.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) out[m[1]] = { calls: Number(m[2]), usec: Number(m[3]) };
+  for (const m of text.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm))
+    out[m[1]] = { calls: Number(m[2]), usec: Number(m[3]) };
   return out;
 }
 

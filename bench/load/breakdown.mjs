@@ -43,10 +43,13 @@ const stages = [
   await time('JSON.parse', (i) => JSON.parse(texts[i])),
   await time('parseBatch (schema)', (i) => parseBatch(parsed[i])),
   await time('foldBatch', (i) => foldBatch(batches[i], batches[i].path, now, 50)),
-  await time('memory store record', (() => {
-    const store = createMemoryStore();
-    return (i) => store.record({ ...folded[i], batchId: `m${seq++}` });
-  })()),
+  await time(
+    'memory store record',
+    (() => {
+      const store = createMemoryStore();
+      return (i) => store.record({ ...folded[i], batchId: `m${seq++}` });
+    })(),
+  ),
   await time('Redis store record (args only)', (i) => redisStore.record(folded[i])),
   await time('metrics (4 observations)', () => {
     metrics.events.inc({ outcome: 'accepted', reason: 'ok' }, 50);
@@ -63,6 +66,11 @@ process.stdout.write(
   `${JSON.stringify({
     batches: texts.length,
     stages: Object.fromEntries(stages),
-    perBatch: { items, heatmapItems: heat, counterItems: Math.round((items - heat) * 10) / 10, buckets: avg((f) => f.buckets.size) },
+    perBatch: {
+      items,
+      heatmapItems: heat,
+      counterItems: Math.round((items - heat) * 10) / 10,
+      buckets: avg((f) => f.buckets.size),
+    },
   })}\n`,
 );

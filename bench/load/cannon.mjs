@@ -20,7 +20,11 @@ function collectRequests(pool, phaseIndex, clients) {
     setupRequest: (req) => {
       req.body = batchPrefix(`${tag}${phaseIndex}-${n.toString(36)}`) + body;
       // Many visitors behind the collector's trusted proxy: per-address limits see them apart.
-      if (clients) req.headers = { ...base, 'x-forwarded-for': `10.${(n % clients) >> 16}.${((n % clients) >> 8) & 255}.${n % clients & 255}` };
+      if (clients)
+        req.headers = {
+          ...base,
+          'x-forwarded-for': `10.${(n % clients) >> 16}.${((n % clients) >> 8) & 255}.${(n % clients) & 255}`,
+        };
       n++;
       return req;
     },
@@ -52,7 +56,9 @@ function summarise(phase, r, cpu) {
 
 const results = [];
 for (const [i, phase] of job.phases.entries()) {
-  const requests = phase.pool ? collectRequests(phase.pool, i, phase.clients) : [{ method: phase.method ?? 'GET', path: phase.path, headers: phase.headers ?? {} }];
+  const requests = phase.pool
+    ? collectRequests(phase.pool, i, phase.clients)
+    : [{ method: phase.method ?? 'GET', path: phase.path, headers: phase.headers ?? {} }];
   const cpu0 = process.cpuUsage();
   const r = await autocannon({
     url: phase.url,
@@ -64,6 +70,8 @@ for (const [i, phase] of job.phases.entries()) {
   });
   const c = process.cpuUsage(cpu0);
   results.push(summarise(phase, r, Math.round((c.user + c.system) / 10 / (r.duration * 1000))));
-  process.stderr.write(`    ${phase.name}: ${Math.round(results.at(-1).reqPerSec)} req/s, p99 ${results.at(-1).p99} ms\n`);
+  process.stderr.write(
+    `    ${phase.name}: ${Math.round(results.at(-1).reqPerSec)} req/s, p99 ${results.at(-1).p99} ms\n`,
+  );
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

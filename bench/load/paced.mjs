@@ -24,7 +24,12 @@ function post(body, c, retry) {
     const req = http.request(target, {
       method: 'POST',
       agent,
-      headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN, 'x-forwarded-for': `10.${c >> 16}.${(c >> 8) & 255}.${c & 255}`, 'content-length': Buffer.byteLength(body) },
+      headers: {
+        'content-type': 'text/plain',
+        origin: BENCH_ORIGIN,
+        'x-forwarded-for': `10.${c >> 16}.${(c >> 8) & 255}.${c & 255}`,
+        'content-length': Buffer.byteLength(body),
+      },
     });
     req.setTimeout(15_000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.on('response', (res) => {
@@ -110,7 +115,9 @@ const phases = job.phases.map((phase, pi) => {
     // Not Math.max(...lat): a long run has more samples than the call stack takes arguments.
     max: r1(lat.reduce((a, b) => Math.max(a, b), -Infinity)),
     statuses,
-    errors: Object.entries(statuses).filter(([k]) => k.startsWith('error')).reduce((a, [, v]) => a + v, 0),
+    errors: Object.entries(statuses)
+      .filter(([k]) => k.startsWith('error'))
+      .reduce((a, [, v]) => a + v, 0),
   };
 });
 // p99 per second of schedule, to see when latency comes back after a spike.

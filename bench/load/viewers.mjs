@@ -15,7 +15,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sockets = [];
 function open() {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${BENCH_TOKEN}`], { perMessageDeflate: false, skipUTF8Validation: true });
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?${query}`, ['heatlens.v1', `token.${BENCH_TOKEN}`], {
+      perMessageDeflate: false,
+      skipUTF8Validation: true,
+    });
     const s = { ws, at: [], frames: [] };
     ws.on('message', (data) => {
       s.at.push(performance.now());
@@ -41,9 +44,22 @@ const sentAt = [];
 const now = Date.now();
 for (let k = 0; k < posts; k++) {
   const ts = Date.now();
-  const body = batchPrefix(`live-${now}-${k}`) + JSON.stringify({ site: BENCH_SITE, sid: 'live1', path, vw: 1280, sent: ts, events: [{ type: 'click', ts, x: 640, y: 300 + k, w: 1280, h: 3000 }] }).slice(1);
+  const body =
+    batchPrefix(`live-${now}-${k}`) +
+    JSON.stringify({
+      site: BENCH_SITE,
+      sid: 'live1',
+      path,
+      vw: 1280,
+      sent: ts,
+      events: [{ type: 'click', ts, x: 640, y: 300 + k, w: 1280, h: 3000 }],
+    }).slice(1);
   const start = performance.now();
-  const res = await fetch(`${url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN }, body });
+  const res = await fetch(`${url}/collect`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN },
+    body,
+  });
   await res.arrayBuffer();
   sentAt.push({ start, status: res.status });
   await sleep(gapMs);

@@ -15,8 +15,22 @@ const CONNECTIONS = 32;
 
 const TARGETS = [
   { key: 'bare', label: '(a) bare node:http, parse only', script: 'bare.mjs', redis: false },
-  { key: 'memory', label: '(b) collector, memory store', script: 'collector.mjs', tsx: true, collector: true, redis: false },
-  { key: 'redis', label: '(c) collector, Redis, ack after commit', script: 'collector.mjs', tsx: true, collector: true, redis: true },
+  {
+    key: 'memory',
+    label: '(b) collector, memory store',
+    script: 'collector.mjs',
+    tsx: true,
+    collector: true,
+    redis: false,
+  },
+  {
+    key: 'redis',
+    label: '(c) collector, Redis, ack after commit',
+    script: 'collector.mjs',
+    tsx: true,
+    collector: true,
+    redis: true,
+  },
   { key: 'naive', label: 'naive: 1 ZINCRBY/event, pipelined', script: 'naive.mjs', redis: true },
 ];
 
@@ -24,7 +38,8 @@ const TARGETS = [
 async function scrape(url, name, labels = '') {
   const text = await (await fetch(`${url}/metrics`)).text();
   let sum = 0;
-  for (const line of text.split('\n')) if (line.startsWith(name) && line.includes(labels)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  for (const line of text.split('\n'))
+    if (line.startsWith(name) && line.includes(labels)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   return sum;
 }
 // Script calls that committed batches: the store times each as op="record".
@@ -41,7 +56,9 @@ async function measure(ctx, t, { seconds, name, nodeArgs = [], overallRate }) {
     await resetStats(ctx.admin);
     const commits0 = t.collector && t.redis ? await recordCalls(server.url) : 0;
     const [[r], cpu] = await withCpu({ server: server.pid, redis: ctx.redis.pid }, () =>
-      runLoad('cannon.mjs', { phases: [{ ...phase, name, duration: seconds, ...(overallRate ? { overallRate } : {}) }] }),
+      runLoad('cannon.mjs', {
+        phases: [{ ...phase, name, duration: seconds, ...(overallRate ? { overallRate } : {}) }],
+      }),
     );
     const commits = t.collector && t.redis ? (await recordCalls(server.url)) - commits0 : undefined;
     return { ...r, cpu, rssMiB: server.rss(), commands: t.redis ? await commandStats(ctx.admin) : undefined, commits };
@@ -68,7 +85,11 @@ export async function runIngest(ctx) {
   const rounds = ctx.quick ? 1 : 2;
   const seconds = ctx.quick ? 6 : 8;
   // Stage costs first, on the server core.
-  const breakdown = await runLoad('breakdown.mjs', { pool: INGEST_POOL, rounds: ctx.quick ? 2 : 4 }, { tsx: true, cpu: CPU.server }).catch((e) => ({ error: e.message }));
+  const breakdown = await runLoad(
+    'breakdown.mjs',
+    { pool: INGEST_POOL, rounds: ctx.quick ? 2 : 4 },
+    { tsx: true, cpu: CPU.server },
+  ).catch((e) => ({ error: e.message }));
   const samples = Object.fromEntries(TARGETS.map((t) => [t.key, []]));
   let redisCommands;
   for (let round = 1; round <= rounds; round++) {
@@ -81,11 +102,21 @@ export async function runIngest(ctx) {
   // Group commit at a quarter of the load the Redis collector just sustained (paced requests).
   const redisT = TARGETS.find((t) => t.key === 'redis');
   const fullRate = median(samples.redis.map((x) => x.reqPerSec));
-  const quarter = await measure(ctx, redisT, { seconds, name: 'redis at 1/4 load', overallRate: Math.max(1, Math.round(fullRate / 4)) });
+  const quarter = await measure(ctx, redisT, {
+    seconds,
+    name: 'redis at 1/4 load',
+    overallRate: Math.max(1, Math.round(fullRate / 4)),
+  });
   const merged = (x) => (x.commits ? x.ok / x.commits : NaN);
   const groupCommit = {
     full: { reqPerSec: fullRate, batchesPerCommit: median(samples.redis.map(merged)) },
-    quarter: { reqPerSec: quarter.reqPerSec, batchesPerCommit: merged(quarter), serverUsPerBatch: (quarter.cpu.server.secs * 1e6) / quarter.requests, p50: quarter.p50, p99: quarter.p99 },
+    quarter: {
+      reqPerSec: quarter.reqPerSec,
+      batchesPerCommit: merged(quarter),
+      serverUsPerBatch: (quarter.cpu.server.secs * 1e6) / quarter.requests,
+      p50: quarter.p50,
+      p99: quarter.p99,
+    },
   };
   const runs = {};
   for (const t of TARGETS) {
@@ -116,8 +147,10 @@ export async function runIngest(ctx) {
   }
   const perInc = breakdown?.perBatch?.items;
   if (redisCommands && perInc) {
-    redisCommands.zincrbyPerIncrement = Math.round(((redisCommands.all.zincrby?.calls ?? 0) / redisCommands.batches / perInc) * 100) / 100;
-    redisCommands.writesPerIncrement = Math.round((redisCommands.writeCalls / redisCommands.batches / perInc) * 100) / 100;
+    redisCommands.zincrbyPerIncrement =
+      Math.round(((redisCommands.all.zincrby?.calls ?? 0) / redisCommands.batches / perInc) * 100) / 100;
+    redisCommands.writesPerIncrement =
+      Math.round((redisCommands.writeCalls / redisCommands.batches / perInc) * 100) / 100;
   }
   return { runs, cpuRatio, redisCommands, groupCommit, connections: CONNECTIONS, seconds, rounds, profiles, breakdown };
 }
@@ -137,7 +170,28 @@ function summariseCommands(stats, batches) {
     .filter(([c]) => c !== 'evalsha' && c !== 'eval')
     .reduce((a, [, v]) => a + v.usec, 0);
   // Commands that write (the rest of what scripts run reads: GET, EXISTS, ZSCORE, PTTL, ZRANGE ...).
-  const WRITES = ['zincrby', 'zadd', 'zrem', 'zunionstore', 'set', 'incr', 'incrby', 'hincrby', 'pfadd', 'pexpire', 'del'];
+  const WRITES = [
+    'zincrby',
+    'zadd',
+    'zrem',
+    'zunionstore',
+    'set',
+    'incr',
+    'incrby',
+    'hincrby',
+    'pfadd',
+    'pexpire',
+    'del',
+  ];
   const writeCalls = WRITES.reduce((a, c) => a + (stats[c]?.calls ?? 0), 0);
-  return { all: stats, writeCalls, batches, scriptUsecPerBatch: per(evalsha.usec), scriptCallsPerBatch: per(evalsha.calls), allScriptsUsecPerBatch: per(scripts), commandsInScriptsUsecPerBatch: per(inner), top };
+  return {
+    all: stats,
+    writeCalls,
+    batches,
+    scriptUsecPerBatch: per(evalsha.usec),
+    scriptCallsPerBatch: per(evalsha.calls),
+    allScriptsUsecPerBatch: per(scripts),
+    commandsInScriptsUsecPerBatch: per(inner),
+    top,
+  };
 }

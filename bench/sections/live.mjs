@@ -10,7 +10,13 @@ async function once(ctx, hopMs) {
   const server = await spawnServer('collector.mjs', { tsx: true, env });
   try {
     const rssBefore = server.rss();
-    const r = await runLoad('viewers.mjs', { url: server.url, viewers: ctx.viewers ?? 1000, posts: ctx.quick ? 10 : 20, gapMs: 600, path: `/live-${hopMs ?? 'default'}` });
+    const r = await runLoad('viewers.mjs', {
+      url: server.url,
+      viewers: ctx.viewers ?? 1000,
+      posts: ctx.quick ? 10 : 20,
+      gapMs: 600,
+      path: `/live-${hopMs ?? 'default'}`,
+    });
     return { ...r, hopMs: hopMs ?? 250, rssBeforeMiB: rssBefore, rssAfterMiB: server.rss() };
   } finally {
     await server.stop();

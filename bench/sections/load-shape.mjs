@@ -26,35 +26,61 @@ export async function runLoadShape(ctx) {
   const cap = Math.max(20, ctx.capacityReqPerSec);
   const sustainedRate = Math.round(cap * 0.5);
   const baseRate = Math.max(5, Math.round(cap * 0.25));
-  const server = await spawnServer('collector.mjs', { tsx: true, env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'proxy' } });
+  const server = await spawnServer('collector.mjs', {
+    tsx: true,
+    env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'proxy' },
+  });
   const job = (phases) => ({ url: server.url, pool: INGEST_POOL, clients: 1000, phases });
   try {
     await runLoad('paced.mjs', job([{ name: 'warm-up', rate: baseRate, seconds: 2 }]));
     const rssBefore = server.rss();
     const sustainedSeconds = ctx.quick ? 15 : 60;
-    const s = await runLoad('paced.mjs', job([{ name: `sustained ${sustainedRate} req/s`, rate: sustainedRate, seconds: sustainedSeconds }]), { timeoutMs: 300_000 });
+    const s = await runLoad(
+      'paced.mjs',
+      job([{ name: `sustained ${sustainedRate} req/s`, rate: sustainedRate, seconds: sustainedSeconds }]),
+      { timeoutMs: 300_000 },
+    );
     const rssAfter = server.rss();
     const [beforeS, spikeS, afterS] = ctx.quick ? [5, 5, 10] : [10, 10, 20];
-    const spike = await runLoad('paced.mjs', job([
-      { name: `before ${baseRate} req/s`, rate: baseRate, seconds: beforeS },
-      { name: `spike ${baseRate * 10} req/s`, rate: baseRate * 10, seconds: spikeS },
-      { name: `after ${baseRate} req/s`, rate: baseRate, seconds: afterS },
-    ]), { timeoutMs: 300_000 });
+    const spike = await runLoad(
+      'paced.mjs',
+      job([
+        { name: `before ${baseRate} req/s`, rate: baseRate, seconds: beforeS },
+        { name: `spike ${baseRate * 10} req/s`, rate: baseRate * 10, seconds: spikeS },
+        { name: `after ${baseRate} req/s`, rate: baseRate, seconds: afterS },
+      ]),
+      { timeoutMs: 300_000 },
+    );
     const unexpected = {};
     for (const p of spike.phases) {
-      for (const [code, n] of Object.entries(p.statuses)) if (code !== '204' && !SHED.has(code)) unexpected[code] = (unexpected[code] ?? 0) + n;
+      for (const [code, n] of Object.entries(p.statuses))
+        if (code !== '204' && !SHED.has(code)) unexpected[code] = (unexpected[code] ?? 0) + n;
     }
     // The steady pre-spike level: the median of its per-second p99s (its first second also pays
     // for opening connections).
     const steadyP99 = median(spike.timeline.filter((t) => t.s < beforeS && t.n > 0).map((t) => t.p99));
     const recovery = recoverySeconds(spike.timeline, beforeS + spikeS, steadyP99);
     return {
-      sustained: { ...s.phases[0], targetRate: sustainedRate, rssBeforeMiB: rssBefore, rssAfterMiB: rssAfter, skipped: s.skipped, resent: s.resent },
+      sustained: {
+        ...s.phases[0],
+        targetRate: sustainedRate,
+        rssBeforeMiB: rssBefore,
+        rssAfterMiB: rssAfter,
+        skipped: s.skipped,
+        resent: s.resent,
+      },
       spike: {
         baseRate,
         phases: spike.phases,
         timeline: spike.timeline,
-        shed: spike.phases.reduce((a, p) => a + Object.entries(p.statuses).filter(([c]) => SHED.has(c)).reduce((b, [, n]) => b + n, 0), 0),
+        shed: spike.phases.reduce(
+          (a, p) =>
+            a +
+            Object.entries(p.statuses)
+              .filter(([c]) => SHED.has(c))
+              .reduce((b, [, n]) => b + n, 0),
+          0,
+        ),
         unexpected,
         transportErrors: spike.phases.reduce((a, p) => a + p.errors, 0),
         steadyP99,

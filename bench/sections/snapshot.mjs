@@ -14,10 +14,24 @@ async function fillGrid(url) {
   const now = Date.now();
   const [w, h] = [1280, 5000];
   for (let ty = 0; ty < GRID; ty++) {
-    const events = Array.from({ length: GRID }, (_, tx) => ({ type: 'move', ts: now, x: ((tx + 0.5) * w) / GRID, y: ((ty + 0.5) * h) / GRID, w, h }));
-    const body = batchPrefix(`grid-${now}-${ty}`) + JSON.stringify({ site: BENCH_SITE, sid: `g${ty}`, path: PATH, vw: w, sent: now, events }).slice(1);
-    const res = await fetch(`${url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN }, body });
-    if (res.status !== 204) throw new Error(`filling the grid: POST /collect answered ${res.status}: ${await res.text()}`);
+    const events = Array.from({ length: GRID }, (_, tx) => ({
+      type: 'move',
+      ts: now,
+      x: ((tx + 0.5) * w) / GRID,
+      y: ((ty + 0.5) * h) / GRID,
+      w,
+      h,
+    }));
+    const body =
+      batchPrefix(`grid-${now}-${ty}`) +
+      JSON.stringify({ site: BENCH_SITE, sid: `g${ty}`, path: PATH, vw: w, sent: now, events }).slice(1);
+    const res = await fetch(`${url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: BENCH_ORIGIN },
+      body,
+    });
+    if (res.status !== 204)
+      throw new Error(`filling the grid: POST /collect answered ${res.status}: ${await res.text()}`);
   }
 }
 
@@ -27,7 +41,10 @@ const usecPerCall = (s, cmd) => (s[cmd] && s[cmd].calls ? s[cmd].usec / s[cmd].c
 async function zunionBaseline(admin, reps) {
   const keys = Array.from({ length: 60 }, (_, i) => `bench:zu:${i}`);
   for (const k of keys) {
-    const members = Array.from({ length: GRID * GRID }, (_, t) => ({ score: 1 + (t % 7), value: `${t % GRID}:${Math.floor(t / GRID)}` }));
+    const members = Array.from({ length: GRID * GRID }, (_, t) => ({
+      score: 1 + (t % 7),
+      value: `${t % GRID}:${Math.floor(t / GRID)}`,
+    }));
     await admin.zAdd(k, members);
   }
   await resetStats(admin);
@@ -45,16 +62,30 @@ async function zunionBaseline(admin, reps) {
  * advanceMs, zrangeMs, api: {p50, p99, reqPerSec}, zunion60Ms, zrangeOneKeyMs}.
  */
 export async function runSnapshot(ctx) {
-  const server = await spawnServer('collector.mjs', { tsx: true, env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'high' } });
+  const server = await spawnServer('collector.mjs', {
+    tsx: true,
+    env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'high' },
+  });
   try {
     await fillGrid(server.url);
     const route = `/api/heatmap?site=${BENCH_SITE}&path=${encodeURIComponent(PATH)}&kind=move&window=5m&seg=all`;
-    const first = await (await fetch(server.url + route, { headers: { authorization: `Bearer ${BENCH_TOKEN}` } })).json();
+    const first = await (
+      await fetch(server.url + route, { headers: { authorization: `Bearer ${BENCH_TOKEN}` } })
+    ).json();
     const tiles = first.tiles?.length ?? 0;
     await resetStats(ctx.admin);
     // One connection: the latency of a request that does not queue behind others.
     const [r] = await runLoad('cannon.mjs', {
-      phases: [{ name: 'GET /api/heatmap', url: server.url, connections: 1, duration: ctx.quick ? 4 : 10, path: route, headers: { authorization: `Bearer ${BENCH_TOKEN}` } }],
+      phases: [
+        {
+          name: 'GET /api/heatmap',
+          url: server.url,
+          connections: 1,
+          duration: ctx.quick ? 4 : 10,
+          path: route,
+          headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+        },
+      ],
     });
     const s = await commandStats(ctx.admin);
     // Per answered request: the advance script plus whatever reads the rolling key(s) (one ZRANGE
@@ -65,7 +96,15 @@ export async function runSnapshot(ctx) {
     const base = await zunionBaseline(ctx.admin, ctx.quick ? 10 : 30);
     // The read rate limit's own script (rate-limiter-flexible sends EVAL), reported apart.
     const limiterMs = per('eval');
-    return { tiles, advanceMs, limiterMs, zrangeMs: readMs, redisMsPerSnapshot: advanceMs + readMs, api: { p50: r.p50, p99: r.p99, reqPerSec: r.reqPerSec, non2xx: r.non2xx }, ...base };
+    return {
+      tiles,
+      advanceMs,
+      limiterMs,
+      zrangeMs: readMs,
+      redisMsPerSnapshot: advanceMs + readMs,
+      api: { p50: r.p50, p99: r.p99, reqPerSec: r.reqPerSec, non2xx: r.non2xx },
+      ...base,
+    };
   } finally {
     await server.stop();
   }

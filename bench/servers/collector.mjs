@@ -7,7 +7,8 @@
 // BENCH_LIVE_LIMITS=high lifts the bounds on open /live sockets (to measure what each one costs).
 import { announce, exitOnSignal } from './ready.mjs';
 
-const entry = process.env.BENCH_COLLECTOR_ENTRY ?? new URL('../../packages/collector/src/index.ts', import.meta.url).href;
+const entry =
+  process.env.BENCH_COLLECTOR_ENTRY ?? new URL('../../packages/collector/src/index.ts', import.meta.url).href;
 const { startCollector, optionsFromEnv } = await import(entry);
 const options = optionsFromEnv({ ...process.env, PORT: '0', HOST: '127.0.0.1' });
 if (process.env.BENCH_HOP_MS) options.hopMs = Number(process.env.BENCH_HOP_MS);
@@ -16,7 +17,8 @@ const limits = process.env.BENCH_RATE_LIMITS ?? 'default';
 if (limits === 'high') options.rateLimits = { writesPerIp: HIGH, writesPerSite: HIGH, readsPerToken: HIGH };
 else if (limits === 'off') options.rateLimits = false;
 else if (limits === 'proxy') options.rateLimits = { trustProxy: true };
-if (process.env.BENCH_LIVE_LIMITS === 'high') options.liveLimits = { socketsPerToken: 1e6, pathsPerToken: 1e6, sockets: 1e6, paths: 1e6 };
+if (process.env.BENCH_LIVE_LIMITS === 'high')
+  options.liveLimits = { socketsPerToken: 1e6, pathsPerToken: 1e6, sockets: 1e6, paths: 1e6 };
 const collector = await startCollector({ ...options, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn' });
 announce({ url: collector.url, store: options.redisUrl ? 'redis' : 'memory' });
 exitOnSignal(() => collector.close());

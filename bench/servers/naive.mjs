@@ -7,7 +7,10 @@ import { announce, exitOnSignal } from './ready.mjs';
 
 const GRID = 50;
 const tile = (p, size) => Math.min(GRID - 1, Math.max(0, Math.floor((GRID * p) / size)));
-const client = await redis.createClient({ url: process.env.REDIS_URL }).on('error', () => {}).connect();
+const client = await redis
+  .createClient({ url: process.env.REDIS_URL })
+  .on('error', () => {})
+  .connect();
 
 const server = createServer((req, res) => {
   const chunks = [];
@@ -21,7 +24,8 @@ const server = createServer((req, res) => {
       for (const e of batch.events) {
         const t = Math.min(now, now - (batch.sent - e.ts));
         const b = t - (t % 5000);
-        if (e.type === 'move' || e.type === 'click') multi.zIncrBy(`${page}:${e.type}:${b}`, 1, `${tile(e.x, e.w)}:${tile(e.y, e.h)}`);
+        if (e.type === 'move' || e.type === 'click')
+          multi.zIncrBy(`${page}:${e.type}:${b}`, 1, `${tile(e.x, e.w)}:${tile(e.y, e.h)}`);
         else multi.zIncrBy(`${page}:c:${b}`, 1, e.type);
       }
       await multi.execAsPipeline();

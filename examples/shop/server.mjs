@@ -19,7 +19,17 @@ const TYPES = {
 };
 
 /** Every page path of the shop, for tests and the simulator: products are one route template. */
-export const SHOP_PAGES = ['/', ...PRODUCTS.map((p) => `/product/${p.id}`), '/guide', '/media', '/signup', '/signup/thanks', '/app', '/app/orders', '/app/settings'];
+export const SHOP_PAGES = [
+  '/',
+  ...PRODUCTS.map((p) => `/product/${p.id}`),
+  '/guide',
+  '/media',
+  '/signup',
+  '/signup/thanks',
+  '/app',
+  '/app/orders',
+  '/app/settings',
+];
 
 /** Page name for a path, plus its product when it is one. */
 function route(path) {
@@ -81,7 +91,12 @@ function sendFile(req, res, path) {
  *   `/sdk.js` from) default 'http://127.0.0.1:8080'; `site` (the SDK's `data-site`) default 'demo'.
  * @returns {Promise<{url: string, close(): Promise<void>}>}
  */
-export async function startShop({ port = 0, host = '127.0.0.1', collectorUrl = 'http://127.0.0.1:8080', site = 'demo' } = {}) {
+export async function startShop({
+  port = 0,
+  host = '127.0.0.1',
+  collectorUrl = 'http://127.0.0.1:8080',
+  site = 'demo',
+} = {}) {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://shop').pathname;
     if (req.method === 'POST' && path === '/signup') {

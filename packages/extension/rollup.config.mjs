@@ -21,7 +21,13 @@ export default Object.entries(inputs).map(([name, input]) => ({
     nodeResolve({ browser: true }),
     // webextension-polyfill ships as UMD.
     commonjs(),
-    typescript({ tsconfig: './tsconfig.build.json', noEmit: false, outDir: 'dist/build', declaration: false, sourceMap: false }),
+    typescript({
+      tsconfig: './tsconfig.build.json',
+      noEmit: false,
+      outDir: 'dist/build',
+      declaration: false,
+      sourceMap: false,
+    }),
     terser({ format: { comments: false } }),
   ],
   onwarn(warning, warn) {

@@ -13,7 +13,12 @@
 // passes and shadow roots ~215, the client-side URL strip ~120, dead clicks attributed through live
 // regions, aria-controls and back/forward settling ~100. The per-tracker limits are
 // regression guards too.
-const tracker = (name, fn, limit) => ({ name: `@heatlens/sdk/${name}`, path: `dist/${name}.js`, import: `{ ${fn} }`, limit });
+const tracker = (name, fn, limit) => ({
+  name: `@heatlens/sdk/${name}`,
+  path: `dist/${name}.js`,
+  import: `{ ${fn} }`,
+  limit,
+});
 
 module.exports = [
   {
@@ -24,7 +29,12 @@ module.exports = [
   },
   { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '4.72 KB' },
   // Served as it is at GET /sdk.js: measured as built, not bundled again.
-  { name: 'script tag: dist/heatlens.iife.js', path: 'dist/heatlens.iife.js', disablePlugins: ['@size-limit/esbuild'], limit: '4.74 KB' },
+  {
+    name: 'script tag: dist/heatlens.iife.js',
+    path: 'dist/heatlens.iife.js',
+    disablePlugins: ['@size-limit/esbuild'],
+    limit: '4.74 KB',
+  },
   // `import *` also ships the name of every export (a bundler keeps them for the namespace object).
   { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '4.89 KB' },
   tracker('transport', 'createTransport', '850 B'),

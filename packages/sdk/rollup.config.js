@@ -22,10 +22,24 @@ export const ENTRIES = {
   custom: 'src/trackers/custom.ts',
 };
 
-const ts = () => typescript({ tsconfig: './tsconfig.json', module: 'esnext', moduleResolution: 'bundler', declaration: false, sourceMap: false, exclude: ['src/**/*.test.ts'] });
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    declaration: false,
+    sourceMap: false,
+    exclude: ['src/**/*.test.ts'],
+  });
 // Private properties start with `_` and are mangled; the schema's tile math is bundled in.
 const min = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_/ } }, format: { comments: false } });
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 3 },
+    mangle: { properties: { regex: /^_/ } },
+    format: { comments: false },
+  });
 
 export default [
   {

@@ -46,7 +46,9 @@ export async function launchChromium(): Promise<Browser> {
  * Launch Chromium with an unpacked MV3 extension loaded (a persistent context is required for
  * extensions). `close()` also removes the profile directory.
  */
-export async function launchWithExtension(extensionDir: string): Promise<BrowserContext & { dispose(): Promise<void> }> {
+export async function launchWithExtension(
+  extensionDir: string,
+): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'heatlens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

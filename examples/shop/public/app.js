@@ -1,11 +1,14 @@
 // The account area is a single-page app: links with `data-route` change the view with
 // history.pushState and never reload, as in a real client-side router. Back/forward use popstate.
 const views = {
-  '/app': '<h2>Overview</h2><p>Welcome back. You have <strong>2</strong> orders on the way.</p>' +
+  '/app':
+    '<h2>Overview</h2><p>Welcome back. You have <strong>2</strong> orders on the way.</p>' +
     '<p><button class="button" id="spa-reorder" type="button">Reorder your last basket</button></p>',
-  '/app/orders': '<h2>Orders</h2><ul id="order-list"><li>#1042 · Trail Runner · shipped</li>' +
+  '/app/orders':
+    '<h2>Orders</h2><ul id="order-list"><li>#1042 · Trail Runner · shipped</li>' +
     '<li>#1038 · Ceramic Mug ×2 · delivered</li></ul>',
-  '/app/settings': '<h2>Settings</h2><form id="settings" name="settings"><label>Display name ' +
+  '/app/settings':
+    '<h2>Settings</h2><form id="settings" name="settings"><label>Display name ' +
     '<input id="settings-name" name="display"></label> <button class="button" type="submit">Save</button></form>',
 };
 

@@ -4,7 +4,9 @@ import { LAYOUT, layoutOf } from './shop-layout.mjs';
 /**
  * @typedef {{at: number} & Record<string, unknown>} TimedEvent  an event without `ts`, `at` ms into the visit
  * @typedef {{path: string, dwellMs: number, events: TimedEvent[]}} PageVisit
- * @typedef {{sid: string, vw: number, vh: number, sw: number, sh: number, lang: string, tz: string, visits: PageVisit[]}} Visitor
+ * @typedef {{
+ *   sid: string, vw: number, vh: number, sw: number, sh: number, lang: string, tz: string, visits: PageVisit[],
+ * }} Visitor
  *   a page view's `ref` is where the visitor came from, or for later pages the previous path
  */
 
@@ -16,15 +18,29 @@ const VIEWPORTS = [
 
 /** Where visitors come from (weights): search, social, news, an Android app, or nowhere. */
 const REFERRERS = {
-  '': 30, 'https://www.google.com/': 30, 'https://duckduckgo.com/': 8, 'https://news.ycombinator.com/item': 8,
-  'https://t.co/x1': 6, 'https://www.reddit.com/r/shop/': 6, 'https://www.bing.com/search': 5, 'android-app://com.google.android.gm/': 3,
+  '': 30,
+  'https://www.google.com/': 30,
+  'https://duckduckgo.com/': 8,
+  'https://news.ycombinator.com/item': 8,
+  'https://t.co/x1': 6,
+  'https://www.reddit.com/r/shop/': 6,
+  'https://www.bing.com/search': 5,
+  'android-app://com.google.android.gm/': 3,
 };
 
 /** Visitors' browser language and time zone, together as real people have them (weights). */
 const PEOPLE = [
-  ['en-US', 'America/New_York', 22], ['en-GB', 'Europe/London', 12], ['de-DE', 'Europe/Berlin', 12], ['fr-FR', 'Europe/Paris', 8],
-  ['pt-BR', 'America/Sao_Paulo', 8], ['pt-PT', 'Europe/Lisbon', 5], ['ja-JP', 'Asia/Tokyo', 8], ['es-MX', 'America/Mexico_City', 6],
-  ['en-AU', 'Australia/Sydney', 5], ['en-NG', 'Africa/Lagos', 3], ['en-US', 'UTC', 3],
+  ['en-US', 'America/New_York', 22],
+  ['en-GB', 'Europe/London', 12],
+  ['de-DE', 'Europe/Berlin', 12],
+  ['fr-FR', 'Europe/Paris', 8],
+  ['pt-BR', 'America/Sao_Paulo', 8],
+  ['pt-PT', 'Europe/Lisbon', 5],
+  ['ja-JP', 'Asia/Tokyo', 8],
+  ['es-MX', 'America/Mexico_City', 6],
+  ['en-AU', 'Australia/Sydney', 5],
+  ['en-NG', 'Africa/Lagos', 3],
+  ['en-US', 'UTC', 3],
 ];
 
 const product = (rnd) => `/product/${rnd.int(1, PRODUCTS.length)}`;
@@ -66,7 +82,18 @@ function moves(rnd, spots, w, h, dwellMs) {
 
 /** A click on a spot, a little off its centre as real clicks are. */
 function click(spot, w, h, at, extra = {}) {
-  return { at, type: 'click', x: Math.round(spot.fx * w), y: Math.round(spot.fy * h), w, h, sel: spot.sel, ex: 0.5, ey: 0.5, ...extra };
+  return {
+    at,
+    type: 'click',
+    x: Math.round(spot.fx * w),
+    y: Math.round(spot.fy * h),
+    w,
+    h,
+    sel: spot.sel,
+    ex: 0.5,
+    ey: 0.5,
+    ...extra,
+  };
 }
 
 /** One page visit: what the visitor does there (page-specific) and where they go next. */
@@ -77,40 +104,61 @@ function visitPage(rnd, path, vp, person, referrer, layoutFor) {
   const w = vw;
   const h = Math.round(h1280 * Math.pow(1280 / vw, 0.6));
   const dwellMs = rnd.int(3_000, page === 'guide' ? 40_000 : 15_000);
-  const ev = [{ at: 0, type: 'pageview', vh, ref: referrer || undefined, lang: person.lang, tz: person.tz, sw: vp.sw, sh: vp.sh }, ...moves(rnd, spots, w, h, dwellMs)];
+  const ev = [
+    { at: 0, type: 'pageview', vh, ref: referrer || undefined, lang: person.lang, tz: person.tz, sw: vp.sw, sh: vp.sh },
+    ...moves(rnd, spots, w, h, dwellMs),
+  ];
   const did = {};
   const late = (f) => Math.round(dwellMs * f);
   // Scroll: the deepest point reached; long pages lose readers on the way down.
   const first = Math.min(100, (vh / h) * 100);
   const deep = page === 'guide' ? 100 * Math.pow(rnd.next(), 0.7) : 40 + rnd.next() * 60;
   const max = Math.max(first, Math.min(100, deep));
-  for (let i = 1, n = rnd.int(1, 4); i <= n; i++) ev.push({ at: late(i / (n + 1)), type: 'scroll', depth: Math.round(first + ((max - first) * i) / n) });
+  for (let i = 1, n = rnd.int(1, 4); i <= n; i++)
+    ev.push({ at: late(i / (n + 1)), type: 'scroll', depth: Math.round(first + ((max - first) * i) / n) });
   const maxDepth = max;
 
   if (page === 'home') {
-    if (rnd.chance(0.05)) ev.push(click(spots.download, w, h, late(0.5)), { at: late(0.5), type: 'download', url: '/files/catalogue.pdf' });
+    if (rnd.chance(0.05))
+      ev.push(click(spots.download, w, h, late(0.5)), { at: late(0.5), type: 'download', url: '/files/catalogue.pdf' });
     if (rnd.chance(0.04)) {
-      ev.push(click(spots.outbound, w, h, late(0.9)), { at: late(0.9), type: 'outbound', url: 'https://example.com/materials' });
+      ev.push(click(spots.outbound, w, h, late(0.9)), {
+        at: late(0.9),
+        type: 'outbound',
+        url: 'https://example.com/materials',
+      });
       did.navigate = null;
     }
     // The promo badge looks clickable but is not: dead clicks, and now and then a rage burst.
     if (rnd.chance(0.12)) ev.push(click(spots.promo, w, h, late(0.6), { dead: true }));
-    if (rnd.chance(0.04)) for (let i = 0; i < 4; i++) ev.push(click(spots.promo, w, h, late(0.62) + i * 150, i >= 2 ? { rage: true, dead: true } : { dead: true }));
+    if (rnd.chance(0.04))
+      for (let i = 0; i < 4; i++)
+        ev.push(click(spots.promo, w, h, late(0.62) + i * 150, i >= 2 ? { rage: true, dead: true } : { dead: true }));
     if (rnd.chance(0.5)) ev.push(click(spots.card, w, h, late(0.95)));
   } else if (page === 'product') {
     if (rnd.chance(0.3)) ev.push(click(spots.size, w, h, late(0.4)));
-    if (rnd.chance(0.35)) ev.push(click(spots.cart, w, h, late(0.6)), { at: late(0.6), type: 'custom', name: 'add_to_cart' });
-    if (rnd.chance(0.05)) for (let i = 0; i < 3; i++) ev.push(click(spots.cart, w, h, late(0.7) + i * 120, i === 2 ? { rage: true } : {}));
+    if (rnd.chance(0.35))
+      ev.push(click(spots.cart, w, h, late(0.6)), { at: late(0.6), type: 'custom', name: 'add_to_cart' });
+    if (rnd.chance(0.05))
+      for (let i = 0; i < 3; i++) ev.push(click(spots.cart, w, h, late(0.7) + i * 120, i === 2 ? { rage: true } : {}));
     if (rnd.chance(0.15)) ev.push(click(spots.photo, w, h, late(0.3), { dead: true }));
   } else if (page === 'guide') {
-    for (let n = 1; n <= 4; n++) if (maxDepth >= n * 22 && rnd.chance(0.8)) ev.push({ at: late(n / 5), type: 'image_view', src: `/img/gallery-${n}.svg` });
+    for (let n = 1; n <= 4; n++)
+      if (maxDepth >= n * 22 && rnd.chance(0.8))
+        ev.push({ at: late(n / 5), type: 'image_view', src: `/img/gallery-${n}.svg` });
     if (maxDepth > 95 && rnd.chance(0.3)) {
       ev.push(click(spots.signup, w, h, late(0.97)));
       did.navigate = '/signup';
     }
   } else if (page === 'media') {
     if (rnd.chance(0.7)) {
-      ev.push(click(spots.video, w, h, late(0.1)), { at: late(0.1), type: 'media', kind: 'video', action: 'play', src: '/media/demo.webm' });
+      ev.push(click(spots.video, w, h, late(0.1)), {
+        at: late(0.1),
+        type: 'media',
+        kind: 'video',
+        action: 'play',
+        src: '/media/demo.webm',
+      });
       for (const [i, a] of ['p25', 'p50', 'p75', 'complete'].entries()) {
         if (!rnd.chance(0.85)) break;
         ev.push({ at: late(0.2 + i * 0.15), type: 'media', kind: 'video', action: a, src: '/media/demo.webm' });
@@ -118,14 +166,30 @@ function visitPage(rnd, path, vp, person, referrer, layoutFor) {
     }
     if (rnd.chance(0.35)) {
       ev.push({ at: late(0.8), type: 'media', kind: 'audio', action: 'play', src: '/media/chime.ogg' });
-      if (rnd.chance(0.6)) for (const a of ['p25', 'p50', 'p75', 'complete']) ev.push({ at: late(0.9), type: 'media', kind: 'audio', action: a, src: '/media/chime.ogg' });
+      if (rnd.chance(0.6))
+        for (const a of ['p25', 'p50', 'p75', 'complete'])
+          ev.push({ at: late(0.9), type: 'media', kind: 'audio', action: a, src: '/media/chime.ogg' });
     }
-    if (rnd.chance(0.08)) ev.push(click(spots.download, w, h, late(0.95)), { at: late(0.95), type: 'download', url: '/files/catalogue.pdf' });
+    if (rnd.chance(0.08))
+      ev.push(click(spots.download, w, h, late(0.95)), {
+        at: late(0.95),
+        type: 'download',
+        url: '/files/catalogue.pdf',
+      });
   } else if (page === 'signup') {
     if (rnd.chance(0.7)) {
-      ev.push(click(spots.name, w, h, late(0.2)), { at: late(0.2), type: 'form', action: 'start', form: 'signup' }, click(spots.email, w, h, late(0.4)));
+      ev.push(
+        click(spots.name, w, h, late(0.2)),
+        { at: late(0.2), type: 'form', action: 'start', form: 'signup' },
+        click(spots.email, w, h, late(0.4)),
+      );
       if (rnd.chance(0.6)) {
-        ev.push(click(spots.consent, w, h, late(0.6)), click(spots.submit, w, h, late(0.9)), { at: late(0.9), type: 'form', action: 'submit', form: 'signup' });
+        ev.push(click(spots.consent, w, h, late(0.6)), click(spots.submit, w, h, late(0.9)), {
+          at: late(0.9),
+          type: 'form',
+          action: 'submit',
+          form: 'signup',
+        });
         did.navigate = '/signup/thanks';
       }
     }
@@ -134,7 +198,8 @@ function visitPage(rnd, path, vp, person, referrer, layoutFor) {
       ev.push(click(spots.orders, w, h, late(0.9)));
       did.navigate = rnd.chance(0.7) ? '/app/orders' : '/app/settings';
     }
-    if (rnd.chance(0.2)) ev.push(click(spots.reorder, w, h, late(0.5)), { at: late(0.5), type: 'custom', name: 'reorder' });
+    if (rnd.chance(0.2))
+      ev.push(click(spots.reorder, w, h, late(0.5)), { at: late(0.5), type: 'custom', name: 'reorder' });
   }
   ev.push({ at: dwellMs, type: 'engagement', ms: Math.round(dwellMs * (0.6 + rnd.next() * 0.4)) });
   ev.sort((a, b) => a.at - b.at);
@@ -152,7 +217,8 @@ function visitPage(rnd, path, vp, person, referrer, layoutFor) {
  * @returns {Visitor}
  */
 export function planVisitor(rnd, { layoutFor = (path) => LAYOUT[layoutOf(path)] ?? { h: 900, spots: {} } } = {}) {
-  const vp = VIEWPORTS[Number(rnd.weighted(Object.fromEntries(VIEWPORTS.map((v, i) => [i, v.weight]))))] ?? VIEWPORTS[0];
+  const vp =
+    VIEWPORTS[Number(rnd.weighted(Object.fromEntries(VIEWPORTS.map((v, i) => [i, v.weight]))))] ?? VIEWPORTS[0];
   const visits = [];
   let path = rnd.weighted({ '/': 60, product: 25, '/guide': 10, '/media': 5 });
   if (path === 'product') path = product(rnd);

@@ -15,10 +15,24 @@ export async function sendRageVisitors({ collectorUrl, origin, site, count, spre
   for (let i = 0; i < count; i++) {
     const now = Date.now();
     const clicks = Array.from({ length: 8 }, (_, k) => ({
-      type: 'click', ts: now - 1000 + k * 120, x: 560 + k, y: 330, w: 1280, h: 700, sel: DEAD_BUTTON, dead: true, ...(k >= 2 ? { rage: true } : {}),
+      type: 'click',
+      ts: now - 1000 + k * 120,
+      x: 560 + k,
+      y: 330,
+      w: 1280,
+      h: 700,
+      sel: DEAD_BUTTON,
+      dead: true,
+      ...(k >= 2 ? { rage: true } : {}),
     }));
     const batch = {
-      v: 1, id: `rage-${now}-${i}`, site, sid: `rage-${now}-${i}`, path: `/product/${(i % 6) + 1}`, vw: 1280, sent: now,
+      v: 1,
+      id: `rage-${now}-${i}`,
+      site,
+      sid: `rage-${now}-${i}`,
+      path: `/product/${(i % 6) + 1}`,
+      vw: 1280,
+      sent: now,
       events: [{ type: 'pageview', ts: now - 3000, vh: 700 }, ...clicks],
     };
     onBatch?.(batch, await postBatch({ collectorUrl, origin }, batch));

@@ -28,7 +28,13 @@ export async function startRecordingProxy({ onCollect }) {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const upstream = request(
-        { method: req.method, hostname: target.hostname, port: target.port, path: target.pathname + target.search, headers: req.headers },
+        {
+          method: req.method,
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          headers: req.headers,
+        },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);

@@ -9,7 +9,15 @@ const CLICKS = fileURLToPath(new URL('../../../packages/sdk/src/trackers/clicks.
 /** The account area's router renders its views (the reorder button among them) on load. */
 const APP_JS = fileURLToPath(new URL('../public/app.js', import.meta.url));
 /** One path per page layout, every product page (the photo's selector names its product). */
-const PATHS = ['/', ...PRODUCTS.map((p) => `/product/${p.id}`), '/guide', '/media', '/signup', '/signup/thanks', '/app'];
+const PATHS = [
+  '/',
+  ...PRODUCTS.map((p) => `/product/${p.id}`),
+  '/guide',
+  '/media',
+  '/signup',
+  '/signup/thanks',
+  '/app',
+];
 
 /**
  * What the SDK would name each spot of the shop's layout: the SDK's own click tracker (its
@@ -20,12 +28,19 @@ const PATHS = ['/', ...PRODUCTS.map((p) => `/product/${p.id}`), '/guide', '/medi
  * Resolves to `layoutFor(path)`: the page's layout (shop-layout.mjs) with each spot's `sel`
  * replaced by the SDK's selector, and `missing`: spots whose element was not found (they keep
  * their query).
- * @returns {Promise<{layoutFor: (path: string) => {h: number, spots: Record<string, import('./shop-layout.mjs').Spot>}, missing: string[]}>}
+ * @returns {Promise<{
+ *   layoutFor: (path: string) => {h: number, spots: Record<string, import('./shop-layout.mjs').Spot>},
+ *   missing: string[],
+ * }>}
  */
 export async function sdkSelectors() {
   const [{ build }, { Window }] = await Promise.all([import('esbuild'), import('happy-dom')]);
   const out = await build({
-    stdin: { contents: `import { trackClicks } from ${JSON.stringify(CLICKS)};\nglobalThis.__track = trackClicks;`, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+    stdin: {
+      contents: `import { trackClicks } from ${JSON.stringify(CLICKS)};\nglobalThis.__track = trackClicks;`,
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     format: 'iife',
@@ -55,7 +70,10 @@ export async function sdkSelectors() {
         }
         const el = window.document.querySelector(spot.sel);
         seen.length = 0;
-        if (el) el.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true, detail: 1, clientX: 10, clientY: 10 }));
+        if (el)
+          el.dispatchEvent(
+            new window.MouseEvent('click', { bubbles: true, cancelable: true, detail: 1, clientX: 10, clientY: 10 }),
+          );
         const sel = seen[0]?.sel;
         if (!sel) missing.push(`${path}: ${spot.sel}`);
         spots[name] = { ...spot, sel: sel ?? spot.sel };

@@ -55,7 +55,11 @@ export async function sendVisitor(visitor, { collectorUrl, origin, site, speed =
         vw: visitor.vw,
         sent: now,
         // A referrer path is the previous page of the shop: a full URL on its origin, as the SDK sends.
-        events: events.map(({ at, ...e }) => ({ ...e, ...(e.ref?.startsWith('/') ? { ref: origin + e.ref } : {}), ts: Math.min(now, start + (Number.isFinite(speed) ? at / speed : 0)) })),
+        events: events.map(({ at, ...e }) => ({
+          ...e,
+          ...(e.ref?.startsWith('/') ? { ref: origin + e.ref } : {}),
+          ts: Math.min(now, start + (Number.isFinite(speed) ? at / speed : 0)),
+        })),
       };
       const status = await postBatch({ collectorUrl, origin }, batch);
       onBatch?.(batch, status);

@@ -8,7 +8,13 @@
 export function createSourceTally(origin) {
   const fold = (h) => (h.startsWith('www.') ? h.slice(4) : h);
   const own = fold(new URL(origin).host);
-  const lists = { referrers: new Map(), languages: new Map(), timeZones: new Map(), regions: new Map(), screens: new Map() };
+  const lists = {
+    referrers: new Map(),
+    languages: new Map(),
+    timeZones: new Map(),
+    regions: new Map(),
+    screens: new Map(),
+  };
   const bump = (list, v) => v && lists[list].set(v, (lists[list].get(v) ?? 0) + 1);
   const referrer = (ref) => {
     if (!ref) return '(direct)';
@@ -41,6 +47,13 @@ export function createSourceTally(origin) {
 /** Print the ranked sources, one line per list, the top `top` values of each. */
 export function printSources(ranked, log = console.log, top = 8) {
   for (const [list, values] of Object.entries(ranked)) {
-    log(`${list.padEnd(10)}  ${values.slice(0, top).map(([v, n]) => `${v} ${n}`).join(' · ') || '–'}`);
+    log(
+      `${list.padEnd(10)}  ${
+        values
+          .slice(0, top)
+          .map(([v, n]) => `${v} ${n}`)
+          .join(' · ') || '–'
+      }`,
+    );
   }
 }

@@ -31,13 +31,32 @@ export function scrollReach(depths) {
  */
 export function createTally({ routes = ['/product/:id'], origin = 'http://127.0.0.1:8081' } = {}) {
   const sources = createSourceTally(origin);
-  const matchers = routes.map((r) => ({ r, re: new RegExp(`^${r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`) }));
+  const matchers = routes.map((r) => ({
+    r,
+    re: new RegExp(`^${r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`),
+  }));
   const keyOf = (path) => matchers.find((m) => m.re.test(path))?.r ?? path;
   /** @type {Map<string, ReturnType<typeof empty>>} */
   const pages = new Map();
   const empty = () => ({
-    sids: new Set(), depth: new Map(), sel: new Map(), views: 0, clicks: 0, rage: 0, dead: 0, moves: 0, formStarts: 0, formSubmits: 0,
-    plays: 0, quartiles: [0, 0, 0, 0], downloads: 0, images: 0, outbound: 0, engagedMs: 0, custom: 0, events: 0,
+    sids: new Set(),
+    depth: new Map(),
+    sel: new Map(),
+    views: 0,
+    clicks: 0,
+    rage: 0,
+    dead: 0,
+    moves: 0,
+    formStarts: 0,
+    formSubmits: 0,
+    plays: 0,
+    quartiles: [0, 0, 0, 0],
+    downloads: 0,
+    images: 0,
+    outbound: 0,
+    engagedMs: 0,
+    custom: 0,
+    events: 0,
   });
   let batches = 0;
 
@@ -54,8 +73,7 @@ export function createTally({ routes = ['/product/:id'], origin = 'http://127.0.
         if (e.type === 'pageview') {
           p.views++;
           sources.add(e);
-        }
-        else if (e.type === 'move') p.moves++;
+        } else if (e.type === 'move') p.moves++;
         else if (e.type === 'click') {
           p.clicks++;
           if (e.sel) p.sel.set(e.sel, (p.sel.get(e.sel) ?? 0) + 1);
@@ -79,12 +97,31 @@ export function createTally({ routes = ['/product/:id'], origin = 'http://127.0.
         .map(([path, p]) => {
           const { reach, median } = scrollReach([...p.depth.values()]);
           // Most clicked first, ties by name: the collector's order (build-stats.ts).
-          const selectors = [...p.sel].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([sel, count]) => ({ sel, count }));
+          const selectors = [...p.sel]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .map(([sel, count]) => ({ sel, count }));
           return {
-            path, visitors: p.sids.size, views: p.views, events: p.events, moves: p.moves, clicks: p.clicks, rage: p.rage, dead: p.dead,
-            scrollSessions: p.depth.size, scrollMedian: median, reach, selectors,
-            formStarts: p.formStarts, formSubmits: p.formSubmits, plays: p.plays, quartiles: p.quartiles,
-            downloads: p.downloads, images: p.images, outbound: p.outbound, engagedMs: p.engagedMs, custom: p.custom,
+            path,
+            visitors: p.sids.size,
+            views: p.views,
+            events: p.events,
+            moves: p.moves,
+            clicks: p.clicks,
+            rage: p.rage,
+            dead: p.dead,
+            scrollSessions: p.depth.size,
+            scrollMedian: median,
+            reach,
+            selectors,
+            formStarts: p.formStarts,
+            formSubmits: p.formSubmits,
+            plays: p.plays,
+            quartiles: p.quartiles,
+            downloads: p.downloads,
+            images: p.images,
+            outbound: p.outbound,
+            engagedMs: p.engagedMs,
+            custom: p.custom,
           };
         })
         .sort((a, b) => b.events - a.events);
@@ -101,11 +138,23 @@ export function createTally({ routes = ['/product/:id'], origin = 'http://127.0.
 export function printTally(tally, log = console.log) {
   const pct = (x) => `${Math.round(x * 100)}%`;
   const cols = [
-    ['page', (r) => r.path], ['visitors', (r) => r.visitors], ['views', (r) => r.views], ['events', (r) => r.events],
-    ['clicks', (r) => r.clicks], ['rage', (r) => r.rage], ['dead', (r) => r.dead], ['scroll med', (r) => `${Math.round(r.scrollMedian)}%`],
-    ['reach 25/50/75/100', (r) => r.reach.map(pct).join(' ')], ['forms start/submit', (r) => `${r.formStarts}/${r.formSubmits}`],
-    ['plays', (r) => r.plays], ['25/50/75/100', (r) => r.quartiles.join('/')], ['downloads', (r) => r.downloads],
-    ['images', (r) => r.images], ['outbound', (r) => r.outbound], ['engaged s', (r) => Math.round(r.engagedMs / 1000)], ['custom', (r) => r.custom],
+    ['page', (r) => r.path],
+    ['visitors', (r) => r.visitors],
+    ['views', (r) => r.views],
+    ['events', (r) => r.events],
+    ['clicks', (r) => r.clicks],
+    ['rage', (r) => r.rage],
+    ['dead', (r) => r.dead],
+    ['scroll med', (r) => `${Math.round(r.scrollMedian)}%`],
+    ['reach 25/50/75/100', (r) => r.reach.map(pct).join(' ')],
+    ['forms start/submit', (r) => `${r.formStarts}/${r.formSubmits}`],
+    ['plays', (r) => r.plays],
+    ['25/50/75/100', (r) => r.quartiles.join('/')],
+    ['downloads', (r) => r.downloads],
+    ['images', (r) => r.images],
+    ['outbound', (r) => r.outbound],
+    ['engaged s', (r) => Math.round(r.engagedMs / 1000)],
+    ['custom', (r) => r.custom],
   ];
   const rows = tally.rows();
   const cells = [cols.map(([h]) => h), ...rows.map((r) => cols.map(([, f]) => String(f(r))))];
@@ -113,5 +162,11 @@ export function printTally(tally, log = console.log) {
   for (const c of cells) log(c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  '));
   const clicked = rows.filter((r) => r.selectors.length);
   if (clicked.length) log('\nMost clicked, as the SDK names them (the dashboard\'s "Most clicked"):');
-  for (const r of clicked) log(`  ${r.path}  ${r.selectors.slice(0, 5).map((s) => `${s.sel} ${s.count}`).join(' · ')}`);
+  for (const r of clicked)
+    log(
+      `  ${r.path}  ${r.selectors
+        .slice(0, 5)
+        .map((s) => `${s.sel} ${s.count}`)
+        .join(' · ')}`,
+    );
 }

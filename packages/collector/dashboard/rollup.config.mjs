@@ -35,6 +35,10 @@ export default {
     commonjs(),
     typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
     terser(),
-    css('dashboard.css', [require.resolve('uplot/dist/uPlot.min.css'), here('./src/styles.css'), here('./src/sources.css')]),
+    css('dashboard.css', [
+      require.resolve('uplot/dist/uPlot.min.css'),
+      here('./src/styles.css'),
+      here('./src/sources.css'),
+    ]),
   ],
 };

@@ -13,21 +13,58 @@ describe('tile members', () => {
     expect(parseTileMember(fixedMember(49, -3))).toEqual({ layer: 'fixed', tx: 49, ty: -3 });
     expect(elementMember('a:nth-child(2)', 0.99, 0)).toBe('e:90:a:nth-child(2)');
     expect(parseTileMember('e:90:a:nth-child(2)')).toEqual({ layer: 'element', sel: 'a:nth-child(2)', cx: 9, cy: 0 });
-    expect(parseTileMember(elementMember('#x', undefined, 0.5))).toEqual({ layer: 'element', sel: '#x', cx: undefined, cy: undefined });
+    expect(parseTileMember(elementMember('#x', undefined, 0.5))).toEqual({
+      layer: 'element',
+      sel: '#x',
+      cx: undefined,
+      cy: undefined,
+    });
   });
 
-  it.each(['', ':', '1', '1:', ':2', 'a:b', '1:-2', '-1:2', 'f:1', 'f:x:1', 'e:', 'e:5:', 'e:100:#x', 'e:-1:#x', '1.5:2', '1e3:2', '99999999999:1'])(
-    'reject %j, which this layout never writes',
-    (m) => expect(parseTileMember(m)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    ':',
+    '1',
+    '1:',
+    ':2',
+    'a:b',
+    '1:-2',
+    '-1:2',
+    'f:1',
+    'f:x:1',
+    'e:',
+    'e:5:',
+    'e:100:#x',
+    'e:-1:#x',
+    '1.5:2',
+    '1e3:2',
+    '99999999999:1',
+  ])('reject %j, which this layout never writes', (m) => expect(parseTileMember(m)).toBeUndefined());
 });
 
 describe('buildHeatmap', () => {
   it('splits layers, counts rows in use and the max over page and fixed tiles', () => {
-    const hm = buildHeatmap({ ...q, kind: 'click' }, raw([['1:7', 2], ['f:0:-1', 5], ['0:2', 1], ['f:3:0', 1], ['e:0:#a', 4], ['junk', 9], ['2:2', 0]]));
+    const hm = buildHeatmap(
+      { ...q, kind: 'click' },
+      raw([
+        ['1:7', 2],
+        ['f:0:-1', 5],
+        ['0:2', 1],
+        ['f:3:0', 1],
+        ['e:0:#a', 4],
+        ['junk', 9],
+        ['2:2', 0],
+      ]),
+    );
     expect(hm).toMatchObject({ rowPx: ROW_PX, rows: 8, total: 9, max: 5 });
-    expect(hm.tiles).toEqual([[0, 2, 1], [1, 7, 2]]);
-    expect(hm.fixed).toEqual([[0, -1, 5], [3, 0, 1]]);
+    expect(hm.tiles).toEqual([
+      [0, 2, 1],
+      [1, 7, 2],
+    ]);
+    expect(hm.fixed).toEqual([
+      [0, -1, 5],
+      [3, 0, 1],
+    ]);
     expect(hm.elements).toEqual([{ sel: '#a', count: 4, points: [[0, 0, 4]] }]);
   });
 
@@ -36,7 +73,11 @@ describe('buildHeatmap', () => {
     for (let i = 0; i < MAX_ELEMENTS + 5; i++) members.push([`e::#el${String(i).padStart(2, '0')}`, 1 + (i % 3)]);
     const els = buildHeatmap({ ...q, kind: 'click' }, raw(members)).elements!;
     expect(els).toHaveLength(MAX_ELEMENTS);
-    expect(els.slice(0, 3).map((e) => [e.sel, e.count])).toEqual([['#el02', 3], ['#el05', 3], ['#el08', 3]]);
+    expect(els.slice(0, 3).map((e) => [e.sel, e.count])).toEqual([
+      ['#el02', 3],
+      ['#el05', 3],
+      ['#el08', 3],
+    ]);
     expect(els.every((e, i) => i === 0 || els[i - 1]!.count >= e.count)).toBe(true);
   });
 
@@ -47,13 +88,49 @@ describe('buildHeatmap', () => {
   });
 
   it('builds snapshots a /live client accepts', () => {
-    const stats = { site: 's', path: '/', windowMs: 1, from: 0, to: 1, events: 0, views: 0, visitors: 0, clicks: 0, rage: 0, dead: 0, selectors: [],
-      scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] }, forms: { starts: 0, submits: 0, byForm: [] },
-      media: { video: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 }, audio: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 }, bySrc: [] },
-      downloads: { total: 0, top: [] }, imageViews: { total: 0, top: [] }, outbound: { total: 0, top: [] }, engagedMs: 0, custom: [],
-      sources: { referrers: [['(direct)', 1]], languages: [], timeZones: [], regions: [], screens: [] } } satisfies Stats;
+    const stats = {
+      site: 's',
+      path: '/',
+      windowMs: 1,
+      from: 0,
+      to: 1,
+      events: 0,
+      views: 0,
+      visitors: 0,
+      clicks: 0,
+      rage: 0,
+      dead: 0,
+      selectors: [],
+      scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
+      forms: { starts: 0, submits: 0, byForm: [] },
+      media: {
+        video: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 },
+        audio: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 },
+        bySrc: [],
+      },
+      downloads: { total: 0, top: [] },
+      imageViews: { total: 0, top: [] },
+      outbound: { total: 0, top: [] },
+      engagedMs: 0,
+      custom: [],
+      sources: { referrers: [['(direct)', 1]], languages: [], timeZones: [], regions: [], screens: [] },
+    } satisfies Stats;
     for (const kind of ['move', 'click', 'scroll'] as const) {
-      const hm = buildHeatmap({ ...q, kind }, raw(kind === 'scroll' ? [['0', 1], ['5', -1]] : [['1:7', 2], ['f:0:-1', 5], ['e:11:#a', 4]]));
+      const hm = buildHeatmap(
+        { ...q, kind },
+        raw(
+          kind === 'scroll'
+            ? [
+                ['0', 1],
+                ['5', -1],
+              ]
+            : [
+                ['1:7', 2],
+                ['f:0:-1', 5],
+                ['e:11:#a', 4],
+              ],
+        ),
+      );
       const r = parseLiveMessage(JSON.stringify({ type: 'snapshot', ...hm, stats }));
       expect(r).toMatchObject({ ok: true });
     }

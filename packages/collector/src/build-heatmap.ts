@@ -32,7 +32,12 @@ export function reachByBand(members: Iterable<[string, number]>, grid: number): 
  * suite (`describe-store.ts`, scroll map) runs both stores against the same expected answer.
  */
 export function scrollIncrements(prev: number, band: number): Array<[string, number]> {
-  return band > prev ? [[String(prev + 1), 1], [String(band + 1), -1]] : [];
+  return band > prev
+    ? [
+        [String(prev + 1), 1],
+        [String(band + 1), -1],
+      ]
+    : [];
 }
 
 type Tile = [number, number, number];
@@ -103,8 +108,20 @@ export function buildHeatmap(
     if (t[2] > max) max = t[2];
   }
   const hm: Heatmap = {
-    site: q.site, path: q.path, kind: q.kind, seg: q.seg, grid: q.grid, rowPx: ROW_PX, rows,
-    windowMs: raw.windowMs, from: raw.from, to: raw.to, total, max, tiles, fixed,
+    site: q.site,
+    path: q.path,
+    kind: q.kind,
+    seg: q.seg,
+    grid: q.grid,
+    rowPx: ROW_PX,
+    rows,
+    windowMs: raw.windowMs,
+    from: raw.from,
+    to: raw.to,
+    total,
+    max,
+    tiles,
+    fixed,
   };
   if (elements) hm.elements = elements;
   return hm;

@@ -8,7 +8,13 @@ type List = keyof Sources;
 /** Views per value of each `Sources` list, summed over any number of pages' counters. */
 export type SourceCounts = Record<List, Map<string, number>>;
 
-const empty = (): SourceCounts => ({ referrers: new Map(), languages: new Map(), timeZones: new Map(), regions: new Map(), screens: new Map() });
+const empty = (): SourceCounts => ({
+  referrers: new Map(),
+  languages: new Map(),
+  timeZones: new Map(),
+  regions: new Map(),
+  screens: new Map(),
+});
 
 /** Add the source members of one page's counters (member code -> count) to `into`. */
 export function addSources(counters: Iterable<[string, number]>, into: SourceCounts = empty()): SourceCounts {
@@ -27,7 +33,13 @@ const ranked = (m: Map<string, number>): Array<[string, number]> =>
 
 /** The `Sources` answer: each list ranked by views (ties by value), at most MAX_SOURCES entries. */
 export function rankSources(c: SourceCounts): Sources {
-  return { referrers: ranked(c.referrers), languages: ranked(c.languages), timeZones: ranked(c.timeZones), regions: ranked(c.regions), screens: ranked(c.screens) };
+  return {
+    referrers: ranked(c.referrers),
+    languages: ranked(c.languages),
+    timeZones: ranked(c.timeZones),
+    regions: ranked(c.regions),
+    screens: ranked(c.screens),
+  };
 }
 
 /** A site's sources: the sum of its pages' counters, ranked once (no page's list is cut first). */

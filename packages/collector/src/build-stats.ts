@@ -16,7 +16,10 @@ export type RawStats = {
 const TOP = 20;
 const emptyMedia = (): MediaCounts => ({ play: 0, p25: 0, p50: 0, p75: 0, complete: 0 });
 const top = <K extends string>(map: Map<string, number>, key: K) =>
-  [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP).map(([k, count]) => ({ [key]: k, count }) as { [P in K]: string } & { count: number });
+  [...map]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP)
+    .map(([k, count]) => ({ [key]: k, count }) as { [P in K]: string } & { count: number });
 const bump = (map: Map<string, number>, k: string, n: number) => map.set(k, (map.get(k) ?? 0) + n);
 
 /** Assemble the `/api/stats` answer from a page's raw counters (member codes: counters.ts). */
@@ -40,11 +43,21 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
     }
     const rest = d.value;
     switch (d.family) {
-      case 'sel': bump(sel, rest, n); break;
-      case 'dl': bump(dl, rest, n); break;
-      case 'img': bump(img, rest, n); break;
-      case 'out': bump(out, rest, n); break;
-      case 'cu': bump(cu, rest, n); break;
+      case 'sel':
+        bump(sel, rest, n);
+        break;
+      case 'dl':
+        bump(dl, rest, n);
+        break;
+      case 'img':
+        bump(img, rest, n);
+        break;
+      case 'out':
+        bump(out, rest, n);
+        break;
+      case 'cu':
+        bump(cu, rest, n);
+        break;
       case 'fs':
       case 'fx': {
         const f = forms.get(rest) ?? { form: rest, starts: 0, submits: 0 };

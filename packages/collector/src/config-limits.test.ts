@@ -11,9 +11,17 @@ describe('limit options', () => {
 
   it('refuse values that would turn a bound off, naming the option', () => {
     expect(() => resolveConfig({ bodyTimeoutMs: 0 })).toThrow(new TypeError('bodyTimeoutMs must be a positive number'));
-    expect(() => resolveConfig({ writeDeadlineMs: -1 })).toThrow(new TypeError('writeDeadlineMs must be a positive number'));
-    expect(() => resolveConfig({ bodyMinBytesPerSec: Number.NaN })).toThrow(new TypeError('bodyMinBytesPerSec must be a number >= 0'));
-    expect(() => resolveConfig({ liveLimits: { pathsPerToken: 1.5 } })).toThrow(new TypeError('liveLimits.pathsPerToken must be a positive integer'));
-    expect(() => resolveConfig({ rateLimits: { syncMs: 0 } })).toThrow(new TypeError('rateLimits.syncMs must be a positive number'));
+    expect(() => resolveConfig({ writeDeadlineMs: -1 })).toThrow(
+      new TypeError('writeDeadlineMs must be a positive number'),
+    );
+    expect(() => resolveConfig({ bodyMinBytesPerSec: Number.NaN })).toThrow(
+      new TypeError('bodyMinBytesPerSec must be a number >= 0'),
+    );
+    expect(() => resolveConfig({ liveLimits: { pathsPerToken: 1.5 } })).toThrow(
+      new TypeError('liveLimits.pathsPerToken must be a positive integer'),
+    );
+    expect(() => resolveConfig({ rateLimits: { syncMs: 0 } })).toThrow(
+      new TypeError('rateLimits.syncMs must be a positive number'),
+    );
   });
 });

@@ -38,12 +38,16 @@ describe('resolveConfig', () => {
       [{ grid: 1 }, 'grid must be an integer from 2 to 200'],
       [{ grid: 201 }, 'grid must be an integer from 2 to 200'],
       [{ maxPagesPerSite: 0 }, 'maxPagesPerSite must be a positive integer'],
-      [{ rateLimits: { writesPerIp: { points: 0, seconds: 1 } } }, 'rateLimits.writesPerIp must have positive integer points and seconds'],
+      [
+        { rateLimits: { writesPerIp: { points: 0, seconds: 1 } } },
+        'rateLimits.writesPerIp must have positive integer points and seconds',
+      ],
       [{ alerts: { retries: -1 } }, 'alerts.retries must be a non-negative number'],
       [{ alerts: { evalMs: 0 } }, 'alerts.evalMs must be a positive number'],
       [{ sites: [] }, 'sites must be a non-empty array'],
     ];
-    for (const [options, message] of cases) expect(() => resolveConfig(options), message).toThrow(new TypeError(message));
+    for (const [options, message] of cases)
+      expect(() => resolveConfig(options), message).toThrow(new TypeError(message));
   });
 
   it('accepts a redis URL alone and an empty cluster list with it', () => {
@@ -60,7 +64,10 @@ describe('validateSites', () => {
       [[{ ...site, id: 'a|b' }], `sites[0].id must match ${SITE_ID_PATTERN}`],
       [[site, { ...site }], 'sites[1].id "shop" is not unique'],
       [[{ ...site, origins: [] }], 'sites[0].origins must be a non-empty array'],
-      [[{ ...site, origins: ['https://shop.example/path'] }], 'sites[0].origins: "https://shop.example/path" is not scheme://host[:port] or *'],
+      [
+        [{ ...site, origins: ['https://shop.example/path'] }],
+        'sites[0].origins: "https://shop.example/path" is not scheme://host[:port] or *',
+      ],
       [[{ ...site, readToken: 'short' }], `sites[0].readToken must match ${READ_TOKEN_PATTERN}`],
       [[{ ...site, routes: ['product/:id'] }], 'sites[0].routes must be an array of paths starting with /'],
     ];
@@ -68,17 +75,26 @@ describe('validateSites', () => {
   });
 
   it('accepts extension origins, * and route templates', () => {
-    const ok = [{ ...site, origins: ['*', 'chrome-extension://abc', 'http://localhost:3000'], routes: ['/product/:id'] }];
+    const ok = [
+      { ...site, origins: ['*', 'chrome-extension://abc', 'http://localhost:3000'], routes: ['/product/:id'] },
+    ];
     expect(validateSites(ok)).toBe(ok);
   });
 });
 
 describe('environment', () => {
   it('reads PORT, REDIS_CLUSTER and HEATLENS_PUBLIC_URL, refusing malformed values by name', () => {
-    expect(optionsFromEnv({ PORT: '0', REDIS_CLUSTER: 'a:7000, b:7001,' })).toEqual({ port: 0, redisCluster: ['a:7000', 'b:7001'] });
+    expect(optionsFromEnv({ PORT: '0', REDIS_CLUSTER: 'a:7000, b:7001,' })).toEqual({
+      port: 0,
+      redisCluster: ['a:7000', 'b:7001'],
+    });
     expect(() => optionsFromEnv({ PORT: '80a' })).toThrow(new TypeError('PORT must be a number, got "80a"'));
-    expect(() => optionsFromEnv({ REDIS_CLUSTER: 'a:7000,b' })).toThrow(new TypeError('REDIS_CLUSTER: "b" is not host:port'));
-    expect(() => optionsFromEnv({ HEATLENS_PUBLIC_URL: 'ftp://x' })).toThrow(new TypeError('HEATLENS_PUBLIC_URL must be an http(s) URL, got "ftp://x"'));
+    expect(() => optionsFromEnv({ REDIS_CLUSTER: 'a:7000,b' })).toThrow(
+      new TypeError('REDIS_CLUSTER: "b" is not host:port'),
+    );
+    expect(() => optionsFromEnv({ HEATLENS_PUBLIC_URL: 'ftp://x' })).toThrow(
+      new TypeError('HEATLENS_PUBLIC_URL must be an http(s) URL, got "ftp://x"'),
+    );
     expect(optionsFromEnv({ HEATLENS_TRUST_PROXY: '1' }).rateLimits).toEqual({ trustProxy: true });
   });
 
@@ -89,8 +105,12 @@ describe('environment', () => {
     expect(optionsFromEnv({ HEATLENS_SITES: good }).sites).toEqual([site]);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ ...site, origins: [] }]));
-    expect(() => optionsFromEnv({ HEATLENS_SITES: bad })).toThrow(new TypeError('sites[0].origins must be a non-empty array'));
-    expect(() => optionsFromEnv({ HEATLENS_SITES: join(dir, 'missing.json') })).toThrow(/^HEATLENS_SITES: cannot read .*missing\.json: ENOENT/);
+    expect(() => optionsFromEnv({ HEATLENS_SITES: bad })).toThrow(
+      new TypeError('sites[0].origins must be a non-empty array'),
+    );
+    expect(() => optionsFromEnv({ HEATLENS_SITES: join(dir, 'missing.json') })).toThrow(
+      /^HEATLENS_SITES: cannot read .*missing\.json: ENOENT/,
+    );
     rmSync(dir, { recursive: true });
   });
 
@@ -98,7 +118,9 @@ describe('environment', () => {
     expect(workersFromEnv({})).toBe(1);
     expect(workersFromEnv({ HEATLENS_WORKERS: '1' })).toBe(1);
     expect(workersFromEnv({ HEATLENS_WORKERS: '3', REDIS_URL: 'redis://x', HEATLENS_SITES: '/s.json' })).toBe(3);
-    expect(() => workersFromEnv({ HEATLENS_WORKERS: '0' })).toThrow(new TypeError('HEATLENS_WORKERS must be a positive integer, got "0"'));
+    expect(() => workersFromEnv({ HEATLENS_WORKERS: '0' })).toThrow(
+      new TypeError('HEATLENS_WORKERS must be a positive integer, got "0"'),
+    );
     expect(() => workersFromEnv({ HEATLENS_WORKERS: '2', HEATLENS_SITES: '/s.json' })).toThrow(
       new TypeError('HEATLENS_WORKERS > 1 needs REDIS_URL or REDIS_CLUSTER: workers share no memory'),
     );

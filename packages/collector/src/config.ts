@@ -133,8 +133,13 @@ export type LiveLimits = {
 
 export const DEFAULT_LIVE_LIMITS: LiveLimits = { socketsPerToken: 200, pathsPerToken: 100, sockets: 5000, paths: 1000 };
 
-export type ResolvedConfig = Required<Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts'>> &
-  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & { demo: boolean; liveLimits: LiveLimits };
+export type ResolvedConfig = Required<
+  Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts'>
+> &
+  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & {
+    demo: boolean;
+    liveLimits: LiveLimits;
+  };
 
 export const DEFAULTS = {
   port: 8080,
@@ -166,12 +171,18 @@ export function validateSites(sites: unknown): SiteConfig[] {
     if (typeof s.id !== 'string' || !siteId.test(s.id)) throw new TypeError(`${at}.id must match ${SITE_ID_PATTERN}`);
     if (ids.has(s.id)) throw new TypeError(`${at}.id "${s.id}" is not unique`);
     ids.add(s.id);
-    if (!Array.isArray(s.origins) || s.origins.length === 0) throw new TypeError(`${at}.origins must be a non-empty array`);
+    if (!Array.isArray(s.origins) || s.origins.length === 0)
+      throw new TypeError(`${at}.origins must be a non-empty array`);
     for (const o of s.origins) {
-      if (o !== '*' && (typeof o !== 'string' || !origin.test(o))) throw new TypeError(`${at}.origins: "${String(o)}" is not scheme://host[:port] or *`);
+      if (o !== '*' && (typeof o !== 'string' || !origin.test(o)))
+        throw new TypeError(`${at}.origins: "${String(o)}" is not scheme://host[:port] or *`);
     }
-    if (typeof s.readToken !== 'string' || !token.test(s.readToken)) throw new TypeError(`${at}.readToken must match ${READ_TOKEN_PATTERN}`);
-    if (s.routes !== undefined && (!Array.isArray(s.routes) || s.routes.some((r) => typeof r !== 'string' || !r.startsWith('/')))) {
+    if (typeof s.readToken !== 'string' || !token.test(s.readToken))
+      throw new TypeError(`${at}.readToken must match ${READ_TOKEN_PATTERN}`);
+    if (
+      s.routes !== undefined &&
+      (!Array.isArray(s.routes) || s.routes.some((r) => typeof r !== 'string' || !r.startsWith('/')))
+    ) {
       throw new TypeError(`${at}.routes must be an array of paths starting with /`);
     }
     if (s.alerts !== undefined) checkAlerts(s.alerts, `${at}.alerts`);
@@ -184,23 +195,42 @@ export function validateSites(sites: unknown): SiteConfig[] {
  * the default alert rules without a webhook (alerts show on the dashboard).
  */
 export function demoSite(): SiteConfig {
-  return { id: 'demo', origins: ['*'], readToken: randomBytes(18).toString('base64url'), routes: ['/product/:id'], alerts: {} };
+  return {
+    id: 'demo',
+    origins: ['*'],
+    readToken: randomBytes(18).toString('base64url'),
+    routes: ['/product/:id'],
+    alerts: {},
+  };
 }
 
 /** Defaults spread under the caller's options, checked once. */
 export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as CollectorOptions;
   const c = { ...DEFAULTS, now: Date.now, ...defined };
-  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535) throw new TypeError('port must be an integer from 0 to 65535');
+  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535)
+    throw new TypeError('port must be an integer from 0 to 65535');
   if (c.redisUrl && c.redisCluster?.length) throw new TypeError('REDIS_URL and REDIS_CLUSTER are mutually exclusive');
-  for (const k of ['hopMs', 'flushLiveMs', 'flushIdleMs', 'commandTimeoutMs', 'maxInFlight', 'bodyTimeoutMs', 'writeDeadlineMs'] as const) {
+  for (const k of [
+    'hopMs',
+    'flushLiveMs',
+    'flushIdleMs',
+    'commandTimeoutMs',
+    'maxInFlight',
+    'bodyTimeoutMs',
+    'writeDeadlineMs',
+  ] as const) {
     if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);
   }
-  if (!(Number.isFinite(c.bodyMinBytesPerSec) && c.bodyMinBytesPerSec >= 0)) throw new TypeError('bodyMinBytesPerSec must be a number >= 0');
+  if (!(Number.isFinite(c.bodyMinBytesPerSec) && c.bodyMinBytesPerSec >= 0))
+    throw new TypeError('bodyMinBytesPerSec must be a number >= 0');
   const liveLimits = { ...DEFAULT_LIVE_LIMITS, ...c.liveLimits };
-  for (const [k, v] of Object.entries(liveLimits)) if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`liveLimits.${k} must be a positive integer`);
-  if (!Number.isInteger(c.grid) || c.grid < 2 || c.grid > 200) throw new TypeError('grid must be an integer from 2 to 200');
-  if (!Number.isInteger(c.maxPagesPerSite) || c.maxPagesPerSite < 1) throw new TypeError('maxPagesPerSite must be a positive integer');
+  for (const [k, v] of Object.entries(liveLimits))
+    if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`liveLimits.${k} must be a positive integer`);
+  if (!Number.isInteger(c.grid) || c.grid < 2 || c.grid > 200)
+    throw new TypeError('grid must be an integer from 2 to 200');
+  if (!Number.isInteger(c.maxPagesPerSite) || c.maxPagesPerSite < 1)
+    throw new TypeError('maxPagesPerSite must be a positive integer');
   if (c.rateLimits) {
     for (const k of ['writesPerIp', 'writesPerSite', 'readsPerToken'] as const) {
       const l = c.rateLimits[k];
@@ -208,11 +238,13 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
         throw new TypeError(`rateLimits.${k} must have positive integer points and seconds`);
       }
     }
-    if (c.rateLimits.syncMs !== undefined && !(Number.isFinite(c.rateLimits.syncMs) && c.rateLimits.syncMs > 0)) throw new TypeError('rateLimits.syncMs must be a positive number');
+    if (c.rateLimits.syncMs !== undefined && !(Number.isFinite(c.rateLimits.syncMs) && c.rateLimits.syncMs > 0))
+      throw new TypeError('rateLimits.syncMs must be a positive number');
   }
   for (const k of ['evalMs', 'timeoutMs', 'backoffMs', 'retries'] as const) {
     const v = c.alerts?.[k];
-    if (v !== undefined && !(Number.isFinite(v) && v >= (k === 'retries' ? 0 : 1))) throw new TypeError(`alerts.${k} must be a ${k === 'retries' ? 'non-negative' : 'positive'} number`);
+    if (v !== undefined && !(Number.isFinite(v) && v >= (k === 'retries' ? 0 : 1)))
+      throw new TypeError(`alerts.${k} must be a ${k === 'retries' ? 'non-negative' : 'positive'} number`);
   }
   const demo = !options.sites;
   return { ...c, liveLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
@@ -225,17 +257,21 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
  */
 export function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   if (!env.HEATLENS_WORKERS) return 1;
-  if (!/^\d+$/.test(env.HEATLENS_WORKERS) || Number(env.HEATLENS_WORKERS) < 1) throw new TypeError(`HEATLENS_WORKERS must be a positive integer, got "${env.HEATLENS_WORKERS}"`);
+  if (!/^\d+$/.test(env.HEATLENS_WORKERS) || Number(env.HEATLENS_WORKERS) < 1)
+    throw new TypeError(`HEATLENS_WORKERS must be a positive integer, got "${env.HEATLENS_WORKERS}"`);
   const n = Number(env.HEATLENS_WORKERS);
-  if (n > 1 && !env.REDIS_URL && !env.REDIS_CLUSTER) throw new TypeError('HEATLENS_WORKERS > 1 needs REDIS_URL or REDIS_CLUSTER: workers share no memory');
-  if (n > 1 && !env.HEATLENS_SITES) throw new TypeError('HEATLENS_WORKERS > 1 needs HEATLENS_SITES: each worker would make up its own demo read token');
+  if (n > 1 && !env.REDIS_URL && !env.REDIS_CLUSTER)
+    throw new TypeError('HEATLENS_WORKERS > 1 needs REDIS_URL or REDIS_CLUSTER: workers share no memory');
+  if (n > 1 && !env.HEATLENS_SITES)
+    throw new TypeError('HEATLENS_WORKERS > 1 needs HEATLENS_SITES: each worker would make up its own demo read token');
   return n;
 }
 
 /**
  * Collector options from the environment of DESIGN.md: PORT, HOST, REDIS_URL, REDIS_CLUSTER,
- * HEATLENS_SITES; HEATLENS_PUBLIC_URL (the dashboard's address in alert links); and HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry:
- * set it only behind a load balancer that sets that header).
+ * HEATLENS_SITES; HEATLENS_PUBLIC_URL (the dashboard's address in alert links); and
+ * HEATLENS_TRUST_PROXY=1 (rate limits key on the first X-Forwarded-For entry: set it only behind a
+ * load balancer that sets that header).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorOptions {
   const options: CollectorOptions = {};
@@ -246,7 +282,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
   if (env.HOST) options.host = env.HOST;
   if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
   if (env.REDIS_CLUSTER) {
-    const seeds = env.REDIS_CLUSTER.split(',').map((s) => s.trim()).filter(Boolean);
+    const seeds = env.REDIS_CLUSTER.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const s of seeds) if (!/^[^:\s]+:\d+$/.test(s)) throw new TypeError(`REDIS_CLUSTER: "${s}" is not host:port`);
     options.redisCluster = seeds;
   }
@@ -261,7 +299,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
   }
   if (env.HEATLENS_TRUST_PROXY === '1') options.rateLimits = { trustProxy: true };
   if (env.HEATLENS_PUBLIC_URL) {
-    if (!/^https?:\/\/[^\s]+$/.test(env.HEATLENS_PUBLIC_URL)) throw new TypeError(`HEATLENS_PUBLIC_URL must be an http(s) URL, got "${env.HEATLENS_PUBLIC_URL}"`);
+    if (!/^https?:\/\/[^\s]+$/.test(env.HEATLENS_PUBLIC_URL))
+      throw new TypeError(`HEATLENS_PUBLIC_URL must be an http(s) URL, got "${env.HEATLENS_PUBLIC_URL}"`);
     options.alerts = { publicUrl: env.HEATLENS_PUBLIC_URL };
   }
   return options;

@@ -6,7 +6,11 @@ import { elementMember } from './tile-members.js';
 describe('counter member codes', () => {
   it('round-trips a family string, colons and all', () => {
     expect(decode(member('sel', 'a:nth-of-type(2)'))).toEqual({ family: 'sel', fixed: [], value: 'a:nth-of-type(2)' });
-    expect(decode(member('m', 'https://cdn.example/v.webm', 'video', 'p50'))).toEqual({ family: 'm', fixed: ['video', 'p50'], value: 'https://cdn.example/v.webm' });
+    expect(decode(member('m', 'https://cdn.example/v.webm', 'video', 'p50'))).toEqual({
+      family: 'm',
+      fixed: ['video', 'p50'],
+      value: 'https://cdn.example/v.webm',
+    });
     expect(decode('pv')).toEqual({ total: 'pv' });
   });
 

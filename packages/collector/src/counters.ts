@@ -29,7 +29,24 @@ import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
 export const TOTAL = { events: 'ev', views: 'pv', clicks: 'clk', rage: 'rage', dead: 'dead', engaged: 'eng' } as const;
 
 /** Families of members that carry a visitor's string, with how many fixed fields precede it. */
-export const FAMILIES = { sel: 0, rsel: 0, dsel: 0, fs: 0, fx: 0, m: 2, dl: 0, img: 0, out: 0, cu: 0, e: 0, ref: 0, lang: 0, tz: 0, rg: 0, scr: 0 } as const;
+export const FAMILIES = {
+  sel: 0,
+  rsel: 0,
+  dsel: 0,
+  fs: 0,
+  fx: 0,
+  m: 2,
+  dl: 0,
+  img: 0,
+  out: 0,
+  cu: 0,
+  e: 0,
+  ref: 0,
+  lang: 0,
+  tz: 0,
+  rg: 0,
+  scr: 0,
+} as const;
 export type Family = keyof typeof FAMILIES;
 
 /**
@@ -92,12 +109,17 @@ export function decode(m: string): Decoded {
 
 /**
  * Lua: `capFamily(member)` returns the member's family key (family and fixed fields) and its own
- * cap if it has one (else the script's CAP) when the member is capped, else nil; `otherOf(fam)` the member counting that family past its cap.
+ * cap if it has one (else the script's CAP) when the member is capped, else nil; `otherOf(fam)` the
+ * member counting that family past its cap.
  * Generated from FAMILIES.
  */
 export const LUA_FAMILIES = `
-local FIXED = {${Object.entries(FAMILIES).map(([f, n]) => `['${f}']=${n}`).join(',')}}
-local FAMCAP = {${Object.entries(FAMILY_CAPS).map(([f, n]) => `['${f}']=${n}`).join(',')}}
+local FIXED = {${Object.entries(FAMILIES)
+  .map(([f, n]) => `['${f}']=${n}`)
+  .join(',')}}
+local FAMCAP = {${Object.entries(FAMILY_CAPS)
+  .map(([f, n]) => `['${f}']=${n}`)
+  .join(',')}}
 local function capFamily(m)
   local i = string.find(m, ':', 1, true)
   if not i then return nil end

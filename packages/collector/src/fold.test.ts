@@ -11,7 +11,16 @@ const NOW = Date.UTC(2026, 0, 1, 12, 0, 2); // 2 s into a 5 s bucket
 const GRID = 50;
 
 function fold(events: Event[], o: { sent?: number; vw?: number; now?: number } = {}): FoldedBatch {
-  const batch: Batch = { v: 1, id: 'b1', site: 'shop', sid: 's1', path: '/p', vw: o.vw ?? 1000, sent: o.sent ?? NOW, events };
+  const batch: Batch = {
+    v: 1,
+    id: 'b1',
+    site: 'shop',
+    sid: 's1',
+    path: '/p',
+    vw: o.vw ?? 1000,
+    sent: o.sent ?? NOW,
+    events,
+  };
   return foldBatch(batch, '/p', o.now ?? NOW, GRID);
 }
 
@@ -22,7 +31,15 @@ function sums(f: FoldedBatch, set?: string): Record<string, number> {
   return out;
 }
 
-const move = (x: number, y: number, extra: Partial<Extract<Event, { type: 'move' }>> = {}): Event => ({ type: 'move', ts: NOW, x, y, w: 1000, h: 5000, ...extra });
+const move = (x: number, y: number, extra: Partial<Extract<Event, { type: 'move' }>> = {}): Event => ({
+  type: 'move',
+  ts: NOW,
+  x,
+  y,
+  w: 1000,
+  h: 5000,
+  ...extra,
+});
 
 describe('foldBatch', () => {
   it('tiles points as columns across the scroll root and fixed-height rows, coalescing equal tiles', () => {
@@ -75,9 +92,16 @@ describe('foldBatch', () => {
   it('maps client time to the server clock by the batch send time, the future clamped to now', () => {
     // The client clock is an hour fast; the event happened 7 s before the batch was sent.
     const skew = 3_600_000;
-    const f = fold([{ type: 'custom', ts: NOW + skew - 7_000, name: 'x' }, { type: 'custom', ts: NOW + 2 * skew, name: 'y' }, { type: 'custom', ts: Number.NaN, name: 'z' }], {
-      sent: NOW + skew,
-    });
+    const f = fold(
+      [
+        { type: 'custom', ts: NOW + skew - 7_000, name: 'x' },
+        { type: 'custom', ts: NOW + 2 * skew, name: 'y' },
+        { type: 'custom', ts: Number.NaN, name: 'z' },
+      ],
+      {
+        sent: NOW + skew,
+      },
+    );
     const bucketOfName = (name: string) => f.items.find((i) => i.member === member('cu', name))!.b;
     expect(bucketOfName('x')).toBe(bucketOf(NOW - 7_000, BASE_BUCKET_MS));
     expect(bucketOfName('y')).toBe(bucketOf(NOW, BASE_BUCKET_MS));
@@ -108,8 +132,20 @@ describe('foldBatch', () => {
 });
 
 const nowUrl = 1_800_000_000_000;
-const urlBatch = (events: Event[]): Batch => ({ v: 1, id: 'b1', site: 'shop', sid: 's1', path: '/', vw: 1000, sent: nowUrl, events });
-const counters = (events: Event[]) => foldBatch(urlBatch(events), '/', nowUrl, 50).items.filter((i) => i.set == 'c').map((i) => i.member);
+const urlBatch = (events: Event[]): Batch => ({
+  v: 1,
+  id: 'b1',
+  site: 'shop',
+  sid: 's1',
+  path: '/',
+  vw: 1000,
+  sent: nowUrl,
+  events,
+});
+const counters = (events: Event[]) =>
+  foldBatch(urlBatch(events), '/', nowUrl, 50)
+    .items.filter((i) => i.set == 'c')
+    .map((i) => i.member);
 
 describe('foldBatch: URL-like fields', () => {
   it('stores URLs normalised by the schema whatever the SDK sent: data: content, javascript:, long URLs', () => {

@@ -1,4 +1,15 @@
-import { depthBand, normalizeSentUrl, fixedRowOf, rowOf, segmentOf, tileOf, type Batch, type ClickEvent, type MoveEvent, type Segment } from '@heatlens/schema';
+import {
+  depthBand,
+  normalizeSentUrl,
+  fixedRowOf,
+  rowOf,
+  segmentOf,
+  tileOf,
+  type Batch,
+  type ClickEvent,
+  type MoveEvent,
+  type Segment,
+} from '@heatlens/schema';
 import { TOTAL, member } from './counters.js';
 import { COUNTER_SET, HEAT_SETS } from './keys.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
@@ -60,7 +71,13 @@ const url = (s: string | undefined) => (s && normalizeSentUrl(s)) || '';
  * member). A wrong client clock shifts nothing but its own events' offsets. A page view also
  * counts under its source, language, time zone, region and screen class (sources.ts).
  */
-export function foldBatch(batch: Batch, path: string, now: number, grid: number, site: FoldSite = NO_SITE): FoldedBatch {
+export function foldBatch(
+  batch: Batch,
+  path: string,
+  now: number,
+  grid: number,
+  site: FoldSite = NO_SITE,
+): FoldedBatch {
   // Increments grouped by bucket, then set, then member; a tile is keyed by its number until it
   // first needs its member string, so an event costs a few map lookups and no string building.
   const groups = new Map<number, Map<FoldSet, Map<string | number, FoldItem>>>();
@@ -188,7 +205,8 @@ export function foldBatch(batch: Batch, path: string, now: number, grid: number,
         break;
     }
   }
-  for (const bySet of groups.values()) for (const members of bySet.values()) for (const item of members.values()) items.push(item);
+  for (const bySet of groups.values())
+    for (const members of bySet.values()) for (const item of members.values()) items.push(item);
   return {
     site: batch.site,
     path,

@@ -1,5 +1,16 @@
 export { startCollector, type Collector } from './server.js';
-export { resolveConfig, optionsFromEnv, validateSites, DEFAULTS, DEFAULT_LIVE_LIMITS, DEFAULT_RATE_LIMITS, type CollectorOptions, type LiveLimits, type RateLimitOptions, type SiteConfig } from './config.js';
+export {
+  resolveConfig,
+  optionsFromEnv,
+  validateSites,
+  DEFAULTS,
+  DEFAULT_LIVE_LIMITS,
+  DEFAULT_RATE_LIMITS,
+  type CollectorOptions,
+  type LiveLimits,
+  type RateLimitOptions,
+  type SiteConfig,
+} from './config.js';
 export { createMemoryStore } from './store/memory.js';
 export { createRedisStore, type RedisStoreOptions } from './store/redis.js';
 export { StoreUnavailableError, type Store, type RecordResult, type RedisLike } from './store/types.js';

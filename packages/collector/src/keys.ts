@@ -8,32 +8,32 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * multi-key step runs on one Redis Cluster node; site-wide keys share `{site}` (prefix S). Site ids
  * cannot contain `|`, so no two (site, path) pairs share a prefix: one site can never reach another's.
  *
- * | key                       | type   | TTL                                   | writer                 | reader              |
- * |---------------------------|--------|---------------------------------------|------------------------|---------------------|
- * | P:<win>:<set>:<seg>:<b>   | zset   | bucket end + window + slack           | record, advance        | advance, reads      |
- * | P:<win>:<set>:<seg>:r     | zset   | window + slack, refreshed on write    | advance (late: record) | reads               |
- * | P:<win>:<set>:<seg>:<b>:n | hash   | as its zset                           | record, advance        | record, advance     |
- * | P:<win>:<set>:<seg>:r:n   | hash   | as its zset                           | advance (late: record) | advance             |
- * | P:<win>:e                 | string | window + slack                        | advance                | record, advance     |
- * | P:<win>:s                 | string | window + slack (live level only)      | advance                | record, advance     |
- * | P:<win>:u:<b>             | HLL    | bucket end + window + slack           | record                 | stats               |
- * | P:b:<batchId>             | string | BATCH_ID_TTL_MS                       | record                 | record              |
- * | P:sm:<sid>                | string | SCROLL_SESSION_TTL_MS                 | record                 | record              |
- * | P:v, P:x                  | string | longest window + slack                | record / advance       | advance (change tag)|
- * | P:w                       | string | the watch's ttl                       | watch                  | record              |
- * | S:p:<win>:<b>             | zset   | bucket end + window + 2 buckets       | rank                   | pages               |
- * | S:ev:<b>                  | string | as S:p:5m:<b>                         | rank                   | pages               |
- * | S:rb:<batchId>            | string | BATCH_ID_TTL_MS                       | rank                   | rank                |
- * | S:known                   | zset   | 2 x longest window, refreshed         | rank, admit            | sweep, admit        |
- * | S:pg:<b>                  | set    | 2 page-cap buckets                    | admit                  | admit               |
- * | S:sweep:<slot>            | string | 2 sweep intervals                     | sweep                  | sweep               |
- * | S:al:on, S:al:cd          | hash   | 7 days, refreshed                     | alerts (open, close)   | alerts              |
- * | S:al:log                  | list   | 7 days, refreshed                     | alerts (open, close)   | alerts, dashboard   |
+ * key                        type    TTL                                 writer                  reader
+ * -------------------------  ------  ----------------------------------  ----------------------  --------------------
+ * P:<win>:<set>:<seg>:<b>    zset    bucket end + window + slack         record, advance         advance, reads
+ * P:<win>:<set>:<seg>:r      zset    window + slack, refreshed on write  advance (late: record)  reads
+ * P:<win>:<set>:<seg>:<b>:n  hash    as its zset                         record, advance         record, advance
+ * P:<win>:<set>:<seg>:r:n    hash    as its zset                         advance (late: record)  advance
+ * P:<win>:e                  string  window + slack                      advance                 record, advance
+ * P:<win>:s                  string  window + slack (live level only)    advance                 record, advance
+ * P:<win>:u:<b>              HLL     bucket end + window + slack         record                  stats
+ * P:b:<batchId>              string  BATCH_ID_TTL_MS                     record                  record
+ * P:sm:<sid>                 string  SCROLL_SESSION_TTL_MS               record                  record
+ * P:v, P:x                   string  longest window + slack              record / advance        advance (change tag)
+ * P:w                        string  the watch's ttl                     watch                   record
+ * S:p:<win>:<b>              zset    bucket end + window + 2 buckets     rank                    pages
+ * S:ev:<b>                   string  as S:p:5m:<b>                       rank                    pages
+ * S:rb:<batchId>             string  BATCH_ID_TTL_MS                     rank                    rank
+ * S:known                    zset    2 x longest window, refreshed       rank, admit             sweep, admit
+ * S:pg:<b>                   set     2 page-cap buckets                  admit                   admit
+ * S:sweep:<slot>             string  2 sweep intervals                   sweep                   sweep
+ * S:al:on, S:al:cd           hash    7 days, refreshed                   alerts (open, close)    alerts
+ * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
- * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the counter set `c` are
- * encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
+ * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the
+ * counter set `c` are encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
  */
 
 /**
@@ -43,7 +43,11 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * fractions of the document height) are never read as new ones and simply expire. Scroll bands did
  * not change with the tile layout. Members of the tile sets: see `tile-members.ts`.
  */
-export const HEAT_SETS = { move: `move${TILE_LAYOUT}`, click: `click${TILE_LAYOUT}`, scroll: 'scroll' } as const satisfies Record<Kind, string>;
+export const HEAT_SETS = {
+  move: `move${TILE_LAYOUT}`,
+  click: `click${TILE_LAYOUT}`,
+  scroll: 'scroll',
+} as const satisfies Record<Kind, string>;
 
 /** The set of a page's counters (views, clicks per selector, forms, ...): one, for all segments. */
 export const COUNTER_SET = 'c';
@@ -102,9 +106,11 @@ export const pagePrefix = (site: string, path: string) => `hl:{${site}|${path}}`
 export const siteKey = (site: string) => `hl:{${site}}`;
 
 /** A page level's bucket of one set and segment. */
-export const bucketKey = (page: string, win: WindowName, set: string, seg: string, b: number) => build(page, SPECS.bucket, { win, set, seg, b });
+export const bucketKey = (page: string, win: WindowName, set: string, seg: string, b: number) =>
+  build(page, SPECS.bucket, { win, set, seg, b });
 /** A page level's rolling key for one set and segment (`ALL_SEG_KEY`: all segments). */
-export const rollKey = (page: string, win: WindowName, set: string, seg: string) => build(page, SPECS.roll, { win, set, seg });
+export const rollKey = (page: string, win: WindowName, set: string, seg: string) =>
+  build(page, SPECS.roll, { win, set, seg });
 /** A page level's visitors HyperLogLog of one bucket. */
 export const visitorsKey = (page: string, win: WindowName, b: number) => build(page, SPECS.visitors, { win, b });
 /** Whether an owner watches a page. */
@@ -121,11 +127,13 @@ export const admittedKey = (site: string, b: number) => build(siteKey(site), SPE
 export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPECS.sweepSlot, { slot });
 
 /** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
-export const alertKeys = (site: string) => [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
+export const alertKeys = (site: string) =>
+  [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(
-  (parts) => new RegExp(`^hl:\\{[^}]*\\}${(parts as Part[]).map((p) => `:${typeof p === 'string' ? p : '[^:]+'}`).join('')}$`),
+  (parts) =>
+    new RegExp(`^hl:\\{[^}]*\\}${(parts as Part[]).map((p) => `:${typeof p === 'string' ? p : '[^:]+'}`).join('')}$`),
 );
 
 /**

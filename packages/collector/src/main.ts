@@ -24,8 +24,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Collec
   if (collector.demo) {
     const token = collector.sites[0]!.readToken;
     const signIn = `${collector.url}/#token=${token}`;
-    collector.log.info({ site: 'demo', signIn, readToken: token }, `demo site (any origin may write): sign in at ${signIn}`);
-    process.stdout.write(`\nheatlens collector on ${collector.url}\n  dashboard:  ${signIn}\n  script tag: <script src="${collector.url}/sdk.js" data-site="demo" defer></script>\n  read token: ${token}\n\n`);
+    collector.log.info(
+      { site: 'demo', signIn, readToken: token },
+      `demo site (any origin may write): sign in at ${signIn}`,
+    );
+    process.stdout.write(
+      `\nheatlens collector on ${collector.url}\n  dashboard:  ${signIn}\n` +
+        `  script tag: <script src="${collector.url}/sdk.js" data-site="demo" defer></script>\n` +
+        `  read token: ${token}\n\n`,
+    );
   }
   let stopping = false;
   const stop = async (signal: string) => {

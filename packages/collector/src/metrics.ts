@@ -8,14 +8,24 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'heatlens_' });
   return {
     registry,
-    requests: new Counter({ name: 'heatlens_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'heatlens_http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['route', 'status'],
+      registers: [registry],
+    }),
     events: new Counter({
       name: 'heatlens_events_total',
       help: 'Events received, by outcome (accepted, dropped) and reason',
       labelNames: ['outcome', 'reason'],
       registers: [registry],
     }),
-    batches: new Counter({ name: 'heatlens_batches_total', help: 'Batches received, by outcome', labelNames: ['outcome'], registers: [registry] }),
+    batches: new Counter({
+      name: 'heatlens_batches_total',
+      help: 'Batches received, by outcome',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     batchSeconds: new Histogram({
       name: 'heatlens_batch_duration_seconds',
       help: 'Time from request to answer of POST /collect',
@@ -29,10 +39,24 @@ export function createMetrics() {
       buckets: [0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
       registers: [registry],
     }),
-    liveRefused: new Counter({ name: 'heatlens_live_refused_total', help: '/live upgrades answered 429 for too many open sockets or watched pages', registers: [registry] }),
+    liveRefused: new Counter({
+      name: 'heatlens_live_refused_total',
+      help: '/live upgrades answered 429 for too many open sockets or watched pages',
+      registers: [registry],
+    }),
     viewers: new Gauge({ name: 'heatlens_live_viewers', help: 'Open /live WebSockets', registers: [registry] }),
-    alertsFired: new Counter({ name: 'heatlens_alerts_fired_total', help: 'Alerts this collector fired (one collector per alert across a fleet), by rule', labelNames: ['rule'], registers: [registry] }),
-    alertsResolved: new Counter({ name: 'heatlens_alerts_resolved_total', help: 'Alerts this collector resolved, by rule', labelNames: ['rule'], registers: [registry] }),
+    alertsFired: new Counter({
+      name: 'heatlens_alerts_fired_total',
+      help: 'Alerts this collector fired (one collector per alert across a fleet), by rule',
+      labelNames: ['rule'],
+      registers: [registry],
+    }),
+    alertsResolved: new Counter({
+      name: 'heatlens_alerts_resolved_total',
+      help: 'Alerts this collector resolved, by rule',
+      labelNames: ['rule'],
+      registers: [registry],
+    }),
     alertDeliveries: new Counter({
       name: 'heatlens_alert_deliveries_total',
       help: 'Alert webhook notices by outcome (delivered, failed: given up after retries or dropped) and rule',
@@ -41,7 +65,7 @@ export function createMetrics() {
     }),
     alertEvalSeconds: new Histogram({
       name: 'heatlens_alert_evaluation_duration_seconds',
-      help: 'Time to evaluate every site\'s alert rules once',
+      help: "Time to evaluate every site's alert rules once",
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),

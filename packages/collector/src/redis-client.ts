@@ -12,10 +12,15 @@ const COMMAND_QUEUE_MAX = 5000;
  * Open the Redis connection the store will use. Fail fast: no offline queue (a command while
  * disconnected rejects at once, and the edge answers 503) and a bounded queue; a stalled server
  * turns into 503s through the deadline each store call carries (store/redis.ts) and the one
- * around each write (http/collect.ts); rate limits never wait on it (edge/limit-sync.ts). Reconnect with capped backoff forever, so service resumes by itself when
- * Redis returns.
+ * around each write (http/collect.ts); rate limits never wait on it (edge/limit-sync.ts). Reconnect
+ * with capped backoff forever, so service resumes by itself when Redis returns.
  */
-export async function connectRedis(options: { url?: string; cluster?: string[]; commandTimeoutMs: number; log: Logger }): Promise<RedisConnection> {
+export async function connectRedis(options: {
+  url?: string;
+  cluster?: string[];
+  commandTimeoutMs: number;
+  log: Logger;
+}): Promise<RedisConnection> {
   const { log } = options;
   const clientOptions = {
     disableOfflineQueue: true,
@@ -66,7 +71,9 @@ export async function connectRedis(options: { url?: string; cluster?: string[]; 
       // Every store command goes through here: refuse at once while discovery has not succeeded.
       get: (target, prop) => {
         const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(open(), args) : value;
+        return typeof value === 'function'
+          ? (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(open(), args)
+          : value;
       },
     });
     return {

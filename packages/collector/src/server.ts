@@ -56,8 +56,20 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   let redis: RedisConnection | undefined;
   let store: Store;
   if (config.redisUrl || config.redisCluster?.length) {
-    redis = await connectRedis({ url: config.redisUrl, cluster: config.redisCluster, commandTimeoutMs: config.commandTimeoutMs, log });
-    store = createRedisStore({ client: redis.client, ping: redis.ping, grid: config.grid, observe, timeoutMs: config.commandTimeoutMs, maxPages: config.maxPagesPerSite });
+    redis = await connectRedis({
+      url: config.redisUrl,
+      cluster: config.redisCluster,
+      commandTimeoutMs: config.commandTimeoutMs,
+      log,
+    });
+    store = createRedisStore({
+      client: redis.client,
+      ping: redis.ping,
+      grid: config.grid,
+      observe,
+      timeoutMs: config.commandTimeoutMs,
+      maxPages: config.maxPagesPerSite,
+    });
   } else {
     store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite });
   }
@@ -74,12 +86,21 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         });
   const handle = createRouter({ config, sites, store, metrics, log, limits });
   let baseUrl = '';
-  const alerts = createAlertEngine({ sites: () => sites.list(), store, now: config.now, log, metrics, baseUrl: () => baseUrl, options: config.alerts });
+  const alerts = createAlertEngine({
+    sites: () => sites.list(),
+    store,
+    now: config.now,
+    log,
+    metrics,
+    baseUrl: () => baseUrl,
+    options: config.alerts,
+  });
   const hub = createLiveHub({ config, store, metrics, log, alerts: alerts.latest });
   const upgrade = createUpgradeHandler({ sites, hub, limits, metrics });
   // Move every site's buckets on to longer windows even when nobody reads them.
   const sweeper = setInterval(() => {
-    for (const site of sites.list()) store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
+    for (const site of sites.list())
+      store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
   }, SWEEP_MS);
   sweeper.unref();
 
@@ -89,7 +110,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   // them (read-body.ts, 408). Node's requestTimeout is the backstop for every other route, checked
   // every second (its default check runs every 30 s, which let slow senders linger ~20 s).
   const server = createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: HEADERS_TIMEOUT_MS + config.bodyTimeoutMs + 1000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1000 },
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: HEADERS_TIMEOUT_MS + config.bodyTimeoutMs + 1000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1000,
+    },
     (req: IncomingMessage, res: ServerResponse) => {
       inFlight++;
       res.once('close', () => {
@@ -111,7 +137,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   baseUrl = `http://${host}:${port}`;
-  log.info({ port, store: redis ? (config.redisCluster ? 'redis-cluster' : 'redis') : 'memory' }, 'collector listening');
+  log.info(
+    { port, store: redis ? (config.redisCluster ? 'redis-cluster' : 'redis') : 'memory' },
+    'collector listening',
+  );
 
   let closing: Promise<void> | undefined;
   return {
@@ -138,7 +167,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         await alerts.close();
         await upgrade.close();
         if (inFlight > 0) {
-          await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
+          await Promise.race([
+            new Promise<void>((r) => (drained = r)),
+            new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref()),
+          ]);
         }
         server.closeAllConnections();
         await stopped;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SiteConfig } from './config.js';
 import { createSiteRegistry } from './sites.js';
 import { MAX_PATH, pageKey } from '@heatlens/schema';
-const shop: SiteConfig = { id: 'shop', origins: ['https://shop.example'], readToken: 'shop-token-0123456789', routes: ['/product/:id', '/p/*'] };
+const shop: SiteConfig = {
+  id: 'shop',
+  origins: ['https://shop.example'],
+  readToken: 'shop-token-0123456789',
+  routes: ['/product/:id', '/p/*'],
+};
 const blog: SiteConfig = { id: 'blog', origins: ['*'], readToken: 'blog-token-0123456789' };
 
 describe('site registry', () => {

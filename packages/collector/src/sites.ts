@@ -32,7 +32,9 @@ export function createSiteRegistry(initial: SiteConfig[]): SiteRegistry {
     sites = next;
     byId = new Map(next.map((s) => [s.id, s]));
     tokens = next.map((s) => ({ site: s, hash: digest(s.readToken) }));
-    routes = new Map(next.map((s) => [s.id, (s.routes ?? []).map((r) => ({ template: r, pattern: parse(r).pattern }))]));
+    routes = new Map(
+      next.map((s) => [s.id, (s.routes ?? []).map((r) => ({ template: r, pattern: parse(r).pattern }))]),
+    );
   };
   index(initial);
   return {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECT, INTERNAL, hostOf, languageOf, ownHosts, referrerHost, referrerSource, regionOf, screenOf, timeZoneOf } from './sources.js';
+import {
+  DIRECT,
+  INTERNAL,
+  hostOf,
+  languageOf,
+  ownHosts,
+  referrerHost,
+  referrerSource,
+  regionOf,
+  screenOf,
+  timeZoneOf,
+} from './sources.js';
 
 describe('referrerHost', () => {
   it.each([
@@ -14,14 +25,24 @@ describe('referrerHost', () => {
     ['android-app:', 'android-app:'],
   ])('%s -> %s', (ref, host) => expect(referrerHost(ref)).toBe(host));
 
-  it.each(['', 'not a url', 'null/', '/relative/path', 'about:blank', 'mailto:a@b.example', 'data:text/html', 'https:', 'javascript:alert(1)', 'https://', `https://${'a'.repeat(120)}.example/`])(
-    'drops %j', (ref) => expect(referrerHost(ref)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    'not a url',
+    'null/',
+    '/relative/path',
+    'about:blank',
+    'mailto:a@b.example',
+    'data:text/html',
+    'https:',
+    'javascript:alert(1)',
+    'https://',
+    `https://${'a'.repeat(120)}.example/`,
+  ])('drops %j', (ref) => expect(referrerHost(ref)).toBeUndefined());
 });
 
 describe('referrerSource', () => {
   const own = ownHosts(['https://shop.example', 'http://www.shop-old.example:8080', '*']);
-  it('counts no referrer as direct and the site\'s own hosts as internal', () => {
+  it("counts no referrer as direct and the site's own hosts as internal", () => {
     expect(referrerSource(undefined, '/', own)).toBe(DIRECT);
     expect(referrerSource('', '/', own)).toBe(DIRECT);
     expect(referrerSource('https://shop.example/cart', '/', own)).toBe(INTERNAL);
@@ -34,7 +55,9 @@ describe('referrerSource', () => {
     expect(referrerSource('garbage', '/', own)).toBeUndefined();
   });
   it('prefers utm_source when the page sends its query string', () => {
-    expect(referrerSource('https://www.google.com/', '/p?utm_source=Newsletter&utm_medium=email', own)).toBe('newsletter');
+    expect(referrerSource('https://www.google.com/', '/p?utm_source=Newsletter&utm_medium=email', own)).toBe(
+      'newsletter',
+    );
     expect(referrerSource(undefined, '/p?utm_source=', own)).toBe(DIRECT);
     expect(referrerSource('https://t.co/', '/p?q=1', own)).toBe('t.co');
     expect(referrerSource(undefined, `/p?utm_source=${'x'.repeat(200)}`, own)).toBe(DIRECT);
@@ -45,8 +68,16 @@ describe('referrerSource', () => {
 });
 
 describe('languageOf', () => {
-  it.each([['pt-BR', 'pt'], ['en', 'en'], ['EN_us', 'en'], ['gsw-CH', 'gsw'], ['zh-Hant-TW', 'zh']])('%s -> %s', (l, p) => expect(languageOf(l)).toBe(p));
-  it.each([undefined, '', '*', 'english', '1234', 'x-klingon', 'e'])('drops %j', (l) => expect(languageOf(l)).toBeUndefined());
+  it.each([
+    ['pt-BR', 'pt'],
+    ['en', 'en'],
+    ['EN_us', 'en'],
+    ['gsw-CH', 'gsw'],
+    ['zh-Hant-TW', 'zh'],
+  ])('%s -> %s', (l, p) => expect(languageOf(l)).toBe(p));
+  it.each([undefined, '', '*', 'english', '1234', 'x-klingon', 'e'])('drops %j', (l) =>
+    expect(languageOf(l)).toBeUndefined(),
+  );
 });
 
 describe('time zone and region', () => {
@@ -65,10 +96,18 @@ describe('time zone and region', () => {
     expect(z).toEqual(zone);
     expect(regionOf(z!)).toBe(region);
   });
-  it('gives Chrome\'s and Firefox\'s names of one zone one name', () => {
+  it("gives Chrome's and Firefox's names of one zone one name", () => {
     expect(timeZoneOf('Asia/Kolkata')).toBe(timeZoneOf('Asia/Calcutta'));
   });
-  it.each([undefined, '', 'Mars/Olympus', 'Europe/Atlantis', '../../etc/passwd', 'Europe/Lisbon; DROP', 'x'.repeat(65)])('drops %j', (tz) => expect(timeZoneOf(tz)).toBeUndefined());
+  it.each([
+    undefined,
+    '',
+    'Mars/Olympus',
+    'Europe/Atlantis',
+    '../../etc/passwd',
+    'Europe/Lisbon; DROP',
+    'x'.repeat(65),
+  ])('drops %j', (tz) => expect(timeZoneOf(tz)).toBeUndefined());
 });
 
 describe('screenOf', () => {

@@ -73,7 +73,12 @@ const NOT_PLACES = new Set(['about:', 'blob:', 'data:', 'file:', 'filesystem:', 
  * own hosts (`own`, plus the writing page's origin `pageHost`), `(direct)` for none. Undefined
  * for a malformed referrer: it is not counted.
  */
-export function referrerSource(ref: string | undefined, path: string, own: ReadonlySet<string>, pageHost?: string): string | undefined {
+export function referrerSource(
+  ref: string | undefined,
+  path: string,
+  own: ReadonlySet<string>,
+  pageHost?: string,
+): string | undefined {
   const q = path.indexOf('?');
   if (q >= 0) {
     const utm = new URLSearchParams(path.slice(q + 1)).get('utm_source')?.trim().toLowerCase();
@@ -92,7 +97,18 @@ export function languageOf(lang: string | undefined): string | undefined {
 }
 
 /** IANA areas a zone name starts with; `UTC` and `Etc/*` name no place and imply no region. */
-export const REGIONS = ['Africa', 'America', 'Antarctica', 'Arctic', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific'] as const;
+export const REGIONS = [
+  'Africa',
+  'America',
+  'Antarctica',
+  'Arctic',
+  'Asia',
+  'Atlantic',
+  'Australia',
+  'Europe',
+  'Indian',
+  'Pacific',
+] as const;
 const regionSet = new Set<string>(REGIONS);
 
 // Zone names seen, canonical or null (invalid): Intl checks a name in tens of microseconds, and

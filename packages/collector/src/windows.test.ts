@@ -1,6 +1,15 @@
 import { WINDOWS } from '@heatlens/schema';
 import { describe, expect, it } from 'vitest';
-import { BASE_BUCKET_MS, MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketOf, bucketsIn, windowSpec, windowStart } from './windows.js';
+import {
+  BASE_BUCKET_MS,
+  MAX_RETENTION_MS,
+  SWEEP_MS,
+  WINDOW_SPECS,
+  bucketOf,
+  bucketsIn,
+  windowSpec,
+  windowStart,
+} from './windows.js';
 
 describe('bucketOf', () => {
   it('floors a time to the start of its bucket, on both sides of the epoch', () => {

@@ -24,7 +24,8 @@ export function superviseWorkers(n: number, log: Logger): void {
     log.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
     setTimeout(fork, RESTART_DELAY_MS).unref();
   });
-  const each = (fn: (w: NonNullable<(typeof cluster.workers)>[string]) => void) => Object.values(cluster.workers ?? {}).forEach(fn);
+  const each = (fn: (w: NonNullable<typeof cluster.workers>[string]) => void) =>
+    Object.values(cluster.workers ?? {}).forEach(fn);
   process.on('SIGHUP', () => each((w) => w?.process.kill('SIGHUP')));
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -17,7 +17,11 @@ const manifests = {
     ...manifest,
     background: { scripts: ['background.js'] },
     browser_specific_settings: {
-      gecko: { id: 'heatlens@heatlens.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'heatlens@heatlens.dev',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
 };
@@ -52,8 +56,23 @@ for (const [browser, m] of Object.entries(manifests)) {
 }
 
 const lint = webExt(['lint', '--source-dir', 'dist/firefox', '--warnings-as-errors', '--no-config-discovery']);
-console.log(lint.split('\n').filter((l) => /errors|warnings|notices/i.test(l)).join('\n'));
+console.log(
+  lint
+    .split('\n')
+    .filter((l) => /errors|warnings|notices/i.test(l))
+    .join('\n'),
+);
 for (const browser of Object.keys(manifests)) {
-  webExt(['build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist', '--filename', `heatlens-${browser}.zip`, '--overwrite-dest', '--no-config-discovery']);
+  webExt([
+    'build',
+    '--source-dir',
+    `dist/${browser}`,
+    '--artifacts-dir',
+    'dist',
+    '--filename',
+    `heatlens-${browser}.zip`,
+    '--overwrite-dest',
+    '--no-config-discovery',
+  ]);
   console.log(`dist/${browser}/ and dist/heatlens-${browser}.zip`);
 }

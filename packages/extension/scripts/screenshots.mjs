@@ -17,11 +17,14 @@ const { startShop } = await import(join(ROOT, 'examples/shop/server.mjs'));
 const shop = await startShop({ port: 0, collectorUrl: 'http://127.0.0.1:9' });
 const rig = await startDrawRig({ baseUrl: shop.url });
 try {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     const { page, tabId } = await rig.open('/', { width, height });
     const map = await page.evaluate(() => {
       let seed = 7;
-      const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       const gauss = () => (rand() + rand() + rand() - 1.5) / 1.5;
       const w = document.documentElement.scrollWidth;
       const tiles = new Map();
@@ -47,13 +50,15 @@ try {
         if (r.width === 0) continue;
         const [x, y] = [r.left + scrollX, r.top + scrollY];
         const weight = el.matches('button, a.button, .btn') ? 40 : el.matches('a') ? 14 : el.matches('h1, h2') ? 20 : 8;
-        for (let i = 0; i < weight; i++) add(x + r.width * (0.5 + 0.45 * gauss()), y + r.height * (0.5 + 0.45 * gauss()));
+        for (let i = 0; i < weight; i++)
+          add(x + r.width * (0.5 + 0.45 * gauss()), y + r.height * (0.5 + 0.45 * gauss()));
         if (el.matches('a, button') && elements.length < 20) {
           const sel = selectorOf(el);
           const n = Math.round(weight / 4 + rand() * 6);
           if (sel && document.querySelector(sel) === el) {
             const points = [];
-            for (let i = 0; i < n; i++) points.push([Math.floor(10 * (0.5 + 0.3 * gauss())), Math.floor(10 * (0.5 + 0.3 * gauss())), 1]);
+            for (let i = 0; i < n; i++)
+              points.push([Math.floor(10 * (0.5 + 0.3 * gauss())), Math.floor(10 * (0.5 + 0.3 * gauss())), 1]);
             elements.push({ sel, count: n, points });
           }
         }
@@ -70,7 +75,14 @@ try {
       total: map.tiles.reduce((a, t) => a + t[2], 0),
       max: Math.max(1, ...map.tiles.map((t) => t[2])),
     });
-    await rig.draw(page, tabId, snap, { kind, window: '5m', seg: 'all', opacity: 0.6, counts: true, radius: width < 768 ? 12 : 16 });
+    await rig.draw(page, tabId, snap, {
+      kind,
+      window: '5m',
+      seg: 'all',
+      opacity: 0.6,
+      counts: true,
+      radius: width < 768 ? 12 : 16,
+    });
     const file = join(out, `overlay-${kind}-${width}.png`);
     await page.screenshot({ path: file });
     console.log(file);

@@ -8,7 +8,10 @@ import { loadOverlay } from './storage.js';
 // has them in place; state lives in `browser.storage`, not in globals.
 
 type Handlers = {
-  [K in keyof BackgroundMessages]: (message: BackgroundMessages[K], sender: Runtime.MessageSender) => Promise<BackgroundReplies[K]>;
+  [K in keyof BackgroundMessages]: (
+    message: BackgroundMessages[K],
+    sender: Runtime.MessageSender,
+  ) => Promise<BackgroundReplies[K]>;
 };
 
 const handlers: Handlers = {

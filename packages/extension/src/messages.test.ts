@@ -23,9 +23,18 @@ describe('parseBackgroundMessage', () => {
     [{ type: 'overlay:get', tabId: '3' }, /^tabId: /],
     [{ type: 'overlay:on', tabId: 3, site: 'bad site', path: '/', settings }, /^site: /],
     [{ type: 'overlay:on', tabId: 3, site: 'demo', path: 'relative', settings }, /^path: /],
-    [{ type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, kind: 'hover' } }, /^settings\.kind: /],
-    [{ type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, opacity: 2 } }, /^settings\.opacity: /],
-    [{ type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, window: '30d' } }, /^settings\.window: /],
+    [
+      { type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, kind: 'hover' } },
+      /^settings\.kind: /,
+    ],
+    [
+      { type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, opacity: 2 } },
+      /^settings\.opacity: /,
+    ],
+    [
+      { type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, window: '30d' } },
+      /^settings\.window: /,
+    ],
     [{ type: 'page:navigated', path: `/${'x'.repeat(600)}` }, /^path: /],
   ])('rejects %j and names the field', (input, error) => {
     const r = parseBackgroundMessage(input);

@@ -58,7 +58,9 @@ export type BackgroundReplies = {
  * Validate a message received by the background. Returns the typed message, or an error naming
  * the field. Interpreted (TypeBox `Value`), so it runs under the extension CSP without eval.
  */
-export function parseBackgroundMessage(input: unknown): { ok: true; value: BackgroundMessage } | { ok: false; error: string } {
+export function parseBackgroundMessage(
+  input: unknown,
+): { ok: true; value: BackgroundMessage } | { ok: false; error: string } {
   const type = (input as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !Object.hasOwn(BACKGROUND_MESSAGES, type)) {
     return { ok: false, error: `type: unknown message type ${JSON.stringify(type)}` };
@@ -78,7 +80,12 @@ export type ContentMessage =
   | { type: 'overlay:unmount' };
 
 /** Messages the background broadcasts to extension pages (the popup listens while open). */
-export type PageBroadcast = { type: 'feed:status'; tabId: number; status: FeedStatus; snapshot: SnapshotMessage | null };
+export type PageBroadcast = {
+  type: 'feed:status';
+  tabId: number;
+  status: FeedStatus;
+  snapshot: SnapshotMessage | null;
+};
 
 /** State of a tab's live feed (the schema's live client's states). */
 export type FeedStatus = LiveStatus;

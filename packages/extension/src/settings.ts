@@ -22,7 +22,14 @@ export const MAX_RADIUS = 60;
 export const DEFAULT_RADIUS = 16;
 
 /** Defaults for a new overlay; `seg` is replaced by the tab's own segment when it is known. */
-export const DEFAULT_SETTINGS: OverlaySettings = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts: true, radius: DEFAULT_RADIUS };
+export const DEFAULT_SETTINGS: OverlaySettings = {
+  kind: 'move',
+  window: '5m',
+  seg: 'all',
+  opacity: 0.6,
+  counts: true,
+  radius: DEFAULT_RADIUS,
+};
 
 /** What identifies a tab's live feed: the site and page it shows, and how. */
 export type OverlayTarget = { site: string; path: string };

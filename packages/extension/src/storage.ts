@@ -15,8 +15,13 @@ export type CollectorConfig = {
  * Null until the owner saves the options.
  */
 export async function loadConfig(): Promise<CollectorConfig | null> {
-  const { collectorUrl, token } = (await browser.storage.local.get(['collectorUrl', 'token'])) as Partial<CollectorConfig>;
-  return typeof collectorUrl === 'string' && typeof token === 'string' && collectorUrl && token ? { collectorUrl, token } : null;
+  const { collectorUrl, token } = (await browser.storage.local.get([
+    'collectorUrl',
+    'token',
+  ])) as Partial<CollectorConfig>;
+  return typeof collectorUrl === 'string' && typeof token === 'string' && collectorUrl && token
+    ? { collectorUrl, token }
+    : null;
 }
 
 /** Save the collector URL and read token. */

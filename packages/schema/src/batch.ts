@@ -19,10 +19,10 @@ export const BatchEnvelope = Type.Object({
    * under the keepalive quota when the page was hidden). Optional; added in schema v1.
    */
   dropped: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
-  events: Type.Array(
-    Type.Object({ type: Type.String({ minLength: 1, maxLength: 32 }) }),
-    { minItems: 1, maxItems: MAX_EVENTS },
-  ),
+  events: Type.Array(Type.Object({ type: Type.String({ minLength: 1, maxLength: 32 }) }), {
+    minItems: 1,
+    maxItems: MAX_EVENTS,
+  }),
 });
 
 /** One `POST /collect` body (schema v1). */

@@ -84,7 +84,10 @@ export const WINDOW_LABELS: Record<WindowName, string> = { '5m': '5 min', '1h': 
 export const LIVE_PROTOCOL = 'heatlens.v1';
 /** Prefix of the subprotocol that carries the read token. */
 export const TOKEN_PROTOCOL_PREFIX = 'token.';
-/** The subprotocols a `/live` client offers: the protocol, then the read token (browsers cannot set headers on sockets). */
+/**
+ * The subprotocols a `/live` client offers: the protocol, then the read token (browsers cannot set
+ * headers on sockets).
+ */
 export const liveProtocols = (token: string): string[] => [LIVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
 
 /** Response header naming the flush interval (ms) the SDK should use for this page. */

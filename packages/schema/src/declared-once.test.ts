@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 // import the schema's name instead. Tests may spell wire values out: they assert the wire.
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const SOURCES = ['packages/extension/src', 'packages/collector/src', 'packages/collector/dashboard/src', 'packages/sdk/src', 'packages/testkit/src'];
+const SOURCES = [
+  'packages/extension/src',
+  'packages/collector/src',
+  'packages/collector/dashboard/src',
+  'packages/sdk/src',
+  'packages/testkit/src',
+];
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -26,7 +32,10 @@ const COPIES: Array<[what: string, pattern: RegExp]> = [
   ['a window list (WINDOWS, VIEW_WINDOWS)', /\[\s*'5m',\s*'1h'/],
   ['window lengths (WINDOWS)', /'5m':\s*300_000/],
   ['a kind union (KINDS)', /Literal\('move'\),\s*Type\.Literal\('click'\)/],
-  ['a segment-filter list (SEGMENT_FILTERS)', /\[\s*'all',\s*'s',\s*'m',\s*'l'\s*\]|Literal\('all'\),\s*Type\.Literal\('s'\)/],
+  [
+    'a segment-filter list (SEGMENT_FILTERS)',
+    /\[\s*'all',\s*'s',\s*'m',\s*'l'\s*\]|Literal\('all'\),\s*Type\.Literal\('s'\)/,
+  ],
   ['the /api/sites shape (Sites)', /SitesResponse\s*=|type SiteInfo\b|\{\s*id: string; origins: string\[\]; routes/],
   ['an error-path formatter (fieldPath, explainFirst)', /\.path\b[^;\n]*replaceAll\('\/', '\.'\)/],
   ['scroll reach from bands (reachFromBands)', /perBand\[band\]/],

@@ -38,7 +38,15 @@ const Viewport = {
  * Cursor position in page px of the scroll root (the document, or the element that scrolls an app
  * shell); `w`, `h` are the scroll root's scroll size.
  */
-export const MoveEvent = Type.Object({ type: Type.Literal('move'), ts: Ts, x: Px, y: Px, w: Size, h: Size, ...Viewport });
+export const MoveEvent = Type.Object({
+  type: Type.Literal('move'),
+  ts: Ts,
+  x: Px,
+  y: Px,
+  w: Size,
+  h: Size,
+  ...Viewport,
+});
 
 /**
  * A click or tap in page px of the scroll root; `sel` is a stable selector of the target (see

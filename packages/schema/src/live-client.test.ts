@@ -7,7 +7,9 @@ describe('the /live client vocabulary', () => {
     expect(liveProtocols('read-token-0123456789')).toEqual(['heatlens.v1', 'token.read-token-0123456789']);
   });
   it('resolves /live against a collector or page URL, ws for http and wss for https', () => {
-    expect(liveUrl('http://127.0.0.1:8080/dashboard/#x', { site: 'demo', window: '1h' })).toBe('ws://127.0.0.1:8080/live?site=demo&window=1h');
+    expect(liveUrl('http://127.0.0.1:8080/dashboard/#x', { site: 'demo', window: '1h' })).toBe(
+      'ws://127.0.0.1:8080/live?site=demo&window=1h',
+    );
     expect(liveUrl('https://h.example', { site: 'a' })).toBe('wss://h.example/live?site=a');
   });
   it('types frames without validating them, and refuses what is not a frame', () => {

@@ -15,7 +15,9 @@ describe('normalizeUrl', () => {
     const uuid = 'blob:http://shop.test:8080/0b5e2a0c-39a5-4f4e-8a8f-7b8e5a1c9d11';
     expect(normalizeUrl(uuid, base)).toBe('blob:http://shop.test:8080');
     expect(normalizeUrl(uuid, base, {}, 'report 2024.csv')).toBe('blob:http://shop.test:8080/report%202024.csv');
-    expect(normalizeUrl('filesystem:http://shop.test:8080/temporary/x.txt', base)).toBe('filesystem:http://shop.test:8080');
+    expect(normalizeUrl('filesystem:http://shop.test:8080/temporary/x.txt', base)).toBe(
+      'filesystem:http://shop.test:8080',
+    );
   });
 
   it('drops javascript:, keeps only the scheme of mailto: and tel:, and resolves relative URLs', () => {
@@ -34,14 +36,17 @@ describe('normalizeUrl', () => {
 
   it('is bounded, never splits an escape, is deterministic and keeps distinct http URLs distinct', () => {
     const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
-    const long = fc.tuple(url, fc.string({ unit: 'grapheme', minLength: 300, maxLength: 800 })).map(([u, s]) => u.replace(/[?#].*$/, '') + '/' + s);
+    const long = fc
+      .tuple(url, fc.string({ unit: 'grapheme', minLength: 300, maxLength: 800 }))
+      .map(([u, s]) => u.replace(/[?#].*$/, '') + '/' + s);
     fc.assert(
       fc.property(fc.oneof(url, long, fc.string()), (u) => {
         const n = normalizeUrl(u, base);
         if (n === undefined) return;
         expect(n.length).toBeLessThanOrEqual(MAX_URL);
         // A cut prefix ends before any escape it would split.
-        if (u.length > MAX_URL) expect(n.replace(/~[0-9a-z]+$/, '')).not.toMatch(/%[0-9A-Fa-f]?$|%[c-fC-F][0-9A-Fa-f]$/);
+        if (u.length > MAX_URL)
+          expect(n.replace(/~[0-9a-z]+$/, '')).not.toMatch(/%[0-9A-Fa-f]?$|%[c-fC-F][0-9A-Fa-f]$/);
         expect(n).not.toMatch(/[?#]/);
         expect(normalizeUrl(u, base)).toBe(n);
         expect(normalizeUrl(n, base)).toBe(n);
@@ -65,7 +70,9 @@ describe('normalizeSentUrl', () => {
     expect(normalizeSentUrl('http://localhost/files/a.pdf')).toBe('http://localhost/files/a.pdf');
   });
   it('stores what an SDK stripped as normalizeUrl would, keeping a blob download name and an opted-in query', () => {
-    expect(normalizeSentUrl('blob:http://shop.test:8080/report%202024.csv')).toBe('blob:http://shop.test:8080/report%202024.csv');
+    expect(normalizeSentUrl('blob:http://shop.test:8080/report%202024.csv')).toBe(
+      'blob:http://shop.test:8080/report%202024.csv',
+    );
     expect(normalizeSentUrl('blob:http://shop.test:8080')).toBe('blob:http://shop.test:8080');
     expect(normalizeSentUrl('data:TEXT/csv')).toBe('data:text/csv');
     expect(normalizeSentUrl('mailto:jane@example.org')).toBe('mailto:');
@@ -74,8 +81,10 @@ describe('normalizeSentUrl', () => {
     expect(normalizeSentUrl('')).toBeUndefined();
   });
 
-  it('bounds long URLs to MAX_URL with a hash, keeps distinct ones distinct, and is idempotent on normalizeUrl output', () => {
-    const long = fc.string({ unit: 'grapheme', minLength: 1100, maxLength: 2000 }).map((s) => 'https://cdn.test/' + encodeURIComponent(s).slice(0, 2000).replace(/%.?$/, ''));
+  it('bounds long URLs to MAX_URL with a hash, keeps distinct ones distinct, idempotent on normalizeUrl output', () => {
+    const long = fc
+      .string({ unit: 'grapheme', minLength: 1100, maxLength: 2000 })
+      .map((s) => 'https://cdn.test/' + encodeURIComponent(s).slice(0, 2000).replace(/%.?$/, ''));
     fc.assert(
       fc.property(long, long, (a, b) => {
         const [x, y] = [normalizeSentUrl(a)!, normalizeSentUrl(b)!];

@@ -65,5 +65,7 @@ export function normalizeSentUrl(url: string): string | undefined {
   const out = normalizeUrl(url, 'http://localhost/', { query: true, hash: true }, decoded);
   // A relative URL (a client other than the SDK, which sends absolute ones) stays relative: the
   // placeholder base is not a host anyone visited.
-  return out && !/^[a-z][a-z0-9+.-]*:/i.test(url) && out.startsWith('http://localhost/') ? out.slice('http://localhost'.length) : out;
+  return out && !/^[a-z][a-z0-9+.-]*:/i.test(url) && out.startsWith('http://localhost/')
+    ? out.slice('http://localhost'.length)
+    : out;
 }

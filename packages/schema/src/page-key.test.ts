@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { boundKey, MAX_PATH, pageKey } from './page-key.js';
 
 /** True when `s` ends inside a percent-escape or with a lone high surrogate. */
-const splits = (s: string) => /%[0-9A-Fa-f]?~/.test(s) || /%[0-9A-Fa-f]?$/.test(s) || /[\ud800-\udbff](?![\udc00-\udfff])/.test(s);
+const splits = (s: string) =>
+  /%[0-9A-Fa-f]?~/.test(s) || /%[0-9A-Fa-f]?$/.test(s) || /[\ud800-\udbff](?![\udc00-\udfff])/.test(s);
 
 // Paths as browsers report them (percent-encoded UTF-8) and as people type them (raw Unicode).
-const segment = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.webSegment(), fc.string({ unit: 'binary', maxLength: 40 }));
+const segment = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.webSegment(),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+);
 const path = fc.array(segment, { maxLength: 60 }).map((xs) => '/' + xs.join('/'));
 const encoded = path.map((p) => encodeURI(p.replace(/[\ud800-\udfff]/g, '')));
 
@@ -44,10 +49,12 @@ describe('pageKey', () => {
     );
     // Long paths sharing their first 600 chars.
     const base = '/a/' + 'x'.repeat(600);
-    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => {
-      fc.pre(a != b);
-      expect(pageKey(base + a)).not.toBe(pageKey(base + b));
-    }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => {
+        fc.pre(a != b);
+        expect(pageKey(base + a)).not.toBe(pageKey(base + b));
+      }),
+    );
   });
 
   it('one text in two Unicode forms is one page', () => {

@@ -18,15 +18,17 @@ const hash = (s: string): string => {
 /**
  * `s` bounded to `max` UTF-16 units: as it is when it fits; else a prefix, `~` and a hash of the
  * whole of `s`, so distinct long inputs keep distinct results and one input always gets the same
- * one. The prefix never ends inside a percent-escape or a UTF-8 sequence (`%E` or `%E6%96` of `%E6%96%87`) or between the halves
- * of a surrogate pair. `max` must be at least 16.
+ * one. The prefix never ends inside a percent-escape or a UTF-8 sequence (`%E` or `%E6%96` of
+ * `%E6%96%87`) or between the halves of a surrogate pair. `max` must be at least 16.
  */
 export function boundKey(s: string, max: number): string {
   if (s.length <= max) return s;
   const h = '~' + hash(s);
   // Cut back past a partial escape (`%E`), a UTF-8 sequence missing bytes (`%E6%96`: any
   // trailing lead byte with its continuations) and a high surrogate that lost its low half.
-  const p = s.slice(0, max - h.length).replace(/(%[c-f][\da-f](%[89ab][\da-f]){0,2})?(%[\da-f]?)?$|[\ud800-\udbff]$/i, '');
+  const p = s
+    .slice(0, max - h.length)
+    .replace(/(%[c-f][\da-f](%[89ab][\da-f]){0,2})?(%[\da-f]?)?$|[\ud800-\udbff]$/i, '');
   return p + h;
 }
 

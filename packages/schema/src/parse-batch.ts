@@ -6,8 +6,7 @@ import { explainFirst } from './field-path.js';
 
 /** Result of `parseBatch`: the batch, or an error that names the offending field. */
 export type ParseResult =
-  | { ok: true; value: Batch; /** events of unknown types, skipped */ skipped: number }
-  | { ok: false; error: string };
+  { ok: true; value: Batch; /** events of unknown types, skipped */ skipped: number } | { ok: false; error: string };
 
 // Compiled once, on first use: checks are generated code, ~10x faster than an interpreter.
 let compiled: { envelope: TypeCheck<TSchema>; events: Map<string, TypeCheck<TSchema>> } | undefined;
@@ -19,7 +18,8 @@ function checks() {
   return compiled;
 }
 
-const explain = (check: TypeCheck<TSchema>, value: unknown, prefix = ''): string => explainFirst(check.Errors(value).First(), prefix);
+const explain = (check: TypeCheck<TSchema>, value: unknown, prefix = ''): string =>
+  explainFirst(check.Errors(value).First(), prefix);
 
 /**
  * Validate an already JSON-parsed body as a schema-v1 batch. Events of unknown types are

@@ -6,9 +6,7 @@ import { LiveMessage } from './live.js';
  * Parse one `/live` frame (text). Interpreted, not compiled: extension pages and service
  * workers run under a CSP without `unsafe-eval`, and frames arrive a few times a second.
  */
-export function parseLiveMessage(
-  text: string,
-): { ok: true; value: LiveMessage } | { ok: false; error: string } {
+export function parseLiveMessage(text: string): { ok: true; value: LiveMessage } | { ok: false; error: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);

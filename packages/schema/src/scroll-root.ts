@@ -35,6 +35,12 @@ export function findScrollRoot(doc: Document = document): Element {
   return (
     doc
       .elementsFromPoint(vw / 2, vh / 2)
-      .find((el) => el.scrollHeight > el.clientHeight + 1 && el.clientWidth * 2 >= vw && el.clientHeight * 2 >= vh && /auto|scroll/.test(view.getComputedStyle(el).overflowY)) || root
+      .find(
+        (el) =>
+          el.scrollHeight > el.clientHeight + 1 &&
+          el.clientWidth * 2 >= vw &&
+          el.clientHeight * 2 >= vh &&
+          /auto|scroll/.test(view.getComputedStyle(el).overflowY),
+      ) || root
   );
 }

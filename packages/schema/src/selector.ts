@@ -15,7 +15,9 @@ import { MAX_SELECTOR } from './constants.js';
  * equality only (`[a^=""]` never matches, so prefixes are not part of the grammar).
  */
 const IDENT = String.raw`(?:[A-Za-z0-9_\u0080-\uFFFF-]|\\[0-9A-Fa-f]{1,6} ?|\\[^0-9A-Fa-f\n])+`;
-const COMPOUND = String.raw`[a-z][a-z0-9-]*(?:#${IDENT}|\.${IDENT}|\[[A-Za-z_][A-Za-z0-9_.:-]*="(?:[^"\\\n]|\\.)*"\]|:nth-of-type\([1-9][0-9]{0,4}\))*`;
+const ATTR = String.raw`\[[A-Za-z_][A-Za-z0-9_.:-]*="(?:[^"\\\n]|\\.)*"\]`;
+const NTH = String.raw`:nth-of-type\([1-9][0-9]{0,4}\)`;
+const COMPOUND = String.raw`[a-z][a-z0-9-]*(?:#${IDENT}|\.${IDENT}|${ATTR}|${NTH})*`;
 const PART = new RegExp(String.raw`^${COMPOUND}(?:>${COMPOUND}){0,7}$`);
 
 /** Shadow-root boundary inside a selector: the part after it is resolved in the host's open shadow root. */
@@ -41,7 +43,10 @@ export interface SelectorScope<E> {
  * entering open shadow roots at each `>>>`, or null (not of the grammar, no match, a closed root).
  * Never throws.
  */
-export function resolveSelector<E extends { shadowRoot: SelectorScope<E> | null }>(sel: string, root: SelectorScope<E>): E | null {
+export function resolveSelector<E extends { shadowRoot: SelectorScope<E> | null }>(
+  sel: string,
+  root: SelectorScope<E>,
+): E | null {
   const parts = parseSelector(sel);
   if (!parts) return null;
   let scope: SelectorScope<E> | null = root;

@@ -25,9 +25,9 @@ describe('tileOf', () => {
 
 describe('segmentOf', () => {
   it('splits at 768 and 1200', () => {
-    expect([segmentOf(320), segmentOf(767), segmentOf(768), segmentOf(1199), segmentOf(1200), segmentOf(2560)]).toEqual([
-      's', 's', 'm', 'm', 'l', 'l',
-    ]);
+    expect([segmentOf(320), segmentOf(767), segmentOf(768), segmentOf(1199), segmentOf(1200), segmentOf(2560)]).toEqual(
+      ['s', 's', 'm', 'm', 'l', 'l'],
+    );
   });
 });
 

@@ -15,7 +15,10 @@ const OUT = 'schema.d.ts';
 const SPEC = /(['"])(@heatlens\/schema(?:\/[a-z-]+)?)\1/;
 
 /** Every .d.ts under `dir`. */
-const dts = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dts(join(dir, e.name)) : e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
+const dts = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? dts(join(dir, e.name)) : e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+  );
 
 /** Names each schema specifier provides to the SDK's declarations: `import type {A, B} from` and `import('…').A`. */
 function wanted(files) {
@@ -28,12 +31,16 @@ function wanted(files) {
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+['"](@heatlens\/schema[^'"]*)['"]/g)) {
       for (const part of m[1].split(',')) {
-        const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+        const name = part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0];
         if (name) add(m[2], name);
       }
     }
     for (const m of text.matchAll(/import\(['"](@heatlens\/schema[^'"]*)['"]\)\.(\w+)/g)) add(m[1], m[2]);
-    if (/export\s+\*\s+from\s+['"]@heatlens\/schema/.test(text)) throw new Error(`${f}: re-exports all of @heatlens/schema; name the types instead`);
+    if (/export\s+\*\s+from\s+['"]@heatlens\/schema/.test(text))
+      throw new Error(`${f}: re-exports all of @heatlens/schema; name the types instead`);
   }
   return names;
 }
@@ -41,24 +48,52 @@ function wanted(files) {
 /** Plain declarations of the wanted types (and of schema types they name), resolved by the type checker. */
 function expand(names) {
   const probe = join(pkg, 'src', '__schema-types.ts');
-  writeFileSync(probe, [...names].map(([spec, set]) => `import type { ${[...set].join(', ')} } from '${spec}';\nexport type { ${[...set].join(', ')} };`).join('\n'));
+  writeFileSync(
+    probe,
+    [...names]
+      .map(
+        ([spec, set]) =>
+          `import type { ${[...set].join(', ')} } from '${spec}';\nexport type { ${[...set].join(', ')} };`,
+      )
+      .join('\n'),
+  );
   try {
-    const config = ts.getParsedCommandLineOfConfigFile(join(pkg, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(pkg, 'tsconfig.json'),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
+      },
+    );
     const program = ts.createProgram([probe], config.options);
     const source = program.getSourceFile(probe);
     const errors = ts.getPreEmitDiagnostics(program, source);
-    if (errors.length) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => pkg, getNewLine: () => '\n' }));
+    if (errors.length)
+      throw new Error(
+        ts.formatDiagnostics(errors, {
+          getCanonicalFileName: (f) => f,
+          getCurrentDirectory: () => pkg,
+          getNewLine: () => '\n',
+        }),
+      );
     const checker = program.getTypeChecker();
     // Every type the schema's modules export, by name: what a printed type may refer to.
     const schema = new Map();
     for (const st of source.statements) {
       if (!ts.isImportDeclaration(st)) continue;
-      for (const s of checker.getExportsOfModule(checker.getSymbolAtLocation(st.moduleSpecifier))) schema.set(s.name, s);
+      for (const s of checker.getExportsOfModule(checker.getSymbolAtLocation(st.moduleSpecifier)))
+        schema.set(s.name, s);
     }
-    const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
+    const flags =
+      ts.TypeFormatFlags.NoTruncation |
+      ts.TypeFormatFlags.InTypeAlias |
+      ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
     const out = new Map();
     const queue = [...names.values()].flatMap((set) => [...set]);
-    for (let name; (name = queue.shift()); ) {
+    for (let name; (name = queue.shift());) {
       if (out.has(name)) continue;
       let sym = schema.get(name);
       if (!sym) throw new Error(`@heatlens/schema exports no type ${name}`);
@@ -67,8 +102,13 @@ function expand(names) {
       // events among them) is written out as the checker resolves it.
       const iface = sym.declarations?.find((d) => ts.isInterfaceDeclaration(d));
       const text = iface
-        ? iface.getFullText().trim().replace(/^((?:\/\*\*[\s\S]*?\*\/\s*)?)(?:export\s+)?(?:declare\s+)?interface/, '$1export interface')
-        : `/** As declared by @heatlens/schema (the wire format), written out so this package stands alone. */\nexport type ${name} = ${checker.typeToString(checker.getDeclaredTypeOfSymbol(sym), undefined, flags)};`;
+        ? iface
+            .getFullText()
+            .trim()
+            .replace(/^((?:\/\*\*[\s\S]*?\*\/\s*)?)(?:export\s+)?(?:declare\s+)?interface/, '$1export interface')
+        : `/** As declared by @heatlens/schema (the wire format), written out so this package stands alone. */\n` +
+          `export type ${name} = ` +
+          `${checker.typeToString(checker.getDeclaredTypeOfSymbol(sym), undefined, flags)};`;
       out.set(name, text);
       // A schema alias the printer kept by name (`events: Event[]`) is declared here too.
       for (const m of text.matchAll(/\b([A-Z]\w*)\b/g)) if (schema.has(m[1]) && !out.has(m[1])) queue.push(m[1]);
@@ -84,7 +124,10 @@ const names = wanted(files);
 if (names.size) {
   const types = expand(names);
   const body = [...types.values()].join('\n');
-  writeFileSync(join(typesDir, OUT), `// Generated by scripts/bundle-types.mjs from @heatlens/schema: do not edit.\n${body}\n`);
+  writeFileSync(
+    join(typesDir, OUT),
+    `// Generated by scripts/bundle-types.mjs from @heatlens/schema: do not edit.\n${body}\n`,
+  );
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
     if (!SPEC.test(text)) continue;

@@ -27,7 +27,8 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   history.replaceState(null, '', '/shop/cart?coupon=secret#pay');
-  document.body.innerHTML = `<form id="f"><input name="card" value="4111 secret"></form><p class="note">secret text</p>`;
+  document.body.innerHTML =
+    `<form id="f"><input name="card" value="4111 secret"></form>` + `<p class="note">secret text</p>`;
   vi.useFakeTimers();
 });
 afterEach(() => {
@@ -81,7 +82,10 @@ describe('init', () => {
 
   test.each([
     ['Do Not Track', () => vi.stubGlobal('navigator', { ...navigator, doNotTrack: '1', language: 'en' })],
-    ['Global Privacy Control', () => vi.stubGlobal('navigator', { ...navigator, globalPrivacyControl: true, language: 'en' })],
+    [
+      'Global Privacy Control',
+      () => vi.stubGlobal('navigator', { ...navigator, globalPrivacyControl: true, language: 'en' }),
+    ],
     ['the opt-out flag', () => localStorage.setItem('heatlens:optout', '1')],
   ])('%s: nothing is sent', async (_name, arrange) => {
     arrange();
@@ -110,7 +114,11 @@ describe('init', () => {
     hl.track('after');
     hl.flush();
     await vi.advanceTimersByTimeAsync(0);
-    expect(sent().filter((e) => e.type == 'custom').map((e) => (e as { name: string }).name)).toEqual(['after']);
+    expect(
+      sent()
+        .filter((e) => e.type == 'custom')
+        .map((e) => (e as { name: string }).name),
+    ).toEqual(['after']);
     hl.stop();
   });
 

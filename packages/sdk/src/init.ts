@@ -37,7 +37,8 @@ const TRACKERS = [
  * one by one with `createTransport` instead (see the README).
  */
 export interface InitOptions
-  extends PathOptions,
+  extends
+    PathOptions,
     RageOptions,
     DeadOptions,
     Omit<MoveOptions & ScrollOptions & DownloadOptions & ImageViewOptions, 'signal'> {

@@ -32,7 +32,10 @@ describe('bundle size', () => {
     }
     const rows = JSON.parse(out) as Row[];
     console.log(
-      ['entry (min+brotli)'.padEnd(50) + 'bytes'.padStart(7) + 'limit'.padStart(7), ...rows.map((r) => r.name.padEnd(50) + String(r.size).padStart(7) + String(r.sizeLimit ?? '').padStart(7))].join('\n'),
+      [
+        'entry (min+brotli)'.padEnd(50) + 'bytes'.padStart(7) + 'limit'.padStart(7),
+        ...rows.map((r) => r.name.padEnd(50) + String(r.size).padStart(7) + String(r.sizeLimit ?? '').padStart(7)),
+      ].join('\n'),
     );
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) expect(r.size, r.name).toBeLessThanOrEqual(r.sizeLimit!);
@@ -40,7 +43,9 @@ describe('bundle size', () => {
     // the header of .size-limit.cjs for what stands between each entry and its budget).
     for (const [prefix, budget] of BUDGETS) {
       const r = rows.find((x) => x.name.startsWith(prefix))!;
-      console.log(`${prefix}: ${r.size} B, budget ${budget} B${r.size > budget ? ` (over by ${r.size - budget} B)` : ''}`);
+      console.log(
+        `${prefix}: ${r.size} B, budget ${budget} B${r.size > budget ? ` (over by ${r.size - budget} B)` : ''}`,
+      );
     }
   }, 60_000);
 });

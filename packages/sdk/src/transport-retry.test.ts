@@ -71,7 +71,11 @@ describe('createTransport retries', () => {
       const { send, calls } = fakeSend((n) => (n == 1 ? new TypeError('offline') : 204));
       const start = Date.now();
       let second = 0;
-      const t = createTransport({ endpoint: 'https://c.example', site: 'demo', send: (u, b, f) => (calls.length && (second = Date.now() - start), send(u, b, f)) });
+      const t = createTransport({
+        endpoint: 'https://c.example',
+        site: 'demo',
+        send: (u, b, f) => (calls.length && (second = Date.now() - start), send(u, b, f)),
+      });
       t.push(custom('a'));
       t.flush();
       await vi.advanceTimersByTimeAsync(5000);
@@ -80,5 +84,4 @@ describe('createTransport retries', () => {
     }
     expect(delays.size).toBeGreaterThan(1);
   });
-
 });

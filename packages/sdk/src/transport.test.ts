@@ -117,7 +117,7 @@ describe('createTransport', () => {
     t.close();
   });
 
-  test('an event pushed with the URL it belongs to goes in that page\'s batch', async () => {
+  test("an event pushed with the URL it belongs to goes in that page's batch", async () => {
     const { send, calls } = fakeSend();
     const t = createTransport({ endpoint: 'https://c.example', site: 'demo', send });
     t.push(custom('late'), 'https://shop.example/before?q=1');

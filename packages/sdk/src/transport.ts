@@ -80,13 +80,16 @@ export function createTransport(o: TransportOptions): Transport {
     const n = size(body);
     inflight += n;
     // Sent now; a send that throws becomes a rejection.
-    (async () => send(url, body, final))().then((r) => {
-      inflight -= n;
-      // At least 100 ms, whatever the header says: a zero or garbage value must not mean a request per event.
-      interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
-      // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
-      if (/^(408|429|5)/.test('' + r.status)) retry(1000 * +r.headers.get('Retry-After')!);
-    }, () => retry(void (inflight -= n)));
+    (async () => send(url, body, final))().then(
+      (r) => {
+        inflight -= n;
+        // At least 100 ms, whatever the header says: a zero or garbage value must not mean a request per event.
+        interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
+        // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
+        if (/^(408|429|5)/.test('' + r.status)) retry(1000 * +r.headers.get('Retry-After')!);
+      },
+      () => retry(void (inflight -= n)),
+    );
   };
 
   const flush = (final?: boolean) => {
@@ -102,7 +105,14 @@ export function createTransport(o: TransportOptions): Transport {
       const events: Event[] = [];
       // The envelope, then each event and its comma.
       let bytes = 200 + size(p + site);
-      for (let n; q[0]?.[0] == p && events.length < 500 && bytes + (n = size(JSON.stringify(q[0][1])) + 1) <= Math.min(budget, 61_440); bytes += n) events.push(q.shift()![1]);
+      for (
+        let n;
+        q[0]?.[0] == p &&
+        events.length < 500 &&
+        bytes + (n = size(JSON.stringify(q[0][1])) + 1) <= Math.min(budget, 61_440);
+        bytes += n
+      )
+        events.push(q.shift()![1]);
       // Nothing fits: the final budget is spent. Drop the rest (moves first, by the order above).
       if (!events.length) {
         unsent += q.length;
@@ -111,7 +121,11 @@ export function createTransport(o: TransportOptions): Transport {
         break;
       }
       budget -= bytes;
-      post({ v: 1, id: randomId(), site, sid: sessionId(), path: p, vw: innerWidth, dropped: unsent || undefined, events }, 0, final);
+      post(
+        { v: 1, id: randomId(), site, sid: sessionId(), path: p, vw: innerWidth, dropped: unsent || undefined, events },
+        0,
+        final,
+      );
       unsent = 0;
     }
   };

@@ -18,14 +18,25 @@ let n = 0;
 export function batch(over: Record<string, unknown> = {}, events?: unknown[]) {
   const now = Date.now();
   return {
-    v: 1, id: `t${++n}-${now}`, site: 'shop', sid: 'sess1', path: '/', vw: 1280, sent: now,
+    v: 1,
+    id: `t${++n}-${now}`,
+    site: 'shop',
+    sid: 'sess1',
+    path: '/',
+    vw: 1280,
+    sent: now,
     events: events ?? [{ type: 'move', ts: now, x: 960, y: 2400, w: 1920, h: 4800 }],
     ...over,
   };
 }
 
 /** POST a body to /collect as the SDK does (text/plain) from `origin`. */
-export function post(url: string, body: unknown, origin = 'https://shop.example', headers: Record<string, string> = {}): Promise<JsonResponse> {
+export function post(
+  url: string,
+  body: unknown,
+  origin = 'https://shop.example',
+  headers: Record<string, string> = {},
+): Promise<JsonResponse> {
   return fetch(`${url}/collect`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain', origin, ...headers },
@@ -58,7 +69,10 @@ export async function openLive(url: string, query: string, token: string, header
     for (;;) {
       const hit = frames.slice(from).find(pred);
       if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no matching frame in ${timeoutMs} ms; got ${JSON.stringify(frames.map((f) => [f.type, f.total]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no matching frame in ${timeoutMs} ms; got ${JSON.stringify(frames.map((f) => [f.type, f.total]))}`,
+        );
       await new Promise<void>((r) => {
         waiters.push(r);
         setTimeout(r, 50);

@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const CHROME_BUILD = fileURLToPath(new URL('../../extension/dist/chrome', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function which(bin) {
   try {
@@ -95,14 +102,45 @@ export function frames(page) {
 export function snapshot(over = {}) {
   const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
   const stats = {
-    site: 'demo', path: '/', windowMs: 300000, from: 0, to: 300000, events: 0, views: 0, visitors: 0, clicks: 0,
-    rage: 0, dead: 0, selectors: [], scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
-    forms: { starts: 0, submits: 0, byForm: [] }, media: { video: { ...media }, audio: { ...media }, bySrc: [] },
-    downloads: { total: 0, top: [] }, imageViews: { total: 0, top: [] }, outbound: { total: 0, top: [] }, engagedMs: 0, custom: [],
+    site: 'demo',
+    path: '/',
+    windowMs: 300000,
+    from: 0,
+    to: 300000,
+    events: 0,
+    views: 0,
+    visitors: 0,
+    clicks: 0,
+    rage: 0,
+    dead: 0,
+    selectors: [],
+    scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
+    forms: { starts: 0, submits: 0, byForm: [] },
+    media: { video: { ...media }, audio: { ...media }, bySrc: [] },
+    downloads: { total: 0, top: [] },
+    imageViews: { total: 0, top: [] },
+    outbound: { total: 0, top: [] },
+    engagedMs: 0,
+    custom: [],
   };
   return {
-    type: 'snapshot', site: 'demo', path: '/', kind: 'click', seg: 'all', grid: 50, rowPx: 20, rows: 0,
-    windowMs: 300000, from: 0, to: 300000, total: 0, max: 0, tiles: [], fixed: [], stats, ...over,
+    type: 'snapshot',
+    site: 'demo',
+    path: '/',
+    kind: 'click',
+    seg: 'all',
+    grid: 50,
+    rowPx: 20,
+    rows: 0,
+    windowMs: 300000,
+    from: 0,
+    to: 300000,
+    total: 0,
+    max: 0,
+    tiles: [],
+    fixed: [],
+    stats,
+    ...over,
   };
 }
 
@@ -127,7 +165,12 @@ export function readHeat(page, rect) {
       const mx = Math.max(rr, g, b);
       const mn = Math.min(rr, g, b);
       if (mx === mn) return 0;
-      let hue = mx === rr ? ((g - b) / (mx - mn)) * 60 : mx === g ? (2 + (b - rr) / (mx - mn)) * 60 : (4 + (rr - g) / (mx - mn)) * 60;
+      let hue =
+        mx === rr
+          ? ((g - b) / (mx - mn)) * 60
+          : mx === g
+            ? (2 + (b - rr) / (mx - mn)) * 60
+            : (4 + (rr - g) / (mx - mn)) * 60;
       if (hue < 0) hue += 360;
       return hue > 300 ? 240 : 240 - Math.min(240, hue);
     };
@@ -150,6 +193,13 @@ export function readHeat(page, rect) {
       }
     }
     if (best < 0) return { peak: null, sum };
-    return { peak: { x: (x0 + sx / n + 0.5) / dpr, y: (y0 + sy / n + 0.5) / dpr, rgba: [d[at], d[at + 1], d[at + 2], d[at + 3]] }, sum };
+    return {
+      peak: {
+        x: (x0 + sx / n + 0.5) / dpr,
+        y: (y0 + sy / n + 0.5) / dpr,
+        rgba: [d[at], d[at + 1], d[at + 2], d[at + 3]],
+      },
+      sum,
+    };
   }, rect);
 }

@@ -18,7 +18,8 @@ export const CHROME_BUILD = join(import.meta.dirname, '..', '..', 'extension', '
  * the toolbar button gives, which tests cannot make either. The shipped manifest is unchanged.
  */
 export function prepareTestExtension(): { dir: string; dispose(): void } {
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`${CHROME_BUILD} is missing: run \`pnpm build\` first`);
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json')))
+    throw new Error(`${CHROME_BUILD} is missing: run \`pnpm build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'heatlens-ext-'));
   cpSync(CHROME_BUILD, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -34,7 +35,12 @@ export async function extensionWorker(context: BrowserContext): Promise<{ worker
 }
 
 /** Configure the extension through its options page, as an owner does. Returns the listed site ids. */
-export async function configure(context: BrowserContext, id: string, collectorUrl: string, token: string): Promise<string[]> {
+export async function configure(
+  context: BrowserContext,
+  id: string,
+  collectorUrl: string,
+  token: string,
+): Promise<string[]> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/options.html`);
   await page.fill('#collector-url', collectorUrl);
@@ -99,13 +105,17 @@ export function waitForColour(page: Page, x: number, y: number, timeoutMs = 5_00
       new Promise<number>((resolve, reject) => {
         const started = performance.now();
         const check = () => {
-          const canvas = document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas') as HTMLCanvasElement | null;
+          const canvas = document
+            .getElementById('heatlens-overlay')
+            ?.shadowRoot?.getElementById('heatlens-canvas') as HTMLCanvasElement | null;
           if (canvas && canvas.width > 0) {
             const dpr = canvas.width / innerWidth;
-            const alpha = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1).data[3]!;
+            const alpha = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1)
+              .data[3]!;
             if (alpha > 0) return resolve(performance.now() - started);
           }
-          if (performance.now() - started > limit!) return reject(new Error(`no colour at ${px},${py} within ${limit} ms`));
+          if (performance.now() - started > limit!)
+            return reject(new Error(`no colour at ${px},${py} within ${limit} ms`));
           setTimeout(check, 5);
         };
         check();

@@ -29,7 +29,10 @@ export async function sendFuzz(url: string, r: FuzzRequest): Promise<number | 'n
  * 10,000; `pnpm bench` may run more with another seed). Fails on the first answer that is not a
  * documented status or a dropped connection, and shrinks it to the smallest such request.
  */
-export async function fuzzCollect(url: string, { runs = 10_000, seed = 20_261_124 }: { runs?: number; seed?: number } = {}): Promise<FuzzReport> {
+export async function fuzzCollect(
+  url: string,
+  { runs = 10_000, seed = 20_261_124 }: { runs?: number; seed?: number } = {},
+): Promise<FuzzReport> {
   const statuses: Record<string, number> = {};
   const details = await fc.check(
     fc.asyncProperty(collectRequests, async (r) => {
@@ -42,7 +45,9 @@ export async function fuzzCollect(url: string, { runs = 10_000, seed = 20_261_12
   const report: FuzzReport = { runs: details.numRuns, statuses };
   if (details.failed) {
     const [example] = details.counterexample ?? [];
-    report.failure = `seed ${seed}, path ${details.counterexamplePath}: ${fc.stringify(example)} (${details.errorInstance ? String(details.errorInstance) : 'bad status'})`;
+    report.failure =
+      `seed ${seed}, path ${details.counterexamplePath}: ${fc.stringify(example)} ` +
+      `(${details.errorInstance ? String(details.errorInstance) : 'bad status'})`;
   }
   return report;
 }

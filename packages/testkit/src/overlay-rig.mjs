@@ -29,7 +29,11 @@ export const VIEWPORT = { width: 1280, height: 500 };
  * @param {{ownerPath?: string, kind?: 'move' | 'click' | 'scroll', redis?: boolean}} [options]
  *   `ownerPath` default '/product/1'; `kind` default 'move'; `redis` default true when redis-server is on PATH.
  */
-export async function startOverlayRig({ ownerPath = '/product/1', kind = 'move', redis = Boolean(which('redis-server')) } = {}) {
+export async function startOverlayRig({
+  ownerPath = '/product/1',
+  kind = 'move',
+  redis = Boolean(which('redis-server')),
+} = {}) {
   const { startCollector } = await import(join(ROOT, 'packages/collector/dist/index.js'));
   const { startShop } = await import(join(ROOT, 'examples/shop/server.mjs'));
   const { startRedisServer } = await import(join(ROOT, 'bench/lib/procs.mjs'));
@@ -58,7 +62,14 @@ export async function startOverlayRig({ ownerPath = '/product/1', kind = 'move',
       executablePath: process.env.CHROMIUM_PATH || which('chromium'),
       headless: true,
       viewport: VIEWPORT,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+      ],
     });
     cleanup.push(() => context.close());
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -84,7 +95,9 @@ export async function startOverlayRig({ ownerPath = '/product/1', kind = 'move',
     await popup.waitForSelector('#overlay-toggle[aria-pressed=true]');
     await popup.close();
     await owner.bringToFront();
-    await owner.waitForFunction(() => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-path')?.textContent);
+    await owner.waitForFunction(
+      () => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-path')?.textContent,
+    );
 
     return {
       collector,
@@ -99,7 +112,11 @@ export async function startOverlayRig({ ownerPath = '/product/1', kind = 'move',
        * flushes at the live pace.
        */
       async openVisitor(path) {
-        const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || which('chromium'), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+        const browser = await chromium.launch({
+          executablePath: process.env.CHROMIUM_PATH || which('chromium'),
+          headless: true,
+          args: ['--no-sandbox', '--disable-gpu'],
+        });
         cleanup.push(() => browser.close());
         const page = await browser.newPage({ viewport: VIEWPORT });
         const first = page.waitForResponse((r) => r.url().endsWith('/collect'), { timeout: 15_000 });
@@ -116,12 +133,15 @@ export async function startOverlayRig({ ownerPath = '/product/1', kind = 'move',
 
 /** Alpha of the owner's overlay canvas at a viewport point. */
 export function alphaAt(page, x, y) {
-  return page.evaluate(([px, py]) => {
-    const canvas = document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas');
-    if (!canvas || !canvas.width) return 0;
-    const dpr = canvas.width / innerWidth;
-    return canvas.getContext('2d').getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data[3];
-  }, [x, y]);
+  return page.evaluate(
+    ([px, py]) => {
+      const canvas = document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas');
+      if (!canvas || !canvas.width) return 0;
+      const dpr = canvas.width / innerWidth;
+      return canvas.getContext('2d').getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data[3];
+    },
+    [x, y],
+  );
 }
 
 /** Resolves once the owner's overlay shows colour at a viewport point (polled in the page every 2 ms). */
@@ -134,7 +154,8 @@ export function colourAt(page, x, y, timeoutMs = 10_000) {
           const canvas = document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas');
           if (canvas?.width) {
             const dpr = canvas.width / innerWidth;
-            if (canvas.getContext('2d').getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data[3] > 0) return resolve();
+            if (canvas.getContext('2d').getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data[3] > 0)
+              return resolve();
           }
           if (performance.now() - started > limit) return reject(new Error(`no colour at ${px},${py}`));
           setTimeout(check, 2);

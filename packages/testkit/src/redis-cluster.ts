@@ -19,7 +19,8 @@ export function redisClusterAvailable(): boolean {
     cli = false;
   }
   if (cli && hasRedisServer()) return true;
-  if (process.env.HEATLENS_REQUIRE_REDIS === '1') throw new Error('HEATLENS_REQUIRE_REDIS=1 but redis-server or redis-cli is not on PATH');
+  if (process.env.HEATLENS_REQUIRE_REDIS === '1')
+    throw new Error('HEATLENS_REQUIRE_REDIS=1 but redis-server or redis-cli is not on PATH');
   return false;
 }
 
@@ -46,12 +47,24 @@ export async function startRedisCluster(primaries = 3, extraArgs: string[] = [])
   // A data dir per node, kept across kill/restart: it holds nodes.conf (the node's identity and
   // slots) and, when extraArgs turn it on, the AOF.
   const dirs = Array.from({ length: primaries }, () => mkdtempSync(join(tmpdir(), 'heatlens-cluster-')));
-  const args = (i: number) => ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000', ...extraArgs, '--dir', dirs[i]!];
+  const args = (i: number) => [
+    '--cluster-enabled',
+    'yes',
+    '--cluster-config-file',
+    'nodes.conf',
+    '--cluster-node-timeout',
+    '2000',
+    ...extraArgs,
+    '--dir',
+    dirs[i]!,
+  ];
   const removeDirs = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   try {
     for (let i = 0; i < primaries; i++) nodes.push(await startRedis(args(i)));
     const seeds = nodes.map((n) => `127.0.0.1:${n.port}`);
-    await run('redis-cli', ['--cluster', 'create', ...seeds, '--cluster-replicas', '0', '--cluster-yes'], { timeout: 30_000 });
+    await run('redis-cli', ['--cluster', 'create', ...seeds, '--cluster-replicas', '0', '--cluster-yes'], {
+      timeout: 30_000,
+    });
     await waitClusterOk(nodes);
     return {
       seeds,
@@ -68,7 +81,11 @@ export async function startRedisCluster(primaries = 3, extraArgs: string[] = [])
       async restart(i, wait = true) {
         // startRedis picks a fresh port first; the later --port wins, so the node keeps its own.
         const port = nodes[i]!.port;
-        nodes[i] = { ...(await startRedis(['--port', String(port), ...args(i)])), port, url: `redis://127.0.0.1:${port}` };
+        nodes[i] = {
+          ...(await startRedis(['--port', String(port), ...args(i)])),
+          port,
+          url: `redis://127.0.0.1:${port}`,
+        };
         if (wait) await waitClusterOk(nodes);
       },
       stop: async () => {
@@ -88,9 +105,16 @@ async function waitClusterOk(nodes: TestRedis[], timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const infos = await Promise.all(
-      nodes.map((n) => run('redis-cli', ['-p', String(n.port), 'cluster', 'info']).then((r) => r.stdout, () => '')),
+      nodes.map((n) =>
+        run('redis-cli', ['-p', String(n.port), 'cluster', 'info']).then(
+          (r) => r.stdout,
+          () => '',
+        ),
+      ),
     );
-    const ok = infos.every((i) => i.includes('cluster_state:ok') && /cluster_known_nodes:(\d+)/.exec(i)?.[1] === String(nodes.length));
+    const ok = infos.every(
+      (i) => i.includes('cluster_state:ok') && /cluster_known_nodes:(\d+)/.exec(i)?.[1] === String(nodes.length),
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`redis cluster did not become ready:\n${infos.join('\n')}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -47,7 +47,15 @@ export type LoadOptions = {
  */
 export async function runSdkLoad(o: LoadOptions): Promise<LoadResult> {
   const urls = Array.isArray(o.url) ? o.url : [o.url];
-  const { site = 'shop', origin = 'https://shop.example', concurrency = 16, eventsPerBatch = 5, pages = 4, retryMs = 50, maxAttempts = 200 } = o;
+  const {
+    site = 'shop',
+    origin = 'https://shop.example',
+    concurrency = 16,
+    eventsPerBatch = 5,
+    pages = 4,
+    retryMs = 50,
+    maxAttempts = 200,
+  } = o;
   const runId = o.runId ?? Math.random().toString(36).slice(2, 10);
   const result: LoadResult = { acked: 0, attempts: 0, statuses: {}, unexpected: 0, expected: new Map() };
   let next = 0;
@@ -58,15 +66,35 @@ export async function runSdkLoad(o: LoadOptions): Promise<LoadResult> {
     const events = Array.from({ length: eventsPerBatch }, (_, k) => {
       const n = i * eventsPerBatch + k;
       // Spread over GRID columns and rows of ROW_PX, so a lost or doubled batch shows up in its own tiles.
-      return { type: 'move', ts: now, x: (n * 7) % GRID, y: (Math.floor(n / GRID) % GRID) * ROW_PX, w: GRID, h: GRID * ROW_PX };
+      return {
+        type: 'move',
+        ts: now,
+        x: (n * 7) % GRID,
+        y: (Math.floor(n / GRID) % GRID) * ROW_PX,
+        w: GRID,
+        h: GRID * ROW_PX,
+      };
     });
-    const body = JSON.stringify({ v: 1, id: `${runId}-${i}`, site, sid: `${runId}-s${i % 50}`, path, vw: 1280, sent: now, events });
+    const body = JSON.stringify({
+      v: 1,
+      id: `${runId}-${i}`,
+      site,
+      sid: `${runId}-s${i % 50}`,
+      path,
+      vw: 1280,
+      sent: now,
+      events,
+    });
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const url = urls[(i + attempt) % urls.length]!;
       result.attempts++;
       let status: number | 'network';
       try {
-        const res = await fetch(`${url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin }, body });
+        const res = await fetch(`${url}/collect`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', origin },
+          body,
+        });
         await res.arrayBuffer();
         status = res.status;
       } catch {
@@ -106,10 +134,17 @@ export async function runSdkLoad(o: LoadOptions): Promise<LoadResult> {
  * must fit in it). Returns one line per difference: empty means every acknowledged event is
  * counted exactly once.
  */
-export async function checkCounts(url: string, token: string, expected: LoadResult['expected'], site = 'shop'): Promise<string[]> {
+export async function checkCounts(
+  url: string,
+  token: string,
+  expected: LoadResult['expected'],
+  site = 'shop',
+): Promise<string[]> {
   const diffs: string[] = [];
   for (const [path, tiles] of expected) {
-    const res = await fetch(`${url}/api/heatmap?site=${site}&path=${encodeURIComponent(path)}&kind=move&window=1h`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${url}/api/heatmap?site=${site}&path=${encodeURIComponent(path)}&kind=move&window=1h`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (res.status !== 200) throw new Error(`heatmap of ${path}: ${res.status}`);
     const hm = (await res.json()) as { tiles: Array<[number, number, number]> };
     const actual = new Map(hm.tiles.map(([x, y, n]) => [`${x}:${y}`, n]));
@@ -124,9 +159,14 @@ export async function checkCounts(url: string, token: string, expected: LoadResu
   let pageDiffs: string[] = [];
   for (let attempt = 0; attempt < 10; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 200));
-    const res = await fetch(`${url}/api/pages?site=${site}&window=5m&limit=100`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${url}/api/pages?site=${site}&window=5m&limit=100`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (res.status !== 200) throw new Error(`pages: ${res.status}`);
-    const pages = (await res.json()) as { pages: Array<{ path: string; events: number }>; series: Array<[number, number]> };
+    const pages = (await res.json()) as {
+      pages: Array<{ path: string; events: number }>;
+      series: Array<[number, number]>;
+    };
     pageDiffs = [];
     let total = 0;
     for (const [path, tiles] of expected) {

@@ -38,7 +38,11 @@ export async function startWebhookReceiver(answer: (n: number) => Answer = () =>
     async until(pred: () => boolean, timeoutMs = 10_000, what = 'webhook condition') {
       const deadline = Date.now() + timeoutMs;
       while (!pred()) {
-        if (Date.now() > deadline) throw new Error(`${what} not met in ${timeoutMs} ms; received ${JSON.stringify(received.map((a) => [a.rule, a.state, a.page, a.element]))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `${what} not met in ${timeoutMs} ms; received ` +
+              `${JSON.stringify(received.map((a) => [a.rule, a.state, a.page, a.element]))}`,
+          );
         await new Promise<void>((r) => {
           waiters.push(r);
           setTimeout(r, 50).unref();

@@ -19,7 +19,14 @@ const figures = (a: Alert) =>
 function item(a: Alert, onOpen: (path: string) => void): HTMLElement {
   const page = a.page === '*' ? 'whole site' : a.page;
   // The page opens here, in this tab (the notice's `link` is for the webhook's readers).
-  const open = h('a', { href: `#site=${encodeURIComponent(a.site)}${a.page === '*' ? '' : `&path=${encodeURIComponent(a.page)}`}`, class: 'alert-page' }, page);
+  const open = h(
+    'a',
+    {
+      href: `#site=${encodeURIComponent(a.site)}${a.page === '*' ? '' : `&path=${encodeURIComponent(a.page)}`}`,
+      class: 'alert-page',
+    },
+    page,
+  );
   if (a.page !== '*') open.addEventListener('click', (e) => (e.preventDefault(), onOpen(a.page)));
   return h(
     'li',
@@ -43,13 +50,24 @@ function item(a: Alert, onOpen: (path: string) => void): HTMLElement {
 export function createAlertsPanel(host: HTMLElement, onOpen: (path: string) => void) {
   const firing = h('ul', { id: 'alerts-firing', class: 'alerts' });
   const recent = h('ol', { id: 'alerts-recent', class: 'alerts' });
-  const card = h('section', { id: 'alerts', class: 'card', hidden: true }, h('h2', {}, 'Alerts'), firing, h('h3', {}, 'Recent'), recent);
+  const card = h(
+    'section',
+    { id: 'alerts', class: 'card', hidden: true },
+    h('h2', {}, 'Alerts'),
+    firing,
+    h('h3', {}, 'Recent'),
+    recent,
+  );
   host.prepend(card);
   return {
     update(list: AlertList | undefined): void {
       card.hidden = !list;
       if (!list) return;
-      firing.replaceChildren(...(list.firing.length ? list.firing.map((a) => item(a, onOpen)) : [h('li', { class: 'muted' }, 'Nothing firing.')]));
+      firing.replaceChildren(
+        ...(list.firing.length
+          ? list.firing.map((a) => item(a, onOpen))
+          : [h('li', { class: 'muted' }, 'Nothing firing.')]),
+      );
       recent.replaceChildren(...list.recent.slice(0, RECENT_SHOWN).map((a) => item(a, onOpen)));
     },
   };

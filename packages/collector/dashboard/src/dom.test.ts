@@ -11,9 +11,23 @@ describe('h', () => {
 
   it('sets string attributes, `true` as present, skips false and undefined, and binds on* functions', () => {
     const click = vi.fn();
-    const el = h('button', { class: 'link', 'data-n': 2, disabled: true, hidden: false, title: undefined, onclick: click }, null, false, h('span', {}, 'x'));
-    expect([el.getAttribute('class'), el.getAttribute('data-n'), el.getAttribute('disabled')]).toEqual(['link', '2', '']);
-    expect([el.hasAttribute('hidden'), el.hasAttribute('title'), el.hasAttribute('onclick')]).toEqual([false, false, false]);
+    const el = h(
+      'button',
+      { class: 'link', 'data-n': 2, disabled: true, hidden: false, title: undefined, onclick: click },
+      null,
+      false,
+      h('span', {}, 'x'),
+    );
+    expect([el.getAttribute('class'), el.getAttribute('data-n'), el.getAttribute('disabled')]).toEqual([
+      'link',
+      '2',
+      '',
+    ]);
+    expect([el.hasAttribute('hidden'), el.hasAttribute('title'), el.hasAttribute('onclick')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(el.innerHTML).toBe('<span>x</span>');
     el.dispatchEvent(new Event('click'));
     expect(click).toHaveBeenCalledOnce();

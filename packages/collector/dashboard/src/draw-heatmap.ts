@@ -24,14 +24,19 @@ const GRADIENT = { 0: 'blue', 0.25: 'cyan', 0.5: 'lime', 0.75: 'yellow', 1: 'red
  * `pageWidth` CSS px: page tiles at their column and absolute row, the fixed layer (viewport
  * space) over the first screen (rows from the bottom edge against `FIXED_VIEW_HEIGHT`).
  */
-export function heatmapPoints(snap: Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>, width: number, pageWidth: number): Array<[number, number, number]> {
+export function heatmapPoints(
+  snap: Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>,
+  width: number,
+  pageWidth: number,
+): Array<[number, number, number]> {
   const grid = snap.grid || 50;
   const rowPx = snap.rowPx || 20;
   const scale = width / pageWidth;
   const col = width / grid;
   const out: Array<[number, number, number]> = [];
   for (const [tx, ty, n] of snap.tiles) out.push([(tx + 0.5) * col, (ty + 0.5) * rowPx * scale, n]);
-  for (const [tx, ty, n] of snap.fixed ?? []) out.push([(tx + 0.5) * col, (fixedRowTop(ty, FIXED_VIEW_HEIGHT, rowPx) + rowPx / 2) * scale, n]);
+  for (const [tx, ty, n] of snap.fixed ?? [])
+    out.push([(tx + 0.5) * col, (fixedRowTop(ty, FIXED_VIEW_HEIGHT, rowPx) + rowPx / 2) * scale, n]);
   return out;
 }
 

@@ -59,7 +59,10 @@ export function createEventsChart(container: HTMLElement): EventsChart {
       padding: [8, Math.ceil(labelWidth(seconds.format(Date.now())) / 2) + 4, 0, 0],
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
-      axes: [timeAxis((t, l) => ((ticks = t), (labels = l))), { size: 50, font: AXIS_FONT, values: (_u, ticks) => ticks.map((t) => formatRate(t)) }],
+      axes: [
+        timeAxis((t, l) => ((ticks = t), (labels = l))),
+        { size: 50, font: AXIS_FONT, values: (_u, ticks) => ticks.map((t) => formatRate(t)) },
+      ],
       // What the time axis drew, for a reader (and a test) to check: each label and its span in px.
       hooks: {
         draw: [
@@ -73,7 +76,10 @@ export function createEventsChart(container: HTMLElement): EventsChart {
           },
         ],
       },
-      series: [{}, { label: 'events/s', stroke: '#d9480f', fill: 'rgba(217, 72, 15, 0.15)', width: 2, points: { show: false } }],
+      series: [
+        {},
+        { label: 'events/s', stroke: '#d9480f', fill: 'rgba(217, 72, 15, 0.15)', width: 2, points: { show: false } },
+      ],
     },
     [[], []],
     container,

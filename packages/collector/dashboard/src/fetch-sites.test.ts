@@ -2,8 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchSites, SitesError } from './fetch-sites.js';
 
-const answer = (status: number, body: unknown = {}) => vi.fn(async () => new Response(JSON.stringify(body), { status }));
-const reasonOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof SitesError ? `${e.reason}: ${e.message}` : String(e)));
+const answer = (status: number, body: unknown = {}) =>
+  vi.fn(async () => new Response(JSON.stringify(body), { status }));
+const reasonOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof SitesError ? `${e.reason}: ${e.message}` : String(e)),
+  );
 
 describe('fetchSites', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -22,7 +27,10 @@ describe('fetchSites', () => {
     expect(await reasonOf(fetchSites('t'))).toBe('unauthorized: That read token was not accepted.');
     vi.stubGlobal('fetch', answer(503));
     expect(await reasonOf(fetchSites('t'))).toBe('unreachable: The collector answered 503. Try again in a moment.');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('fetch failed'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     expect(await reasonOf(fetchSites('t'))).toBe('unreachable: The collector cannot be reached. Is it running?');
   });
 

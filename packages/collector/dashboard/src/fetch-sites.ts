@@ -2,7 +2,10 @@ import type { ReadableSite, Sites } from '@heatlens/schema/live';
 
 /** Why a token was refused: `unauthorized` (401/403) or `unreachable` (network, 5xx). */
 export class SitesError extends Error {
-  constructor(readonly reason: 'unauthorized' | 'unreachable', message: string) {
+  constructor(
+    readonly reason: 'unauthorized' | 'unreachable',
+    message: string,
+  ) {
     super(message);
     this.name = 'SitesError';
   }
@@ -16,7 +19,8 @@ export async function fetchSites(token: string): Promise<ReadableSite[]> {
   } catch {
     throw new SitesError('unreachable', 'The collector cannot be reached. Is it running?');
   }
-  if (res.status === 401 || res.status === 403) throw new SitesError('unauthorized', 'That read token was not accepted.');
+  if (res.status === 401 || res.status === 403)
+    throw new SitesError('unauthorized', 'That read token was not accepted.');
   if (!res.ok) throw new SitesError('unreachable', `The collector answered ${res.status}. Try again in a moment.`);
   // Typed, not validated: the collector that served this page wrote the answer with the schema's `Sites`.
   const body = (await res.json()) as Partial<Sites>;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatDuration, formatRate, formatShare, formatTail, formatWindow } from './format.js';
+import {
+  formatClock,
+  formatCount,
+  formatDuration,
+  formatRate,
+  formatShare,
+  formatTail,
+  formatWindow,
+} from './format.js';
 
 // The dashboard's numbers for humans. Node's Intl follows the process locale; pin en-US data by
 // comparing against Intl itself where the text is locale-dependent.
@@ -9,7 +17,9 @@ describe('dashboard formatting', () => {
     expect(formatCount(0)).toBe('0');
     expect(formatCount(7)).toBe('7');
     expect(formatCount(9_999)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(9_999));
-    expect(formatCount(12_345)).toBe(new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(12_345));
+    expect(formatCount(12_345)).toBe(
+      new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(12_345),
+    );
   });
 
   it('reads durations as people say them', () => {
@@ -31,7 +41,9 @@ describe('dashboard formatting', () => {
     expect(formatShare(Number.NaN)).toBe('–');
     expect(formatShare(0.5)).toBe(new Intl.NumberFormat(undefined, { style: 'percent' }).format(0.5));
     expect(formatRate(2.25)).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(2.25));
-    expect(formatClock(0)).toBe(new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(0));
+    expect(formatClock(0)).toBe(
+      new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(0),
+    );
   });
 });
 
@@ -40,7 +52,9 @@ describe('long values', () => {
     const images = [1, 2, 3].map((n) => formatTail(`http://127.0.0.1:8091/img/products/winter/gallery-${n}.svg`));
     expect(new Set(images).size).toBe(3);
     expect(images[0]).toBe('/img/products/winter/gallery-1.svg');
-    expect(formatTail('http://127.0.0.1:8091/img/products/winter-collection/gallery-1.svg')).toBe('…roducts/winter-collection/gallery-1.svg');
+    expect(formatTail('http://127.0.0.1:8091/img/products/winter-collection/gallery-1.svg')).toBe(
+      '…roducts/winter-collection/gallery-1.svg',
+    );
     expect(formatTail('https://cdn.example/media/x.webm?v=3')).toBe('cdn.example/media/x.webm?v=3');
     expect(formatTail('https://partner.example/materials/waxed-canvas')).toBe('partner.example/materials/waxed-canvas');
     // A path too long even without its origin keeps its file name.

@@ -40,7 +40,10 @@ export function formatClock(ts: number): string {
 
 /** The window's name for people: "last 5 minutes". */
 export function formatWindow(windowMs: number): string {
-  return `last ${formatDuration(windowMs).replace(/\bmin\b/, 'minutes').replace(/^1 h$/, 'hour').replace(/^(\d+) h$/, '$1 hours')}`;
+  return `last ${formatDuration(windowMs)
+    .replace(/\bmin\b/, 'minutes')
+    .replace(/^1 h$/, 'hour')
+    .replace(/^(\d+) h$/, '$1 hours')}`;
 }
 
 /**
@@ -56,7 +59,10 @@ export function formatTail(value: string, max = 40): string {
     try {
       const u = new URL(v);
       // The host when it fits (an outbound link's host is what tells it apart), else the path.
-      v = [u.host + u.pathname + u.search + u.hash, u.host + u.pathname, u.pathname + u.search + u.hash].find((x) => x.length <= max) ?? u.pathname;
+      v =
+        [u.host + u.pathname + u.search + u.hash, u.host + u.pathname, u.pathname + u.search + u.hash].find(
+          (x) => x.length <= max,
+        ) ?? u.pathname;
     } catch {
       // not a URL after all: shorten it as text
     }

@@ -66,7 +66,13 @@ async function signIn(token: string): Promise<void> {
   const picker = byId<HTMLSelectElement>('site');
   picker.replaceChildren(...sites.map((s) => h('option', { value: s.id }, s.id)));
   if (sites.length === 0) {
-    byId('pages').replaceChildren(h('p', { class: 'empty-note' }, 'This token can read no site. Add one to the HEATLENS_SITES file and restart the collector.'));
+    byId('pages').replaceChildren(
+      h(
+        'p',
+        { class: 'empty-note' },
+        'This token can read no site. Add one to the HEATLENS_SITES file and restart the collector.',
+      ),
+    );
     return;
   }
   const view = wanted;
@@ -82,7 +88,11 @@ async function signIn(token: string): Promise<void> {
 
 /** Show a view (from the URL): its site, window, and page view if it names a page. */
 function applyView(view: Partial<ViewState>): void {
-  Object.assign(state, { window: view.window ?? state.window, kind: view.kind ?? state.kind, seg: view.seg ?? state.seg });
+  Object.assign(state, {
+    window: view.window ?? state.window,
+    kind: view.kind ?? state.kind,
+    seg: view.seg ?? state.seg,
+  });
   byId<HTMLInputElement>(`window-${state.window}`).checked = true;
   byId<HTMLSelectElement>('kind').value = state.kind;
   byId<HTMLSelectElement>('seg').value = state.seg;
@@ -127,19 +137,38 @@ function renderPages(msg: PagesMessage): void {
   alertsPanel.update(msg.alerts);
   chart ??= createEventsChart(byId('chart'));
   chart.update(msg);
-  const table = renderPagesTable({ ...msg, pages: pagesFrom(msg.pages, referrer) }, { selected: state.path, onSelect: openPage, empty: emptyHint() });
+  const table = renderPagesTable(
+    { ...msg, pages: pagesFrom(msg.pages, referrer) },
+    { selected: state.path, onSelect: openPage, empty: emptyHint() },
+  );
   byId('pages').replaceChildren(table);
   renderSourceFilter(byId('source-filter'), referrer, () => pickReferrer(undefined));
   const views = msg.pages.reduce((a, p) => a + p.views, 0);
-  byId('sources').replaceChildren(renderSourcesPanel(msg.sources, { views, referrer, onReferrer: (r) => pickReferrer(r === referrer ? undefined : r) }));
+  byId('sources').replaceChildren(
+    renderSourcesPanel(msg.sources, {
+      views,
+      referrer,
+      onReferrer: (r) => pickReferrer(r === referrer ? undefined : r),
+    }),
+  );
   const events = msg.series.reduce((a, [, n]) => a + n, 0);
   // The rate now: the last 10 s (or one bucket, if longer), the filling bucket included.
   const span = Math.max(msg.bucketMs, 10_000);
   const recent = msg.series.filter(([t]) => t + msg.bucketMs > msg.to - span).reduce((a, [, n]) => a + n, 0);
   byId('summary').replaceChildren(
     h('span', {}, h('strong', { 'data-summary': 'pages' }, formatCount(msg.pages.length)), ' live pages'),
-    h('span', {}, h('strong', { 'data-summary': 'events' }, formatCount(events)), ` events in the ${formatWindow(msg.windowMs)}`),
-    h('span', { title: `over the last ${formatDuration(span)}` }, h('strong', { 'data-summary': 'rate' }, formatRate((recent * 1000) / span)), ' events/s now'),
+    h(
+      'span',
+      {},
+      h('strong', { 'data-summary': 'events' }, formatCount(events)),
+      ` events in the ${formatWindow(msg.windowMs)}`,
+    ),
+    h(
+      'span',
+      { title: `over the last ${formatDuration(span)}` },
+      h('strong', { 'data-summary': 'rate' }, formatRate((recent * 1000) / span)),
+      ' events/s now',
+    ),
     h('span', { class: 'muted' }, `updated ${formatClock(msg.to)}`),
   );
 }
@@ -164,7 +193,8 @@ function connectPages(): void {
     },
     onMessage: (msg) => {
       if (msg.type === 'pages') renderPages(msg);
-      else if (msg.type === 'error') byId('pages').replaceChildren(h('p', { class: 'error' }, `The collector refused the feed: ${msg.error}`));
+      else if (msg.type === 'error')
+        byId('pages').replaceChildren(h('p', { class: 'error' }, `The collector refused the feed: ${msg.error}`));
     },
   });
 }
@@ -202,7 +232,14 @@ function openPage(path: string): void {
 function showPage(): void {
   remember();
   if (!state.path) return;
-  pageView.show({ site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg, token: state.token });
+  pageView.show({
+    site: state.site,
+    path: state.path,
+    kind: state.kind,
+    window: state.window,
+    seg: state.seg,
+    token: state.token,
+  });
 }
 
 byId('signin-form').addEventListener('submit', (e) => {
@@ -217,7 +254,14 @@ byId('signout').addEventListener('click', () => {
 byId<HTMLSelectElement>('site').addEventListener('change', (e) => selectSite((e.target as HTMLSelectElement).value));
 // The window picker: the schema's viewer windows and their labels.
 byId('windows').replaceChildren(
-  ...VIEW_WINDOWS.map((w) => h('label', {}, h('input', { type: 'radio', name: 'window', value: w, id: `window-${w}`, checked: w === state.window }), ` ${WINDOW_LABELS[w]}`)),
+  ...VIEW_WINDOWS.map((w) =>
+    h(
+      'label',
+      {},
+      h('input', { type: 'radio', name: 'window', value: w, id: `window-${w}`, checked: w === state.window }),
+      ` ${WINDOW_LABELS[w]}`,
+    ),
+  ),
 );
 for (const input of document.querySelectorAll<HTMLInputElement>('input[name="window"]')) {
   input.addEventListener('change', () => {

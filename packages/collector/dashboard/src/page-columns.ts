@@ -14,7 +14,12 @@ export const COLUMN_GROUPS: Array<{ label: string; columns: Column[] }> = [
   {
     label: 'Traffic',
     columns: [
-      { key: 'visitors', label: 'Visitors', title: 'Unique visitor sessions in the window', text: count((s) => s.visitors) },
+      {
+        key: 'visitors',
+        label: 'Visitors',
+        title: 'Unique visitor sessions in the window',
+        text: count((s) => s.visitors),
+      },
       { key: 'views', label: 'Views', title: 'Page views', text: count((s) => s.views) },
       { key: 'events', label: 'Events', title: 'Every accepted event', text: count((s) => s.events) },
     ],
@@ -23,14 +28,24 @@ export const COLUMN_GROUPS: Array<{ label: string; columns: Column[] }> = [
     label: 'Clicks',
     columns: [
       { key: 'clicks', label: 'Clicks', title: 'Clicks and taps', text: count((s) => s.clicks) },
-      { key: 'rage', label: 'Rage', title: 'Rage clicks: repeated fast clicks on one spot', text: count((s) => s.rage) },
+      {
+        key: 'rage',
+        label: 'Rage',
+        title: 'Rage clicks: repeated fast clicks on one spot',
+        text: count((s) => s.rage),
+      },
       { key: 'dead', label: 'Dead', title: 'Dead clicks: nothing happened', text: count((s) => s.dead) },
     ],
   },
   {
     label: 'Scroll',
     columns: [
-      { key: 'scroll', label: 'Median', title: 'Median of the deepest point each visitor reached', text: (s) => (s.scroll.sessions ? `${Math.round(s.scroll.median)} %` : '–') },
+      {
+        key: 'scroll',
+        label: 'Median',
+        title: 'Median of the deepest point each visitor reached',
+        text: (s) => (s.scroll.sessions ? `${Math.round(s.scroll.median)} %` : '–'),
+      },
       ...([25, 50, 75, 100] as const).map((p, i) => ({
         key: `reach${p}`,
         label: `${p} %`,
@@ -55,7 +70,12 @@ export const COLUMN_GROUPS: Array<{ label: string; columns: Column[] }> = [
   {
     label: 'Media',
     columns: [
-      { key: 'media-plays', label: 'Plays', title: 'Video and audio plays', text: (s) => formatCount(media(s, 'play')) },
+      {
+        key: 'media-plays',
+        label: 'Plays',
+        title: 'Video and audio plays',
+        text: (s) => formatCount(media(s, 'play')),
+      },
       {
         key: 'media-quartiles',
         label: '25/50/75/100',
@@ -68,15 +88,30 @@ export const COLUMN_GROUPS: Array<{ label: string; columns: Column[] }> = [
     label: 'Other',
     columns: [
       { key: 'downloads', label: 'Downloads', title: 'File downloads', text: count((s) => s.downloads.total) },
-      { key: 'images', label: 'Images', title: 'Images seen (half visible for a second)', text: count((s) => s.imageViews.total) },
-      { key: 'outbound', label: 'Outbound', title: 'Clicks on links to other sites', text: count((s) => s.outbound.total) },
+      {
+        key: 'images',
+        label: 'Images',
+        title: 'Images seen (half visible for a second)',
+        text: count((s) => s.imageViews.total),
+      },
+      {
+        key: 'outbound',
+        label: 'Outbound',
+        title: 'Clicks on links to other sites',
+        text: count((s) => s.outbound.total),
+      },
       {
         key: 'engaged',
         label: 'Engaged',
         title: 'Visible and focused time per visitor',
         text: (s) => (s.visitors ? formatDuration(s.engagedMs / s.visitors) : '–'),
       },
-      { key: 'custom', label: 'Custom', title: 'Custom events', text: (s) => formatCount(sum(s.custom.map((c) => Number(c.count ?? 0)))) },
+      {
+        key: 'custom',
+        label: 'Custom',
+        title: 'Custom events',
+        text: (s) => formatCount(sum(s.custom.map((c) => Number(c.count ?? 0)))),
+      },
     ],
   },
 ];

@@ -27,16 +27,27 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
 
   const render = (msg: SnapshotMessage) => {
     byId('page-title').textContent = msg.path;
-    if (current && msg.path !== current.path) byId('page-route').textContent = `(counts every page matching ${msg.path})`;
+    if (current && msg.path !== current.path)
+      byId('page-route').textContent = `(counts every page matching ${msg.path})`;
     drawHeatmap(canvas, msg);
     canvas.dataset.total = String(msg.total);
     canvas.dataset.kind = msg.kind;
     meta.replaceChildren(
       msg.total
-        ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} (${formatClock(msg.from)} – ${formatClock(msg.to)})`
-        : h('span', { class: 'empty-note' }, `No ${NOUN[msg.kind] ?? msg.kind} on this page in the ${formatWindow(msg.windowMs)}. Open the page in a browser, or run \`pnpm simulate\`.`),
+        ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} ` +
+            `(${formatClock(msg.from)} – ${formatClock(msg.to)})`
+        : h(
+            'span',
+            { class: 'empty-note' },
+            `No ${NOUN[msg.kind] ?? msg.kind} on this page in the ${formatWindow(msg.windowMs)}. Open the page ` +
+              `in a browser, or run \`pnpm simulate\`.`,
+          ),
     );
-    stats.replaceChildren(renderStatsPanel(msg.stats), h('h3', {}, 'Sources'), renderSourcesPanel(msg.stats.sources, { views: msg.stats.views }));
+    stats.replaceChildren(
+      renderStatsPanel(msg.stats),
+      h('h3', {}, 'Sources'),
+      renderSourcesPanel(msg.stats.sources, { views: msg.stats.views }),
+    );
   };
 
   return {

@@ -18,7 +18,11 @@ function row(s: Stats, opts: PagesTableOptions): HTMLTableRowElement {
   return h(
     'tr',
     { 'data-path': s.path, class: s.path === opts.selected ? 'selected' : undefined, onclick: open },
-    h('th', { scope: 'row', 'data-col': 'path' }, h('button', { type: 'button', class: 'link', title: `Open ${s.path}` }, formatTail(s.path, 32))),
+    h(
+      'th',
+      { scope: 'row', 'data-col': 'path' },
+      h('button', { type: 'button', class: 'link', title: `Open ${s.path}` }, formatTail(s.path, 32)),
+    ),
     ...COLUMNS.map((c) => h('td', { 'data-col': c.key, class: c.text(s) === '0' ? 'zero' : undefined }, c.text(s))),
   );
 }
@@ -33,11 +37,17 @@ export function renderPagesTable(msg: PagesMessage, opts: PagesTableOptions): HT
   const head = h(
     'thead',
     {},
-    h('tr', {}, h('th', { rowspan: 2, scope: 'col' }, 'Page'), ...COLUMN_GROUPS.map((g) => h('th', { colspan: g.columns.length, scope: 'colgroup', class: 'group' }, g.label))),
+    h(
+      'tr',
+      {},
+      h('th', { rowspan: 2, scope: 'col' }, 'Page'),
+      ...COLUMN_GROUPS.map((g) => h('th', { colspan: g.columns.length, scope: 'colgroup', class: 'group' }, g.label)),
+    ),
     h('tr', {}, ...COLUMNS.map((c) => h('th', { scope: 'col', title: c.title }, c.label))),
   );
   const body = h('tbody', {});
-  if (msg.pages.length === 0) body.append(h('tr', { class: 'empty' }, h('td', { colspan: COLUMNS.length + 1 }, opts.empty)));
+  if (msg.pages.length === 0)
+    body.append(h('tr', { class: 'empty' }, h('td', { colspan: COLUMNS.length + 1 }, opts.empty)));
   for (const s of msg.pages) body.append(row(s, opts));
   return h('table', { id: 'pages-table', class: 'pages' }, head, body);
 }

@@ -6,7 +6,10 @@ import { pagesFrom, renderSourceFilter, renderSourcesPanel } from './sources-pan
 const none: Sources = { referrers: [], languages: [], timeZones: [], regions: [], screens: [] };
 const emptyText = (el: HTMLElement, key: string) => el.querySelector(`[data-sources=${key}] p.muted`)?.textContent;
 const rows = (el: HTMLElement, list: string) =>
-  [...el.querySelectorAll(`[data-sources="${list}"] li`)].map((li) => [li.querySelector('.name')?.textContent, li.querySelector('[data-views]')?.getAttribute('data-views')]);
+  [...el.querySelectorAll(`[data-sources="${list}"] li`)].map((li) => [
+    li.querySelector('.name')?.textContent,
+    li.querySelector('[data-views]')?.getAttribute('data-views'),
+  ]);
 
 describe('renderSourcesPanel', () => {
   it('says no time zone was reported only when none was', () => {
@@ -23,14 +26,20 @@ describe('renderSourcesPanel', () => {
   });
 
   it('draws each value with its count and a share bar of page views', () => {
-    const el = renderSourcesPanel({ ...none, regions: [['Europe', 2]], timeZones: [['Europe/Lisbon', 2]] }, { views: 4 });
+    const el = renderSourcesPanel(
+      { ...none, regions: [['Europe', 2]], timeZones: [['Europe/Lisbon', 2]] },
+      { views: 4 },
+    );
     const row = el.querySelector('[data-sources=regions] li[data-value=Europe]');
     expect(row?.querySelector('[data-views]')?.getAttribute('data-views')).toBe('2');
     expect((row?.querySelector('.share span') as HTMLElement | null)?.style.width).toBe('50.0%');
   });
 
   it('caps a share bar at the whole bar, and draws none without page views', () => {
-    const widths = (s: Sources, views: number) => [...renderSourcesPanel(s, { views }).querySelectorAll<HTMLElement>('[data-sources="regions"] .share > span')].map((b) => b.style.width);
+    const widths = (s: Sources, views: number) =>
+      [...renderSourcesPanel(s, { views }).querySelectorAll<HTMLElement>('[data-sources="regions"] .share > span')].map(
+        (b) => b.style.width,
+      );
     expect(widths({ ...none, regions: [['Asia', 9]] }, 3)).toEqual(['100.0%']);
     expect(widths({ ...none, regions: [['Asia', 9]] }, 0)).toEqual(['0.0%']);
   });
@@ -39,19 +48,42 @@ describe('renderSourcesPanel', () => {
     const el = renderSourcesPanel(
       {
         ...none,
-        referrers: [['(direct)', 5], ['(other)', 1], ...Array.from({ length: 9 }, (_, i): [string, number] => [`r${i}.example`, 1])],
-        screens: [['l 1920x1080', 4], ['odd', 1]],
+        referrers: [
+          ['(direct)', 5],
+          ['(other)', 1],
+          ...Array.from({ length: 9 }, (_, i): [string, number] => [`r${i}.example`, 1]),
+        ],
+        screens: [
+          ['l 1920x1080', 4],
+          ['odd', 1],
+        ],
       },
       { views: 10 },
     );
     expect(rows(el, 'referrers')).toHaveLength(8);
-    expect(rows(el, 'referrers').slice(0, 2)).toEqual([['Direct / none', '5'], ['Other (past the cap)', '1']]);
-    expect(rows(el, 'screens')).toEqual([['1920×1080 · large', '4'], ['odd', '1']]);
+    expect(rows(el, 'referrers').slice(0, 2)).toEqual([
+      ['Direct / none', '5'],
+      ['Other (past the cap)', '1'],
+    ]);
+    expect(rows(el, 'screens')).toEqual([
+      ['1920×1080 · large', '4'],
+      ['odd', '1'],
+    ]);
   });
 
   it('makes referrers pickable only with onReferrer, and marks the picked one', () => {
     const onReferrer = vi.fn();
-    const el = renderSourcesPanel({ ...none, referrers: [['t.co', 1], ['google.com', 2]], languages: [['en', 1]] }, { views: 3, onReferrer, referrer: 'google.com' });
+    const el = renderSourcesPanel(
+      {
+        ...none,
+        referrers: [
+          ['t.co', 1],
+          ['google.com', 2],
+        ],
+        languages: [['en', 1]],
+      },
+      { views: 3, onReferrer, referrer: 'google.com' },
+    );
     el.querySelector<HTMLButtonElement>('li[data-value="t.co"] button')?.click();
     expect(onReferrer).toHaveBeenCalledWith('t.co');
     expect(el.querySelector('li.picked')?.getAttribute('data-value')).toBe('google.com');

@@ -13,7 +13,9 @@ const LISTS: Array<{ key: keyof Sources; title: string; empty: string | ((s: Sou
     key: 'regions',
     title: 'Regions',
     empty: (s) =>
-      s?.timeZones.length ? 'No region: the time zones reported (such as UTC) name none.' : 'No time zone reported yet.',
+      s?.timeZones.length
+        ? 'No region: the time zones reported (such as UTC) name none.'
+        : 'No time zone reported yet.',
   },
   { key: 'languages', title: 'Languages', empty: 'No language reported yet.' },
   { key: 'timeZones', title: 'Time zones', empty: 'No time zone reported yet.' },
@@ -31,7 +33,10 @@ const LABELS: Record<string, string> = {
 export type SourcesPanelOptions = {
   /** Page views in the window: the denominator of every share bar. */
   views: number;
-  /** Called with a referrer when the owner picks its row (the site overview filters its pages); none: rows are plain. */
+  /**
+   * Called with a referrer when the owner picks its row (the site overview filters its pages); none:
+   * rows are plain.
+   */
   onReferrer?: (referrer: string) => void;
   /** The referrer whose row is picked. */
   referrer?: string;
@@ -51,7 +56,13 @@ function bar(share: number): HTMLElement {
   return el;
 }
 
-function list(key: keyof Sources, title: string, values: Array<[string, number]>, empty: string, o: SourcesPanelOptions): HTMLElement {
+function list(
+  key: keyof Sources,
+  title: string,
+  values: Array<[string, number]>,
+  empty: string,
+  o: SourcesPanelOptions,
+): HTMLElement {
   const shown = values.slice(0, SHOWN);
   const pickable = key === 'referrers' && o.onReferrer !== undefined;
   return h(
@@ -66,7 +77,16 @@ function list(key: keyof Sources, title: string, values: Array<[string, number]>
             const share = o.views > 0 ? Math.min(1, views / o.views) : 0;
             const name = LABELS[value] ?? (key === 'screens' ? screenLabel(value) : value);
             const label = pickable
-              ? h('button', { type: 'button', class: 'link name', title: `Show the pages ${name} led to`, onclick: () => o.onReferrer?.(value) }, name)
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link name',
+                    title: `Show the pages ${name} led to`,
+                    onclick: () => o.onReferrer?.(value),
+                  },
+                  name,
+                )
               : h('span', { class: 'name', title: value }, name);
             return h(
               'li',

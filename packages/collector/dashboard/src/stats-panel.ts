@@ -12,7 +12,18 @@ function top(title: string, key: string, rows: Array<[string, string]>, empty: s
     { class: 'top-list', 'data-list': key },
     h('h4', {}, title),
     rows.length
-      ? h('ol', {}, ...rows.map(([name, value]) => h('li', {}, h('span', { class: 'name', title: name }, h('bdi', {}, formatTail(name))), h('span', { class: 'value' }, value))))
+      ? h(
+          'ol',
+          {},
+          ...rows.map(([name, value]) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'name', title: name }, h('bdi', {}, formatTail(name))),
+              h('span', { class: 'value' }, value),
+            ),
+          ),
+        )
       : h('p', { class: 'muted' }, empty),
   );
 }
@@ -24,7 +35,9 @@ function rows(list: Array<Record<string, unknown>>, key: string): Array<[string,
 
 /** Plays, then how many reached 25, 50, 75 % and the end. */
 const quartiles = (m: MediaCounts) =>
-  m.play ? `${formatCount(m.play)} plays · ${[m.p25, m.p50, m.p75, m.complete].map(formatCount).join(' / ')}` : 'no plays';
+  m.play
+    ? `${formatCount(m.play)} plays · ${[m.p25, m.p50, m.p75, m.complete].map(formatCount).join(' / ')}`
+    : 'no plays';
 
 /**
  * A page's numbers in full: the headline counts (each with a `data-stat` key), then the top
@@ -56,8 +69,18 @@ export function renderStatsPanel(s: Stats): HTMLElement {
     'div',
     { class: 'top-lists' },
     top('Most clicked', 'selectors', rows(s.selectors, 'sel'), 'No clicks yet.'),
-    top('Forms', 'forms', s.forms.byForm.map((f) => [f.form, `${formatCount(f.starts)} started · ${formatCount(f.submits)} sent`]), 'No form used yet.'),
-    top('Media', 'media', s.media.bySrc.map((m) => [m.src, `${m.kind}: ${quartiles(m.counts)}`]), 'No media played yet.'),
+    top(
+      'Forms',
+      'forms',
+      s.forms.byForm.map((f) => [f.form, `${formatCount(f.starts)} started · ${formatCount(f.submits)} sent`]),
+      'No form used yet.',
+    ),
+    top(
+      'Media',
+      'media',
+      s.media.bySrc.map((m) => [m.src, `${m.kind}: ${quartiles(m.counts)}`]),
+      'No media played yet.',
+    ),
     top('Downloads', 'downloads', rows(s.downloads.top, 'url'), 'No downloads yet.'),
     top('Images seen', 'images', rows(s.imageViews.top, 'src'), 'No image seen yet.'),
     top('Outbound links', 'outbound', rows(s.outbound.top, 'url'), 'No outbound clicks yet.'),

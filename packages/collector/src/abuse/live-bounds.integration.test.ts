@@ -25,7 +25,12 @@ describe('/live subscription bounds', () => {
     await new Promise((r) => setTimeout(r, 50));
   };
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, liveLimits: { socketsPerToken: 4, pathsPerToken: 3, sockets: 6, paths: 4 } });
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      liveLimits: { socketsPerToken: 4, pathsPerToken: 3, sockets: 6, paths: 4 },
+    });
   });
   afterAll(async () => {
     await closeAll();
@@ -61,7 +66,13 @@ describe('/live subscription bounds', () => {
     // Six sockets are open: the seventh is refused, even on a watched page.
     const refused = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = request(`${c.url}/live?site=blog&path=/q0`, {
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-protocol': `heatlens.v1, token.${blog.readToken}` },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'sec-websocket-protocol': `heatlens.v1, token.${blog.readToken}`,
+        },
       });
       req.once('response', resolve);
       req.once('upgrade', () => reject(new Error('upgraded')));

@@ -7,7 +7,8 @@ const SITE_POINTS = 120;
 const PER_SOURCE = 60;
 
 /** POST one write as if from `ip` (the collector trusts X-Forwarded-For here, as behind a balancer). */
-const from = (c: Collector, ip: string, path: string) => post(c.url, batch({ path }), 'https://shop.example', { 'x-forwarded-for': ip });
+const from = (c: Collector, ip: string, path: string) =>
+  post(c.url, batch({ path }), 'https://shop.example', { 'x-forwarded-for': ip });
 
 /**
  * Eight sources flood one site while a visitor writes now and then: the site's limit must cut
@@ -20,7 +21,11 @@ function floodWith(name: string, attacker: (i: number, n: number) => string, vic
       port: 0,
       logLevel: 'silent',
       sites: SITES,
-      rateLimits: { trustProxy: true, writesPerIp: { points: 10_000, seconds: 60 }, writesPerSite: { points: SITE_POINTS, seconds: 60 } },
+      rateLimits: {
+        trustProxy: true,
+        writesPerIp: { points: 10_000, seconds: 60 },
+        writesPerSite: { points: SITE_POINTS, seconds: 60 },
+      },
     });
     try {
       const victimStatuses: number[] = [];
@@ -49,7 +54,12 @@ describe('per-site limit with fair shares', () => {
 
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: { trustProxy: true, writesPerSite: { points: 5, seconds: 60 } } });
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      rateLimits: { trustProxy: true, writesPerSite: { points: 5, seconds: 60 } },
+    });
   });
   afterAll(() => c.close());
 

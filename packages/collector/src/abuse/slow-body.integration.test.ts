@@ -10,15 +10,29 @@ const BODY_TIMEOUT_MS = 1500;
 describe('slow bodies', () => {
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, bodyTimeoutMs: BODY_TIMEOUT_MS, bodyMinBytesPerSec: 0 });
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      bodyTimeoutMs: BODY_TIMEOUT_MS,
+      bodyMinBytesPerSec: 0,
+    });
   });
   afterAll(() => c.close());
 
-  it('take no write slot: 260 senders of one byte per 300 ms leave a victim at 204, and are cut with 408', () => attack(c));
+  it('take no write slot: 260 senders of one byte per 300 ms leave a victim at 204, and are cut with 408', () =>
+    attack(c));
 
   it.runIf(redisAvailable())('take no write slot on Redis either', async () => {
     const redis = await startRedis(['--save', '']);
-    const onRedis = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, bodyTimeoutMs: BODY_TIMEOUT_MS, bodyMinBytesPerSec: 0 });
+    const onRedis = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      redisUrl: redis.url,
+      bodyTimeoutMs: BODY_TIMEOUT_MS,
+      bodyMinBytesPerSec: 0,
+    });
     try {
       await attack(onRedis);
     } finally {
@@ -47,7 +61,13 @@ describe('slow bodies', () => {
   }
 
   it('cut a body that falls behind the minimum rate before its deadline', async () => {
-    const slow = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, bodyTimeoutMs: 60_000, bodyMinBytesPerSec: 100 });
+    const slow = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      bodyTimeoutMs: 60_000,
+      bodyMinBytesPerSec: 100,
+    });
     try {
       // 1 byte per 100 ms is 10 bytes/s: behind 100 bytes/s once the first second is over.
       const a = slowSender(slow.url, 1000, 100);

@@ -9,12 +9,31 @@ import { startWebhookReceiver, type Answer, type WebhookReceiver } from '@heatle
 // a webhook that fails or hangs is retried without holding up ingest.
 
 let seq = 0;
-const clicks = (site: string, path: string, now: number, n: number, flags: { rage?: true; dead?: true }, sel = '#pay') => ({
-  v: 1, id: `a${++seq}`, site, sid: `s${seq}`, path, vw: 1280, sent: now,
+const clicks = (
+  site: string,
+  path: string,
+  now: number,
+  n: number,
+  flags: { rage?: true; dead?: true },
+  sel = '#pay',
+) => ({
+  v: 1,
+  id: `a${++seq}`,
+  site,
+  sid: `s${seq}`,
+  path,
+  vw: 1280,
+  sent: now,
   events: Array.from({ length: n }, () => ({ type: 'click', ts: now, x: 10, y: 10, w: 1280, h: 3000, sel, ...flags })),
 });
 const events = (site: string, path: string, now: number, n: number, ago = 0) => ({
-  v: 1, id: `a${++seq}`, site, sid: `s${seq}`, path, vw: 1280, sent: now,
+  v: 1,
+  id: `a${++seq}`,
+  site,
+  sid: `s${seq}`,
+  path,
+  vw: 1280,
+  sent: now,
   events: Array.from({ length: n }, () => ({ type: 'move', ts: now - ago, x: 10, y: 10, w: 1280, h: 3000 })),
 });
 
@@ -24,11 +43,25 @@ async function start(answer: (n: number) => Answer, alerts: SiteConfig['alerts']
   const receiver = await startWebhookReceiver(answer);
   let offset = 0;
   const sites: SiteConfig[] = [
-    { id: 'shop', origins: ['https://shop.example'], readToken: 'shop-read-token-0123456789', alerts: { webhook: receiver.url, ...alerts } },
-    { id: 'blog', origins: ['https://blog.example'], readToken: 'blog-read-token-0123456789', alerts: { webhook: receiver.url, quiet: { min: 10 } } },
+    {
+      id: 'shop',
+      origins: ['https://shop.example'],
+      readToken: 'shop-read-token-0123456789',
+      alerts: { webhook: receiver.url, ...alerts },
+    },
+    {
+      id: 'blog',
+      origins: ['https://blog.example'],
+      readToken: 'blog-read-token-0123456789',
+      alerts: { webhook: receiver.url, quiet: { min: 10 } },
+    },
   ];
   const collector = await startCollector({
-    port: 0, logLevel: 'silent', sites, rateLimits: false, now: () => Date.now() + offset,
+    port: 0,
+    logLevel: 'silent',
+    sites,
+    rateLimits: false,
+    now: () => Date.now() + offset,
     alerts: { evalMs: 50, timeoutMs, retries: 3, backoffMs: 20, publicUrl: 'https://heatlens.example' },
   });
   return { receiver, collector, now: () => Date.now() + offset, skip: (ms: number) => (offset += ms) };
@@ -49,7 +82,9 @@ describe('alerts on one collector', () => {
 
   it('fires once on rage clicks, shows it to the dashboard, and resolves once when the window moves on', async () => {
     const live = await openLive(c.url, 'site=shop&window=5m', 'shop-read-token-0123456789');
-    expect((await post(c.url, clicks('shop', '/cart', t.now(), 4, { rage: true }), 'https://shop.example')).status).toBe(204);
+    expect(
+      (await post(c.url, clicks('shop', '/cart', t.now(), 4, { rage: true }), 'https://shop.example')).status,
+    ).toBe(204);
     await post(c.url, clicks('shop', '/cart', t.now(), 1, {}), 'https://shop.example');
     for (let i = 0; i < 3; i++) await c.alerts.tick();
     expect(receiver.received).toEqual([]); // 4 rage clicks: under the default 5
@@ -59,21 +94,35 @@ describe('alerts on one collector', () => {
     expect(receiver.received).toHaveLength(1);
     const firing = receiver.received[0]!;
     expect(firing).toMatchObject({
-      id: 'rage|/cart|#pay', site: 'shop', page: '/cart', rule: 'rage', state: 'firing', element: '#pay',
+      id: 'rage|/cart|#pay',
+      site: 'shop',
+      page: '/cart',
+      rule: 'rage',
+      state: 'firing',
+      element: '#pay',
       figures: { count: 6, clicks: 7, share: 0.86, usual: 0 },
       window: { ms: 300_000 },
       link: 'https://heatlens.example/#site=shop&path=%2Fcart',
     });
-    expect(firing.text).toBe('[heatlens shop] rage clicks on #pay at /cart: 6 of 7 clicks (86 %) in the last 5 min https://heatlens.example/#site=shop&path=%2Fcart');
+    expect(firing.text).toBe(
+      '[heatlens shop] rage clicks on #pay at /cart: 6 of 7 clicks (86 %) in the last 5 min https://heatlens.example/#site=shop&path=%2Fcart',
+    );
     const shown = await live.next((f) => f.type === 'pages' && f.alerts?.firing.length === 1);
     expect(shown.alerts.firing[0]).toMatchObject({ id: 'rage|/cart|#pay', state: 'firing' });
 
     t.skip(300_000);
     await receiver.until(() => receiver.received.length > 1);
     for (let i = 0; i < 5; i++) await c.alerts.tick();
-    expect(receiver.received.map((a) => [a.id, a.state, a.figures.count])).toEqual([['rage|/cart|#pay', 'firing', 6], ['rage|/cart|#pay', 'resolved', 0]]);
-    expect(receiver.received[1]!.text).toMatch(/^\[heatlens shop\] Resolved: rage clicks on #pay at \/cart: 0 of 0 clicks/);
-    const after = await live.next((f) => f.type === 'pages' && f.alerts?.firing.length === 0 && f.alerts.recent.length === 2);
+    expect(receiver.received.map((a) => [a.id, a.state, a.figures.count])).toEqual([
+      ['rage|/cart|#pay', 'firing', 6],
+      ['rage|/cart|#pay', 'resolved', 0],
+    ]);
+    expect(receiver.received[1]!.text).toMatch(
+      /^\[heatlens shop\] Resolved: rage clicks on #pay at \/cart: 0 of 0 clicks/,
+    );
+    const after = await live.next(
+      (f) => f.type === 'pages' && f.alerts?.firing.length === 0 && f.alerts.recent.length === 2,
+    );
     expect(after.alerts.recent.map((a: { state: string }) => a.state)).toEqual(['resolved', 'firing']);
     live.ws.close();
 
@@ -89,7 +138,9 @@ describe('alerts on one collector', () => {
     await post(c.url, clicks('shop', '/', t.now(), 3, { dead: true }, 'a.home'), 'https://shop.example');
     await receiver.until(() => receiver.received.length > before);
     for (let i = 0; i < 3; i++) await c.alerts.tick();
-    expect(receiver.received.slice(before).map((a) => [a.rule, a.page, a.element, a.figures.count])).toEqual([['dead', '/', 'button.coupon', 5]]);
+    expect(receiver.received.slice(before).map((a) => [a.rule, a.page, a.element, a.figures.count])).toEqual([
+      ['dead', '/', 'button.coupon', 5],
+    ]);
   });
 
   it('fires quiet on a page whose steady traffic stopped', async () => {
@@ -97,10 +148,14 @@ describe('alerts on one collector', () => {
     // 220 events half an hour ago: 20 per 5 minutes is the page's usual; none now.
     await post(c.url, events('blog', '/post', t.now(), 220, 30 * 60_000), 'https://blog.example');
     await receiver.until(() => receiver.received.length > before);
-    expect(receiver.received.slice(before)).toMatchObject([{ site: 'blog', page: '/post', rule: 'quiet', state: 'firing', element: null, figures: { events: 0, usual: 20 } }]);
+    expect(receiver.received.slice(before)).toMatchObject([
+      { site: 'blog', page: '/post', rule: 'quiet', state: 'firing', element: null, figures: { events: 0, usual: 20 } },
+    ]);
     await post(c.url, events('blog', '/post', t.now(), 15), 'https://blog.example'); // traffic is back
     await receiver.until(() => receiver.received.length > before + 1);
-    expect(receiver.received.slice(before + 1)).toMatchObject([{ page: '/post', rule: 'quiet', state: 'resolved', figures: { events: 15 } }]);
+    expect(receiver.received.slice(before + 1)).toMatchObject([
+      { page: '/post', rule: 'quiet', state: 'resolved', figures: { events: 15 } },
+    ]);
   });
 
   it('never shows the webhook URL in read answers or live frames', async () => {
@@ -128,14 +183,20 @@ describe('alerts with a failing webhook', () => {
       await post(t.collector.url, clicks('shop', '/cart', t.now(), 6, { rage: true }), 'https://shop.example');
       await t.receiver.until(() => t.receiver.requests() >= 1);
       // The webhook holds the first notice: ingest goes on.
-      const answers = await Promise.all(Array.from({ length: 20 }, () => post(t.collector.url, events('shop', '/', t.now(), 5), 'https://shop.example')));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          post(t.collector.url, events('shop', '/', t.now(), 5), 'https://shop.example'),
+        ),
+      );
       expect(answers.map((r) => r.status)).toEqual(Array(20).fill(204));
       expect(t.collector.alerts.pending()).toBe(1);
       await t.receiver.until(() => t.receiver.received.length >= 1, 10_000);
       // Two attempts cut at the timeout, one 500, then accepted (a 4th answer slower than 200 ms
       // on a loaded machine would be sent once more: the same notice).
       expect(t.receiver.requests()).toBeGreaterThanOrEqual(4);
-      expect(new Set(t.receiver.received.map((a) => `${a.id} ${a.state} ${a.at}`))).toEqual(new Set(['rage|/cart|#pay firing ' + t.receiver.received[0]!.at]));
+      expect(new Set(t.receiver.received.map((a) => `${a.id} ${a.state} ${a.at}`))).toEqual(
+        new Set(['rage|/cart|#pay firing ' + t.receiver.received[0]!.at]),
+      );
       const metrics = await (await fetch(`${t.collector.url}/metrics`)).text();
       expect(metrics).toMatch(/heatlens_alert_deliveries_total\{outcome="delivered",rule="rage"\} 1/);
     } finally {

@@ -54,7 +54,10 @@ export function createDelivery(options: DeliveryOptions) {
       return res.status === 429 || res.status >= 500 ? 'retry' : 'fail';
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };
-      log.warn({ site: alert.site, rule: alert.rule, state: alert.state, error: err.name, code: err.cause?.code }, 'alert webhook unreachable');
+      log.warn(
+        { site: alert.site, rule: alert.rule, state: alert.state, error: err.name, code: err.cause?.code },
+        'alert webhook unreachable',
+      );
       return 'retry';
     }
   }

@@ -29,7 +29,14 @@ export type AlertOptions = {
   fetch?: typeof fetch;
 };
 
-export const ALERT_DEFAULTS: Required<Omit<AlertOptions, 'publicUrl' | 'fetch'>> = { evalMs: 2000, timeoutMs: 5000, retries: 3, backoffMs: 1000, keep: 50, maxPages: 200 };
+export const ALERT_DEFAULTS: Required<Omit<AlertOptions, 'publicUrl' | 'fetch'>> = {
+  evalMs: 2000,
+  timeoutMs: 5000,
+  retries: 3,
+  backoffMs: 1000,
+  keep: 50,
+  maxPages: 200,
+};
 
 export type AlertEngineDeps = {
   sites: () => SiteConfig[];
@@ -57,8 +64,11 @@ const parse = (s: string): Alert | undefined => {
  * sends the notice, so a fleet on one Redis sends each once.
  */
 export function createAlertEngine(deps: AlertEngineDeps) {
-  const given = Object.fromEntries(Object.entries(deps.options ?? {}).filter(([, v]) => v !== undefined)) as AlertOptions;
-  const o: AlertOptions & typeof ALERT_DEFAULTS = { ...ALERT_DEFAULTS, ...given } as AlertOptions & typeof ALERT_DEFAULTS;
+  const given = Object.fromEntries(
+    Object.entries(deps.options ?? {}).filter(([, v]) => v !== undefined),
+  ) as AlertOptions;
+  const o: AlertOptions & typeof ALERT_DEFAULTS = { ...ALERT_DEFAULTS, ...given } as AlertOptions &
+    typeof ALERT_DEFAULTS;
   const { store, log, metrics } = deps;
   const latest = new Map<string, AlertList>();
   const delivery = createDelivery({
@@ -76,13 +86,18 @@ export function createAlertEngine(deps: AlertEngineDeps) {
     if (!site.alerts) return void latest.delete(site.id);
     const rules = resolveRules(site.alerts);
     const now = deps.now();
-    const [counters, state] = await Promise.all([store.alertFigures({ site: site.id, now, limit: o.maxPages }), store.alerts.list(site.id)]);
+    const [counters, state] = await Promise.all([
+      store.alertFigures({ site: site.id, now, limit: o.maxPages }),
+      store.alerts.list(site.id),
+    ]);
     const firing = new Map<string, Alert>();
     for (const s of state.firing) {
       const a = parse(s);
       if (a) firing.set(a.id, a);
     }
-    const held = new Map([...firing.values()].filter((a) => a.rule === 'quiet').map((a) => [a.id, a.figures.usual ?? 0]));
+    const held = new Map(
+      [...firing.values()].filter((a) => a.rule === 'quiet').map((a) => [a.id, a.figures.usual ?? 0]),
+    );
     const checks = new Map(evaluateRules(rules, counters.map(pageFigures), held).map((c) => [c.id, c]));
     let changed = false;
     const notify = (a: Alert) => {
@@ -100,9 +115,14 @@ export function createAlertEngine(deps: AlertEngineDeps) {
       const c = checks.get(id);
       if (c?.firing) continue;
       // Nothing left to look at (the page left the hour): its counts are zero now.
-      const zero: Check = { ...was, firing: false, figures: Object.fromEntries(Object.entries(was.figures).map(([k, v]) => [k, k === 'usual' ? v : 0])) };
+      const zero: Check = {
+        ...was,
+        firing: false,
+        figures: Object.fromEntries(Object.entries(was.figures).map(([k, v]) => [k, k === 'usual' ? v : 0])),
+      };
       const a = buildNotice(site.id, c ?? zero, 'resolved', now, baseUrl());
-      if (await store.alerts.close(site.id, id, JSON.stringify(a), { now, cooldownMs: rules.cooldownMs, keep: o.keep })) notify(a);
+      if (await store.alerts.close(site.id, id, JSON.stringify(a), { now, cooldownMs: rules.cooldownMs, keep: o.keep }))
+        notify(a);
     }
     const list = changed ? await store.alerts.list(site.id) : state;
     const all = (xs: string[]) => xs.map(parse).filter((a): a is Alert => a !== undefined);
@@ -115,7 +135,13 @@ export function createAlertEngine(deps: AlertEngineDeps) {
     running ??= (async () => {
       const t0 = performance.now();
       await Promise.all(
-        deps.sites().map((s) => evaluateSite(s).catch((err) => log.warn({ site: s.id, err: (err as Error).message }, 'alert evaluation failed'))),
+        deps
+          .sites()
+          .map((s) =>
+            evaluateSite(s).catch((err) =>
+              log.warn({ site: s.id, err: (err as Error).message }, 'alert evaluation failed'),
+            ),
+          ),
       );
       metrics.alertEvalSeconds.observe((performance.now() - t0) / 1000);
     })().finally(() => (running = undefined));

@@ -15,23 +15,37 @@ describe('alert rules', () => {
   const defaults = resolveRules({});
 
   it('fires rage and dead on an element that reaches the count and share of its clicks', () => {
-    const p = page('/cart', { ev: 20, 'sel:#pay': 8, 'rsel:#pay': 5, 'dsel:#pay': 4, 'sel:a.home': 9, 'rsel:a.home': 2 });
+    const p = page('/cart', {
+      ev: 20,
+      'sel:#pay': 8,
+      'rsel:#pay': 5,
+      'dsel:#pay': 4,
+      'sel:a.home': 9,
+      'rsel:a.home': 2,
+    });
     const checks = evaluateRules(defaults, [p]);
     expect(firing(checks)).toEqual(['rage|/cart|#pay']);
-    expect(checks.find((c) => c.id === 'rage|/cart|#pay')).toMatchObject({ element: '#pay', figures: { count: 5, clicks: 8, share: 0.63, usual: 0 } });
+    expect(checks.find((c) => c.id === 'rage|/cart|#pay')).toMatchObject({
+      element: '#pay',
+      figures: { count: 5, clicks: 8, share: 0.63, usual: 0 },
+    });
   });
 
-  it('does not fire on many rage clicks that are a small share of a busy element, unless they jump above the hour', () => {
+  it('does not fire on rage clicks that are a small share of a busy element, unless they jump above the hour', () => {
     const busy = { ev: 200, 'sel:#menu': 100, 'rsel:#menu': 10 };
     expect(firing(evaluateRules(defaults, [page('/', busy)]))).toEqual([]); // 10 % of its clicks, none before
-    expect(firing(evaluateRules(defaults, [page('/', busy, { 'rsel:#menu': 44 })]))).toEqual([]); // 4 per 5 min before: x2.5
-    expect(firing(evaluateRules(defaults, [page('/', busy, { 'rsel:#menu': 22 })]))).toEqual(['rage|/|#menu']); // 2 before: x5
+    // 4 per 5 min before: x2.5
+    expect(firing(evaluateRules(defaults, [page('/', busy, { 'rsel:#menu': 44 })]))).toEqual([]);
+    // 2 before: x5
+    expect(firing(evaluateRules(defaults, [page('/', busy, { 'rsel:#menu': 22 })]))).toEqual(['rage|/|#menu']);
   });
 
   it('fires quiet on a page whose steady traffic stopped, and holds it while the hour forgets', () => {
     const rules = resolveRules({ quiet: {} });
     const stopped = page('/', { ev: 2 }, { ev: 1100 }); // 100 per 5 min before
-    expect(evaluateRules(rules, [stopped]).map((c) => [c.id, c.firing, c.figures])).toEqual([['quiet|/|', true, { events: 2, usual: 100 }]]);
+    expect(evaluateRules(rules, [stopped]).map((c) => [c.id, c.firing, c.figures])).toEqual([
+      ['quiet|/|', true, { events: 2, usual: 100 }],
+    ]);
     expect(firing(evaluateRules(rules, [page('/', { ev: 50 }, { ev: 1100 })]))).toEqual([]);
     expect(firing(evaluateRules(rules, [page('/', { ev: 0 }, { ev: 110 })]))).toEqual([]); // 10 per 5 min: not steady
     // Firing against 100: an hour later the page is gone from the ranking, still quiet.

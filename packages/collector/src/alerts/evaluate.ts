@@ -42,14 +42,28 @@ export function evaluateRules(rules: Rules, pages: PageFigures[], held: Map<stri
         const share = clicks ? count / clicks : 0;
         const before = usual(p.hour[rule].get(element) ?? 0, count);
         const firing = count >= r.min && (share >= r.share || (before > 0 && count >= r.multiple * before));
-        out.push({ id: alertId(rule, p.path, element), rule, page: p.path, element, firing, figures: { count, clicks, share: round(share), usual: round(before) } });
+        out.push({
+          id: alertId(rule, p.path, element),
+          rule,
+          page: p.path,
+          element,
+          firing,
+          figures: { count, clicks, share: round(share), usual: round(before) },
+        });
       }
     }
     if (rules.quiet?.scope === 'page') out.push(quiet(rules.quiet, p.path, p.live, p.hour, held));
     if (rules.spike) {
       const before = usual(p.hour.events, p.live.events);
       const firing = p.live.events >= rules.spike.min && p.live.events >= rules.spike.multiple * before;
-      out.push({ id: alertId('spike', p.path, null), rule: 'spike', page: p.path, element: null, firing, figures: { events: p.live.events, usual: round(before) } });
+      out.push({
+        id: alertId('spike', p.path, null),
+        rule: 'spike',
+        page: p.path,
+        element: null,
+        firing,
+        figures: { events: p.live.events, usual: round(before) },
+      });
     }
   }
   // A page silent for the whole hour has left the ranking: its quiet alert holds all the same.
@@ -57,7 +71,8 @@ export function evaluateRules(rules: Rules, pages: PageFigures[], held: Map<stri
   const seen = new Set(pages.map((p) => p.path));
   for (const id of held.keys()) {
     const [rule, page] = id.split('|') as [string, string];
-    if (rule === 'quiet' && rules.quiet?.scope === 'page' && page !== SITE_PAGE && !seen.has(page)) out.push(quiet(rules.quiet, page, empty(), empty(), held));
+    if (rule === 'quiet' && rules.quiet?.scope === 'page' && page !== SITE_PAGE && !seen.has(page))
+      out.push(quiet(rules.quiet, page, empty(), empty(), held));
   }
   if (rules.quiet?.scope === 'site') {
     const sum = (k: 'live' | 'hour') => ({ events: pages.reduce((a, p) => a + p[k].events, 0) }) as Tally;
@@ -66,7 +81,13 @@ export function evaluateRules(rules: Rules, pages: PageFigures[], held: Map<stri
   return out;
 }
 
-function quiet(r: NonNullable<Rules['quiet']>, page: string, live: Tally, hour: Tally, held: Map<string, number>): Check {
+function quiet(
+  r: NonNullable<Rules['quiet']>,
+  page: string,
+  live: Tally,
+  hour: Tally,
+  held: Map<string, number>,
+): Check {
   const id = alertId('quiet', page, null);
   const before = Math.max(usual(hour.events, live.events), held.get(id) ?? 0);
   const firing = before >= r.min && live.events <= r.below * before;

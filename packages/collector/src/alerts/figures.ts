@@ -32,4 +32,8 @@ export function tally(counters: Iterable<[string, number]>): Tally {
 }
 
 /** A store's raw alert counters as tallies. */
-export const pageFigures = (c: AlertCounters): PageFigures => ({ path: c.path, live: tally(c.live), hour: tally(c.hour) });
+export const pageFigures = (c: AlertCounters): PageFigures => ({
+  path: c.path,
+  live: tally(c.live),
+  hour: tally(c.hour),
+});

@@ -10,8 +10,23 @@ type Backend = { redisUrl?: string; redisCluster?: string[]; stop(): Promise<voi
 
 let seq = 0;
 const rage = (now: number, n: number) => ({
-  v: 1, id: `f${++seq}-${now}`, site: 'shop', sid: `s${seq}`, path: '/cart', vw: 1280, sent: now,
-  events: Array.from({ length: n }, () => ({ type: 'click', ts: now, x: 10, y: 10, w: 1280, h: 3000, sel: '#pay', rage: true })),
+  v: 1,
+  id: `f${++seq}-${now}`,
+  site: 'shop',
+  sid: `s${seq}`,
+  path: '/cart',
+  vw: 1280,
+  sent: now,
+  events: Array.from({ length: n }, () => ({
+    type: 'click',
+    ts: now,
+    x: 10,
+    y: 10,
+    w: 1280,
+    h: 3000,
+    sel: '#pay',
+    rage: true,
+  })),
 });
 
 /**
@@ -29,8 +44,19 @@ function describeFleet(name: string, available: () => boolean, start: () => Prom
     beforeAll(async () => {
       backend = await start();
       receiver = await startWebhookReceiver();
-      const sites: SiteConfig[] = [{ id: 'shop', origins: ['*'], readToken: 'shop-read-token-0123456789', alerts: { webhook: receiver.url } }];
-      const opts = { port: 0, logLevel: 'silent', sites, now, rateLimits: false as const, redisUrl: backend.redisUrl, redisCluster: backend.redisCluster, alerts: { evalMs: 30 } };
+      const sites: SiteConfig[] = [
+        { id: 'shop', origins: ['*'], readToken: 'shop-read-token-0123456789', alerts: { webhook: receiver.url } },
+      ];
+      const opts = {
+        port: 0,
+        logLevel: 'silent',
+        sites,
+        now,
+        rateLimits: false as const,
+        redisUrl: backend.redisUrl,
+        redisCluster: backend.redisCluster,
+        alerts: { evalMs: 30 },
+      };
       fleet = await Promise.all([1, 2, 3].map(() => startCollector(opts)));
     });
     afterAll(async () => {
@@ -44,14 +70,20 @@ function describeFleet(name: string, available: () => boolean, start: () => Prom
       await receiver.until(() => receiver.received.length > 0);
       // Every collector evaluates a few more times with the alert firing.
       for (let i = 0; i < 3; i++) await Promise.all(fleet.map((c) => c.alerts.tick()));
-      expect(receiver.received.map((a) => [a.id, a.state, a.figures.count])).toEqual([['rage|/cart|#pay', 'firing', 6]]);
+      expect(receiver.received.map((a) => [a.id, a.state, a.figures.count])).toEqual([
+        ['rage|/cart|#pay', 'firing', 6],
+      ]);
       for (const c of fleet) expect(c.alerts.latest('shop')?.firing.map((a) => a.id)).toEqual(['rage|/cart|#pay']);
 
       offset += 300_000;
       await receiver.until(() => receiver.received.length > 1);
       for (let i = 0; i < 3; i++) await Promise.all(fleet.map((c) => c.alerts.tick()));
       expect(receiver.received.map((a) => a.state)).toEqual(['firing', 'resolved']);
-      const fired = await Promise.all(fleet.map(async (c) => /heatlens_alerts_fired_total\{rule="rage"\} 1/.test(await (await fetch(`${c.url}/metrics`)).text())));
+      const fired = await Promise.all(
+        fleet.map(async (c) =>
+          /heatlens_alerts_fired_total\{rule="rage"\} 1/.test(await (await fetch(`${c.url}/metrics`)).text()),
+        ),
+      );
       expect(fired.filter(Boolean)).toHaveLength(1);
     });
   });

@@ -13,7 +13,10 @@ function describe(c: Pick<Check, 'rule' | 'page' | 'element' | 'figures'>): stri
   switch (c.rule) {
     case 'rage':
     case 'dead':
-      return `${c.rule} clicks on ${c.element} at ${c.page}: ${f.count ?? 0} of ${f.clicks ?? 0} clicks (${pct(f.share ?? 0)}) in the last 5 min`;
+      return (
+        `${c.rule} clicks on ${c.element} at ${c.page}: ${f.count ?? 0} of ${f.clicks ?? 0} clicks ` +
+        `(${pct(f.share ?? 0)}) in the last 5 min`
+      );
     case 'quiet':
       return `${where(c.page)} went quiet: ${f.events ?? 0} events in the last 5 min, usually ${f.usual ?? 0}`;
     case 'spike':
@@ -25,7 +28,13 @@ function describe(c: Pick<Check, 'rule' | 'page' | 'element' | 'figures'>): stri
  * A notice's body (the webhook's JSON and the dashboard's entry). `baseUrl` is the dashboard's
  * address; the link opens it on the page (`#site=..&path=..`, as the dashboard's view state reads).
  */
-export function buildNotice(site: string, c: Pick<Check, 'id' | 'rule' | 'page' | 'element' | 'figures'>, state: Alert['state'], now: number, baseUrl: string): Alert {
+export function buildNotice(
+  site: string,
+  c: Pick<Check, 'id' | 'rule' | 'page' | 'element' | 'figures'>,
+  state: Alert['state'],
+  now: number,
+  baseUrl: string,
+): Alert {
   const view = new URLSearchParams({ site });
   if (c.page !== SITE_PAGE) view.set('path', c.page);
   const link = `${baseUrl.replace(/\/+$/, '')}/#${view.toString()}`;

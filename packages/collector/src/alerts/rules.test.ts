@@ -7,12 +7,25 @@ const SECRET = 'https://hooks.example/services/T000/B000/very-secret';
 
 describe('alert rules in the sites file', () => {
   it('gives a site that names only a webhook the rage and dead rules with their defaults', () => {
-    expect(resolveRules(checkAlerts({ webhook: SECRET }, 'a'))).toEqual({ webhook: SECRET, rage: CLICK_DEFAULTS, dead: CLICK_DEFAULTS, quiet: undefined, spike: undefined, cooldownMs: 600_000 });
+    expect(resolveRules(checkAlerts({ webhook: SECRET }, 'a'))).toEqual({
+      webhook: SECRET,
+      rage: CLICK_DEFAULTS,
+      dead: CLICK_DEFAULTS,
+      quiet: undefined,
+      spike: undefined,
+      cooldownMs: 600_000,
+    });
   });
 
   it('runs exactly the rules named, each with its defaults under what is given', () => {
     const r = resolveRules(checkAlerts({ quiet: { below: 0.2 }, spike: {}, cooldownMs: 1000 }, 'a'));
-    expect([r.rage, r.dead, r.quiet, r.spike, r.cooldownMs]).toEqual([undefined, undefined, { scope: 'page', min: 30, below: 0.2 }, { min: 100, multiple: 5 }, 1000]);
+    expect([r.rage, r.dead, r.quiet, r.spike, r.cooldownMs]).toEqual([
+      undefined,
+      undefined,
+      { scope: 'page', min: 30, below: 0.2 },
+      { min: 100, multiple: 5 },
+      1000,
+    ]);
   });
 
   it.each([
@@ -22,7 +35,10 @@ describe('alert rules in the sites file', () => {
     [{ dead: { min: '5' } }, 'sites[0].alerts.dead.min must be a number from 1 to 1000000000'],
     [{ quiet: { scope: 'everywhere' } }, 'sites[0].alerts.quiet.scope must be "page" or "site"'],
     [{ spike: [] }, 'sites[0].alerts.spike must be an object'],
-    [{ rage: { minimum: 3 } }, 'sites[0].alerts.rage.minimum is not a known field (expected one of min, share, multiple)'],
+    [
+      { rage: { minimum: 3 } },
+      'sites[0].alerts.rage.minimum is not a known field (expected one of min, share, multiple)',
+    ],
     [{ webook: SECRET }, 'sites[0].alerts.webook is not a known field'],
     [{ cooldownMs: -1 }, 'sites[0].alerts.cooldownMs must be a number from 0'],
     ['yes', 'sites[0].alerts must be an object'],
@@ -32,7 +48,9 @@ describe('alert rules in the sites file', () => {
 
   it('never repeats the webhook URL in an error', () => {
     const bad = `${SECRET} with spaces`;
-    expect(() => validateSites(site({ webhook: bad.replace('https', 'gopher') }))).toThrow(/webhook must be an http\(s\) URL$/);
+    expect(() => validateSites(site({ webhook: bad.replace('https', 'gopher') }))).toThrow(
+      /webhook must be an http\(s\) URL$/,
+    );
     try {
       validateSites(site({ webhook: 'gopher://hooks.example/very-secret' }));
     } catch (e) {

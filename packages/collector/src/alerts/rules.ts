@@ -68,7 +68,9 @@ export const DEFAULT_COOLDOWN_MS = 600_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkKeys(v: Record<string, unknown>, allowed: readonly string[], at: string) {
-  for (const k of Object.keys(v)) if (!allowed.includes(k)) throw new TypeError(`${at}.${k} is not a known field (expected one of ${allowed.join(', ')})`);
+  for (const k of Object.keys(v))
+    if (!allowed.includes(k))
+      throw new TypeError(`${at}.${k} is not a known field (expected one of ${allowed.join(', ')})`);
 }
 
 function checkNumber(v: Record<string, unknown>, k: string, at: string, min: number, max = Infinity) {
@@ -108,7 +110,8 @@ export function checkAlerts(v: unknown, at: string): SiteAlerts {
   if (v.quiet !== undefined) {
     checkRule(v.quiet, `${at}.quiet`, { min: [1, 1e9], below: [0, 1] }, ['scope']);
     const scope = (v.quiet as Record<string, unknown>).scope;
-    if (scope !== undefined && scope !== 'page' && scope !== 'site') throw new TypeError(`${at}.quiet.scope must be "page" or "site"`);
+    if (scope !== undefined && scope !== 'page' && scope !== 'site')
+      throw new TypeError(`${at}.quiet.scope must be "page" or "site"`);
   }
   if (v.spike !== undefined) checkRule(v.spike, `${at}.spike`, { min: [1, 1e9], multiple: [1, 1e6] });
   checkNumber(v, 'cooldownMs', at, 0, 7 * 24 * 3600_000);

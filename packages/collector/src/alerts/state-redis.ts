@@ -45,7 +45,16 @@ export function createRedisAlertState(r: AlertRedis): AlertState {
       return (await r.run(OPEN_ALERT_LUA, keys(site), [id, body, String(now), String(keep), String(TTL_MS)])) === 1;
     },
     async close(site, id, body, { now, cooldownMs, keep }) {
-      return (await r.run(CLOSE_ALERT_LUA, keys(site), [id, body, String(now), String(keep), String(TTL_MS), String(now + cooldownMs)])) === 1;
+      return (
+        (await r.run(CLOSE_ALERT_LUA, keys(site), [
+          id,
+          body,
+          String(now),
+          String(keep),
+          String(TTL_MS),
+          String(now + cooldownMs),
+        ])) === 1
+      );
     },
     async list(site) {
       const [on, , log] = keys(site);

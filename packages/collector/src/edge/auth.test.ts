@@ -29,7 +29,7 @@ describe('readToken', () => {
 });
 
 describe('authorizeRead', () => {
-  it("gives a token its own site and only that", () => {
+  it('gives a token its own site and only that', () => {
     expect(answer(bearer(shop.readToken), 'shop')).toBe('shop');
     expect(answer(bearer(shop.readToken), 'blog')).toBe('403 site: this token may not read "blog"');
     expect(answer(bearer(shop.readToken), 'nope')).toBe('403 site: this token may not read "nope"');

@@ -16,7 +16,7 @@ function fakeRedis(): CounterClient & { counts: Map<string, number> } {
 }
 
 describe('limit sync', () => {
-  it('adds the other collectors\' counts to the local one', async () => {
+  it("adds the other collectors' counts to the local one", async () => {
     const redis = fakeRedis();
     redis.counts.set('hl:rl:ip:k', 7); // what the others counted
     const limiter = new RateLimiterMemory({ points: 10, duration: 60 });
@@ -32,7 +32,14 @@ describe('limit sync', () => {
   it('ends a round when a node never answers or a client throws, and reports it', async () => {
     const errors: unknown[] = [];
     const limiter = new RateLimiterMemory({ points: 10, duration: 60 });
-    for (const client of [{ eval: () => new Promise<never>(() => {}) }, { eval: () => { throw new Error('cluster: no slot'); } }] as CounterClient[]) {
+    for (const client of [
+      { eval: () => new Promise<never>(() => {}) },
+      {
+        eval: () => {
+          throw new Error('cluster: no slot');
+        },
+      },
+    ] as CounterClient[]) {
       const sync = createLimitSync({ client, everyMs: 60_000, timeoutMs: 50, onError: (e) => errors.push(e) });
       sync.add(limiter, 'hl:rl:ip', 'k', 60_000, 10);
       await sync.flush();

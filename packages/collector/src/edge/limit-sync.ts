@@ -1,7 +1,9 @@
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 
 /** The one Redis call the sync makes; a node-redis client or cluster has it. */
-export type CounterClient = { eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown> };
+export type CounterClient = {
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+};
 
 /**
  * Add this collector's delta to the shared count and return the total; the key lives one window
@@ -14,7 +16,15 @@ return n`;
 /** Keys synced per round at most: a flood of distinct addresses cannot make a round unbounded. */
 const MAX_KEYS_PER_ROUND = 5000;
 
-type Entry = { limiter: RateLimiterMemory; redisKey: string; key: string; windowMs: number; points: number; delta: number; until: number };
+type Entry = {
+  limiter: RateLimiterMemory;
+  redisKey: string;
+  key: string;
+  windowMs: number;
+  points: number;
+  delta: number;
+  until: number;
+};
 
 /** Counts kept in this process and shared between collectors in the background. */
 export type LimitSync = {
@@ -34,7 +44,12 @@ export type LimitSync = {
  * already counted to half its limit keeps being exchanged (with a delta of 0) until its window
  * ends, so it learns when the others take it over the limit even if it has no new request.
  */
-export function createLimitSync(options: { client?: CounterClient; everyMs: number; timeoutMs: number; onError: (e: unknown) => void }): LimitSync {
+export function createLimitSync(options: {
+  client?: CounterClient;
+  everyMs: number;
+  timeoutMs: number;
+  onError: (e: unknown) => void;
+}): LimitSync {
   const { client, everyMs, timeoutMs, onError } = options;
   const entries = new Map<string, Entry>();
   let running: Promise<void> | undefined;
@@ -45,7 +60,10 @@ export function createLimitSync(options: { client?: CounterClient; everyMs: numb
       // A command written to a stalled node never answers; the round must end anyway. (The
       // timer exists only once the command is sent: a client that throws at once leaves none.)
       const reply = client!.eval(ADD, { keys: [p.redisKey], arguments: [String(p.delta), String(p.windowMs)] });
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`limit sync: no answer within ${timeoutMs} ms`)), timeoutMs)));
+      const late = new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`limit sync: no answer within ${timeoutMs} ms`)), timeoutMs)),
+      );
       const total = Number(await Promise.race([reply, late]));
       const local = (await p.limiter.get(p.key))?.consumedPoints ?? 0;
       if (total > local) await p.limiter.penalty(p.key, total - local);
@@ -84,7 +102,8 @@ export function createLimitSync(options: { client?: CounterClient; everyMs: numb
       const redisKey = `${prefix}:${key}`;
       const e = entries.get(redisKey);
       if (e) e.delta++;
-      else if (entries.size < MAX_KEYS_PER_ROUND * 4) entries.set(redisKey, { limiter, redisKey, key, windowMs, points, delta: 1, until: Date.now() + windowMs });
+      else if (entries.size < MAX_KEYS_PER_ROUND * 4)
+        entries.set(redisKey, { limiter, redisKey, key, windowMs, points, delta: 1, until: Date.now() + windowMs });
     },
     flush,
     close: () => clearInterval(timer),

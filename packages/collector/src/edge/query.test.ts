@@ -22,7 +22,13 @@ describe('readQuery', () => {
   });
 
   it('reads every field it is given', () => {
-    expect(read('window=24h&kind=scroll&seg=m&path=/cart&limit=500')).toEqual({ window: '24h', kind: 'scroll', seg: 'm', path: '/cart', limit: 500 });
+    expect(read('window=24h&kind=scroll&seg=m&path=/cart&limit=500')).toEqual({
+      window: '24h',
+      kind: 'scroll',
+      seg: 'm',
+      path: '/cart',
+      limit: 500,
+    });
   });
 
   it('refuses each bad field with a 400 naming it and what it may be', () => {
@@ -31,7 +37,8 @@ describe('readQuery', () => {
     expect(refusal('kind=hover')).toBe('400 kind: one of move, click, scroll');
     expect(refusal('seg=xl')).toBe('400 seg: one of all, s, m, l');
     expect(refusal('path=cart')).toBe('400 path: must start with /');
-    for (const limit of ['0', '501', '1.5', 'ten', '']) expect(refusal(`limit=${limit}`)).toBe('400 limit: an integer from 1 to 500');
+    for (const limit of ['0', '501', '1.5', 'ten', ''])
+      expect(refusal(`limit=${limit}`)).toBe('400 limit: an integer from 1 to 500');
   });
 
   it('asks for a long path under the key it was recorded with, and for (other) as it is', () => {

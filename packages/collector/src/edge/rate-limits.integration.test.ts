@@ -12,7 +12,12 @@ describe('rate limits (in memory)', () => {
   let bySite: Collector;
   beforeAll(async () => {
     [byIp, bySite] = await Promise.all([
-      startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: { writesPerIp: limit(5), readsPerToken: limit(3) } }),
+      startCollector({
+        port: 0,
+        logLevel: 'silent',
+        sites: SITES,
+        rateLimits: { writesPerIp: limit(5), readsPerToken: limit(3) },
+      }),
       startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: { writesPerSite: limit(3) } }),
     ]);
   });
@@ -37,7 +42,12 @@ describe('rate limits (in memory)', () => {
   });
 
   it('limits reads per token, on the API and on /live upgrades', async () => {
-    const c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: { readsPerToken: limit(3) } });
+    const c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      rateLimits: { readsPerToken: limit(3) },
+    });
     try {
       for (let i = 0; i < 3; i++) expect((await get(c.url, '/api/sites', shop.readToken)).status).toBe(200);
       const res = await get(c.url, '/api/stats?site=shop&path=/', shop.readToken);
@@ -51,14 +61,25 @@ describe('rate limits (in memory)', () => {
   });
 });
 
-function describeShared(name: string, available: () => boolean, start: () => Promise<{ redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> }>) {
+function describeShared(
+  name: string,
+  available: () => boolean,
+  start: () => Promise<{ redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> }>,
+) {
   describe.runIf(available())(`rate limits on ${name}`, () => {
     let backend: Awaited<ReturnType<typeof start>>;
     let a: Collector;
     let b: Collector;
     beforeAll(async () => {
       backend = await start();
-      const opts = { port: 0, logLevel: 'silent', sites: SITES, redisUrl: backend.redisUrl, redisCluster: backend.redisCluster, rateLimits: { writesPerIp: limit(4), syncMs: 50 } };
+      const opts = {
+        port: 0,
+        logLevel: 'silent',
+        sites: SITES,
+        redisUrl: backend.redisUrl,
+        redisCluster: backend.redisCluster,
+        rateLimits: { writesPerIp: limit(4), syncMs: 50 },
+      };
       [a, b] = await Promise.all([startCollector(opts), startCollector(opts)]);
     });
     afterAll(async () => {

@@ -12,7 +12,10 @@ const MAX_SOURCES_PER_SITE = 10_000;
 export type RateLimits = {
   /** Count a write from this request's client IP; throws 429 past the limit. No I/O. */
   writeIp(req: IncomingMessage): Promise<void>;
-  /** Count a write to a site from this request's source; throws 429 past the site's limit to sources over their share. No I/O. */
+  /**
+   * Count a write to a site from this request's source; throws 429 past the site's limit to sources
+   * over their share. No I/O.
+   */
   writeSite(site: string, req: IncomingMessage): Promise<void>;
   /** Count a read by a token; throws 429 past the limit. No I/O. */
   read(token: string): Promise<void>;
@@ -22,9 +25,16 @@ export type RateLimits = {
 };
 
 /** Limits turned off (`rateLimits: false`). */
-export const NO_RATE_LIMITS: RateLimits = { writeIp: async () => {}, writeSite: async () => {}, read: async () => {}, sync: async () => {}, close() {} };
+export const NO_RATE_LIMITS: RateLimits = {
+  writeIp: async () => {},
+  writeSite: async () => {},
+  read: async () => {},
+  sync: async () => {},
+  close() {},
+};
 
-const tooMany = (what: string, ms: number) => new HttpError(429, `rate limit: too many ${what}, retry later`, { 'Retry-After': Math.max(1, Math.ceil(ms / 1000)) });
+const tooMany = (what: string, ms: number) =>
+  new HttpError(429, `rate limit: too many ${what}, retry later`, { 'Retry-After': Math.max(1, Math.ceil(ms / 1000)) });
 
 /**
  * Build the limiters. Every count lives in this process (rate-limiter-flexible's memory limiter,
@@ -33,10 +43,24 @@ const tooMany = (what: string, ms: number) => new HttpError(429, `rate limit: to
  * what the others counted at the next exchange, so a limit holds across N collectors within one
  * sync interval's worth of requests. Keys in Redis are single keys (`hl:rl:<kind>:<key>`).
  */
-export function createRateLimits(options: { limits?: RateLimitOptions; redis?: CounterClient; timeoutMs: number; onSyncError?: (e: unknown) => void }): RateLimits {
+export function createRateLimits(options: {
+  limits?: RateLimitOptions;
+  redis?: CounterClient;
+  timeoutMs: number;
+  onSyncError?: (e: unknown) => void;
+}): RateLimits {
   const o = { ...DEFAULT_RATE_LIMITS, ...options.limits };
-  const shared = createLimitSync({ client: options.redis, everyMs: o.syncMs, timeoutMs: options.timeoutMs, onError: options.onSyncError ?? (() => {}) });
-  const make = (name: string, l: Limit) => ({ name: `hl:rl:${name}`, limit: l, limiter: new RateLimiterMemory({ points: l.points, duration: l.seconds }) });
+  const shared = createLimitSync({
+    client: options.redis,
+    everyMs: o.syncMs,
+    timeoutMs: options.timeoutMs,
+    onError: options.onSyncError ?? (() => {}),
+  });
+  const make = (name: string, l: Limit) => ({
+    name: `hl:rl:${name}`,
+    limit: l,
+    limiter: new RateLimiterMemory({ points: l.points, duration: l.seconds }),
+  });
   const ip = make('ip', o.writesPerIp);
   const site = make('site', o.writesPerSite);
   const read = make('read', o.readsPerToken);
@@ -76,7 +100,8 @@ export function createRateLimits(options: { limits?: RateLimitOptions; redis?: C
       const { mine, sources: n } = countSource(id, clientIp(req, o.trustProxy));
       const r = await take(site, id);
       // Over the site's budget, a source keeps its fair share of it: the flood is what gets cut.
-      if (over(site, r) && mine > o.writesPerSite.points / n) throw tooMany('writes to this site from this address', r.msBeforeNext);
+      if (over(site, r) && mine > o.writesPerSite.points / n)
+        throw tooMany('writes to this site from this address', r.msBeforeNext);
     },
     async read(token) {
       // Keyed by a digest: tokens never reach Redis.
@@ -109,6 +134,10 @@ export function ipv6Prefix64(ip: string): string | undefined {
   const [head = '', tail] = ip.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -14,7 +14,13 @@ describe.runIf(redisClusterAvailable())('Redis Cluster node killed and restarted
   let c: Collector;
   beforeAll(async () => {
     cluster = await startRedisCluster(3, ['--appendonly', 'yes', '--appendfsync', 'always']);
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisCluster: cluster.seeds, commandTimeoutMs: 500 });
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      redisCluster: cluster.seeds,
+      commandTimeoutMs: 500,
+    });
   });
   afterAll(async () => {
     await c?.close();

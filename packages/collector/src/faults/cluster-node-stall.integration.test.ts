@@ -42,7 +42,9 @@ describe.runIf(redisClusterAvailable())('a stalled cluster primary', () => {
     // Without full coverage required, the healthy primaries keep serving their slots once the
     // frozen one is marked failed (a real deployment has replicas that take over instead).
     cluster = await startRedisCluster(3, ['--cluster-require-full-coverage', 'no']);
-    const admin = await createClient({ url: cluster.nodes[0]!.url }).on('error', () => {}).connect();
+    const admin = await createClient({ url: cluster.nodes[0]!.url })
+      .on('error', () => {})
+      .connect();
     const slots = (await admin.sendCommand(['CLUSTER', 'SLOTS'])) as Array<[number, number, [string, number]]>;
     const owner = async (key: string) => {
       const slot = Number(await admin.sendCommand(['CLUSTER', 'KEYSLOT', key]));
@@ -63,11 +65,22 @@ describe.runIf(redisClusterAvailable())('a stalled cluster primary', () => {
       ((await owner(pagePrefix(site, path))) === stalled ? stalledPaths : healthyPaths).push(path);
     }
     admin.destroy();
-    const sites: SiteConfig[] = [{ id: site, origins: ['https://stall.example'], readToken: 'stall-read-token-0123456789' }];
-    const opts = { port: 0, logLevel: 'silent', sites, redisCluster: cluster.seeds, commandTimeoutMs: COMMAND_TIMEOUT_MS, writeDeadlineMs: DEADLINE_MS, rateLimits: { syncMs: 100 } };
+    const sites: SiteConfig[] = [
+      { id: site, origins: ['https://stall.example'], readToken: 'stall-read-token-0123456789' },
+    ];
+    const opts = {
+      port: 0,
+      logLevel: 'silent',
+      sites,
+      redisCluster: cluster.seeds,
+      commandTimeoutMs: COMMAND_TIMEOUT_MS,
+      writeDeadlineMs: DEADLINE_MS,
+      rateLimits: { syncMs: 100 },
+    };
     collectors = await Promise.all([startCollector(opts), startCollector(opts)]);
     // Every page is known and every limit counter exists before the freeze.
-    for (const c of collectors) for (const p of [...healthyPaths, ...stalledPaths]) expect((await write(c.url, site, p))?.status).toBe(204);
+    for (const c of collectors)
+      for (const p of [...healthyPaths, ...stalledPaths]) expect((await write(c.url, site, p))?.status).toBe(204);
   });
 
   afterAll(async () => {
@@ -76,10 +89,13 @@ describe.runIf(redisClusterAvailable())('a stalled cluster primary', () => {
     await cluster?.stop();
   });
 
-  it('keeps healthy pages at 204 and answers the frozen node\'s pages 503 + Retry-After at the deadline', async () => {
+  it("keeps healthy pages at 204 and answers the frozen node's pages 503 + Retry-After at the deadline", async () => {
     cluster.nodes[stalled]!.process!.kill('SIGSTOP');
     const timed = (c: Collector, path: string) =>
-      Promise.race([write(c.url, site, path), new Promise<undefined>((r) => setTimeout(() => r(undefined), ANSWERED_WITHIN_MS))]);
+      Promise.race([
+        write(c.url, site, path),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), ANSWERED_WITHIN_MS)),
+      ]);
     // Writes to the frozen node's pages go out alongside: they must not hold up the others.
     const frozen = collectors.flatMap((c) => stalledPaths.map((p) => timed(c, p)));
     const healthy: Array<Awaited<ReturnType<typeof write>>> = [];

@@ -17,7 +17,13 @@ describe.runIf(redisClusterAvailable())('collector started before its Redis Clus
   });
 
   it('starts, answers 503 + Retry-After and /readyz 503, and resumes when the cluster returns', async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisCluster: cluster.seeds, commandTimeoutMs: 500 });
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      redisCluster: cluster.seeds,
+      commandTimeoutMs: 500,
+    });
     const refused = await post(c.url, batch());
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('2');

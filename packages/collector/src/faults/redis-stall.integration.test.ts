@@ -20,9 +20,19 @@ describe.runIf(redisAvailable())('Redis stalled with CLIENT PAUSE', () => {
   let probe: RedisClientType;
   beforeAll(async () => {
     redis = await startRedis(['--save', '']);
-    admin = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
-    probe = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, commandTimeoutMs: TIMEOUT_MS });
+    admin = (await createClient({ url: redis.url })
+      .on('error', () => {})
+      .connect()) as unknown as RedisClientType;
+    probe = (await createClient({ url: redis.url })
+      .on('error', () => {})
+      .connect()) as unknown as RedisClientType;
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      redisUrl: redis.url,
+      commandTimeoutMs: TIMEOUT_MS,
+    });
   });
   afterAll(async () => {
     await c.close();

@@ -32,16 +32,34 @@ describe.runIf(redisAvailable())('SIGTERM during load', () => {
     writeFileSync(sitesFile, JSON.stringify(SITES));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(MAIN)}); await main();`], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, HEATLENS_SITES: sitesFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { main } = await import(${JSON.stringify(MAIN)}); await main();`,
+      ],
+      {
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, HEATLENS_SITES: sitesFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));
-    const exited = new Promise<{ code: number | null; at: number }>((r) => child.once('exit', (code) => r({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((r) =>
+      child.once('exit', (code) => r({ code, at: Date.now() })),
+    );
     for (let i = 0; ; i++) {
-      if ((await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) === 200) break;
+      if (
+        (await fetch(`${url}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        break;
       if (i > 200 || child.exitCode !== null) throw new Error(`collector did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -55,7 +73,9 @@ describe.runIf(redisAvailable())('SIGTERM during load', () => {
         for (;;) {
           let status: string;
           try {
-            status = String((await post(url, batch({ path: '/term' }, [{ type: 'pageview', ts: Date.now(), vh: 800 }]))).status);
+            status = String(
+              (await post(url, batch({ path: '/term' }, [{ type: 'pageview', ts: Date.now(), vh: 800 }]))).status,
+            );
           } catch {
             status = 'network';
           }

@@ -20,7 +20,8 @@ describe('fuzzing POST /collect', () => {
     expect(report.failure).toBeUndefined();
     expect(report.runs).toBe(10_000);
     // The mix reaches every edge: accepted, invalid, forbidden, too large, wrong type.
-    for (const s of ['204', '400', '403', '413', '415']) expect(report.statuses[s], JSON.stringify(report.statuses)).toBeGreaterThan(0);
+    for (const s of ['204', '400', '403', '413', '415'])
+      expect(report.statuses[s], JSON.stringify(report.statuses)).toBeGreaterThan(0);
     expect(protoKeys()).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await fetch(`${c.url}/healthz`)).status).toBe(200);

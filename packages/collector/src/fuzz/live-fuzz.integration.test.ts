@@ -12,7 +12,12 @@ const SEED = 20_261_124;
  * Write raw bytes to the collector's port and read the status line it answers with (0 when it
  * closes without one); `then` may keep writing on the socket after a 101.
  */
-function raw(port: number, request: Buffer | string, then?: (write: (b: Buffer) => void) => void, waitMs = 150): Promise<number> {
+function raw(
+  port: number,
+  request: Buffer | string,
+  then?: (write: (b: Buffer) => void) => void,
+  waitMs = 150,
+): Promise<number> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1');
     let head = '';
@@ -42,8 +47,10 @@ function raw(port: number, request: Buffer | string, then?: (write: (b: Buffer) 
 }
 
 const upgrade = (o: { path?: string; key?: string; version?: string; protocols?: string; extra?: string } = {}) =>
-  `GET ${o.path ?? `/live?site=shop&path=/`} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-  `Sec-WebSocket-Key: ${o.key ?? randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: ${o.version ?? '13'}\r\n` +
+  `GET ${o.path ?? `/live?site=shop&path=/`} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+  `Upgrade: websocket\r\nConnection: Upgrade\r\n` +
+  `Sec-WebSocket-Key: ${o.key ?? randomBytes(16).toString('base64')}\r\n` +
+  `Sec-WebSocket-Version: ${o.version ?? '13'}\r\n` +
   `Sec-WebSocket-Protocol: ${o.protocols ?? `heatlens.v1, token.${token}`}\r\n${o.extra ?? ''}\r\n`;
 
 /** Hostile upgrade requests and frames: the collector refuses or closes, never crashes or 5xxs. */
@@ -64,11 +71,20 @@ describe('fuzzing /live', () => {
     const request = fc.oneof(
       fc
         .record({
-          path: field('/live?site=shop&path=/').chain((p) => fc.constantFrom(p, `/live?site=${p}`, `/live?site=shop&path=${p}&kind=${p}&window=${p}&seg=${p}`)),
+          path: field('/live?site=shop&path=/').chain((p) =>
+            fc.constantFrom(p, `/live?site=${p}`, `/live?site=shop&path=${p}&kind=${p}&window=${p}&seg=${p}`),
+          ),
           key: field(randomBytes(16).toString('base64')),
           version: field('13'),
           protocols: field(`heatlens.v1, token.${token}`),
-          extra: fc.constantFrom('', 'Origin: https://evil.example\r\n', 'Origin: null\r\n', 'Sec-WebSocket-Extensions: permessage-deflate; x=1\r\n', 'Content-Length: 5\r\n', 'Transfer-Encoding: chunked\r\n'),
+          extra: fc.constantFrom(
+            '',
+            'Origin: https://evil.example\r\n',
+            'Origin: null\r\n',
+            'Sec-WebSocket-Extensions: permessage-deflate; x=1\r\n',
+            'Content-Length: 5\r\n',
+            'Transfer-Encoding: chunked\r\n',
+          ),
         })
         .map(upgrade),
       fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b)),
@@ -89,7 +105,9 @@ describe('fuzzing /live', () => {
     // oversized lengths and reserved opcodes.
     const frame = fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 300 }).map((b) => Buffer.from(b)),
-      fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 200 })).map(([a, b, rest]) => Buffer.concat([Buffer.from([a, b]), Buffer.from(rest)])),
+      fc
+        .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 200 }))
+        .map(([a, b, rest]) => Buffer.concat([Buffer.from([a, b]), Buffer.from(rest)])),
       fc.constantFrom(
         Buffer.from([0x81, 0xff, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]), // 2^63-byte text frame
         Buffer.from([0x81, 0xfe, 0xff, 0xff, 0, 0, 0, 0]), // 64 KiB, past maxPayload

@@ -15,16 +15,49 @@ describe('fuzzing the read API', () => {
 
   it('answers 2,000 random queries with documented statuses only', async () => {
     const value = fc.oneof(
-      fc.constantFrom('shop', 'blog', '/', '/product/7', '(other)', '5m', '1h', '24h', '30d', 'move', 'click', 'scroll', 'all', 's', 'l', '50', '0', '-1', '1e9', '__proto__', 'constructor', 'hasOwnProperty', 'toString'),
+      fc.constantFrom(
+        'shop',
+        'blog',
+        '/',
+        '/product/7',
+        '(other)',
+        '5m',
+        '1h',
+        '24h',
+        '30d',
+        'move',
+        'click',
+        'scroll',
+        'all',
+        's',
+        'l',
+        '50',
+        '0',
+        '-1',
+        '1e9',
+        '__proto__',
+        'constructor',
+        'hasOwnProperty',
+        'toString',
+      ),
       fc.string({ maxLength: 30 }),
       fc.string({ unit: 'binary', maxLength: 600 }),
     );
-    const query = fc.dictionary(fc.constantFrom('site', 'path', 'kind', 'window', 'seg', 'limit', '__proto__', 'x'), value, { maxKeys: 7 });
-    const token = fc.oneof(fc.constantFrom(SITES[0]!.readToken, SITES[1]!.readToken, '', 'x'.repeat(5000)), fc.string({ maxLength: 40 }).map((s) => s.replace(/[^\x21-\x7e]/g, '')));
+    const query = fc.dictionary(
+      fc.constantFrom('site', 'path', 'kind', 'window', 'seg', 'limit', '__proto__', 'x'),
+      value,
+      { maxKeys: 7 },
+    );
+    const token = fc.oneof(
+      fc.constantFrom(SITES[0]!.readToken, SITES[1]!.readToken, '', 'x'.repeat(5000)),
+      fc.string({ maxLength: 40 }).map((s) => s.replace(/[^\x21-\x7e]/g, '')),
+    );
     const route = fc.constantFrom('/api/heatmap', '/api/stats', '/api/pages', '/api/sites', '/api/nope');
     await fc.assert(
       fc.asyncProperty(route, query, token, async (r, q, t) => {
-        const res = await fetch(`${c.url}${r}?${new URLSearchParams(q)}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+        const res = await fetch(`${c.url}${r}?${new URLSearchParams(q)}`, {
+          headers: t ? { authorization: `Bearer ${t}` } : {},
+        });
         await res.arrayBuffer();
         return READ_STATUSES.has(res.status);
       }),

@@ -7,11 +7,15 @@ import { SITES, batch } from '@heatlens/testkit/collector';
 /** POST a body on a one-socket keep-alive agent; tells whether the socket was reused. */
 function postOn(agent: Agent, url: string, body: Buffer | string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; reused: boolean; body: string }>((resolve, reject) => {
-    const req = request(`${url}/collect`, { method: 'POST', agent, headers: { 'content-type': 'text/plain', origin: 'https://shop.example', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, body: text }));
-    });
+    const req = request(
+      `${url}/collect`,
+      { method: 'POST', agent, headers: { 'content-type': 'text/plain', origin: 'https://shop.example', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -10,7 +10,13 @@ import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from '../edge/respond.js';
 
-export type CollectDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; limits: RateLimits };
+export type CollectDeps = {
+  config: ResolvedConfig;
+  sites: SiteRegistry;
+  store: Store;
+  metrics: Metrics;
+  limits: RateLimits;
+};
 
 const CONTENT_TYPES = new Set(['text/plain', 'application/json']);
 /** Retry-After (s) when the store is down: short, the SDK backs off with jitter on top. */
@@ -19,7 +25,11 @@ const STORE_RETRY_AFTER_S = 2;
 /** CORS headers for a write from `origin`: no preflight for text/plain, and the SDK may read our headers. */
 export function collectCors(origin: string | undefined): Record<string, string> {
   return origin
-    ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': `${FLUSH_HEADER}, Retry-After`, Vary: 'Origin' }
+    ? {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Expose-Headers': `${FLUSH_HEADER}, Retry-After`,
+        Vary: 'Origin',
+      }
     : {};
 }
 
@@ -73,27 +83,59 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       return send(req, res, limited(e, 0));
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!CONTENT_TYPES.has(type)) return send(req, res, { status: 415, error: 'content-type: use text/plain or application/json', reason: 'unsupported_media_type', n: 0 });
+    if (!CONTENT_TYPES.has(type))
+      return send(req, res, {
+        status: 415,
+        error: 'content-type: use text/plain or application/json',
+        reason: 'unsupported_media_type',
+        n: 0,
+      });
     const encoding = req.headers['content-encoding'];
-    if (encoding && encoding !== 'identity') return send(req, res, { status: 415, error: 'content-encoding: compressed bodies are not accepted', reason: 'unsupported_media_type', n: 0 });
+    if (encoding && encoding !== 'identity')
+      return send(req, res, {
+        status: 415,
+        error: 'content-encoding: compressed bodies are not accepted',
+        reason: 'unsupported_media_type',
+        n: 0,
+      });
 
     let body: Buffer;
     try {
       body = await readBody(req, MAX_BODY_BYTES, timing);
     } catch (e) {
-      if (e instanceof HttpError) return send(req, res, { status: e.status, error: e.message, reason: e.status === 408 ? 'body_timeout' : 'too_large', n: 0, headers: e.headers });
+      if (e instanceof HttpError)
+        return send(req, res, {
+          status: e.status,
+          error: e.message,
+          reason: e.status === 408 ? 'body_timeout' : 'too_large',
+          n: 0,
+          headers: e.headers,
+        });
       throw e;
     }
 
     // Shed before any work: a queue past this only adds latency (the SDK retries after Retry-After).
     if (inFlight >= config.maxInFlight) {
-      return send(req, res, { status: 503, error: 'collector: overloaded, retry later', reason: 'overloaded', n: 0, headers: { 'Retry-After': 1 } });
+      return send(req, res, {
+        status: 503,
+        error: 'collector: overloaded, retry later',
+        reason: 'overloaded',
+        n: 0,
+        headers: { 'Retry-After': 1 },
+      });
     }
     inFlight++;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<Answer>((resolve) => {
       timer = setTimeout(
-        () => resolve({ status: 503, error: 'store: no answer in time, retry later', reason: 'deadline', n: 0, headers: { 'Retry-After': STORE_RETRY_AFTER_S } }),
+        () =>
+          resolve({
+            status: 503,
+            error: 'store: no answer in time, retry later',
+            reason: 'deadline',
+            n: 0,
+            headers: { 'Retry-After': STORE_RETRY_AFTER_S },
+          }),
         config.writeDeadlineMs,
       );
     });
@@ -112,7 +154,8 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
   };
 
   function limited(e: unknown, n: number): Answer {
-    if (e instanceof HttpError && e.status === 429) return { status: 429, error: e.message, reason: 'rate_limited', n, headers: e.headers };
+    if (e instanceof HttpError && e.status === 429)
+      return { status: 429, error: e.message, reason: 'rate_limited', n, headers: e.headers };
     throw e;
   }
 
@@ -134,7 +177,13 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
 
     const site = sites.get(batch.site);
     if (!site) return { status: 403, error: `site: unknown site "${batch.site}"`, reason: 'forbidden', n };
-    if (!sites.originAllowed(site, origin)) return { status: 403, error: `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`, reason: 'forbidden', n };
+    if (!sites.originAllowed(site, origin))
+      return {
+        status: 403,
+        error: `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`,
+        reason: 'forbidden',
+        n,
+      };
 
     try {
       await limits.writeSite(site.id, req);
@@ -142,14 +191,23 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       return limited(e, n);
     }
 
-    const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, { own: siteHosts(site), pageHost: hostOf(origin) });
+    const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, {
+      own: siteHosts(site),
+      pageHost: hostOf(origin),
+    });
     drop('too_old', folded.tooOld);
     let result;
     try {
       result = await store.record(folded);
     } catch (e) {
       if (e instanceof StoreUnavailableError) {
-        return { status: 503, error: 'store: unavailable, retry later', reason: 'store_unavailable', n: folded.accepted, headers: { 'Retry-After': STORE_RETRY_AFTER_S } };
+        return {
+          status: 503,
+          error: 'store: unavailable, retry later',
+          reason: 'store_unavailable',
+          n: folded.accepted,
+          headers: { 'Retry-After': STORE_RETRY_AFTER_S },
+        };
       }
       throw e;
     }
@@ -160,6 +218,11 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       metrics.events.inc({ outcome: 'accepted', reason: 'ok' }, folded.accepted);
       metrics.batches.inc({ outcome: 'accepted' });
     }
-    return { status: 204, reason: 'accepted', n: 0, headers: { [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) } };
+    return {
+      status: 204,
+      reason: 'accepted',
+      n: 0,
+      headers: { [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) },
+    };
   }
 }

@@ -53,7 +53,9 @@ async function load(file: string, version: string): Promise<Entry> {
   if (COMPRESSIBLE.test(type) && identity.length > 256) {
     // Once per file version, off the event loop (zlib runs in the thread pool).
     const [br, gzipped] = await Promise.all([
-      brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      brotli(identity, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      }),
       gz(identity, { level: 9 }),
     ]);
     if (br.length < identity.length) coded.br = br;
@@ -90,7 +92,12 @@ export function createFileCache() {
   }
 
   /** Answers 200 with the best coding the client accepts, or 304. False when the file is missing. */
-  async function send(req: IncomingMessage, res: ServerResponse, file: string, headers: Record<string, string>): Promise<boolean> {
+  async function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    headers: Record<string, string>,
+  ): Promise<boolean> {
     const e = await get(file);
     if (!e) return false;
     const accepted = req.headers['accept-encoding'];

@@ -16,18 +16,35 @@ describe('collector HTTP API (memory store)', () => {
 
   it('accepts a batch with 204, CORS-readable flush interval, and shows it tile for tile', async () => {
     const now = Date.now();
-    const res = await post(c.url, batch({ path: '/product/42' }, [
-      { type: 'move', ts: now, x: 960, y: 2400, w: 1920, h: 4800 },
-      { type: 'move', ts: now, x: 0, y: 0, w: 1920, h: 4800 },
-      { type: 'click', ts: now, x: 960, y: 2400, w: 1920, h: 4800, sel: 'button#buy' },
-    ]));
+    const res = await post(
+      c.url,
+      batch({ path: '/product/42' }, [
+        { type: 'move', ts: now, x: 960, y: 2400, w: 1920, h: 4800 },
+        { type: 'move', ts: now, x: 0, y: 0, w: 1920, h: 4800 },
+        { type: 'click', ts: now, x: 960, y: 2400, w: 1920, h: 4800, sel: 'button#buy' },
+      ]),
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(res.headers.get('access-control-expose-headers')).toContain('X-Heatlens-Flush');
     expect(res.headers.get('x-heatlens-flush')).toBe('5000');
     const hm = await (await get(c.url, '/api/heatmap?site=shop&path=/product/7&kind=move', shop)).json();
-    expect(hm).toMatchObject({ site: 'shop', path: '/product/:id', kind: 'move', seg: 'all', grid: 50, rowPx: ROW_PX, rows: 2400 / ROW_PX + 1, total: 2, max: 1, fixed: [] });
-    expect(hm.tiles).toEqual([[0, 0, 1], [25, 2400 / ROW_PX, 1]]);
+    expect(hm).toMatchObject({
+      site: 'shop',
+      path: '/product/:id',
+      kind: 'move',
+      seg: 'all',
+      grid: 50,
+      rowPx: ROW_PX,
+      rows: 2400 / ROW_PX + 1,
+      total: 2,
+      max: 1,
+      fixed: [],
+    });
+    expect(hm.tiles).toEqual([
+      [0, 0, 1],
+      [25, 2400 / ROW_PX, 1],
+    ]);
     const stats = await (await get(c.url, '/api/stats?site=shop&path=/product/42', shop)).json();
     expect(stats).toMatchObject({ clicks: 1, events: 3, selectors: [{ sel: 'button#buy', count: 1 }] });
     const pages = await (await get(c.url, '/api/pages?site=shop', shop)).json();
@@ -47,12 +64,18 @@ describe('collector HTTP API (memory store)', () => {
 
   it('refuses a write from an origin the site does not allow (403), and one without an origin', async () => {
     expect((await post(c.url, batch(), 'https://evil.example')).status).toBe(403);
-    const res = await fetch(`${c.url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(batch()) });
+    const res = await fetch(`${c.url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(batch()),
+    });
     expect(res.status).toBe(403);
   });
 
   it('refuses other content types (415) and answers the CORS preflight', async () => {
-    expect((await post(c.url, batch(), undefined, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(
+      (await post(c.url, batch(), undefined, { 'content-type': 'application/x-www-form-urlencoded' })).status,
+    ).toBe(415);
     const pre = await fetch(`${c.url}/collect`, { method: 'OPTIONS', headers: { origin: 'https://shop.example' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toBe('Content-Type');
@@ -70,7 +93,12 @@ describe('collector HTTP API (memory store)', () => {
   });
 
   it('needs a read token on every read route: 401 without, 403 for another site', async () => {
-    for (const route of ['/api/sites', '/api/pages?site=shop', '/api/heatmap?site=shop&path=/', '/api/stats?site=shop&path=/']) {
+    for (const route of [
+      '/api/sites',
+      '/api/pages?site=shop',
+      '/api/heatmap?site=shop&path=/',
+      '/api/stats?site=shop&path=/',
+    ]) {
       const res = await get(c.url, route);
       expect(res.status, route).toBe(401);
       expect((await get(c.url, route, 'not-a-valid-token-at-all')).status, route).toBe(401);
@@ -103,7 +131,13 @@ describe('collector HTTP API (memory store)', () => {
     expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${c.url}/readyz`)).status).toBe(200);
     const now = Date.now();
-    await post(c.url, batch({}, [{ type: 'move', ts: now, x: 1, y: 1, w: 2, h: 2 }, { type: 'from_the_future', ts: now }]));
+    await post(
+      c.url,
+      batch({}, [
+        { type: 'move', ts: now, x: 1, y: 1, w: 2, h: 2 },
+        { type: 'from_the_future', ts: now },
+      ]),
+    );
     await post(c.url, batch({}, [{ type: 'move', ts: now - 40 * 86400_000, x: 1, y: 1, w: 2, h: 2 }]));
     const text = await (await fetch(`${c.url}/metrics`)).text();
     expect(text).toMatch(/heatlens_events_total\{outcome="accepted",reason="ok"\} \d+/);
@@ -134,8 +168,19 @@ describe('collector HTTP API (memory store)', () => {
 describe.runIf(redisAvailable())('collector under overload', () => {
   it('answers 503 with Retry-After past maxInFlight, and serves again once the writes drain', async () => {
     const redis = await startRedis(['--save', '']);
-    const admin = await createClient({ url: redis.url }).on('error', () => {}).connect();
-    const c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, maxInFlight: 2, rateLimits: false, commandTimeoutMs: 5000, writeDeadlineMs: 5000 });
+    const admin = await createClient({ url: redis.url })
+      .on('error', () => {})
+      .connect();
+    const c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      redisUrl: redis.url,
+      maxInFlight: 2,
+      rateLimits: false,
+      commandTimeoutMs: 5000,
+      writeDeadlineMs: 5000,
+    });
     try {
       expect((await post(c.url, batch())).status).toBe(204);
       await admin.sendCommand(['CLIENT', 'PAUSE', '1000', 'WRITE']);

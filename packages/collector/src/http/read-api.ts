@@ -19,8 +19,11 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
     /** GET /api/sites: the sites this token may read. */
     sites(req: IncomingMessage, res: ServerResponse) {
       const readable = sites.readableBy(readToken(req.headers));
-      if (!readable.length) throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
-      sendJson(res, 200, { sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })) } satisfies Sites);
+      if (!readable.length)
+        throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
+      sendJson(res, 200, {
+        sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })),
+      } satisfies Sites);
     },
     /** GET /api/pages?site&window */
     async pages(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
@@ -33,7 +36,11 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
       const q = readQuery(params);
       const path = sites.routeOf(site, needPath(q.path));
-      sendJson(res, 200, await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now: config.now() }));
+      sendJson(
+        res,
+        200,
+        await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now: config.now() }),
+      );
     },
     /** GET /api/stats?site&path&window */
     async stats(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {

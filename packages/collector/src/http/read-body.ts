@@ -25,7 +25,8 @@ export type BodyTiming = {
  * sender holds one socket for at most `timeoutMs` and never a write slot.
  */
 export function readBody(req: IncomingMessage, limit: number, timing: BodyTiming): Promise<Buffer> {
-  const tooLarge = (close: boolean) => new HttpError(413, `body: larger than ${limit} bytes`, close ? { Connection: 'close' } : {});
+  const tooLarge = (close: boolean) =>
+    new HttpError(413, `body: larger than ${limit} bytes`, close ? { Connection: 'close' } : {});
   if (Number(req.headers['content-length']) > DRAIN_LIMIT) return Promise.reject(tooLarge(true));
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -40,13 +41,22 @@ export function readBody(req: IncomingMessage, limit: number, timing: BodyTiming
       req.pause();
       reject(e);
     };
-    const timer = setInterval(() => {
-      const ms = performance.now() - started;
-      const behind = ms > 1000 && size < (timing.minBytesPerSec * (ms - 1000)) / 1000;
-      if (ms >= timing.timeoutMs || behind) {
-        fail(new HttpError(408, `body: not received within ${timing.timeoutMs} ms at ${timing.minBytesPerSec} bytes/s or more`, { Connection: 'close' }));
-      }
-    }, Math.min(CHECK_EVERY_MS, timing.timeoutMs));
+    const timer = setInterval(
+      () => {
+        const ms = performance.now() - started;
+        const behind = ms > 1000 && size < (timing.minBytesPerSec * (ms - 1000)) / 1000;
+        if (ms >= timing.timeoutMs || behind) {
+          fail(
+            new HttpError(
+              408,
+              `body: not received within ${timing.timeoutMs} ms at ${timing.minBytesPerSec} bytes/s or more`,
+              { Connection: 'close' },
+            ),
+          );
+        }
+      },
+      Math.min(CHECK_EVERY_MS, timing.timeoutMs),
+    );
     timer.unref();
     const onData = (chunk: Buffer) => {
       size += chunk.length;

@@ -27,7 +27,10 @@ describe.runIf(redisAvailable())('collector on Redis', () => {
       { type: 'move', ts: now, x: 1919, y: 0, w: 1920, h: 4800 },
     ];
     expect((await post(c.url, batch({ path: '/product/5' }, events))).status).toBe(204);
-    const expected = [[49, 0, 1], [25, 2400 / ROW_PX, 2]];
+    const expected = [
+      [49, 0, 1],
+      [25, 2400 / ROW_PX, 2],
+    ];
     const hm = await (await get(c.url, '/api/heatmap?site=shop&path=/product/5', shop)).json();
     expect(hm.tiles).toEqual(expected);
     const frame = await live.next((f) => f.total === 3);
@@ -42,7 +45,9 @@ describe.runIf(redisAvailable())('collector on Redis', () => {
     const res = await post(c.url, batch());
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
-    expect(await (await fetch(`${c.url}/metrics`)).text()).toMatch(/heatlens_batches_total\{outcome="store_unavailable"\} 1\n/);
+    expect(await (await fetch(`${c.url}/metrics`)).text()).toMatch(
+      /heatlens_batches_total\{outcome="store_unavailable"\} 1\n/,
+    );
     expect((await fetch(`${c.url}/readyz`)).status).toBe(503);
     expect((await get(c.url, '/api/heatmap?site=shop&path=/', shop)).status).toBe(503);
     expect((await fetch(`${c.url}/healthz`)).status).toBe(200);

@@ -12,7 +12,14 @@ import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 
-export type RouterDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store; metrics: Metrics; log: Logger; limits: RateLimits };
+export type RouterDeps = {
+  config: ResolvedConfig;
+  sites: SiteRegistry;
+  store: Store;
+  metrics: Metrics;
+  log: Logger;
+  limits: RateLimits;
+};
 type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
 
 const READ_CORS = {
@@ -94,7 +101,10 @@ export function createRouter(deps: RouterDeps) {
       }
       if (!handler) {
         const known = Object.keys(routes).some((k) => k.endsWith(` ${url.pathname}`));
-        throw new HttpError(known ? 405 : 404, known ? `method: ${req.method} not allowed` : `not found: ${url.pathname}`);
+        throw new HttpError(
+          known ? 405 : 404,
+          known ? `method: ${req.method} not allowed` : `not found: ${url.pathname}`,
+        );
       }
       if (url.pathname.startsWith('/api/')) {
         for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);

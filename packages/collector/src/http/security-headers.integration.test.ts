@@ -15,10 +15,19 @@ describe('security headers', () => {
   let c: Collector;
   beforeAll(async () => {
     mkdirSync(join(dir, 'public', 'assets'), { recursive: true });
-    writeFileSync(join(dir, 'public', 'index.html'), '<!doctype html><title>dash</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(
+      join(dir, 'public', 'index.html'),
+      '<!doctype html><title>dash</title><script type="module" src="/assets/app.js"></script>',
+    );
     writeFileSync(join(dir, 'public', 'assets', 'app.js'), 'export {};');
     writeFileSync(join(dir, 'sdk.js'), '!function(){}();');
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, publicDir: join(dir, 'public'), sdkFile: join(dir, 'sdk.js') });
+    c = await startCollector({
+      port: 0,
+      logLevel: 'silent',
+      sites: SITES,
+      publicDir: join(dir, 'public'),
+      sdkFile: join(dir, 'sdk.js'),
+    });
   });
   afterAll(async () => {
     await c.close();

@@ -73,7 +73,9 @@ describe('static files: /sdk.js, the dashboard and its assets', () => {
     expect(again.headers.etag).toBe(etag);
     // A cached identity copy is as good as the brotli one: same content.
     const plainTag = (await getRaw(c.url, '/sdk.js')).headers.etag as string;
-    expect((await getRaw(c.url, '/sdk.js', { 'accept-encoding': 'br', 'if-none-match': `W/${plainTag}` })).status).toBe(304);
+    expect((await getRaw(c.url, '/sdk.js', { 'accept-encoding': 'br', 'if-none-match': `W/${plainTag}` })).status).toBe(
+      304,
+    );
     expect((await getRaw(c.url, '/sdk.js', { 'if-none-match': '"stale"' })).status).toBe(200);
 
     const rebuilt = script + '/* v2 */';

@@ -25,7 +25,12 @@ export function createStaticFiles(options: { sdkFile?: string; publicDir?: strin
   return {
     async sdk(req: IncomingMessage, res: ServerResponse) {
       // Any site may load it; five minutes of caching, then a revalidation that usually ends in 304.
-      const sent = sdkFile && (await files.send(req, res, sdkFile, { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }));
+      const sent =
+        sdkFile &&
+        (await files.send(req, res, sdkFile, {
+          'Cache-Control': 'public, max-age=300',
+          'Access-Control-Allow-Origin': '*',
+        }));
       if (!sent) throw new HttpError(404, 'sdk: not built (run pnpm build)');
     },
     async dashboard(req: IncomingMessage, res: ServerResponse) {
@@ -42,7 +47,8 @@ export function createStaticFiles(options: { sdkFile?: string; publicDir?: strin
         throw new HttpError(404, 'not found');
       }
       const file = normalize(join(root, name));
-      if (!file.startsWith(root) || !(await files.send(req, res, file, { 'Cache-Control': 'public, max-age=300' }))) throw new HttpError(404, 'not found');
+      if (!file.startsWith(root) || !(await files.send(req, res, file, { 'Cache-Control': 'public, max-age=300' })))
+        throw new HttpError(404, 'not found');
     },
   };
 }

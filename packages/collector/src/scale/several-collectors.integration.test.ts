@@ -25,7 +25,14 @@ function describeSeveral(name: string, available: () => boolean, start: () => Pr
     let b: Collector;
     beforeAll(async () => {
       backend = await start();
-      const opts = { port: 0, logLevel: 'silent', sites: SITES, hopMs: HOP_MS, redisUrl: backend.redisUrl, redisCluster: backend.redisCluster };
+      const opts = {
+        port: 0,
+        logLevel: 'silent',
+        sites: SITES,
+        hopMs: HOP_MS,
+        redisUrl: backend.redisUrl,
+        redisCluster: backend.redisCluster,
+      };
       [a, b] = await Promise.all([startCollector(opts), startCollector(opts)]);
     });
     afterAll(async () => {
@@ -54,18 +61,24 @@ function describeSeveral(name: string, available: () => boolean, start: () => Pr
       for (const route of routes) {
         // Pages are group-committed per process: the other collector's last batches arrive within a flush.
         await expect
-          .poll(async () => {
-            const [ra, rb] = await Promise.all([get(a.url, route, shop), get(b.url, route, shop)]);
-            expect(ra.status).toBe(200);
-            const [ja, jb] = await Promise.all([ra.json(), rb.json()]);
-            return JSON.stringify(withoutClock(ja)) === JSON.stringify(withoutClock(jb));
-          }, { timeout: 3000 })
+          .poll(
+            async () => {
+              const [ra, rb] = await Promise.all([get(a.url, route, shop), get(b.url, route, shop)]);
+              expect(ra.status).toBe(200);
+              const [ja, jb] = await Promise.all([ra.json(), rb.json()]);
+              return JSON.stringify(withoutClock(ja)) === JSON.stringify(withoutClock(jb));
+            },
+            { timeout: 3000 },
+          )
           .toBe(true);
       }
       const hm = await (await get(a.url, '/api/heatmap?site=shop&path=/product/1&kind=move', shop)).json();
       expect(hm.total).toBe(10);
       const pages = await (await get(b.url, '/api/pages?site=shop', shop)).json();
-      expect(pages.pages.map((p: { path: string; views: number }) => [p.path, p.views])).toEqual([['/cart', 10], ['/product/:id', 10]]);
+      expect(pages.pages.map((p: { path: string; views: number }) => [p.path, p.views])).toEqual([
+        ['/cart', 10],
+        ['/product/:id', 10],
+      ]);
     });
 
     it('counts a batch retried against the other collector once', async () => {

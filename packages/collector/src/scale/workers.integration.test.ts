@@ -29,7 +29,13 @@ describe.runIf(redisAvailable())('HEATLENS_WORKERS (node:cluster)', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], {
-      env: { ...process.env, PORT: String(port), REDIS_URL: redis.url, HEATLENS_SITES: sitesFile, HEATLENS_WORKERS: '2' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        REDIS_URL: redis.url,
+        HEATLENS_SITES: sitesFile,
+        HEATLENS_WORKERS: '2',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

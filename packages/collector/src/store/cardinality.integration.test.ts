@@ -18,7 +18,10 @@ const PER_BATCH = 30;
 describe.runIf(redisAvailable())('redis store: distinct strings per page are bounded', () => {
   let redis: TestRedis;
   let client: Awaited<ReturnType<typeof connect>>;
-  const connect = (url: string) => createClient({ url }).on('error', () => {}).connect();
+  const connect = (url: string) =>
+    createClient({ url })
+      .on('error', () => {})
+      .connect();
   beforeAll(async () => {
     redis = await startRedis(['--save', '']);
     client = await connect(redis.url);
@@ -33,7 +36,10 @@ describe.runIf(redisAvailable())('redis store: distinct strings per page are bou
     const url = (i: number) => `https://attacker.example/${i}/${'a'.repeat(2000)}`;
     for (let i = 0; i < BATCHES; i++) {
       const now = T0 + i * 5000;
-      const events = Array.from({ length: PER_BATCH }, (_, j) => ({ type: 'outbound' as const, url: url(i * PER_BATCH + j) }));
+      const events = Array.from({ length: PER_BATCH }, (_, j) => ({
+        type: 'outbound' as const,
+        url: url(i * PER_BATCH + j),
+      }));
       await store.record(folded(events, { site: 'evil', now }));
       await store.record(folded([{ type: 'outbound', url: 'https://example.org/ok' }], { site: 'victim', now }));
     }
@@ -49,7 +55,9 @@ describe.runIf(redisAvailable())('redis store: distinct strings per page are bou
       await store.sweep('victim', t);
     }
     const later = end + 70 * 60_000;
-    expect((await store.stats({ site: 'evil', path: '/', window: '24h', now: later })).outbound.total).toBe(BATCHES * PER_BATCH);
+    expect((await store.stats({ site: 'evil', path: '/', window: '24h', now: later })).outbound.total).toBe(
+      BATCHES * PER_BATCH,
+    );
     expect((await store.stats({ site: 'victim', path: '/', window: '24h', now: later })).outbound.total).toBe(BATCHES);
 
     let bytes = 0;

@@ -20,7 +20,7 @@ function fakeStore() {
 }
 
 describe('group commit', () => {
-  it('merges the batches of a page that arrive while its commit is in flight, answering each after its commit', async () => {
+  it("merges a page's batches that arrive while its commit is in flight, answering each after its commit", async () => {
     const f = fakeStore();
     const g = createGroupCommit(f.commit);
     const first = g.add('p', batch('a'));
@@ -36,7 +36,7 @@ describe('group commit', () => {
     expect(g.stats()).toEqual({ commits: 3, batches: 4 });
   });
 
-  it('answers known ids as duplicates and commits the rest again; the same id twice in a group counts once', async () => {
+  it('answers known ids as duplicates, commits the rest again; the same id twice in a group counts once', async () => {
     const f = fakeStore();
     const g = createGroupCommit(f.commit);
     f.seen.add('old');

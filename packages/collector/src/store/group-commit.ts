@@ -6,7 +6,11 @@ export const MAX_BATCHES_PER_COMMIT = 64;
 /** What a commit of several batches of one page answers. */
 export type CommitResult = { watched: boolean; known: string[] };
 type Commit = (key: string, batches: FoldedBatch[]) => Promise<CommitResult>;
-type Waiter = { batch: FoldedBatch; resolve: (r: { duplicate: boolean; watched: boolean }) => void; reject: (e: unknown) => void };
+type Waiter = {
+  batch: FoldedBatch;
+  resolve: (r: { duplicate: boolean; watched: boolean }) => void;
+  reject: (e: unknown) => void;
+};
 
 /**
  * Group commit per page: batches for the same page that arrive while that page's commit is in
@@ -42,7 +46,10 @@ export function createGroupCommit(commit: Commit) {
       while (pending.length) {
         commits++;
         batches += pending.length;
-        const r = await commit(key, pending.map((w) => w.batch));
+        const r = await commit(
+          key,
+          pending.map((w) => w.batch),
+        );
         if (!r.known.length) {
           for (const w of pending) w.resolve({ duplicate: false, watched: r.watched });
           break;
@@ -50,7 +57,8 @@ export function createGroupCommit(commit: Commit) {
         const known = new Set(r.known);
         const fresh = pending.filter((w) => !known.has(w.batch.batchId));
         // Known ids that are none of ours would retry forever: a broken store, failed loudly.
-        if (fresh.length === pending.length) throw new Error(`commit reported unknown batch ids: ${r.known.join(', ')}`);
+        if (fresh.length === pending.length)
+          throw new Error(`commit reported unknown batch ids: ${r.known.join(', ')}`);
         for (const w of pending) if (known.has(w.batch.batchId)) w.resolve({ duplicate: true, watched: r.watched });
         pending = fresh;
       }

@@ -16,7 +16,16 @@ async function record(sid: (i: number) => string) {
   gc();
   const before = process.memoryUsage().heapUsed;
   for (let i = 0; i < SESSIONS; i++) {
-    const batch = { v: 1, id: `b${i}`, site: 'shop', sid: sid(i), path: '/', vw: 1280, sent: T0, events: [{ type: 'pageview', ts: T0, vh: 800 }] } as const;
+    const batch = {
+      v: 1,
+      id: `b${i}`,
+      site: 'shop',
+      sid: sid(i),
+      path: '/',
+      vw: 1280,
+      sent: T0,
+      events: [{ type: 'pageview', ts: T0, vh: 800 }],
+    } as const;
     await store.record(foldBatch(batch as never, '/', T0, 50));
   }
   gc();

@@ -9,7 +9,15 @@ import { familyOf, otherOf } from '../counters.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
-import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, RecordResult, StatsQuery, Store } from './types.js';
+import type {
+  AlertCounters,
+  AlertFiguresQuery,
+  HeatmapQuery,
+  PagesQuery,
+  RecordResult,
+  StatsQuery,
+  Store,
+} from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
 
 type Counts = Map<string, number>;
@@ -59,7 +67,8 @@ for (const w of WINDOW_SPECS) {
     for (const seg of [...SEGMENTS, ALL_SEG_KEY]) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
   }
 }
-const setKey = (window: string, set: string, seg: string) => SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
+const setKey = (window: string, set: string, seg: string) =>
+  SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
 
 /** Drop buckets that left the window at `now`. */
 function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
@@ -73,7 +82,10 @@ function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
  */
 export function createMemoryStore(options: { grid?: number; maxPages?: number; maxKnownPages?: number } = {}): Store {
   const grid = options.grid ?? 50;
-  const admission = createPageAdmission({ maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES });
+  const admission = createPageAdmission({
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+    maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES,
+  });
   const pages = new Map<string, PageState>();
   const sites = new Map<string, SiteState>();
   let records = 0;
@@ -98,9 +110,23 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
     }
   }
   const pageOf = (site: string, path: string) =>
-    getOr(pages, `${site}|${path}`, () => ({ sets: new Map(), visitors: new Map(), scrollMax: new Map(), batches: new Map(), version: 0, watchedUntil: 0, prunedAt: new Map() }));
+    getOr(pages, `${site}|${path}`, () => ({
+      sets: new Map(),
+      visitors: new Map(),
+      scrollMax: new Map(),
+      batches: new Map(),
+      version: 0,
+      watchedUntil: 0,
+      prunedAt: new Map(),
+    }));
 
-  function sumSets(page: PageState | undefined, w: WindowSpec, set: string, segs: readonly string[], now: number): Counts {
+  function sumSets(
+    page: PageState | undefined,
+    w: WindowSpec,
+    set: string,
+    segs: readonly string[],
+    now: number,
+  ): Counts {
     const out: Counts = new Map();
     if (!page) return out;
     const start = windowStart(now, w);
@@ -147,8 +173,12 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         // A session moves from its previous deepest band to the new one (see build-heatmap.ts).
         const prev = page.scrollMax.get(batch.sid);
         const prevBand = prev && prev.expires > now ? prev.band : -1;
-        for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band)) items.push({ b: batch.scroll.b, set: HEAT_SETS.scroll, member, n });
-        page.scrollMax.set(batch.sid, { band: Math.max(prevBand, batch.scroll.band), expires: now + SCROLL_SESSION_TTL_MS });
+        for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band))
+          items.push({ b: batch.scroll.b, set: HEAT_SETS.scroll, member, n });
+        page.scrollMax.set(batch.sid, {
+          band: Math.max(prevBand, batch.scroll.band),
+          expires: now + SCROLL_SESSION_TTL_MS,
+        });
       }
       const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map(), prunedAt: new Map() }));
       for (const w of WINDOW_SPECS) {
@@ -156,8 +186,16 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         for (const item of items) {
           const b = bucketOf(item.b, w.bucketMs);
           if (b < start) continue;
-          const buckets = getOr(page.sets, setKey(w.name, item.set, item.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg), () => new Map());
-          bumpCapped(getOr(buckets, b, () => new Map()), item.member, item.n);
+          const buckets = getOr(
+            page.sets,
+            setKey(w.name, item.set, item.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg),
+            () => new Map(),
+          );
+          bumpCapped(
+            getOr(buckets, b, () => new Map()),
+            item.member,
+            item.n,
+          );
         }
         const visitors = getOr(page.visitors, w.name, () => new Map());
         const ranking = getOr(site.pages, w.name, () => new Map());
@@ -165,7 +203,11 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
           const b = bucketOf(b0, w.bucketMs);
           if (b < start) continue;
           getOr(visitors, b, () => new VisitorSketch()).add(batch.sid);
-          bump(getOr(ranking, b, () => new Map()), batch.path, n);
+          bump(
+            getOr(ranking, b, () => new Map()),
+            batch.path,
+            n,
+          );
           if (w.name === '5m') site.events.set(b, (site.events.get(b) ?? 0) + n);
         }
         // Prune only when the window's start moved: a record is then a handful of map updates.
@@ -202,7 +244,8 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       const site = sites.get(q.site);
       const start = windowStart(q.now, w);
       const ranking: Counts = new Map();
-      for (const [b, counts] of site?.pages.get(w.name) ?? []) if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
+      for (const [b, counts] of site?.pages.get(w.name) ?? [])
+        if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
       const top = [...ranking].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, q.limit);
       const live = windowSpec('5m');
       const seriesStart = windowStart(q.now, live);
@@ -225,11 +268,16 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       const hour = windowSpec('1h');
       const start = windowStart(q.now, hour);
       const ranking: Counts = new Map();
-      for (const [b, counts] of sites.get(q.site)?.pages.get('1h') ?? []) if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
+      for (const [b, counts] of sites.get(q.site)?.pages.get('1h') ?? [])
+        if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
       const top = [...ranking].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, q.limit);
       return top.map(([path]) => {
         const page = pages.get(`${q.site}|${path}`);
-        return { path, live: [...sumSets(page, windowSpec('5m'), COUNTER_SET, [ALL_SEG_KEY], q.now)], hour: [...sumSets(page, hour, COUNTER_SET, [ALL_SEG_KEY], q.now)] };
+        return {
+          path,
+          live: [...sumSets(page, windowSpec('5m'), COUNTER_SET, [ALL_SEG_KEY], q.now)],
+          hour: [...sumSets(page, hour, COUNTER_SET, [ALL_SEG_KEY], q.now)],
+        };
       });
     },
 

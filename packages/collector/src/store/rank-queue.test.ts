@@ -6,7 +6,10 @@ type Call = { site: string; now: number; batches: string[] };
 /** A queue whose timer never fires during a test: every write is one we asked for. */
 function queue(write: (c: Call) => Promise<unknown> = async () => {}) {
   const calls: Call[] = [];
-  const q = createRankQueue({ flushMs: 3_600_000, write: (site, now, batches) => (calls.push({ site, now, batches }), write({ site, now, batches })) });
+  const q = createRankQueue({
+    flushMs: 3_600_000,
+    write: (site, now, batches) => (calls.push({ site, now, batches }), write({ site, now, batches })),
+  });
   return { q, calls };
 }
 
@@ -19,7 +22,13 @@ describe('rank queue', () => {
     q.add('shop', 'b2', '/b', buckets([10_000, 2]), 11_000);
     q.add('blog', 'b3', '/', buckets([10_000, 1]), 13_000);
     await q.flush('shop');
-    expect(calls).toEqual([{ site: 'shop', now: 12_000, batches: ['b1', '/a', '2', '5000', '3', '10000', '1', 'b2', '/b', '1', '10000', '2'] }]);
+    expect(calls).toEqual([
+      {
+        site: 'shop',
+        now: 12_000,
+        batches: ['b1', '/a', '2', '5000', '3', '10000', '1', 'b2', '/b', '1', '10000', '2'],
+      },
+    ]);
     await q.flush('shop');
     expect(calls).toHaveLength(1); // nothing left to write
     await q.close();
@@ -36,7 +45,11 @@ describe('rank queue', () => {
     q.add('shop', 'b2', '/a', buckets([5_000, 1]), 7_000);
     fail = false;
     await q.flush('shop');
-    expect(calls.at(-1)).toEqual({ site: 'shop', now: 7_000, batches: ['b1', '/a', '1', '5000', '1', 'b2', '/a', '1', '5000', '1'] });
+    expect(calls.at(-1)).toEqual({
+      site: 'shop',
+      now: 7_000,
+      batches: ['b1', '/a', '1', '5000', '1', 'b2', '/a', '1', '5000', '1'],
+    });
     await q.close();
     expect(calls).toHaveLength(2);
   });

@@ -28,13 +28,19 @@ export function createRankQueue(options: { write: Write; flushMs?: number }) {
         (err) => {
           // Keep them for the next round, oldest first, within the bound.
           const back = queues.get(site);
-          const merged = { now: Math.max(q.now, back?.now ?? 0), batches: [...q.batches, ...(back?.batches ?? [])].slice(-MAX_QUEUED) };
+          const merged = {
+            now: Math.max(q.now, back?.now ?? 0),
+            batches: [...q.batches, ...(back?.batches ?? [])].slice(-MAX_QUEUED),
+          };
           queues.set(site, merged);
           throw err;
         },
       )
       .finally(() => inFlight.delete(site));
-    inFlight.set(site, run.catch(() => {}));
+    inFlight.set(
+      site,
+      run.catch(() => {}),
+    );
     return run;
   }
 

@@ -35,7 +35,11 @@ export function createRedisAlerts(d: RedisAlertDeps): Pick<Store, 'alertFigures'
   return {
     async alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]> {
       await d.flushRanks(q.site);
-      const ranking = await d.call('alerts', () => d.client.zUnionWithScores(bucketsIn(q.now, windowSpec('1h')).map((b) => rankKey(q.site, '1h', b)) as [string, ...string[]]));
+      const ranking = await d.call('alerts', () =>
+        d.client.zUnionWithScores(
+          bucketsIn(q.now, windowSpec('1h')).map((b) => rankKey(q.site, '1h', b)) as [string, ...string[]],
+        ),
+      );
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
       return d.call('alerts', () =>
         Promise.all(

@@ -10,15 +10,23 @@ import { createRedisStore } from './redis.js';
 // hash tag fails here with CROSSSLOT, which one Redis would never reveal.
 describe.runIf(redisClusterAvailable())('redis cluster', () => {
   let cluster: TestRedisCluster;
-  describeStore('redis-cluster', async () => {
-    cluster = await startRedisCluster();
-    const conn = await connectRedis({ cluster: cluster.seeds, commandTimeoutMs: 2000, log: pino({ level: 'silent' }) });
-    return {
-      store: createRedisStore({ client: conn.client, ping: conn.ping }),
-      cleanup: async () => {
-        await conn.close();
-        await cluster.stop();
-      },
-    };
-  }, () => scanKeys(cluster.seeds.map((s) => `redis://${s}`)));
+  describeStore(
+    'redis-cluster',
+    async () => {
+      cluster = await startRedisCluster();
+      const conn = await connectRedis({
+        cluster: cluster.seeds,
+        commandTimeoutMs: 2000,
+        log: pino({ level: 'silent' }),
+      });
+      return {
+        store: createRedisStore({ client: conn.client, ping: conn.ping }),
+        cleanup: async () => {
+          await conn.close();
+          await cluster.stop();
+        },
+      };
+    },
+    () => scanKeys(cluster.seeds.map((s) => `redis://${s}`)),
+  );
 });

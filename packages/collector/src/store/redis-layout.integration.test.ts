@@ -16,7 +16,9 @@ describe.runIf(redisAvailable())('redis store: tile layout versions', () => {
   let store: Store;
   beforeAll(async () => {
     redis = await startRedis(['--save', '']);
-    client = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
+    client = (await createClient({ url: redis.url })
+      .on('error', () => {})
+      .connect()) as unknown as RedisClientType;
     store = createRedisStore({ client: client as unknown as RedisLike, ping: () => client.ping() });
   });
   afterAll(async () => {
@@ -30,7 +32,13 @@ describe.runIf(redisAvailable())('redis store: tile layout versions', () => {
     await store.record(folded([{ type: 'click', x: 500, y: 430, w: 1000, h: 4000 }], { site: 'legacy' }));
     // What a v1 collector left: the same tile written to its bucket and rolling keys.
     for (const kind of ['move', 'click']) {
-      for (const key of [`${p}:5m:${kind}:l:${T0}`, `${p}:5m:${kind}:l:r`, `${p}:5m:${kind}:a:r`, `${p}:1h:${kind}:a:r`, `${p}:1h:${kind}:l:r`]) {
+      for (const key of [
+        `${p}:5m:${kind}:l:${T0}`,
+        `${p}:5m:${kind}:l:r`,
+        `${p}:5m:${kind}:a:r`,
+        `${p}:1h:${kind}:a:r`,
+        `${p}:1h:${kind}:l:r`,
+      ]) {
         await client.zAdd(key, { score: 7, value: '25:10' });
       }
     }

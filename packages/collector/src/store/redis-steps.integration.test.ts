@@ -17,7 +17,9 @@ describe.runIf(redisAvailable())('redis store: the ranking step', () => {
   let client: RedisClientType;
   beforeAll(async () => {
     redis = await startRedis(['--save', '']);
-    client = (await createClient({ url: redis.url }).on('error', () => {}).connect()) as unknown as RedisClientType;
+    client = (await createClient({ url: redis.url })
+      .on('error', () => {})
+      .connect()) as unknown as RedisClientType;
   });
   afterAll(async () => {
     client.destroy();
@@ -31,7 +33,8 @@ describe.runIf(redisAvailable())('redis store: the ranking step', () => {
     const flaky: RedisLike = Object.create(client as unknown as RedisLike, {
       evalSha: {
         value: (sha: string, o: { keys: string[]; arguments: string[] }) => {
-          if (o.keys[0] === 'hl:{steps}' && o.arguments[1] === String(BATCH_ID_TTL_MS) && failSiteStep-- > 0) return Promise.reject(new Error('connection lost'));
+          if (o.keys[0] === 'hl:{steps}' && o.arguments[1] === String(BATCH_ID_TTL_MS) && failSiteStep-- > 0)
+            return Promise.reject(new Error('connection lost'));
           return (client as unknown as RedisLike).evalSha(sha, o);
         },
       },

@@ -7,16 +7,22 @@ import { createRedisStore } from './redis.js';
 
 describe.runIf(redisAvailable())('redis', () => {
   let redis: TestRedis;
-  describeStore('redis', async () => {
-    redis = await startRedis();
-    const client = await createClient({ url: redis.url }).on('error', () => {}).connect();
-    await client.flushAll();
-    return {
-      store: createRedisStore({ client, ping: () => client.ping() }),
-      cleanup: async () => {
-        client.destroy();
-        await redis.stop();
-      },
-    };
-  }, () => scanKeys([redis.url]));
+  describeStore(
+    'redis',
+    async () => {
+      redis = await startRedis();
+      const client = await createClient({ url: redis.url })
+        .on('error', () => {})
+        .connect();
+      await client.flushAll();
+      return {
+        store: createRedisStore({ client, ping: () => client.ping() }),
+        cleanup: async () => {
+          client.destroy();
+          await redis.stop();
+        },
+      };
+    },
+    () => scanKeys([redis.url]),
+  );
 });

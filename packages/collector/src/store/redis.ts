@@ -4,18 +4,47 @@ import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, rollKey, segKey, eventsKey, knownKey, pagePrefix, rankKey, siteKey, sweepKey, visitorsKey, watchedKey } from '../keys.js';
+import {
+  ALL_SEG_KEY,
+  COUNTER_SET,
+  HEAT_SETS,
+  rollKey,
+  segKey,
+  eventsKey,
+  knownKey,
+  pagePrefix,
+  rankKey,
+  siteKey,
+  sweepKey,
+  visitorsKey,
+  watchedKey,
+} from '../keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
-import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, KNOWN_RECENT_MS, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages } from './page-cap.js';
+import {
+  DEFAULT_MAX_KNOWN_PAGES,
+  DEFAULT_MAX_PAGES,
+  KNOWN_RECENT_MS,
+  OTHER_PAGE,
+  PAGE_CAP_BUCKET_MS,
+  createAdmittedPages,
+} from './page-cap.js';
 import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
-import { StoreUnavailableError, type HeatmapQuery, type PagesQuery, type RecordResult, type StatsQuery, type Store, type RedisLike } from './types.js';
+import {
+  StoreUnavailableError,
+  type HeatmapQuery,
+  type PagesQuery,
+  type RecordResult,
+  type StatsQuery,
+  type Store,
+  type RedisLike,
+} from './types.js';
 
 export type { RedisLike } from './types.js';
 
@@ -45,14 +74,23 @@ export type RedisStoreOptions = {
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 // The window levels as the Lua scripts read them (levels.ts): count, open buckets, then (name,
 // bucketMs, buckets, slackMs).
-const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+const LEVEL_ARGS = [
+  String(WINDOW_SPECS.length),
+  String(OPEN_BUCKETS),
+  ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]),
+];
 // The ranking script's levels (rank.ts): count, then (name, bucketMs, buckets, slackMs).
-const RANK_LEVEL_ARGS = [String(WINDOW_SPECS.length), ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)])];
+const RANK_LEVEL_ARGS = [
+  String(WINDOW_SPECS.length),
+  ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]),
+];
 /** A read of a window: set, segment (`a`: all), window. */
 type Read = [set: string, seg: string, window: WindowName];
 /** The rolls of a window's levels. */
 function rollKeys(page: string, [set, seg, window]: Read): string[] {
-  return WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) => rollKey(page, w.name, set, seg));
+  return WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) =>
+    rollKey(page, w.name, set, seg),
+  );
 }
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
 
@@ -62,7 +100,14 @@ const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('N
  * (one Lua call) and read one small key, so a snapshot costs the same for any window length.
  */
 export function createRedisStore(options: RedisStoreOptions): Store {
-  const { client, grid = 50, timeoutMs = 1000, maxPages = DEFAULT_MAX_PAGES, maxKnownPages = DEFAULT_MAX_KNOWN_PAGES, sweepPages = 1000 } = options;
+  const {
+    client,
+    grid = 50,
+    timeoutMs = 1000,
+    maxPages = DEFAULT_MAX_PAGES,
+    maxKnownPages = DEFAULT_MAX_KNOWN_PAGES,
+    sweepPages = 1000,
+  } = options;
   const observe = options.observe ?? (() => {});
 
   // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
@@ -76,7 +121,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     try {
       return await Promise.race([fn(), deadline]);
     } catch (e) {
-      throw new StoreUnavailableError(`redis ${op} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new StoreUnavailableError(`redis ${op} failed: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     } finally {
       clearTimeout(timer);
       observe(op, (performance.now() - t0) / 1000);
@@ -102,7 +149,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
   const rankQueue = createRankQueue({
-    write: (site, now, batches) => call('rank', () => siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...RANK_LEVEL_ARGS, ...batches])),
+    write: (site, now, batches) =>
+      call('rank', () =>
+        siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...RANK_LEVEL_ARGS, ...batches]),
+      ),
   });
   const advanceScript = script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
@@ -115,7 +165,17 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   async function admit(site: string, path: string, now: number): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
-    const args = [path, String(now), String(maxPages), String(maxKnownPages), String(admitted.bucketOf(now)), String(2 * PAGE_CAP_BUCKET_MS), String(2 * MAX_RETENTION_MS), String(KNOWN_RECENT_MS), OTHER_PAGE];
+    const args = [
+      path,
+      String(now),
+      String(maxPages),
+      String(maxKnownPages),
+      String(admitted.bucketOf(now)),
+      String(2 * PAGE_CAP_BUCKET_MS),
+      String(2 * MAX_RETENTION_MS),
+      String(KNOWN_RECENT_MS),
+      OTHER_PAGE,
+    ];
     const page = (await call('admit', () => admitScript([siteKey(site)], args))) as string;
     if (page === path) known.add(path);
     return page;
@@ -124,7 +184,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   // Every level advances at once: a longer window is the union of the shorter levels' rolls. For
   // each read asked for, the advance also names the open live buckets that exist.
   const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
-    (await advanceScript([pagePrefix(site, path)], [String(now), String(ADVANCE_BUDGET), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, ...reads.flatMap((r) => [r[0], r[1]])])) as [string, number, ...string[][]];
+    (await advanceScript(
+      [pagePrefix(site, path)],
+      [
+        String(now),
+        String(ADVANCE_BUDGET),
+        String(MAX_FAMILY_MEMBERS),
+        ...LEVEL_ARGS,
+        ...reads.flatMap((r) => [r[0], r[1]]),
+      ],
+    )) as [string, number, ...string[][]];
 
   // Advance, then read windows: each is its levels' rolls plus the open live buckets. The rolls are
   // read with the advance (one round trip; commands of one connection run in order), the open
@@ -141,7 +210,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     const buckets = await Promise.all(open.map((keys) => zrange(keys)));
     const windows = rolls.map((lists, i) => {
       const out = new Map<string, number>();
-      for (const list of [...lists, ...(buckets[i] ?? [])]) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
+      for (const list of [...lists, ...(buckets[i] ?? [])])
+        for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
       return out;
     });
     return { changeTag, windows };
@@ -150,8 +220,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   async function rawStats(site: string, path: string, window: WindowName, now: number) {
     const w = windowSpec(window);
     const page = pagePrefix(site, path);
-    const [{ windows: [counters, scroll] }, visitors] = await Promise.all([
-      advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG_KEY, window], [HEAT_SETS.scroll, ALL_SEG_KEY, window]]),
+    const [
+      {
+        windows: [counters, scroll],
+      },
+      visitors,
+    ] = await Promise.all([
+      advanceAndRead(site, path, now, [
+        [COUNTER_SET, ALL_SEG_KEY, window],
+        [HEAT_SETS.scroll, ALL_SEG_KEY, window],
+      ]),
       client.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
     ]);
     return {
@@ -166,7 +244,14 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   // One script call commits every queued batch of a page: ids first, then the summed increments.
   const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
-    const args = [String(batches[0]!.now), String(BATCH_ID_TTL_MS), String(SCROLL_SESSION_TTL_MS), String(MAX_FAMILY_MEMBERS), ...LEVEL_ARGS, String(batches.length)];
+    const args = [
+      String(batches[0]!.now),
+      String(BATCH_ID_TTL_MS),
+      String(SCROLL_SESSION_TTL_MS),
+      String(MAX_FAMILY_MEMBERS),
+      ...LEVEL_ARGS,
+      String(batches.length),
+    ];
     // Increments summed per (bucket, set, segment); items come in runs of one bucket and set
     // (fold.ts), so a group is looked up once per run.
     const sums = new Map<string, { head: string[]; members: Map<string, number> }>();
@@ -175,7 +260,14 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       now = Math.max(now, batch.now);
       let newest = -1;
       for (const b of batch.buckets.keys()) if (b > newest) newest = b;
-      args.push(batch.batchId, batch.sid, batch.seg, String(batch.scroll?.band ?? -1), String(batch.scroll?.b ?? 0), String(newest));
+      args.push(
+        batch.batchId,
+        batch.sid,
+        batch.seg,
+        String(batch.scroll?.band ?? -1),
+        String(batch.scroll?.b ?? 0),
+        String(newest),
+      );
       let group: Map<string, number> | undefined;
       let runB = NaN;
       let runSet = '';
@@ -212,8 +304,13 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const { windows } = await call('snapshot', () => advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]));
-      return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! });
+      const { windows } = await call('snapshot', () =>
+        advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]),
+      );
+      return buildHeatmap(
+        { ...q, grid },
+        { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! },
+      );
     },
 
     async stats(q: StatsQuery): Promise<Stats> {
@@ -251,7 +348,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       client,
       flushRanks: (site) => rankQueue.flush(site).catch(() => {}),
       readCounters: async (site, path, now) => {
-        const { windows } = await advanceAndRead(site, path, now, [[COUNTER_SET, ALL_SEG_KEY, '5m'], [COUNTER_SET, ALL_SEG_KEY, '1h']]);
+        const { windows } = await advanceAndRead(site, path, now, [
+          [COUNTER_SET, ALL_SEG_KEY, '5m'],
+          [COUNTER_SET, ALL_SEG_KEY, '1h'],
+        ]);
         return [windows[0]!, windows[1]!];
       },
     }),
@@ -268,11 +368,17 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       // expire), then the others in turns, `sweepPages` in all.
       const oldest = now - MAX_RETENTION_MS;
       const lately = now - windowSpec('5m').ms - windowSpec('5m').slackMs;
-      const recent = await call('sweep', () => client.zRangeByScore(knownKey(site), lately, '+inf', { LIMIT: { offset: 0, count: sweepPages } }));
+      const recent = await call('sweep', () =>
+        client.zRangeByScore(knownKey(site), lately, '+inf', { LIMIT: { offset: 0, count: sweepPages } }),
+      );
       let rest: string[] = [];
       if (recent.length < sweepPages) {
         const offset = cursors.get(site) ?? 0;
-        rest = await call('sweep', () => client.zRangeByScore(knownKey(site), oldest, `(${lately}`, { LIMIT: { offset, count: sweepPages - recent.length } }));
+        rest = await call('sweep', () =>
+          client.zRangeByScore(knownKey(site), oldest, `(${lately}`, {
+            LIMIT: { offset, count: sweepPages - recent.length },
+          }),
+        );
         cursors.set(site, rest.length ? offset + rest.length : 0);
       }
       const paths = [...recent, ...rest];

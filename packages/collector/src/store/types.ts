@@ -11,7 +11,14 @@ export type RecordResult = {
   path: string;
 };
 
-export type HeatmapQuery = { site: string; path: string; kind: Kind; seg: SegmentFilter; window: WindowName; now: number };
+export type HeatmapQuery = {
+  site: string;
+  path: string;
+  kind: Kind;
+  seg: SegmentFilter;
+  window: WindowName;
+  now: number;
+};
 export type StatsQuery = { site: string; path: string; window: WindowName; now: number };
 export type PagesQuery = { site: string; window: WindowName; now: number; limit: number };
 /** Pages for the alert rules: a site's pages with events in the last hour, most first, up to `limit`. */
@@ -100,7 +107,12 @@ export type RedisLike = {
   pfCount(keys: string[]): Promise<number>;
   mGet(keys: string[]): Promise<Array<string | null>>;
   set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
-  zRangeByScore(key: string, min: number | string, max: number | string, options?: { LIMIT: { offset: number; count: number } }): Promise<string[]>;
+  zRangeByScore(
+    key: string,
+    min: number | string,
+    max: number | string,
+    options?: { LIMIT: { offset: number; count: number } },
+  ): Promise<string[]>;
   zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
   hVals(key: string): Promise<string[]>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;

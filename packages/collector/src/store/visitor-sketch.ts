@@ -28,7 +28,7 @@ function sigma(x: number): number {
   if (x === 1) return Infinity;
   let y = 1;
   let z = x;
-  for (let prev = -1; z !== prev; ) {
+  for (let prev = -1; z !== prev;) {
     x *= x;
     prev = z;
     z += x * y;
@@ -40,7 +40,7 @@ function tau(x: number): number {
   if (x === 0 || x === 1) return 0;
   let y = 1;
   let z = 1 - x;
-  for (let prev = -1; z !== prev; ) {
+  for (let prev = -1; z !== prev;) {
     x = Math.sqrt(x);
     prev = z;
     y *= 0.5;

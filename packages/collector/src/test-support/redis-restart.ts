@@ -19,24 +19,32 @@ export type RestartReport = Omit<LoadResult, 'expected'> & {
  * process: the CI fault test runs it short with `appendfsync always` (acknowledged => counted,
  * exactly); `pnpm bench` may run it longer, or with `everysec` to show what a crash can lose.
  */
-export async function runRedisRestart(o: {
-  /** batches to send, each retried until acknowledged; default 1200 */
-  batches?: number;
-  /** batches in flight; default 16 */
-  concurrency?: number;
-  /** move events per batch; default 5 */
-  eventsPerBatch?: number;
-  /** how long Redis stays down; default 500 ms */
-  downMs?: number;
-  /** AOF fsync policy; default `always` */
-  appendfsync?: 'always' | 'everysec';
-} = {}): Promise<RestartReport> {
+export async function runRedisRestart(
+  o: {
+    /** batches to send, each retried until acknowledged; default 1200 */
+    batches?: number;
+    /** batches in flight; default 16 */
+    concurrency?: number;
+    /** move events per batch; default 5 */
+    eventsPerBatch?: number;
+    /** how long Redis stays down; default 500 ms */
+    downMs?: number;
+    /** AOF fsync policy; default `always` */
+    appendfsync?: 'always' | 'everysec';
+  } = {},
+): Promise<RestartReport> {
   const { batches = 1200, concurrency = 16, eventsPerBatch = 5, downMs = 500, appendfsync = 'always' } = o;
   const dir = mkdtempSync(join(tmpdir(), 'heatlens-aof-'));
   const aof = ['--appendonly', 'yes', '--appendfsync', appendfsync, '--dir', dir];
   let redis: TestRedis = await startRedis(aof);
   const port = redis.port;
-  const c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, commandTimeoutMs: 500 });
+  const c = await startCollector({
+    port: 0,
+    logLevel: 'silent',
+    sites: SITES,
+    redisUrl: redis.url,
+    commandTimeoutMs: 500,
+  });
   try {
     let restarted: Promise<void> | undefined;
     const load = await runSdkLoad({
@@ -60,7 +68,11 @@ export async function runRedisRestart(o: {
     });
     await restarted;
     const { expected, ...figures } = load;
-    return { ...figures, ackedEvents: load.acked * eventsPerBatch, diffs: await checkCounts(c.url, SITES[0]!.readToken, expected) };
+    return {
+      ...figures,
+      ackedEvents: load.acked * eventsPerBatch,
+      diffs: await checkCounts(c.url, SITES[0]!.readToken, expected),
+    };
   } finally {
     await c.close();
     await redis.stop();

@@ -10,7 +10,9 @@ export async function scanKeys(urls: string[]): Promise<{ keys: number; noTtl: s
   const unknown: string[] = [];
   let keys = 0;
   for (const url of urls) {
-    const client = await createClient({ url }).on('error', () => {}).connect();
+    const client = await createClient({ url })
+      .on('error', () => {})
+      .connect();
     try {
       for await (const batch of client.scanIterator({ COUNT: 1000 })) {
         for (const key of batch as unknown as string[]) {

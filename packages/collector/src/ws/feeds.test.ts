@@ -19,7 +19,11 @@ describe('broadcast', () => {
   });
 
   it('skips a socket past MAX_BUFFERED unsent bytes for this frame, and ends one past 8 times that', () => {
-    const [edge, behind, stuck] = [socket({ bufferedAmount: MAX_BUFFERED }), socket({ bufferedAmount: MAX_BUFFERED + 1 }), socket({ bufferedAmount: 8 * MAX_BUFFERED + 1 })];
+    const [edge, behind, stuck] = [
+      socket({ bufferedAmount: MAX_BUFFERED }),
+      socket({ bufferedAmount: MAX_BUFFERED + 1 }),
+      socket({ bufferedAmount: 8 * MAX_BUFFERED + 1 }),
+    ];
     broadcast([edge, behind, stuck].map(asWs), 'f', new WeakSet([edge, behind, stuck].map(asWs)));
     expect([edge.sent.length, behind.sent.length, stuck.sent.length]).toEqual([1, 0, 0]);
     expect([behind.terminated, stuck.terminated]).toEqual([false, true]);

@@ -10,7 +10,14 @@ export type Subscription =
 export type PageFeed = { kind: Kind; seg: SegmentFilter; sockets: Set<WebSocket>; payload?: string };
 
 /** Feeds of one page window: advanced once per hop, read only when its change tag moved. */
-export type PageGroup = { site: string; path: string; window: WindowName; changeTag?: string; feeds: Map<string, PageFeed>; watchedAt: number };
+export type PageGroup = {
+  site: string;
+  path: string;
+  window: WindowName;
+  changeTag?: string;
+  feeds: Map<string, PageFeed>;
+  watchedAt: number;
+};
 
 /** Viewers of a site's live pages table. */
 export type SiteFeed = { site: string; window: WindowName; sockets: Set<WebSocket>; payload?: string; at: number };

@@ -74,7 +74,13 @@ function fakeStore() {
   };
 }
 
-const page = (kind: 'move' | 'click' = 'move'): Subscription => ({ site: 'shop', path: '/', kind, seg: 'all', window: '5m' });
+const page = (kind: 'move' | 'click' = 'move'): Subscription => ({
+  site: 'shop',
+  path: '/',
+  kind,
+  seg: 'all',
+  window: '5m',
+});
 const asWs = (s: FakeSocket) => s as unknown as WebSocket;
 
 describe('the live hub', () => {
@@ -122,10 +128,17 @@ describe('the live hub', () => {
     fake.change();
     await vi.advanceTimersByTimeAsync(HOP_MS);
     // One page window: one advance and one stats per hop; one snapshot per feed (move, click).
-    expect([fake.reads.advance - before.advance, fake.reads.stats - before.stats, fake.reads.snapshot - before.snapshot]).toEqual([1, 1, 2]);
+    expect([
+      fake.reads.advance - before.advance,
+      fake.reads.stats - before.stats,
+      fake.reads.snapshot - before.snapshot,
+    ]).toEqual([1, 1, 2]);
     expect(m1.frames().map((f) => f.n)).toEqual([0, 1]);
     expect(m2.sent).toEqual(m1.sent);
-    expect(c1.frames().map((f) => [f.kind, f.n])).toEqual([['click', 0], ['click', 1]]);
+    expect(c1.frames().map((f) => [f.kind, f.n])).toEqual([
+      ['click', 0],
+      ['click', 1],
+    ]);
   });
 
   it('skips a viewer with a full send buffer for a hop and drops one far behind', async () => {

@@ -83,8 +83,12 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
     running = true;
     try {
       await Promise.all([
-        ...[...groups.values()].map((g) => refreshGroup(g, false).catch((err) => log.warn({ err }, 'live refresh failed'))),
-        ...[...siteFeeds.values()].map((f) => refreshSite(f, false).catch((err) => log.warn({ err }, 'live pages refresh failed'))),
+        ...[...groups.values()].map((g) =>
+          refreshGroup(g, false).catch((err) => log.warn({ err }, 'live refresh failed')),
+        ),
+        ...[...siteFeeds.values()].map((f) =>
+          refreshSite(f, false).catch((err) => log.warn({ err }, 'live pages refresh failed')),
+        ),
       ]);
     } finally {
       running = false;
@@ -111,7 +115,8 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
   }
 
   /** A page feed's group key; site feeds count under their window. */
-  const pageOf = (sub: Subscription) => (sub.path !== undefined ? `${sub.site}|${sub.path}|${sub.window}` : `${sub.site}||${sub.window}`);
+  const pageOf = (sub: Subscription) =>
+    sub.path !== undefined ? `${sub.site}|${sub.path}|${sub.window}` : `${sub.site}||${sub.window}`;
 
   return {
     /**
@@ -122,9 +127,11 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       const t = perToken.get(token);
       const page = pageOf(sub);
       if (open >= lim.sockets) return `live: this collector has ${lim.sockets} viewers open, retry later`;
-      if (sub.path !== undefined && !groups.has(page) && groups.size >= lim.paths) return `live: this collector watches ${lim.paths} pages, retry later`;
+      if (sub.path !== undefined && !groups.has(page) && groups.size >= lim.paths)
+        return `live: this collector watches ${lim.paths} pages, retry later`;
       if (t && t.sockets >= lim.socketsPerToken) return `live: ${lim.socketsPerToken} sockets are open with this token`;
-      if (t && !t.pages.has(page) && t.pages.size >= lim.pathsPerToken) return `live: ${lim.pathsPerToken} pages are watched with this token`;
+      if (t && !t.pages.has(page) && t.pages.size >= lim.pathsPerToken)
+        return `live: ${lim.pathsPerToken} pages are watched with this token`;
       return undefined;
     },
     /** Attach a socket authorised by `token` to its feed; it gets the current snapshot at once. */
@@ -148,7 +155,11 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       if (sub.path !== undefined) {
         const gk = `${sub.site}|${sub.path}|${sub.window}`;
         let group = groups.get(gk);
-        if (!group) groups.set(gk, (group = { site: sub.site, path: sub.path, window: sub.window, feeds: new Map(), watchedAt: 0 }));
+        if (!group)
+          groups.set(
+            gk,
+            (group = { site: sub.site, path: sub.path, window: sub.window, feeds: new Map(), watchedAt: 0 }),
+          );
         const fk = `${sub.kind}|${sub.seg}`;
         let feed: PageFeed | undefined = group.feeds.get(fk);
         if (!feed) group.feeds.set(fk, (feed = { kind: sub.kind, seg: sub.seg, sockets: new Set() }));
@@ -180,7 +191,8 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
         (err) => {
           log.warn({ err }, 'live snapshot failed');
           ready.add(ws);
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'error', error: 'store: unavailable, retrying' }));
+          if (ws.readyState === ws.OPEN)
+            ws.send(JSON.stringify({ type: 'error', error: 'store: unavailable, retrying' }));
         },
       );
       ws.once('close', () => {
@@ -223,7 +235,8 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       closed = true;
       clearInterval(hopTimer);
       clearInterval(heartbeat);
-      for (const g of groups.values()) for (const f of g.feeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
+      for (const g of groups.values())
+        for (const f of g.feeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
       for (const f of siteFeeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
     },
   };

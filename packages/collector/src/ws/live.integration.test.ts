@@ -18,7 +18,12 @@ describe('/live WebSocket feed', () => {
     const first = await live.next((f) => f.type === 'snapshot');
     expect(first).toMatchObject({ site: 'shop', path: '/product/:id', kind: 'click', seg: 'all', total: 0, tiles: [] });
     const now = Date.now();
-    const res = await post(c.url, batch({ path: '/product/9' }, [{ type: 'click', ts: now, x: 100, y: 100, w: 1000, h: 1000, sel: 'a.x', ex: 0.5, ey: 0.25 }]));
+    const res = await post(
+      c.url,
+      batch({ path: '/product/9' }, [
+        { type: 'click', ts: now, x: 100, y: 100, w: 1000, h: 1000, sel: 'a.x', ex: 0.5, ey: 0.25 },
+      ]),
+    );
     expect(res.status).toBe(204);
     // An owner watches this page now: the SDK is told to flush often.
     expect(res.headers.get('x-heatlens-flush')).toBe('500');
@@ -49,7 +54,9 @@ describe('/live WebSocket feed', () => {
   it('streams a site pages table without a path', async () => {
     const live = await openLive(c.url, 'site=shop&window=5m', shop);
     await post(c.url, batch({ path: '/pages-feed' }));
-    const frame = await live.next((f) => f.type === 'pages' && f.pages.some((p: { path: string }) => p.path === '/pages-feed'));
+    const frame = await live.next(
+      (f) => f.type === 'pages' && f.pages.some((p: { path: string }) => p.path === '/pages-feed'),
+    );
     expect(frame.series.length).toBe(60);
     live.ws.close();
   });
@@ -71,7 +78,9 @@ describe('/live WebSocket feed', () => {
       s.on('error', () => resolve(-1));
     });
     expect(refused).toBe(404);
-    await expect(openLive(c.url, 'site=shop&path=/', shop, { origin: 'https://evil.example' })).rejects.toThrow('upgrade refused: 403');
+    await expect(openLive(c.url, 'site=shop&path=/', shop, { origin: 'https://evil.example' })).rejects.toThrow(
+      'upgrade refused: 403',
+    );
     const ext = await openLive(c.url, 'site=shop&path=/', shop, { origin: 'chrome-extension://abcdefghijklmnop' });
     ext.ws.close();
   });

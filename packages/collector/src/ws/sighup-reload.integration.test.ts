@@ -19,12 +19,22 @@ describe('SIGHUP reloads HEATLENS_SITES', () => {
     writeFileSync(file, JSON.stringify(SITES));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], { env: { ...process.env, PORT: String(port), HEATLENS_SITES: file }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], {
+      env: { ...process.env, PORT: String(port), HEATLENS_SITES: file },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));
     try {
-      for (let i = 0; (await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) !== 200; i++) {
+      for (
+        let i = 0;
+        (await fetch(`${url}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        )) !== 200;
+        i++
+      ) {
         if (i > 300 || child.exitCode !== null) throw new Error(`collector did not start:\n${output}`);
         await new Promise((r) => setTimeout(r, 50));
       }

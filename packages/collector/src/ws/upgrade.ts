@@ -33,7 +33,9 @@ function originAllowed(req: IncomingMessage, sites: SiteConfig[]): boolean {
 
 function reject(socket: Duplex, status: number, error: string, headers: Record<string, string | number> = {}) {
   const body = JSON.stringify({ error });
-  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n${extra}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -46,7 +48,12 @@ function reject(socket: Duplex, status: number, error: string, headers: Record<s
  * to the hub. Compression is off (snapshots go to many viewers; deflating each copy costs more
  * than it saves), and the `heatlens.v1` subprotocol is selected, never the token one.
  */
-export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; limits: RateLimits; metrics: Metrics }) {
+export function createUpgradeHandler(deps: {
+  sites: SiteRegistry;
+  hub: LiveHub;
+  limits: RateLimits;
+  metrics: Metrics;
+}) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD,
@@ -70,7 +77,12 @@ export function createUpgradeHandler(deps: { sites: SiteRegistry; hub: LiveHub; 
       await deps.limits.read(readToken(req.headers)!);
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 400;
-      return reject(socket, status, e instanceof Error ? e.message : 'bad request', e instanceof HttpError ? e.headers : {});
+      return reject(
+        socket,
+        status,
+        e instanceof Error ? e.message : 'bad request',
+        e instanceof HttpError ? e.headers : {},
+      );
     }
     if (socket.destroyed) return;
     // Checked after the last await: nothing can take the place between here and hub.add.

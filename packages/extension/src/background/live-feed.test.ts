@@ -11,7 +11,10 @@ class FakeSocket extends EventTarget {
   static readonly CLOSED = 3;
   readyState = 0;
   binaryType = 'blob';
-  constructor(readonly url: string, readonly protocols: string[]) {
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {
     super();
     FakeSocket.all.push(this);
   }
@@ -60,7 +63,9 @@ afterEach(() => vi.useRealTimers());
 
 describe('liveUrl', () => {
   it('speaks ws to http collectors and wss to https ones, with the query', () => {
-    expect(liveUrl('http://127.0.0.1:8080', query)).toBe('ws://127.0.0.1:8080/live?site=demo&path=%2Fproduct%2F7&kind=move&window=5m&seg=l');
+    expect(liveUrl('http://127.0.0.1:8080', query)).toBe(
+      'ws://127.0.0.1:8080/live?site=demo&path=%2Fproduct%2F7&kind=move&window=5m&seg=l',
+    );
     expect(liveUrl('https://h.example/', query)).toMatch(/^wss:\/\/h\.example\/live\?/);
   });
 });
@@ -85,7 +90,11 @@ describe('createLiveFeed', () => {
     expect(snapshots).toEqual([snapshotFixture()]);
     expect(statuses[0]).toBe('connecting');
     expect(statuses[1]).toBe('live');
-    expect(statuses.slice(2)).toEqual([expect.stringMatching(/^error: frame/), 'error: frame: invalid JSON', 'error: forbidden']);
+    expect(statuses.slice(2)).toEqual([
+      expect.stringMatching(/^error: frame/),
+      'error: frame: invalid JSON',
+      'error: forbidden',
+    ]);
   });
 
   it('reconnects with exponential backoff, capped, while the collector is down', async () => {

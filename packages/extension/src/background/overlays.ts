@@ -121,7 +121,10 @@ export async function overlayReloaded(tabId: number, url: string | undefined): P
 export async function restoreOverlays(): Promise<void> {
   for (const state of await loadOverlays()) {
     if (feeds.has(state.tabId)) continue;
-    const alive = await browser.tabs.get(state.tabId).then(() => true, () => false);
+    const alive = await browser.tabs.get(state.tabId).then(
+      () => true,
+      () => false,
+    );
     if (alive) await openFeed(state).catch(() => overlayOff(state.tabId, false));
     else await saveOverlay(state.tabId, null);
   }

@@ -18,5 +18,7 @@ export async function syncOwnerMark(): Promise<void> {
   const origins = (await browser.permissions.getAll()).origins ?? [];
   await browser.scripting.unregisterContentScripts({ ids: [ID] }).catch(() => {});
   if (origins.length && (await dontCount()))
-    await browser.scripting.registerContentScripts([{ id: ID, matches: origins, js: ['owner-mark.js'], runAt: 'document_start', allFrames: true }]);
+    await browser.scripting.registerContentScripts([
+      { id: ID, matches: origins, js: ['owner-mark.js'], runAt: 'document_start', allFrames: true },
+    ]);
 }

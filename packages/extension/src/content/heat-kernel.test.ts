@@ -9,7 +9,11 @@ function render(points: [number, number, number][], max: number, w = 60, h = 40,
   const k = kernelFor(radius, 0.25);
   const out = new Uint8ClampedArray(w * h * 4);
   renderHeat(out, w, h, [{ points }], max, k, fieldFor(w, h, k), palette);
-  return { red: (x: number, y: number) => out[(y * w + x) * 4]!, alpha: (x: number, y: number) => out[(y * w + x) * 4 + 3]!, out };
+  return {
+    red: (x: number, y: number) => out[(y * w + x) * 4]!,
+    alpha: (x: number, y: number) => out[(y * w + x) * 4 + 3]!,
+    out,
+  };
 }
 
 describe('renderHeat', () => {
@@ -23,7 +27,13 @@ describe('renderHeat', () => {
     expect(alpha(0, 0)).toBe(0);
   });
   it('colours relative to the hottest tile, and still shows one sample among thousands', () => {
-    const { red } = render([[15, 20, 1000], [45, 20, 1]], 1000);
+    const { red } = render(
+      [
+        [15, 20, 1000],
+        [45, 20, 1],
+      ],
+      1000,
+    );
     expect(red(15, 20)).toBeGreaterThanOrEqual(250);
     expect(red(45, 20)).toBeGreaterThan(0);
     expect(red(45, 20)).toBeLessThan(30);
@@ -41,7 +51,17 @@ describe('renderHeat', () => {
     const h = 40;
     const k = kernelFor(16, 0.25);
     const out = new Uint8ClampedArray(w * h * 4);
-    renderHeat(out, w, h, [{ points: [[20, 20, 1]], clip: { x: 20, y: 0, w: 40, h: 40 } }, { points: [[50, 20, 1]] }], 1, k, fieldFor(w, h, k), palette, 0.5);
+    renderHeat(
+      out,
+      w,
+      h,
+      [{ points: [[20, 20, 1]], clip: { x: 20, y: 0, w: 40, h: 40 } }, { points: [[50, 20, 1]] }],
+      1,
+      k,
+      fieldFor(w, h, k),
+      palette,
+      0.5,
+    );
     const alpha = (x: number, y: number) => out[(y * w + x) * 4 + 3]!;
     expect(alpha(19, 20)).toBe(0);
     expect(alpha(21, 20)).toBeGreaterThan(0);

@@ -3,8 +3,17 @@ import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
 import { fixedTileCentre, measureLayout, pageTileCentre, visibleRows, type Layout } from './project.js';
 
 const layout = (over: Partial<Layout> = {}): Layout => ({
-  rootLeft: 0, rootTop: 0, rootWidth: 1280, rootHeight: 800, scrollX: 0, scrollY: 0,
-  docWidth: 1280, docHeight: 6000, viewWidth: 1280, viewHeight: 800, ...over,
+  rootLeft: 0,
+  rootTop: 0,
+  rootWidth: 1280,
+  rootHeight: 800,
+  scrollX: 0,
+  scrollY: 0,
+  docWidth: 1280,
+  docHeight: 6000,
+  viewWidth: 1280,
+  viewHeight: 800,
+  ...over,
 });
 
 describe('pageTileCentre (layout v2)', () => {
@@ -19,7 +28,15 @@ describe('pageTileCentre (layout v2)', () => {
   });
   it('moves with an inner scroller: its box and its own scroll offset', () => {
     // An app shell: a 64 px header, then #app (left 240) scrolled to 3000 of 4000 px.
-    const l = layout({ rootLeft: 240, rootTop: 64, rootWidth: 1040, rootHeight: 736, scrollY: 3000, docWidth: 1040, docHeight: 4000 });
+    const l = layout({
+      rootLeft: 240,
+      rootTop: 64,
+      rootWidth: 1040,
+      rootHeight: 736,
+      scrollY: 3000,
+      docWidth: 1040,
+      docHeight: 4000,
+    });
     const p = pageTileCentre(tileOf(520, 1040), rowOf(3320), 50, 20, l);
     expect(p.x).toBeCloseTo(240 + 520 + 10.4, 6); // column 25 of 20.8 px: centre at 530.4
     expect(p.y).toBe(64 + 3330 - 3000);
@@ -49,14 +66,33 @@ describe('measureLayout', () => {
   it('measures an element root by its padding box and its own scroll', () => {
     const el = {
       getBoundingClientRect: () => ({ left: 240, top: 64 }),
-      clientLeft: 1, clientTop: 2, clientWidth: 1000, clientHeight: 700,
-      scrollLeft: 0, scrollTop: 3000, scrollWidth: 1000, scrollHeight: 4000,
+      clientLeft: 1,
+      clientTop: 2,
+      clientWidth: 1000,
+      clientHeight: 700,
+      scrollLeft: 0,
+      scrollTop: 3000,
+      scrollWidth: 1000,
+      scrollHeight: 4000,
     } as unknown as Element;
     const l = measureLayout(window, el);
-    expect(l).toMatchObject({ rootLeft: 241, rootTop: 66, rootWidth: 1000, rootHeight: 700, scrollY: 3000, docHeight: 4000 });
+    expect(l).toMatchObject({
+      rootLeft: 241,
+      rootTop: 66,
+      rootWidth: 1000,
+      rootHeight: 700,
+      scrollY: 3000,
+      docHeight: 4000,
+    });
   });
   it('measures the document root as the viewport at the window scroll', () => {
     const l = measureLayout(window, document.documentElement);
-    expect(l).toMatchObject({ rootLeft: 0, rootTop: 0, rootWidth: innerWidth, rootHeight: innerHeight, scrollY: scrollY });
+    expect(l).toMatchObject({
+      rootLeft: 0,
+      rootTop: 0,
+      rootWidth: innerWidth,
+      rootHeight: innerHeight,
+      scrollY: scrollY,
+    });
   });
 });

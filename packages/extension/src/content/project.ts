@@ -41,9 +41,16 @@ export function measureLayout(win: Window, root: Element): Layout {
   if (root === doc.scrollingElement || root === doc.documentElement || root === doc.body) {
     const el = doc.scrollingElement ?? doc.documentElement;
     return {
-      rootLeft: 0, rootTop: 0, rootWidth: viewWidth, rootHeight: viewHeight,
-      scrollX: win.scrollX, scrollY: win.scrollY, docWidth: el.scrollWidth, docHeight: el.scrollHeight,
-      viewWidth, viewHeight,
+      rootLeft: 0,
+      rootTop: 0,
+      rootWidth: viewWidth,
+      rootHeight: viewHeight,
+      scrollX: win.scrollX,
+      scrollY: win.scrollY,
+      docWidth: el.scrollWidth,
+      docHeight: el.scrollHeight,
+      viewWidth,
+      viewHeight,
     };
   }
   const r = root.getBoundingClientRect();

@@ -7,7 +7,12 @@ type NavigationLike = EventTarget;
  * otherwise checks `location.pathname` twice a second, only while the overlay is mounted.
  * Returns a stop function; `signal` also stops it.
  */
-export function watchNavigation(win: Window, onPath: (path: string) => void, signal: AbortSignal, pollMs = 500): () => void {
+export function watchNavigation(
+  win: Window,
+  onPath: (path: string) => void,
+  signal: AbortSignal,
+  pollMs = 500,
+): () => void {
   let last = win.location.pathname;
   const check = (): void => {
     const path = win.location.pathname;

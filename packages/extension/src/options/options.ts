@@ -26,7 +26,12 @@ async function test(collectorUrl: string, token: string, granted: Promise<boolea
       li.dataset.site = site.id;
       list.append(li);
     }
-    say(sites.length ? `Connected. This token reads ${sites.length} site${sites.length === 1 ? '' : 's'}:` : 'Connected, but this token reads no site.', sites.length > 0);
+    say(
+      sites.length
+        ? `Connected. This token reads ${sites.length} site${sites.length === 1 ? '' : 's'}:`
+        : 'Connected, but this token reads no site.',
+      sites.length > 0,
+    );
   } catch (error) {
     say(error instanceof Error ? error.message : String(error));
   }
@@ -47,11 +52,14 @@ form.addEventListener('submit', (event) => {
   void test(collectorUrl, tokenInput.value.trim(), granted);
 });
 
-loadConfig().then((config) => {
-  if (!config) return;
-  urlInput.value = config.collectorUrl;
-  tokenInput.value = config.token;
-}, () => {});
+loadConfig().then(
+  (config) => {
+    if (!config) return;
+    urlInput.value = config.collectorUrl;
+    tokenInput.value = config.token;
+  },
+  () => {},
+);
 
 // "Don't count my visits": on unless turned off; the background registers the page mark.
 const dontCount = document.getElementById('dont-count') as HTMLInputElement;

@@ -120,7 +120,8 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   };
   const apply = async (on: boolean): Promise<void> => {
     try {
-      if (on) state = await sendToBackground({ type: 'overlay:on', tabId, site: site.id, path, settings: readSettings() });
+      if (on)
+        state = await sendToBackground({ type: 'overlay:on', tabId, site: site.id, path, settings: readSettings() });
       else state = await sendToBackground({ type: 'overlay:off', tabId });
       feed.textContent = on ? 'connecting…' : '';
     } catch (error) {

@@ -3,7 +3,8 @@
  * `tabindex` only makes an element focusable by script (app roots often carry one), so it is not.
  */
 const INTERACTIVE =
-  'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[onclick],[tabindex]:not([tabindex^="-"])';
+  'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=tab],[role=menuitem],' +
+  '[role=checkbox],[onclick],[tabindex]:not([tabindex^="-"])';
 
 /**
  * The element a click meant: the closest interactive ancestor of the innermost target, found on

@@ -12,8 +12,14 @@ export function listenDeep(types: string, handler: (e: Event, target: EventTarge
   const roots = new WeakSet<ShadowRoot>();
   const on = (e: Event) => handler(e, e.composedPath()[0]!);
   listen(document, types, on, signal);
-  listen(document, 'pointerdown focusin keydown', (e) => {
-    for (const r of e.composedPath())
-      if (r instanceof ShadowRoot && !roots.has(r) && roots.add(r)) listen(r, types, (x) => x.composed || on(x), signal);
-  }, signal);
+  listen(
+    document,
+    'pointerdown focusin keydown',
+    (e) => {
+      for (const r of e.composedPath())
+        if (r instanceof ShadowRoot && !roots.has(r) && roots.add(r))
+          listen(r, types, (x) => x.composed || on(x), signal);
+    },
+    signal,
+  );
 }

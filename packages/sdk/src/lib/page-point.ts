@@ -3,7 +3,16 @@ import { px } from './px.js';
 import { scrollRoot } from './scroll-root.js';
 
 /** A sample's point: page px in the scroll root and its size, plus viewport px over the fixed layer. */
-export type PagePoint = { x: number; y: number; w: number; h: number; fixed?: true; cx?: number; cy?: number; vh?: number };
+export type PagePoint = {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fixed?: true;
+  cx?: number;
+  cy?: number;
+  vh?: number;
+};
 
 /**
  * Where a mouse event `e` over element `t` lands, in one pass (one scroll-root lookup, one rect):
@@ -30,7 +39,11 @@ export function pagePoint(e: MouseEvent, t: Element | null): PagePoint {
   }
   for (; t && t != r; t = t.parentElement || (t.getRootNode() as ShadowRoot).host) {
     const s = getComputedStyle(t);
-    if (s.position == 'fixed' || (s.position == 'sticky' && Math.abs(t.getBoundingClientRect().top - top - parseFloat(s.top)) < 1)) break;
+    if (
+      s.position == 'fixed' ||
+      (s.position == 'sticky' && Math.abs(t.getBoundingClientRect().top - top - parseFloat(s.top)) < 1)
+    )
+      break;
   }
   const p: PagePoint = { x: px(x), y: px(y), ...docSize(r) };
   return (t ? t != r : r) ? { ...p, fixed: true, cx: px(e.clientX), cy: px(e.clientY), vh: innerHeight } : p;

@@ -18,7 +18,7 @@ function expectOwn(el: Element): string {
 const $ = (s: string) => document.querySelector(s)!;
 
 describe('selectorOf', () => {
-  test('prefers what survives deploys: a stable id, test ids, name, aria-label, a link path, as attribute equality', () => {
+  test('prefers what survives deploys: stable id, test ids, name, aria-label, link path, as attribute equality', () => {
     document.body.innerHTML = `
       <main><div class="card"><button data-testid="add-to-cart" class="btn">Add</button></div>
       <form><input name="email"><button aria-label="Close dialog">x</button></form>
@@ -35,9 +35,11 @@ describe('selectorOf', () => {
 
   test('skips generated class names, attributes and ids: one selector across two deploys', () => {
     const deploy = (h: [string, string, string, string]) => {
-      document.body.innerHTML = `
+      document.body.innerHTML =
+        `
         <div class="${h[0]} Layout_main__${h[1]}" data-v-${h[2]}="">
-          <button class="css-${h[3]} Button_primary__${h[1]} sc-${h[2]} jss${h[2].length}42 svelte-${h[3]}" data-v-${h[2]}="" _ngcontent-${h[3]}-c12="">Buy</button>
+          <button class="css-${h[3]} Button_primary__${h[1]} sc-${h[2]} jss${h[2].length}42 svelte-${h[3]}" ` +
+        `data-v-${h[2]}="" _ngcontent-${h[3]}-c12="">Buy</button>
           <button id="btn-${h[2]}" class="secondary">Later</button>
         </div>`;
       return [expectOwn($('button')), expectOwn($('button+button'))];
@@ -50,14 +52,17 @@ describe('selectorOf', () => {
   });
 
   test('adds :nth-of-type where siblings look alike', () => {
-    document.body.innerHTML = `<ul class="list"><li><a class="x">1</a></li><li><a class="x">2</a></li><li><a class="x">3</a></li></ul>`;
+    document.body.innerHTML =
+      `<ul class="list"><li><a class="x">1</a></li>` + `<li><a class="x">2</a></li><li><a class="x">3</a></li></ul>`;
     const sels = [...document.querySelectorAll('a')].map(expectOwn);
     expect(sels[2]).toMatch(/li:nth-of-type\(3\)>a/);
   });
 
   test('a selector too long for the cap drops what it cannot afford, never cuts a token', () => {
     const L = 'c' + 'x'.repeat(60);
-    const branch = (k: string) => `<div class="${L} ${k}"><div class="${L}"><div class="${L}"><div class="${L}"><span class="${L}">t</span></div></div></div></div>`;
+    const branch = (k: string) =>
+      `<div class="${L} ${k}"><div class="${L}"><div class="${L}"><div class="${L}"><span class="${L}">t</span>` +
+      `</div></div></div></div>`;
     document.body.innerHTML = branch('a') + branch('b');
     const sel = expectOwn(document.querySelectorAll('span')[1]!);
     expect(sel.length).toBeLessThanOrEqual(256);
@@ -67,11 +72,14 @@ describe('selectorOf', () => {
   test('enters open shadow roots with >>>', () => {
     document.body.innerHTML = `<shop-cart id="cart"></shop-cart><shop-cart></shop-cart>`;
     for (const host of document.querySelectorAll('shop-cart')) {
-      host.attachShadow({ mode: 'open' }).innerHTML = `<form><button class="pay">Pay</button><button class="pay">Later</button></form>`;
+      host.attachShadow({ mode: 'open' }).innerHTML =
+        `<form><button class="pay">Pay</button><button class="pay">Later</button></form>`;
     }
     const inner = document.querySelectorAll('shop-cart')[1]!.shadowRoot!.querySelectorAll('button')[1]!;
     expect(expectOwn(inner)).toMatch(/^shop-cart:nth-of-type\(2\)>>>.*button.*:nth-of-type\(2\)$/);
-    expect(expectOwn(document.querySelector('#cart')!.shadowRoot!.querySelector('button')!)).toMatch(/^shop-cart#cart>>>/);
+    expect(expectOwn(document.querySelector('#cart')!.shadowRoot!.querySelector('button')!)).toMatch(
+      /^shop-cart#cart>>>/,
+    );
   });
 
   test('property: on generated pages, every element gets a selector of the grammar that resolves to it', () => {
@@ -79,7 +87,23 @@ describe('selectorOf', () => {
     const ATTR = fc.record(
       {
         id: fc.constantFrom('a', 'main', '1st', 'css-1q2w3e', 'item-123456', 'a:b', 'x y'),
-        class: fc.array(fc.constantFrom('btn', 'card', 'active', 'css-1q2w3e', 'Button_primary__aB12x', 'sc-bdVaJa', 'kYjWcM', 'a:b', '1st', 'é'), { maxLength: 3 }).map((c) => c.join(' ')),
+        class: fc
+          .array(
+            fc.constantFrom(
+              'btn',
+              'card',
+              'active',
+              'css-1q2w3e',
+              'Button_primary__aB12x',
+              'sc-bdVaJa',
+              'kYjWcM',
+              'a:b',
+              '1st',
+              'é',
+            ),
+            { maxLength: 3 },
+          )
+          .map((c) => c.join(' ')),
         'data-testid': fc.constantFrom('buy', 'buy', 'say "hi"', 'back\\slash'),
         name: fc.constantFrom('q', 'email'),
         'aria-label': fc.constantFrom('Close', 'Open menu', 'x'.repeat(300)),
@@ -114,7 +138,13 @@ describe('selectorOf', () => {
         for (const n of nodes) build(n, document.body, 0);
         for (const el of new Set(all(document))) {
           if (el.getRootNode() == document) {
-            if (el != document.documentElement && el.localName != 'head' && el.localName != 'body' && !document.head.contains(el)) expectOwn(el);
+            if (
+              el != document.documentElement &&
+              el.localName != 'head' &&
+              el.localName != 'body' &&
+              !document.head.contains(el)
+            )
+              expectOwn(el);
             continue;
           }
           // Inside a shadow root the grammar cannot anchor a part at the root (no `:host>`): an

@@ -9,7 +9,10 @@
  */
 const SKIP = /^(?:(?:css|sc|svelte|ng)-|jss|_|-?\d)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]|[^\w-]/;
 
-/** Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular `_ngcontent-*` are never read). */
+/**
+ * Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular
+ * `_ngcontent-*` are never read).
+ */
 const KEYS = ['data-testid', 'data-test', 'data-cy', 'data-qa', 'name', 'aria-label', 'href'];
 
 /** `tag` plus what tells it apart, and `:nth-of-type(n)` when a sibling of its tag would match too. */
@@ -24,7 +27,13 @@ function compound(e: Element, bare?: unknown): string {
       // or hash: those may carry personal data and differ per visitor).
       // eslint-disable-next-line no-control-regex -- control characters are excluded on purpose
       const k = KEYS.find((k) => (v = e.getAttribute(k)) && /^[^"\\\0-\x1f?#:]{1,99}$/.test(v));
-      c += k ? `[${k}="${v!}"]` : [...e.classList].filter((x) => !SKIP.test(x)).slice(0, 2).map((x) => '.' + x).join('');
+      c += k
+        ? `[${k}="${v!}"]`
+        : [...e.classList]
+            .filter((x) => !SKIP.test(x))
+            .slice(0, 2)
+            .map((x) => '.' + x)
+            .join('');
     }
   }
   const same = [...e.parentNode!.children].filter((x) => x.localName == tag);

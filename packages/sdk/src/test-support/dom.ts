@@ -8,7 +8,15 @@ export function mouse(
 ): Event {
   const { x = 0, y = 0, scrollX = 0, scrollY = 0, detail = 1, pointerType = 'mouse' } = init;
   const Ctor = type.startsWith('pointer') ? PointerEvent : MouseEvent;
-  const e = new Ctor(type, { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y, detail, pointerType } as PointerEventInit);
+  const e = new Ctor(type, {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    clientX: x,
+    clientY: y,
+    detail,
+    pointerType,
+  } as PointerEventInit);
   Object.defineProperty(e, 'pageX', { value: x + scrollX });
   Object.defineProperty(e, 'pageY', { value: y + scrollY });
   target.dispatchEvent(e);
@@ -23,7 +31,8 @@ export function setDocSize(w: number, h: number): void {
 
 /** Gives an element a box. */
 export function setRect(el: Element, r: { left: number; top: number; width: number; height: number }): void {
-  el.getBoundingClientRect = () => ({ ...r, x: r.left, y: r.top, right: r.left + r.width, bottom: r.top + r.height, toJSON() {} }) as DOMRect;
+  el.getBoundingClientRect = () =>
+    ({ ...r, x: r.left, y: r.top, right: r.left + r.width, bottom: r.top + r.height, toJSON() {} }) as DOMRect;
 }
 
 /** Switches `document.visibilityState` and fires `visibilitychange`, as a tab switch or unload does. */

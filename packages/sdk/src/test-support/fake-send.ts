@@ -5,7 +5,9 @@ import type { Send } from '../transport.js';
 export type Call = { url: string; batch: Batch; final?: boolean };
 
 /** A fake `send` answering each call with the next of `statuses` (default 204), headers included. */
-export function fakeSend(answer: (n: number) => number | Error | { status: number; headers?: Record<string, string> } = () => 204) {
+export function fakeSend(
+  answer: (n: number) => number | Error | { status: number; headers?: Record<string, string> } = () => 204,
+) {
   const calls: Call[] = [];
   const send: Send = vi.fn(async (url: string, body: string, final?: boolean) => {
     calls.push({ url, batch: JSON.parse(body) as Batch, final });
@@ -18,4 +20,3 @@ export function fakeSend(answer: (n: number) => number | Error | { status: numbe
 }
 
 export const custom = (name: string, ts = 1): Event => ({ type: 'custom', ts, name });
-

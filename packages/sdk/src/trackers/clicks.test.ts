@@ -63,7 +63,11 @@ describe('trackClicks', () => {
 
   test('flags targets inside fixed or stuck sticky boxes, with viewport coordinates and height', () => {
     const { link, button } = page();
-    document.body.insertAdjacentHTML('beforeend', '<div style="position: sticky; top: 0"><button id="s">s</button></div><div style="position: sticky; top: 0"><b>lower</b></div>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div style="position: sticky; top: 0"><button id="s">s</button></div>' +
+        '<div style="position: sticky; top: 0"><b>lower</b></div>',
+    );
     setRect(document.querySelector('#s')!.parentElement!, { left: 0, top: 0, width: 100, height: 40 });
     setRect(document.querySelector('b')!.parentElement!, { left: 0, top: 300, width: 100, height: 40 });
     const { emit, events } = collector<ClickEvent>();
@@ -84,8 +88,10 @@ describe('trackClicks', () => {
   });
 
   test('names the interactive element the visitor meant, not the icon inside it', () => {
-    document.body.innerHTML = `
-      <a class="btn btn-dark" href="/share"><svg class="svg-inline--fa fa-twitter" data-prefix="fab"><path d="M0"></path><use href="#i"></use></svg></a>
+    document.body.innerHTML =
+      `
+      <a class="btn btn-dark" href="/share"><svg class="svg-inline--fa fa-twitter" data-prefix="fab">` +
+      `<path d="M0"></path><use href="#i"></use></svg></a>
       <div role="button" class="x"><span><i class="icon"></i></span></div>
       <div tabindex="-1" id="root"><p><svg><path d="M1"></path></svg></p></div>`;
     const a = document.querySelector('a')!;

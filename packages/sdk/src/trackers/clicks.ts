@@ -27,21 +27,30 @@ export interface ClickOptions extends TrackerOptions {
  * box, `fixed: true` with viewport coordinates. Rage and dead clicks are flagged by the optional
  * `flags`, so a heatmap-only page does not pay for them.
  */
-export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop = tracker<ClickEvent, ClickOptions>((emit, opts, signal) =>
-  listen<MouseEvent>(window, 'click', (e) => {
-    // detail 0: a keyboard or scripted click, which has no position to map.
-    if (!e.detail) return;
-    const t = clickTarget(e);
-    const href = location.href;
-    const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pagePoint(e, t) };
-    const sel = selectorOf(t);
-    if (sel) {
-      const r = t.getBoundingClientRect();
-      ev.sel = sel;
-      ev.ex = frac(e.clientX - r.left, r.width);
-      ev.ey = frac(e.clientY - r.top, r.height);
-    }
-    // Flags may pass the click on later; it still belongs to the page it happened on.
-    (opts.flags || []).reduceRight<Emit<ClickEvent>>((next, f) => (x) => f(x, t, next, signal), (x) => emit(x, href))(ev);
-  }, signal),
+export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop = tracker<ClickEvent, ClickOptions>(
+  (emit, opts, signal) =>
+    listen<MouseEvent>(
+      window,
+      'click',
+      (e) => {
+        // detail 0: a keyboard or scripted click, which has no position to map.
+        if (!e.detail) return;
+        const t = clickTarget(e);
+        const href = location.href;
+        const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pagePoint(e, t) };
+        const sel = selectorOf(t);
+        if (sel) {
+          const r = t.getBoundingClientRect();
+          ev.sel = sel;
+          ev.ex = frac(e.clientX - r.left, r.width);
+          ev.ey = frac(e.clientY - r.top, r.height);
+        }
+        // Flags may pass the click on later; it still belongs to the page it happened on.
+        (opts.flags || []).reduceRight<Emit<ClickEvent>>(
+          (next, f) => (x) => f(x, t, next, signal),
+          (x) => emit(x, href),
+        )(ev);
+      },
+      signal,
+    ),
 );

@@ -18,7 +18,13 @@ const DIALOG = 'dialog,[role=dialog],[role=alertdialog],[aria-modal]';
 // the header): WAI-ARIA live regions (https://www.w3.org/TR/wai-aria-1.2/#aria-live).
 const LIVE_REGION = '[aria-live]:not([aria-live=off]),[role=status],[role=alert],[role=log]';
 
-type Pending = [target: Element, near: Element, settle: (dead?: unknown) => void, href: string, controls: Element | null];
+type Pending = [
+  target: Element,
+  near: Element,
+  settle: (dead?: unknown) => void,
+  href: string,
+  controls: Element | null,
+];
 
 /** True when mutation `r` is an effect a visitor could attribute to a click on `t`. */
 const effect = (r: MutationRecord, [t, near, , , controls]: Pending): unknown => {
@@ -76,7 +82,11 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
         if (!pending.delete(p)) return;
         clearTimeout(timer);
         if (!pending.size) mo!.disconnect();
-        next(dead && href == location.href && focus == document.activeElement && sel == '' + getSelection() ? { ...e, dead: true } : e);
+        next(
+          dead && href == location.href && focus == document.activeElement && sel == '' + getSelection()
+            ? { ...e, dead: true }
+            : e,
+        );
       },
       href,
       // The first id only: a list of several is rare on a clickable element.
@@ -84,7 +94,9 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
     ];
     const timer = setTimeout(p[2], deadMs, true);
     pending.add(p);
-    (mo ||= new MutationObserver((rs) => pending.forEach((q) => (q[3] != location.href || rs.some((r) => effect(r, q))) && q[2]()))).observe(document, {
+    (mo ||= new MutationObserver((rs) =>
+      pending.forEach((q) => (q[3] != location.href || rs.some((r) => effect(r, q))) && q[2]()),
+    )).observe(document, {
       subtree: true,
       childList: true,
       attributes: true,

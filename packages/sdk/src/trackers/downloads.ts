@@ -6,7 +6,10 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 
 /** Options of {@link trackDownloads}. */
 export interface DownloadOptions extends TrackerOptions, UrlOptions {
-  /** File extensions that make a link a download, `|`-separated. Default: common documents, archives, media, installers. */
+  /**
+   * File extensions that make a link a download, `|`-separated. Default: common documents, archives,
+   * media, installers.
+   */
   extensions?: string;
 }
 
@@ -18,7 +21,14 @@ const EXTENSIONS = 'pdf|zip|gz|7z|rar|dmg|exe|msi|apk|csv|(xls|doc|ppt)x?|txt|mp
  * file with one of `extensions`. The URL is normalised (`stripUrl`): a `data:` download reports
  * only its media type, a `blob:` one its origin and file name; query and hash only if opted in.
  */
-export const trackDownloads: (emit: Emit<DownloadEvent>, opts?: DownloadOptions) => Stop = tracker<DownloadEvent, DownloadOptions>((emit, opts, signal) => {
+export const trackDownloads: (emit: Emit<DownloadEvent>, opts?: DownloadOptions) => Stop = tracker<
+  DownloadEvent,
+  DownloadOptions
+>((emit, opts, signal) => {
   const re = RegExp(`\\.(${opts.extensions || EXTENSIONS})$`, 'i');
-  onLinkClick((a, url) => (a.hasAttribute('download') || re.test(url)) && emit({ type: 'download', ts: Date.now(), url }), signal, opts);
+  onLinkClick(
+    (a, url) => (a.hasAttribute('download') || re.test(url)) && emit({ type: 'download', ts: Date.now(), url }),
+    signal,
+    opts,
+  );
 });

@@ -25,7 +25,11 @@ class FakeIO {
 }
 const show = (el: Element, ratio: number) => {
   for (const o of observers)
-    if (o.targets.has(el)) o.cb([{ target: el, intersectionRatio: ratio, isIntersecting: ratio > 0 } as IntersectionObserverEntry], o as unknown as IntersectionObserver);
+    if (o.targets.has(el))
+      o.cb(
+        [{ target: el, intersectionRatio: ratio, isIntersecting: ratio > 0 } as IntersectionObserverEntry],
+        o as unknown as IntersectionObserver,
+      );
 };
 
 beforeEach(() => {

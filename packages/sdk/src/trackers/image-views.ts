@@ -15,19 +15,28 @@ export interface ImageViewOptions extends TrackerOptions {
  * element. Images already there are observed at start, later ones when they load (a `load`
  * listener capturing at the document, cheaper than watching every DOM mutation).
  */
-export const trackImageViews: (emit: Emit<ImageViewEvent>, opts?: ImageViewOptions) => Stop = tracker<ImageViewEvent, ImageViewOptions>((emit, opts, signal) => {
+export const trackImageViews: (emit: Emit<ImageViewEvent>, opts?: ImageViewOptions) => Stop = tracker<
+  ImageViewEvent,
+  ImageViewOptions
+>((emit, opts, signal) => {
   const timers = new Map<Element, ReturnType<typeof setTimeout>>();
-  const io = new IntersectionObserver((entries) => {
-    for (const { target, intersectionRatio } of entries) {
-      clearTimeout(timers.get(target));
-      if (intersectionRatio >= 0.5)
-        timers.set(target, setTimeout(() => {
-          io.unobserve(target);
-          const src = stripUrl((target as HTMLImageElement).currentSrc);
-          if (src) emit({ type: 'image_view', ts: Date.now(), src });
-        }, opts.ms ?? 1000));
-    }
-  }, { threshold: 0.5 });
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const { target, intersectionRatio } of entries) {
+        clearTimeout(timers.get(target));
+        if (intersectionRatio >= 0.5)
+          timers.set(
+            target,
+            setTimeout(() => {
+              io.unobserve(target);
+              const src = stripUrl((target as HTMLImageElement).currentSrc);
+              if (src) emit({ type: 'image_view', ts: Date.now(), src });
+            }, opts.ms ?? 1000),
+          );
+      }
+    },
+    { threshold: 0.5 },
+  );
   document.querySelectorAll('img').forEach((img) => io.observe(img));
   listen(document, 'load', (e) => e.target instanceof HTMLImageElement && io.observe(e.target), signal);
   signal.addEventListener('abort', () => {

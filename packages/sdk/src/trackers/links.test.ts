@@ -16,7 +16,8 @@ beforeEach(() => {
   document.addEventListener('click', (e) => e.preventDefault());
 });
 
-const click = (id: string, type = 'click') => mouse(document.querySelector(`#${id}`)!.firstElementChild ?? document.querySelector(`#${id}`)!, type);
+const click = (id: string, type = 'click') =>
+  mouse(document.querySelector(`#${id}`)!.firstElementChild ?? document.querySelector(`#${id}`)!, type);
 const origin = new URL(location.href).origin;
 
 describe('trackDownloads', () => {

@@ -18,22 +18,32 @@ export interface MoveOptions extends TrackerOptions {
  * coordinates. The listener only keeps the event and its target (a target inside a shadow root
  * is cleared once dispatch ends); positions, sizes and styles are read per sample.
  */
-export const trackMoves: (emit: Emit<MoveEvent>, opts?: MoveOptions) => Stop = tracker<MoveEvent, MoveOptions>((emit, opts, signal) => {
-  let e: PointerEvent | undefined;
-  let t: Element;
-  let sent: PointerEvent | undefined;
-  let last = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  listen<PointerEvent>(document, 'pointermove', (ev) => {
-    if (ev.pointerType != 'touch') {
-      e = ev;
-      t = ev.target as Element;
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        // The rest point is the trailing sample, unless no move came since the last one.
-        if (e != sent) emit({ type: 'move', ts: (last = Date.now()), ...pagePoint((sent = e)!, t) });
-      }, last + 1000 / (opts.hz || 4) - Date.now());
-    }
-  }, signal);
-  signal.addEventListener('abort', () => clearTimeout(timer));
-});
+export const trackMoves: (emit: Emit<MoveEvent>, opts?: MoveOptions) => Stop = tracker<MoveEvent, MoveOptions>(
+  (emit, opts, signal) => {
+    let e: PointerEvent | undefined;
+    let t: Element;
+    let sent: PointerEvent | undefined;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    listen<PointerEvent>(
+      document,
+      'pointermove',
+      (ev) => {
+        if (ev.pointerType != 'touch') {
+          e = ev;
+          t = ev.target as Element;
+          timer ??= setTimeout(
+            () => {
+              timer = undefined;
+              // The rest point is the trailing sample, unless no move came since the last one.
+              if (e != sent) emit({ type: 'move', ts: (last = Date.now()), ...pagePoint((sent = e)!, t) });
+            },
+            last + 1000 / (opts.hz || 4) - Date.now(),
+          );
+        }
+      },
+      signal,
+    );
+    signal.addEventListener('abort', () => clearTimeout(timer));
+  },
+);

@@ -8,6 +8,14 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
  * Tracks outbound links: clicks (including middle clicks) on http(s) links to another host. The
  * URL is normalised (`stripUrl`): query and hash only if opted in.
  */
-export const trackOutbound: (emit: Emit<OutboundEvent>, opts?: TrackerOptions & UrlOptions) => Stop = tracker<OutboundEvent, TrackerOptions & UrlOptions>((emit, opts, signal) =>
-  onLinkClick((a, url) => /^https?:$/.test(a.protocol) && a.host != location.host && emit({ type: 'outbound', ts: Date.now(), url }), signal, opts),
+export const trackOutbound: (emit: Emit<OutboundEvent>, opts?: TrackerOptions & UrlOptions) => Stop = tracker<
+  OutboundEvent,
+  TrackerOptions & UrlOptions
+>((emit, opts, signal) =>
+  onLinkClick(
+    (a, url) =>
+      /^https?:$/.test(a.protocol) && a.host != location.host && emit({ type: 'outbound', ts: Date.now(), url }),
+    signal,
+    opts,
+  ),
 );

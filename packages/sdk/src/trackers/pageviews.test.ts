@@ -28,7 +28,7 @@ describe('trackPageviews', () => {
     stop();
   });
 
-  test('single-page-app navigation: pushState, replaceState, popstate to a new path; the previous page is the referrer', () => {
+  test('pushState, replaceState and popstate to a new path are page views with the previous page as referrer', () => {
     const { emit, events } = collector<PageviewEvent>();
     const stop = trackPageviews(emit);
     history.pushState(null, '', '/product/7?color=red');
@@ -37,7 +37,12 @@ describe('trackPageviews', () => {
     history.pushState(null, '', '/start');
     window.dispatchEvent(new PopStateEvent('popstate'));
     expect(events).toHaveLength(4);
-    expect(events.map((e) => e.ref)).toEqual([undefined, `${new URL(location.href).origin}/start`, `${new URL(location.href).origin}/product/7`, `${new URL(location.href).origin}/product/8`]);
+    expect(events.map((e) => e.ref)).toEqual([
+      undefined,
+      `${new URL(location.href).origin}/start`,
+      `${new URL(location.href).origin}/product/7`,
+      `${new URL(location.href).origin}/product/8`,
+    ]);
     stop();
   });
 
@@ -76,7 +81,10 @@ describe('trackPageviews', () => {
   });
 
   test('the first referrer is the document referrer, without query or hash', () => {
-    Object.defineProperty(document, 'referrer', { configurable: true, value: 'https://search.example/results?q=secret#x' });
+    Object.defineProperty(document, 'referrer', {
+      configurable: true,
+      value: 'https://search.example/results?q=secret#x',
+    });
     const { emit, events } = collector<PageviewEvent>();
     const stop = trackPageviews(emit);
     expect(events[0]!.ref).toBe('https://search.example/results');

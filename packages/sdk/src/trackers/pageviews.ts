@@ -16,7 +16,10 @@ export interface PageviewOptions extends TrackerOptions, PathOptions {}
  * the previous page after a single-page-app navigation), language, time zone, viewport height
  * and screen size. `history` is patched while tracking and restored on stop.
  */
-export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions) => Stop = tracker<PageviewEvent, PageviewOptions>((emit, opts, signal) => {
+export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions) => Stop = tracker<
+  PageviewEvent,
+  PageviewOptions
+>((emit, opts, signal) => {
   let path: string | undefined;
   let ref = document.referrer;
   // `persisted`: a page restored from the back/forward cache is a new view of the same path.

@@ -22,7 +22,9 @@ export function rageClicks({ rageCount = 3, rageMs = 1000, ragePx = 30 }: RageOp
   let sel: unknown;
   return (e, t, next) => {
     const s = '' + getSelection();
-    recent = recent.filter((r) => t == target && s == sel && e.ts - r.ts < rageMs && Math.hypot(r.x - e.x, r.y - e.y) <= ragePx);
+    recent = recent.filter(
+      (r) => t == target && s == sel && e.ts - r.ts < rageMs && Math.hypot(r.x - e.x, r.y - e.y) <= ragePx,
+    );
     target = t;
     sel = s;
     if (recent.push(e) >= rageCount) e.rage = true;

@@ -7,7 +7,9 @@ import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } fro
 const segsOf = (set: string) => (set === COUNTER_SET ? [ALL_SEG_KEY] : [...SEGMENTS]);
 const pair = (set: string, seg: string) => `{'${set}','${seg}'}`;
 const BUCKET_SETS = PAGE_SETS.flatMap((set) => segsOf(set).map((seg) => pair(set, seg))).join(',');
-const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG_KEY])].map((seg) => pair(set, seg))).join(',');
+const ROLLS = PAGE_SETS.flatMap((set) => [...new Set([...segsOf(set), ALL_SEG_KEY])].map((seg) => pair(set, seg))).join(
+  ',',
+);
 
 /**
  * Lua shared by the record and advance scripts: the window levels, where an increment lands, and
@@ -38,7 +40,9 @@ local function readLevels(first)
   local open = tonumber(ARGV[first + 1])
   for k = 1, n do
     local o = first + 2 + (k - 1) * 4
-    local l = {k = k, name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2]), slack = tonumber(ARGV[o + 3])}
+    local l = {
+      k = k, name = ARGV[o], bms = tonumber(ARGV[o + 1]), nb = tonumber(ARGV[o + 2]), slack = tonumber(ARGV[o + 3])
+    }
     l.ms = l.bms * l.nb
     l.cur = now - (now % l.bms)
     l.start = l.cur - (l.nb - 1) * l.bms

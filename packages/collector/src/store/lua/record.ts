@@ -25,7 +25,10 @@ local batches = {}
 local known = {watched}
 for j = 1, nb do
   local o = i + (j - 1) * 6
-  local b = {id = ARGV[o], sid = ARGV[o + 1], seg = ARGV[o + 2], band = tonumber(ARGV[o + 3]), sb = tonumber(ARGV[o + 4]), newest = tonumber(ARGV[o + 5])}
+  local b = {
+    id = ARGV[o], sid = ARGV[o + 1], seg = ARGV[o + 2],
+    band = tonumber(ARGV[o + 3]), sb = tonumber(ARGV[o + 4]), newest = tonumber(ARGV[o + 5])
+  }
   batches[j] = b
   if redis.call('EXISTS', K_batch(p, b.id)) == 1 then known[#known + 1] = b.id end
 end
