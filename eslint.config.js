@@ -62,23 +62,4 @@ export default defineConfig([
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
   },
-  {
-    // Formatted after the branch editing them lands (the overlay's content script, its frame-time bench
-    // and the overlay e2e tests); .prettierignore lists the same files until then.
-    files: [
-      'packages/extension/src/content/draw-frame.ts',
-      'packages/extension/src/content/element-boxes.ts',
-      'packages/extension/src/content/element-boxes.test.ts',
-      'packages/extension/src/content/heat-kernel.ts',
-      'packages/extension/src/content/heat-points.ts',
-      'packages/extension/src/content/heat-points.test.ts',
-      'packages/extension/src/content/heat-surface.ts',
-      'packages/extension/src/content/legend.ts',
-      'packages/extension/src/content/legend.test.ts',
-      'packages/extension/src/content/mount-overlay.ts',
-      'bench/frame-time.mjs',
-      'test/overlay-*.test.ts',
-    ],
-    rules: { '@stylistic/max-len': 'off' },
-  },
 ]);

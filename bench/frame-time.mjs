@@ -25,20 +25,46 @@ const settings = { kind: 'move', window: '5m', seg: 'all', opacity: 0.6, counts:
 
 try {
   const { page, tabId } = await rig.open('/guide', VIEWPORT);
-  const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+  const [w, h] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.scrollHeight,
+  ]);
   const rows = Math.ceil(h / 20);
   /** Every tile of the page, with uneven counts so the palette spans its range; `seed` varies them. */
   const full = (kind, seed) => {
     const tiles = [];
-    for (let ty = 0; ty < rows; ty++) for (let tx = 0; tx < 50; tx++) tiles.push([tx, ty, 1 + ((tx * 7 + ty * 13 + seed) % 6)]);
+    for (let ty = 0; ty < rows; ty++)
+      for (let tx = 0; tx < 50; tx++) tiles.push([tx, ty, 1 + ((tx * 7 + ty * 13 + seed) % 6)]);
     const fixed = [];
     for (let tx = 0; tx < 50; tx++) fixed.push([tx, 1, 1 + ((tx + seed) % 4)]);
     const elements = [];
     for (let i = 0; i < 10; i++) elements.push({ sel: `:has(${'* '.repeat(40)}b)`, count: 3, points: [[5, 5, 3]] });
-    for (let i = 0; i < 10; i++) elements.push({ sel: `main>p:nth-of-type(${i + 1})`, count: 2, points: [[2, 3, 1], [7, 6, 1]] });
-    return snapshot({ kind, path: '/guide', rows, total: tiles.length * 3, max: 6, tiles, fixed, ...(kind === 'click' ? { elements } : {}) });
+    for (let i = 0; i < 10; i++)
+      elements.push({
+        sel: `main>p:nth-of-type(${i + 1})`,
+        count: 2,
+        points: [
+          [2, 3, 1],
+          [7, 6, 1],
+        ],
+      });
+    return snapshot({
+      kind,
+      path: '/guide',
+      rows,
+      total: tiles.length * 3,
+      max: 6,
+      tiles,
+      fixed,
+      ...(kind === 'click' ? { elements } : {}),
+    });
   };
-  const canvasData = (key) => page.evaluate((k) => Number(document.getElementById('heatlens-overlay').shadowRoot.getElementById('heatlens-canvas').dataset[k]), key);
+  const canvasData = (key) =>
+    page.evaluate(
+      (k) =>
+        Number(document.getElementById('heatlens-overlay').shadowRoot.getElementById('heatlens-canvas').dataset[k]),
+      key,
+    );
 
   const results = {};
   for (const kind of ['move', 'click']) {
@@ -65,13 +91,19 @@ try {
   }
   const row = (name, ms) =>
     `  ${name.padEnd(22)} n=${String(ms.length).padStart(3)}   p50 ${percentile(ms, 50).toFixed(2)} ms   p95 ${percentile(ms, 95).toFixed(2)} ms   max ${Math.max(...ms).toFixed(2)} ms`;
-  console.log(`overlay frame time in Chromium, /guide (${w}x${h} px, ${rows * 50} page tiles + 50 fixed, viewport ${VIEWPORT.width}x${VIEWPORT.height}, smooth heat at 1/4 scale; first ${WARMUP} snapshot frames of each kind not counted)`);
+  console.log(
+    `overlay frame time in Chromium, /guide (${w}x${h} px, ${rows * 50} page tiles + 50 fixed, viewport ${VIEWPORT.width}x${VIEWPORT.height}, smooth heat at 1/4 scale; first ${WARMUP} snapshot frames of each kind not counted)`,
+  );
   for (const kind of ['move', 'click']) {
     console.log(row(`${kind} snapshot frame`, results[kind].snapshotMs));
     console.log(row(`${kind} scroll frame`, results[kind].scrollMs));
   }
-  const p95 = Math.max(...Object.values(results).flatMap((r) => [percentile(r.snapshotMs, 95), percentile(r.scrollMs, 95)]));
-  console.log(`  budget: a full-viewport frame <= 4 ms (p95): ${p95 <= 4 ? 'met' : 'MISSED'} (worst p95 ${p95.toFixed(2)} ms)`);
+  const p95 = Math.max(
+    ...Object.values(results).flatMap((r) => [percentile(r.snapshotMs, 95), percentile(r.scrollMs, 95)]),
+  );
+  console.log(
+    `  budget: a full-viewport frame <= 4 ms (p95): ${p95 <= 4 ? 'met' : 'MISSED'} (worst p95 ${p95.toFixed(2)} ms)`,
+  );
   // Last line, JSON, for bench/run.mjs's summary.
   const summary = (ms) => ({ n: ms.length, p50Ms: percentile(ms, 50), p95Ms: percentile(ms, 95) });
   console.log(

@@ -60,11 +60,16 @@ describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
     const { page, tabId } = await rig.open('/blank', { width: 1280, height: 800 });
     await rig.draw(page, tabId, snapshot({ fixed: [[48, -2, 3]], total: 3, max: 3 }), clicks);
     const legend = await page.evaluate(() => {
-      const r = document.getElementById('heatlens-overlay')!.shadowRoot!.getElementById('heatlens-legend')!.getBoundingClientRect();
+      const r = document
+        .getElementById('heatlens-overlay')!
+        .shadowRoot!.getElementById('heatlens-legend')!
+        .getBoundingClientRect();
       return { x: r.left, y: r.top, w: r.width, h: r.height };
     });
     const chat = { x: 48.5 * 25.6, y: 800 - 30 };
-    expect(chat.x >= legend.x && chat.x <= legend.x + legend.w && chat.y >= legend.y && chat.y <= legend.y + legend.h).toBe(false);
+    expect(
+      chat.x >= legend.x && chat.x <= legend.x + legend.w && chat.y >= legend.y && chat.y <= legend.y + legend.h,
+    ).toBe(false);
     expect(hot((await readHeat(page, { ...chat, w: 1, h: 1 }))!.peak?.rgba)).toBe(true);
     await page.close();
   });
@@ -91,7 +96,11 @@ describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
 
   it("puts an element's click heat peak inside its box at another viewport width", async () => {
     // Visitors at 1920: the button's tile sits at their layout (x of 1920's centred column).
-    const points: [number, number, number][] = [[2, 4, 5], [3, 5, 2], [7, 6, 1]];
+    const points: [number, number, number][] = [
+      [2, 4, 5],
+      [3, 5, 2],
+      [7, 6, 1],
+    ];
     const snap = snapshot({
       tiles: [[tileOf(510 + 100 + 100, 1920), rowOf(330), 8]],
       elements: [{ sel: 'main>button#buy', count: 8, points }],
@@ -104,7 +113,10 @@ describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
       const buy = await box(page, '#buy');
       const read = await readHeat(page, { x: buy.x - 60, y: buy.y - 60, w: buy.w + 120, h: buy.h + 120 });
       const peak = read!.peak!;
-      expect(peak.x >= buy.x && peak.x <= buy.x + buy.w && peak.y >= buy.y && peak.y <= buy.y + buy.h, `${width}: ${JSON.stringify(peak)}`).toBe(true);
+      expect(
+        peak.x >= buy.x && peak.x <= buy.x + buy.w && peak.y >= buy.y && peak.y <= buy.y + buy.h,
+        `${width}: ${JSON.stringify(peak)}`,
+      ).toBe(true);
       // The hottest cell (2, 4) is where the heat peaks: left part of the button.
       expect(peak.x).toBeLessThan(buy.x + buy.w / 2);
       await page.close();
@@ -113,7 +125,11 @@ describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
 
   it('renders a single hot tile as a peak at its centre that falls off with distance', async () => {
     const { page, tabId } = await rig.open('/blank', { width: 1280, height: 800 });
-    await rig.draw(page, tabId, snapshot({ kind: 'move', tiles: [[25, 20, 1]], rows: 21, total: 1, max: 1 }), { ...clicks, kind: 'move', radius: 20 });
+    await rig.draw(page, tabId, snapshot({ kind: 'move', tiles: [[25, 20, 1]], rows: 21, total: 1, max: 1 }), {
+      ...clicks,
+      kind: 'move',
+      radius: 20,
+    });
     const c = { x: 25.5 * 25.6, y: 20.5 * 20 };
     const read = await readHeat(page, { x: c.x - 60, y: c.y - 60, w: 120, h: 120 });
     expect(Math.abs(read!.peak!.x - c.x)).toBeLessThanOrEqual(3);

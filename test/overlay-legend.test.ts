@@ -56,13 +56,19 @@ describe.runIf(hasChromium)('the legend keeps off the heat in view', () => {
     const { page, tabId } = await rig.open('/blank', { width: 1280, height: 800 });
     const corner = (x: number, y: number, n: number): [number, number, number] => [tileOf(x, 1280), rowOf(y), n];
     const bottom = [corner(1250, 770, 4), corner(30, 770, 4)];
-    await rig.draw(page, tabId, snapshot({ kind: 'move', tiles: bottom, rows: 40, total: 8, max: 4 }), { ...clicks, kind: 'move' });
+    await rig.draw(page, tabId, snapshot({ kind: 'move', tiles: bottom, rows: 40, total: 8, max: 4 }), {
+      ...clicks,
+      kind: 'move',
+    });
     let legend = await legendBox(page);
     expect(legend.y + legend.h).toBeLessThan(200);
     expect(legend.x).toBeGreaterThan(640);
     expect(legend.compact).toBe(false);
     const all = [...bottom, corner(1250, 30, 4), corner(30, 30, 1)];
-    await rig.draw(page, tabId, snapshot({ kind: 'move', tiles: all, rows: 40, total: 13, max: 4 }), { ...clicks, kind: 'move' });
+    await rig.draw(page, tabId, snapshot({ kind: 'move', tiles: all, rows: 40, total: 13, max: 4 }), {
+      ...clicks,
+      kind: 'move',
+    });
     legend = await legendBox(page);
     expect(legend.compact).toBe(true);
     expect(legend.h).toBeLessThan(30);

@@ -40,9 +40,13 @@ const hot = (rgba: number[] | undefined) => rgba !== undefined && rgba[3]! > 100
 /** Sum of alpha of the labels canvas (outlines and counts) in a viewport rectangle. */
 function readLabels(page: Page, r: Rect): Promise<number> {
   return page.evaluate((r) => {
-    const canvas = document.getElementById('heatlens-overlay')!.shadowRoot!.getElementById('heatlens-labels') as HTMLCanvasElement;
+    const canvas = document
+      .getElementById('heatlens-overlay')!
+      .shadowRoot!.getElementById('heatlens-labels') as HTMLCanvasElement;
     const dpr = canvas.width / innerWidth;
-    const d = canvas.getContext('2d')!.getImageData(Math.floor(r.x * dpr), Math.floor(r.y * dpr), Math.ceil(r.w * dpr), Math.ceil(r.h * dpr)).data;
+    const d = canvas
+      .getContext('2d')!
+      .getImageData(Math.floor(r.x * dpr), Math.floor(r.y * dpr), Math.ceil(r.w * dpr), Math.ceil(r.h * dpr)).data;
     let sum = 0;
     for (let i = 3; i < d.length; i += 4) sum += d[i]!;
     return sum;
@@ -87,7 +91,11 @@ describe.runIf(hasChromium)('heat of elements the owner does not see', () => {
       const { page, tabId } = await rig.open(path, { width: 390, height: 700 });
       // Visitors at 390 px expanded the menu: links at y 56-176, the buy button pushed down to y 476.
       const link = (y: number, n: number): [number, number, number] => [tileOf(50, 390), rowOf(y), n];
-      const tiles = [link(76, 5), link(116, 5), link(156, 5), [tileOf(180, 390), rowOf(500), 6]] as [number, number, number][];
+      const tiles = [link(76, 5), link(116, 5), link(156, 5), [tileOf(180, 390), rowOf(500), 6]] as [
+        number,
+        number,
+        number,
+      ][];
       const cell = (n: number) => [[1, 5, n]] as [number, number, number][];
       const elements = [
         { sel: 'div#links>a#home', count: 5, points: cell(5) },
@@ -106,7 +114,9 @@ describe.runIf(hasChromium)('heat of elements the owner does not see', () => {
       expect(await readLabels(page, above)).toBe(0);
       // Nor where the visitors' layout put the buy button's clicks (it is drawn on the button).
       expect((await readHeat(page, { x: 0, y: buy.y + buy.h + 20, w: 390, h: 200 }))!.sum).toBe(0);
-      expect(hot((await readHeat(page, { x: buy.x + buy.w / 2, y: buy.y + buy.h / 2, w: 1, h: 1 }))!.peak?.rgba)).toBe(true);
+      expect(hot((await readHeat(page, { x: buy.x + buy.w / 2, y: buy.y + buy.h / 2, w: 1, h: 1 }))!.peak?.rgba)).toBe(
+        true,
+      );
       await page.close();
     });
   }

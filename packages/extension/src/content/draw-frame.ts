@@ -48,7 +48,12 @@ export function drawFrame(f: Frame): FramePoints | null {
   // The document's scroller fills the viewport: one layer. An inner scroller's page heat is
   // clipped to its box; fixed heat is not; an element's clicks stay inside its box.
   const clicks = { points: elements, clip: f.boxes.filter((b) => !b.hidden).map((b) => b.rect) };
-  f.surface.draw(f.documentRoot ? [{ points: page.concat(free) }, clicks] : [{ points: page, clip: rootBox(l) }, { points: free }, clicks], o);
+  f.surface.draw(
+    f.documentRoot
+      ? [{ points: page.concat(free) }, clicks]
+      : [{ points: page, clip: rootBox(l) }, { points: free }, clicks],
+    o,
+  );
   if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
   return { page, free, elements };
 }
@@ -63,7 +68,14 @@ function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number
   ctx.fillText(text, x + 5, y);
 }
 
-function hline(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, colour: string, dash: number[]): void {
+function hline(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  width: number,
+  colour: string,
+  dash: number[],
+): void {
   ctx.strokeStyle = colour;
   ctx.lineWidth = 2;
   ctx.setLineDash(dash);

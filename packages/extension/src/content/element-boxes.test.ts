@@ -80,7 +80,10 @@ describe('createElementBoxes', () => {
       <nav style="visibility:hidden"><a id="about">About</a></nav>
       <div id="acc" style="height:0;overflow:hidden"><a id="faq">FAQ</a></div>
       <header style="position:sticky"><button id="cart">Cart</button></header>`;
-    const rect = (id: string, r: Partial<DOMRect>) => vi.spyOn(document.getElementById(id)!, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 0, height: 0, ...r } as DOMRect);
+    const rect = (id: string, r: Partial<DOMRect>) =>
+      vi
+        .spyOn(document.getElementById(id)!, 'getBoundingClientRect')
+        .mockReturnValue({ left: 0, top: 0, width: 0, height: 0, ...r } as DOMRect);
     rect('about', { top: 60, width: 80, height: 40 });
     rect('faq', { top: 300, width: 80, height: 40 });
     rect('acc', { top: 300, width: 390, height: 0 });

@@ -94,12 +94,21 @@ export function createElementBoxes(doc: Document, opts: ElementBoxesOptions = {}
         if (r.height > MAX_ELEMENT_PX) continue;
         const rect = { x: r.left, y: r.top, w: r.width, h: r.height };
         // An inner scroll root clips too, but what it scrolls out of view is only out of view.
-        const unrendered = !(r.width > 0 && r.height > 0) || !rendered(el) || clips.some((c) => c !== root && !overlaps(rect, box(c)));
+        const unrendered =
+          !(r.width > 0 && r.height > 0) || !rendered(el) || clips.some((c) => c !== root && !overlaps(rect, box(c)));
         // Outside an inner scroll root (an app shell's bars) is the fixed layer, as for the SDK.
         const layer = pin ?? (scoped && !root.contains(el) ? 'fixed' : undefined);
         // Kept when scrolled out of an inner root's box (its clicks are still accounted for), but not drawn.
         const hidden = unrendered || (scoped && root.contains(el) && !overlaps(rect, clip));
-        out.push({ sel: e.sel, count: e.count, points: e.points, rect, ...(layer ? { pin: layer } : {}), ...(hidden ? { hidden } : {}), ...(unrendered ? { unrendered } : {}) });
+        out.push({
+          sel: e.sel,
+          count: e.count,
+          points: e.points,
+          rect,
+          ...(layer ? { pin: layer } : {}),
+          ...(hidden ? { hidden } : {}),
+          ...(unrendered ? { unrendered } : {}),
+        });
       }
       return out;
     },
@@ -119,7 +128,9 @@ function box(el: Element): Rect {
  * 106+, Safari 17.4+); without it, whether it has a layout box at all.
  */
 function rendered(el: Element): boolean {
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : el.getClientRects().length > 0;
+  return typeof el.checkVisibility === 'function'
+    ? el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+    : el.getClientRects().length > 0;
 }
 
 /**
@@ -136,7 +147,11 @@ function inspect(el: Element, doc: Document): { clips: Element[]; pin?: Pin } {
   if (!view) return { clips };
   let pin: Pin | undefined;
   let escaping = false;
-  for (let t: Element | null = el; t && t !== doc.body && t !== doc.documentElement; t = t.parentElement ?? ((t.getRootNode() as ShadowRoot).host || null)) {
+  for (
+    let t: Element | null = el;
+    t && t !== doc.body && t !== doc.documentElement;
+    t = t.parentElement ?? ((t.getRootNode() as ShadowRoot).host || null)
+  ) {
     const s = view.getComputedStyle(t);
     if (t !== el && (!escaping || s.position !== 'static')) {
       escaping = false;

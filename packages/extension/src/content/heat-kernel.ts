@@ -46,7 +46,15 @@ export function kernelFor(radius: number, scale: number): Kernel {
  * One box-blur pass along one axis: `lines` lines of `len` values, `step` apart inside a line and
  * `stride` apart between lines (1, w for rows; w, 1 for columns), from `src` into `dst`.
  */
-function boxBlur(src: Float32Array, dst: Float32Array, len: number, lines: number, step: number, stride: number, r: number): void {
+function boxBlur(
+  src: Float32Array,
+  dst: Float32Array,
+  len: number,
+  lines: number,
+  step: number,
+  stride: number,
+  r: number,
+): void {
   const norm = 1 / (2 * r + 1);
   for (let line = 0; line < lines; line++) {
     const base = line * stride;
@@ -159,9 +167,16 @@ export function renderHeat(
     src.fill(0);
     for (const layer of live) {
       const blurred = blurLayer(field, layer.points, floor, k, scale);
-      const clips = layer.clip ? ('length' in layer.clip ? layer.clip : [layer.clip]) : [{ x: -k.pad / scale, y: -k.pad / scale, w: (w + 2 * k.pad) / scale, h: (h + 2 * k.pad) / scale }];
+      const clips = layer.clip
+        ? 'length' in layer.clip
+          ? layer.clip
+          : [layer.clip]
+        : [{ x: -k.pad / scale, y: -k.pad / scale, w: (w + 2 * k.pad) / scale, h: (h + 2 * k.pad) / scale }];
       // Boxes of one layer may overlap (an element inside another): each pixel is added once.
-      const done = clips.length > 1 ? (field.mask = field.mask?.length === blurred.length ? field.mask : new Uint8Array(blurred.length)).fill(0) : null;
+      const done =
+        clips.length > 1
+          ? (field.mask = field.mask?.length === blurred.length ? field.mask : new Uint8Array(blurred.length)).fill(0)
+          : null;
       for (const c of clips) {
         const [x0, x1] = inward(c.x * scale + k.pad, c.w * scale, fw);
         const [y0, y1] = inward(c.y * scale + k.pad, c.h * scale, field.h);

@@ -81,7 +81,11 @@ export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[]
     if (b.hidden) continue;
     for (const [cx, cy, n] of b.points) {
       if (!(n > 0)) continue;
-      elements.push([b.rect.x + ((cx + 0.5) * b.rect.w) / ELEMENT_GRID, b.rect.y + ((cy + 0.5) * b.rect.h) / ELEMENT_GRID, n]);
+      elements.push([
+        b.rect.x + ((cx + 0.5) * b.rect.w) / ELEMENT_GRID,
+        b.rect.y + ((cy + 0.5) * b.rect.h) / ELEMENT_GRID,
+        n,
+      ]);
     }
   }
   return { page, free, elements };
@@ -139,7 +143,12 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
     for (const b of onPage) {
       const x = b.rect.x - l.rootLeft + l.scrollX;
       const y = b.rect.y - l.rootTop + l.scrollY;
-      const r = [Math.ceil(x / cw - 0.5), Math.floor((x + b.rect.w) / cw - 0.5), Math.ceil(y / map.rowPx - 0.5), Math.floor((y + b.rect.h) / map.rowPx - 0.5)] as const;
+      const r = [
+        Math.ceil(x / cw - 0.5),
+        Math.floor((x + b.rect.w) / cw - 0.5),
+        Math.ceil(y / map.rowPx - 0.5),
+        Math.floor((y + b.rect.h) / map.rowPx - 0.5),
+      ] as const;
       if (r[0] <= r[1] && r[2] <= r[3]) ranges.push(...r);
     }
     // Counted again only when a box moved in the page or a snapshot came: one pass over its tiles.
@@ -158,7 +167,8 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
       coverCache.set(map.tiles, { key, clicks: cPage });
     }
   }
-  const w = (t: number, a: number, c: number) => (t - c > 0 ? Math.min(1, Math.max(0, 1 - Math.max(0, a - c) / (t - c))) : 0);
+  const w = (t: number, a: number, c: number) =>
+    t - c > 0 ? Math.min(1, Math.max(0, 1 - Math.max(0, a - c) / (t - c))) : 0;
   return { page: w(tPage, aPage, cPage), fixed: w(tFixed, aFixed, cFixed) };
 }
 

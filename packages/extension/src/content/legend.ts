@@ -7,7 +7,10 @@ import { HEAT_STOPS } from './palette.js';
 const KIND_LABELS = { move: 'Cursor moves', click: 'Clicks', scroll: 'Scroll reach' } as const;
 
 /** The legend's text parts, pure so it can be tested without a DOM. */
-export function legendText(snapshot: SnapshotMessage | null, settings: OverlaySettings): { title: string; total: string; scale: string } {
+export function legendText(
+  snapshot: SnapshotMessage | null,
+  settings: OverlaySettings,
+): { title: string; total: string; scale: string } {
   const title = `${KIND_LABELS[settings.kind]} · ${WINDOW_LABELS[settings.window]} · ${settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`}`;
   if (!snapshot) return { title, total: '…', scale: 'waiting for data' };
   const total = String(snapshot.total);
@@ -87,7 +90,12 @@ export type CornerHeat = { full: number[]; compact: number[] };
  * and each drawn element box with clicks, its count label above it included (its count: covering
  * a clicked element costs more than covering a tile of the same count).
  */
-export function cornerHeat(points: readonly (readonly HeatPoint[])[], boxes: readonly ElementBox[], viewWidth: number, viewHeight: number): CornerHeat {
+export function cornerHeat(
+  points: readonly (readonly HeatPoint[])[],
+  boxes: readonly ElementBox[],
+  viewWidth: number,
+  viewHeight: number,
+): CornerHeat {
   const full = [0, 0, 0, 0];
   const compact = [0, 0, 0, 0];
   const add = (x0: number, y0: number, x1: number, y1: number, n: number) => {
@@ -96,8 +104,16 @@ export function cornerHeat(points: readonly (readonly HeatPoint[])[], boxes: rea
     for (let c = 0; c < 4; c++) {
       const right = c % 2 === 0;
       const bottom = c < 2;
-      if ((right ? x1 >= viewWidth - LEGEND_ROOM.w : x0 <= LEGEND_ROOM.w) && (bottom ? y1 >= viewHeight - LEGEND_ROOM.h : y0 <= LEGEND_ROOM.h)) full[c]! += n;
-      if ((right ? x1 >= viewWidth - COMPACT_ROOM.w : x0 <= COMPACT_ROOM.w) && (bottom ? y1 >= viewHeight - COMPACT_ROOM.h : y0 <= COMPACT_ROOM.h)) compact[c]! += n;
+      if (
+        (right ? x1 >= viewWidth - LEGEND_ROOM.w : x0 <= LEGEND_ROOM.w) &&
+        (bottom ? y1 >= viewHeight - LEGEND_ROOM.h : y0 <= LEGEND_ROOM.h)
+      )
+        full[c]! += n;
+      if (
+        (right ? x1 >= viewWidth - COMPACT_ROOM.w : x0 <= COMPACT_ROOM.w) &&
+        (bottom ? y1 >= viewHeight - COMPACT_ROOM.h : y0 <= COMPACT_ROOM.h)
+      )
+        compact[c]! += n;
     }
   };
   for (const list of points) for (const [x, y, n] of list) add(x, y, x, y, n);

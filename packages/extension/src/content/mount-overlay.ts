@@ -65,7 +65,10 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const paletteCtx = paletteCanvas.getContext('2d', { willReadFrequently: true });
   const palette: Palette | null = paletteCtx ? readPalette(paletteCtx) : null;
   const surface = palette ? createHeatSurface(canvas, palette) : null;
-  const elements = createElementBoxes(doc, opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs });
+  const elements = createElementBoxes(
+    doc,
+    opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs },
+  );
 
   let snapshot: SnapshotMessage | null = null;
   let settings: OverlaySettings | null = null;
@@ -116,9 +119,23 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     labelled = snapshot?.kind === 'scroll' || (clicks && Boolean(settings?.counts) && boxes.length > 0);
     const heat = surface?.begin({ w: l.viewWidth, h: l.viewHeight }) ?? null;
     if (snapshot && settings && palette && surface && snapshot.grid > 0) {
-      const drawn = drawFrame({ ctx, surface, heat, palette, layout: l, documentRoot: isDocumentRoot(scrollRoot), dpr, snapshot, settings, boxes });
+      const drawn = drawFrame({
+        ctx,
+        surface,
+        heat,
+        palette,
+        layout: l,
+        documentRoot: isDocumentRoot(scrollRoot),
+        dpr,
+        snapshot,
+        settings,
+        boxes,
+      });
       // Off the heat in view: no layout read, only what this frame drew.
-      place = placeLegend(cornerHeat(drawn ? [drawn.page, drawn.free, drawn.elements] : [], boxes, l.viewWidth, l.viewHeight), place);
+      place = placeLegend(
+        cornerHeat(drawn ? [drawn.page, drawn.free, drawn.elements] : [], boxes, l.viewWidth, l.viewHeight),
+        place,
+      );
       legend.place(place);
     }
     // Kept on the canvas, inside the shadow root (no page observer sees it), for the frame-time benchmark.
@@ -148,7 +165,12 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   observer?.observe(doc.documentElement);
   if (doc.body) observer?.observe(doc.body);
   const mutations = typeof MutationObserver === 'function' ? new MutationObserver(onDom) : null;
-  mutations?.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'class'] });
+  mutations?.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['id', 'class'],
+  });
   const stopNavigation = watchNavigation(win, (path) => opts.onNavigate?.(path), abort.signal);
 
   return {
