@@ -90,9 +90,13 @@ try {
     results[kind] = { snapshotMs, scrollMs };
   }
   const row = (name, ms) =>
-    `  ${name.padEnd(22)} n=${String(ms.length).padStart(3)}   p50 ${percentile(ms, 50).toFixed(2)} ms   p95 ${percentile(ms, 95).toFixed(2)} ms   max ${Math.max(...ms).toFixed(2)} ms`;
+    `  ${name.padEnd(22)} n=${String(ms.length).padStart(3)}` +
+    `   p50 ${percentile(ms, 50).toFixed(2)} ms   p95 ${percentile(ms, 95).toFixed(2)} ms` +
+    `   max ${Math.max(...ms).toFixed(2)} ms`;
   console.log(
-    `overlay frame time in Chromium, /guide (${w}x${h} px, ${rows * 50} page tiles + 50 fixed, viewport ${VIEWPORT.width}x${VIEWPORT.height}, smooth heat at 1/4 scale; first ${WARMUP} snapshot frames of each kind not counted)`,
+    `overlay frame time in Chromium, /guide (${w}x${h} px, ${rows * 50} page tiles + 50 fixed, ` +
+      `viewport ${VIEWPORT.width}x${VIEWPORT.height}, smooth heat at 1/4 scale; ` +
+      `first ${WARMUP} snapshot frames of each kind not counted)`,
   );
   for (const kind of ['move', 'click']) {
     console.log(row(`${kind} snapshot frame`, results[kind].snapshotMs));

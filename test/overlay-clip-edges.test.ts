@@ -11,16 +11,20 @@ import { hasChromium } from './support/chromium.js';
 // own pixels in real Chromium.
 
 const at = (id: string, x: number, y: number, w: number, h: number) =>
-  `<button id="${id}" style="position:absolute;left:${x}px;top:${y}px;width:${w}px;height:${h}px;padding:0;border:0">.</button>`;
+  `<button id="${id}" style="position:absolute;left:${x}px;top:${y}px;` +
+  `width:${w}px;height:${h}px;padding:0;border:0">.</button>`;
 const PAGES = {
-  '/small': `<!doctype html><body style="margin:0;height:2000px">${at('b1', 13, 101, 38, 30)}${at('b2', 203, 250, 42, 26)}${at('b3', 301, 402, 10, 10)}</body>`,
-  '/shell': `<!doctype html><html style="height:100%;overflow:hidden"><body style="margin:0;height:100%;overflow:hidden">
+  '/small': `<!doctype html><body style="margin:0;height:2000px">
+    ${at('b1', 13, 101, 38, 30)}${at('b2', 203, 250, 42, 26)}${at('b3', 301, 402, 10, 10)}</body>`,
+  '/shell': `<!doctype html><html style="height:100%;overflow:hidden">
+    <body style="margin:0;height:100%;overflow:hidden">
     <nav style="position:fixed;left:0;top:0;width:203px;height:100%;background:#ddd"></nav>
-    <div id="app" style="margin-left:203px;height:100%;overflow:auto"><div style="height:4000px"></div></div></body></html>`,
+    <div id="app" style="margin-left:203px;height:100%;overflow:auto">
+      <div style="height:4000px"></div></div></body></html>`,
 };
 const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: false };
 
-/** Heat pixels near `r` (within `pad` CSS px): the alpha of those whose centre lies outside it, and the most inside. */
+/** Heat pixels near `r` (within `pad` CSS px): the alpha of those whose centre lies outside it, the most inside. */
 function edges(page: Page, r: Rect, pad = 12): Promise<{ outside: number; inside: number }> {
   return page.evaluate(
     ([r, pad]) => {

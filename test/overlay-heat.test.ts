@@ -15,9 +15,11 @@ const PAGES = {
     <header style="position:sticky;top:0;height:60px;background:#eee;z-index:1">
       <button id="cart" style="position:absolute;right:20px;top:10px;width:120px;height:40px">Cart</button></header>
     <main style="height:4000px">${ARTICLE.repeat(6)}</main></body>`,
-  '/shell': `<!doctype html><html style="height:100%;overflow:hidden"><body style="margin:0;height:100%;overflow:hidden">
+  '/shell': `<!doctype html><html style="height:100%;overflow:hidden">
+    <body style="margin:0;height:100%;overflow:hidden">
     <nav style="position:fixed;left:0;top:0;width:200px;height:100%;background:#ddd"></nav>
-    <div id="app" style="margin-left:200px;height:100%;overflow:auto"><div style="height:4000px">${ARTICLE}</div></div></body></html>`,
+    <div id="app" style="margin-left:200px;height:100%;overflow:auto">
+      <div style="height:4000px">${ARTICLE}</div></div></body></html>`,
   '/centred': `<!doctype html><body style="margin:0">
     <main style="max-width:900px;margin:0 auto;padding-top:300px;height:2000px">
       <button id="buy" style="margin-left:100px;width:200px;height:60px">Buy</button></main></body>`,

@@ -11,7 +11,8 @@ import { hasChromium } from './support/chromium.js';
 const PAGES = {
   '/footer': `<!doctype html><body style="margin:0;font:16px sans-serif"><main style="height:1800px"></main>
     <footer style="height:120px;background:#222;position:relative">
-      <a id="gh" href="/gh" style="position:absolute;right:16px;bottom:16px;width:32px;height:32px;background:#fff"></a></footer></body>`,
+      <a id="gh" href="/gh"
+        style="position:absolute;right:16px;bottom:16px;width:32px;height:32px;background:#fff"></a></footer></body>`,
   '/blank': '<!doctype html><body style="margin:0;height:3000px"></body>',
 };
 const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: true };

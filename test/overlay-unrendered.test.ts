@@ -14,15 +14,20 @@ const MODAL = `<!doctype html><body style="margin:0;font:16px sans-serif;height:
     <button id="cart" style="position:absolute;right:10px;top:8px;width:80px;height:40px">Cart</button></header>
   <div class="modal fade" id="signup" style="position:fixed;inset:0;display:none;z-index:2">
     <div style="position:absolute;left:20px;right:20px;bottom:20px;height:200px;background:#fff">
-      <button id="close" style="position:absolute;right:16px;bottom:16px;width:80px;height:36px">Close</button></div></div></body>`;
+      <button id="close" style="position:absolute;right:16px;bottom:16px;width:80px;height:36px">Close</button>
+    </div></div></body>`;
 
 /** A Bootstrap-like navbar whose links `hide` keeps from rendering, then a buy button. */
 const menu = (hide: { css?: string; attr?: string }) => `<!doctype html><body style="margin:0;font:16px sans-serif">
-  <style>.collapse:not(.show){display:none} #links a{display:block;height:40px;line-height:40px;padding:0 16px;color:#fff}</style>
-  <nav style="background:#222"><div style="height:56px"><button id="toggle" style="margin:8px;width:48px;height:40px">=</button></div>
+  <style>.collapse:not(.show){display:none}
+    #links a{display:block;height:40px;line-height:40px;padding:0 16px;color:#fff}</style>
+  <nav style="background:#222">
+    <div style="height:56px"><button id="toggle" style="margin:8px;width:48px;height:40px">=</button></div>
     <div id="links" ${hide.attr ?? ''} style="${hide.css ?? ''}">
-      <a id="home" href="/">Home</a><a id="about" href="/about">About</a><a id="contact" href="/contact">Contact</a></div></nav>
-  <main style="height:3000px;padding-top:300px"><button id="buy" style="margin-left:100px;width:160px;height:48px">Buy</button></main></body>`;
+      <a id="home" href="/">Home</a><a id="about" href="/about">About</a>
+      <a id="contact" href="/contact">Contact</a></div></nav>
+  <main style="height:3000px;padding-top:300px">
+    <button id="buy" style="margin-left:100px;width:160px;height:48px">Buy</button></main></body>`;
 
 const HIDDEN = {
   '/menu-collapse': { attr: 'class="collapse"' },

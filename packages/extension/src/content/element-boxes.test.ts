@@ -75,8 +75,9 @@ describe('createElementBoxes', () => {
     expect(spy).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps an element the page does not render, unrendered and hidden, with the layer its clicks were tiled in', () => {
-    document.body.innerHTML = `<div id="m" style="position:fixed;display:none"><div><button id="close">x</button></div></div>
+  it("keeps an element the page does not render, unrendered and hidden, with its clicks' layer", () => {
+    document.body.innerHTML = `<div id="m" style="position:fixed;display:none">
+        <div><button id="close">x</button></div></div>
       <nav style="visibility:hidden"><a id="about">About</a></nav>
       <div id="acc" style="height:0;overflow:hidden"><a id="faq">FAQ</a></div>
       <header style="position:sticky"><button id="cart">Cart</button></header>`;
@@ -100,7 +101,7 @@ describe('createElementBoxes', () => {
     ]);
   });
 
-  it("leaves a click on the page's background (html, body) and on elements taller than its cells allow to the tiles", () => {
+  it("leaves clicks on the page's background (html, body) and on too tall elements to the tiles", () => {
     document.body.innerHTML = '<section id="hero"><a id="go">Go</a></section>';
     const rect = (node: Element, height: number) =>
       vi.spyOn(node, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 1280, height } as DOMRect);

@@ -141,8 +141,8 @@ export function inward(at: number, len: number, size: number): [number, number] 
  * of the visible `w` x `h` px: each point's weight is its count, at least `minShare` of `max` (a
  * single sample among thousands still shows), splatted bilinearly (sub-pixel positions, no jitter
  * on scroll), blurred, cut to its layer's clip (whole field px inside it: `inward`), summed,
- * divided by `max` (colour relative to the hottest tile) and coloured through `palette`; alpha grows with heat, so cold edges fade into the
- * page, and is scaled by `opacity` (0..1).
+ * divided by `max` (colour relative to the hottest tile) and coloured through `palette`; alpha grows
+ * with heat, so cold edges fade into the page, and is scaled by `opacity` (0..1).
  */
 export function renderHeat(
   out: Uint8ClampedArray,

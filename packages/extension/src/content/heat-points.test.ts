@@ -102,7 +102,7 @@ describe('heatPoints', () => {
     const { page, elements } = heatPoints(map({ tiles: [[40, 60, 5]] }), l, [away], 30);
     expect([page, elements]).toEqual([[], []]);
   });
-  it('takes the clicks of an element the page does not render off the tiles of its layer, drawing nothing of it', () => {
+  it('takes the clicks of an element the page does not render off its layer, drawing nothing of it', () => {
     // A collapsed menu's link (page layer) and a closed modal's button (fixed layer): no box today.
     const link: ElementBox = {
       sel: 'a#about',

@@ -103,9 +103,9 @@ const coverCache = new WeakMap<Tiles, { key: string; clicks: number }>();
  * in `A` only, so they come off the layer they were tiled in (a closed modal's clicks off the fixed
  * layer; a collapsed menu's off the page's). A sticky element's clicks are in either layer (stuck
  * or not when clicked): they are split in proportion to what the other elements leave unaccounted
- * in each layer, so clicks that are all accounted for leave no tile heat in either. Which tile held which element's clicks is not in the snapshot, so within a layer the
- * rest is spread evenly. Coverage is counted in page space for page elements (it does not change
- * with scroll).
+ * in each layer, so clicks that are all accounted for leave no tile heat in either. Which tile held
+ * which element's clicks is not in the snapshot, so within a layer the rest is spread evenly.
+ * Coverage is counted in page space for page elements (it does not change with scroll).
  */
 export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[]): { page: number; fixed: number } {
   const grid = map.grid;

@@ -11,7 +11,8 @@ export function legendText(
   snapshot: SnapshotMessage | null,
   settings: OverlaySettings,
 ): { title: string; total: string; scale: string } {
-  const title = `${KIND_LABELS[settings.kind]} · ${WINDOW_LABELS[settings.window]} · ${settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`}`;
+  const widths = settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`;
+  const title = `${KIND_LABELS[settings.kind]} · ${WINDOW_LABELS[settings.window]} · ${widths}`;
   if (!snapshot) return { title, total: '…', scale: 'waiting for data' };
   const total = String(snapshot.total);
   const scale = snapshot.kind === 'scroll' ? '0 % → 100 % of sessions' : `1 → ${snapshot.max} per tile`;
@@ -153,5 +154,6 @@ canvas { position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events:
 #heatlens-legend .scale { color: #4b5563; }
 #heatlens-legend[data-compact] { min-width: 0; padding: 2px 6px; }
 #heatlens-legend[data-compact] > :not(.line) { display: none; }
-#heatlens-legend[data-compact] > .line { white-space: nowrap; max-width: 150px; overflow: hidden; text-overflow: ellipsis; }
+#heatlens-legend[data-compact] > .line { white-space: nowrap; max-width: 150px; overflow: hidden;
+  text-overflow: ellipsis; }
 `;
