@@ -56,16 +56,21 @@ export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[]
   const page: HeatPoint[] = [];
   const free: HeatPoint[] = [];
   const elements: HeatPoint[] = [];
-  const placed = boxes.filter((b) => !b.unrendered);
-  const covered = (x: number, y: number) => placed.some((b) => inside({ x, y }, b.rect));
+  const placed = boxes.filter((b) => !b.unrendered).map((b) => b.rect);
+  const covered = (x: number, y: number) =>
+    placed.some((r) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h);
   const weight = boxes.length ? tileWeights(map, l, boxes) : { page: 1, fixed: 1 };
   const grid = map.grid;
   const rows = visibleRows(l, map.rowPx, margin);
   const box = rootBox(l);
   if (rows && grid > 0 && weight.page > 0) {
     const [r0, r1] = rows;
-    for (const [tx, ty, n] of map.tiles) {
-      if (ty < r0 || ty > r1 || tx < 0 || tx >= grid || !(n > 0)) continue;
+    // Only the rows in view are visited: the tiles sorted by row once per snapshot, the first found by bisection.
+    const sorted = byRow(map.tiles);
+    for (let i = firstAtRow(sorted, r0); i < sorted.length; i++) {
+      const [tx, ty, n] = sorted[i]!;
+      if (ty > r1) break;
+      if (tx < 0 || tx >= grid || !(n > 0)) continue;
       const p = pageTileCentre(tx, ty, grid, map.rowPx, l);
       if (!inside(p, box, margin) || covered(p.x, p.y)) continue;
       page.push([p.x, p.y, n * weight.page]);
@@ -89,6 +94,31 @@ export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[]
     }
   }
   return { page, free, elements };
+}
+
+/** A snapshot's page tiles sorted by row, kept while the snapshot is drawn. */
+const rowOrder = new WeakMap<Tiles, Tiles>();
+
+/** `tiles` sorted by row (`ty`), computed once per snapshot. */
+function byRow(tiles: Tiles): Tiles {
+  let sorted = rowOrder.get(tiles);
+  if (!sorted) {
+    sorted = tiles.slice().sort((a, b) => a[1] - b[1]);
+    rowOrder.set(tiles, sorted);
+  }
+  return sorted;
+}
+
+/** Index of the first tile of `sorted` (by row) whose row is at least `row`. */
+function firstAtRow(sorted: Tiles, row: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]![1] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The covered page clicks last counted for a snapshot's tiles, by the boxes' tile ranges. */
