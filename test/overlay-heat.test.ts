@@ -24,6 +24,8 @@ const PAGES = {
     <main style="max-width:900px;margin:0 auto;padding-top:300px;height:2000px">
       <button id="buy" style="margin-left:100px;width:200px;height:60px">Buy</button></main></body>`,
   '/blank': '<!doctype html><body style="margin:0;height:3000px"></body>',
+  '/chat': `<!doctype html><body style="margin:0;height:3000px">
+    <button id="chat" style="position:fixed;right:16px;bottom:10px;width:60px;height:40px">?</button></body>`,
 };
 const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: false };
 const hot = (rgba: number[] | undefined) => rgba !== undefined && rgba[3]! > 100 && rgba[0]! > 150;
@@ -59,7 +61,7 @@ describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
   });
 
   it('keeps the legend off a fixed chat button in the bottom-right corner', async () => {
-    const { page, tabId } = await rig.open('/blank', { width: 1280, height: 800 });
+    const { page, tabId } = await rig.open('/chat', { width: 1280, height: 800 });
     await rig.draw(page, tabId, snapshot({ fixed: [[48, -2, 3]], total: 3, max: 3 }), clicks);
     const legend = await page.evaluate(() => {
       const r = document

@@ -4,7 +4,7 @@ import { DEFAULT_RADIUS, type OverlaySettings } from '../settings.js';
 import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
-import { rootBox, type Layout } from './project.js';
+import { rootBox, type Layout, type Rect } from './project.js';
 import { reachDepth } from './scroll-reach.js';
 
 /** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
@@ -25,6 +25,8 @@ export type Frame = {
   settings: OverlaySettings;
   /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
   boxes: readonly ElementBox[];
+  /** viewport rects of the boxes the page pins now under the fixed layer (`PinnedBoxes`); none: all drawn */
+  pinned?: readonly Rect[] | undefined;
 };
 
 /**
@@ -43,7 +45,7 @@ export function drawFrame(f: Frame): FramePoints | null {
   }
   const radius = f.settings.radius ?? DEFAULT_RADIUS;
   const margin = radius * 1.75;
-  const { page, free, elements } = heatPoints(f.snapshot, l, f.boxes, margin);
+  const { page, free, elements } = heatPoints(f.snapshot, l, f.boxes, margin, f.pinned);
   const o = { radius, opacity: f.settings.opacity, max: heatMax(f.snapshot) };
   // The document's scroller fills the viewport: one layer. An inner scroller's page heat is
   // clipped to its box; fixed heat is not; an element's clicks stay inside its box.

@@ -43,7 +43,8 @@ type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>;
  * - Page tiles sit in the scroll root's content space (`pageTileCentre`); only rows that can
  *   reach the root's visible box (with `margin` px of kernel spill) are visited, so the work
  *   follows the viewport, not the page's height.
- * - The fixed layer is pinned to the viewport (`fixedTileCentre`).
+ * - The fixed layer is pinned to the viewport (`fixedTileCentre`); given the `pinned` boxes the
+ *   owner's page shows now (`PinnedBoxes`), only its tiles over one of them are drawn.
  * - Each drawn element's clicks are drawn inside its box today, at the centres of its
  *   `ELEMENT_GRID` cells (the caller clips them to the box: they are clicks on that element).
  *   A tile whose centre lies inside a rendered element's box is left out (its clicks are that
@@ -52,7 +53,13 @@ type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>;
  *   which is not where the element is today at another width, and nowhere on the owner's page
  *   for an element it does not render (a closed modal, a collapsed menu).
  */
-export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[], margin: number): FramePoints {
+export function heatPoints(
+  map: MapPart,
+  l: Layout,
+  boxes: readonly ElementBox[],
+  margin: number,
+  pinned?: readonly Rect[],
+): FramePoints {
   const page: HeatPoint[] = [];
   const free: HeatPoint[] = [];
   const elements: HeatPoint[] = [];
@@ -79,7 +86,7 @@ export function heatPoints(map: MapPart, l: Layout, boxes: readonly ElementBox[]
   for (const [tx, ty, n] of weight.fixed > 0 ? (map.fixed ?? []) : []) {
     if (tx < 0 || tx >= grid || !(n > 0)) continue;
     const p = fixedTileCentre(tx, ty, grid, map.rowPx, l);
-    if (covered(p.x, p.y)) continue;
+    if (covered(p.x, p.y) || (pinned && !pinned.some((r) => inside(p, r)))) continue;
     free.push([p.x, p.y, n * weight.fixed]);
   }
   for (const b of boxes) {

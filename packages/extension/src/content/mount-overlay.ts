@@ -1,5 +1,5 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
-import { throttle } from 'throttle-debounce';
+import { debounce, throttle } from 'throttle-debounce';
 import type { OverlaySettings } from '../settings.js';
 import { findScrollRoot } from '@heatlens/schema/scroll-root';
 import { drawFrame } from './draw-frame.js';
@@ -7,6 +7,7 @@ import { createElementBoxes } from './element-boxes.js';
 import { createHeatSurface } from './heat-surface.js';
 import { cornerHeat, createLegend, OVERLAY_CSS, placeLegend, type LegendPlace } from './legend.js';
 import { readPalette, type Palette } from './palette.js';
+import { createPinnedBoxes } from './pinned-boxes.js';
 import { measureLayout, rootBox } from './project.js';
 import { watchNavigation } from './watch-navigation.js';
 
@@ -65,6 +66,9 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const paletteCtx = paletteCanvas.getContext('2d', { willReadFrequently: true });
   const palette: Palette | null = paletteCtx ? readPalette(paletteCtx) : null;
   const surface = palette ? createHeatSurface(canvas, palette) : null;
+  const pinned = createPinnedBoxes(doc);
+  // The fixed tiles last hit-tested ("tx,ty" joined); empty: hit-test again.
+  let pinnedFor = '';
   const elements = createElementBoxes(
     doc,
     opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs },
@@ -130,6 +134,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
         snapshot,
         settings,
         boxes,
+        pinned: snapshot.kind !== 'scroll' && snapshot.fixed?.length ? pinned.rects() : undefined,
       });
       // Off the heat in view: no layout read, only what this frame drew.
       place = placeLegend(
@@ -146,20 +151,40 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const schedule = (): void => {
     frame ||= win.requestAnimationFrame(render);
   };
+  // Which pinned boxes lie under the fixed tiles: hit-tested off the frame path, when the fixed
+  // tiles change and after layout, DOM and scroll (a header that sticks only once scrolled) change.
+  const repin = (force: boolean): void => {
+    if (!snapshot || snapshot.kind === 'scroll' || !snapshot.fixed?.length) return;
+    const key = snapshot.fixed.map((t) => `${t[0]},${t[1]}`).join(';');
+    if (!force && key === pinnedFor) return;
+    pinnedFor = key;
+    try {
+      pinned.refresh(snapshot, measureLayout(win, scrollRoot), scrollRoot);
+    } catch {
+      // A page whose hit test throws keeps the last boxes found.
+    }
+  };
   const onLayout = throttle(opts.layoutThrottleMs ?? 100, () => {
     scrollRoot = findRoot();
+    repin(true);
+    schedule();
+  });
+  const onScrolled = debounce(opts.layoutThrottleMs ?? 100, () => {
+    repin(true);
     schedule();
   });
   // The DOM changed: elements may have come, gone or been replaced; resolve them again, at most
   // every `domThrottleMs`.
   const onDom = throttle(opts.domThrottleMs ?? 300, () => {
     elements.invalidate();
+    repin(true);
     schedule();
   });
   const listen = { passive: true, signal: abort.signal } as const;
   // Capturing on the window sees every element's scroll too (scroll events do not bubble): an app
   // shell's inner scroller moves the heat as the document's does.
   win.addEventListener('scroll', schedule, { ...listen, capture: true });
+  win.addEventListener('scroll', onScrolled, { ...listen, capture: true });
   win.addEventListener('resize', onLayout, listen);
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(onLayout) : null;
   observer?.observe(doc.documentElement);
@@ -180,6 +205,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
       settings = nextSettings;
       elements.set(next?.kind === 'click' ? next.elements : undefined);
       scrollRoot = findRoot();
+      repin(false);
       if (frame) win.cancelAnimationFrame(frame);
       // Drawn now, not on the next animation frame: a snapshot is news the owner is waiting for.
       // The legend is written after the draw has read the layout, so no write forces a reflow.
@@ -194,6 +220,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
       mutations?.disconnect();
       onLayout.cancel();
       onDom.cancel();
+      onScrolled.cancel();
       stopNavigation();
       if (frame) win.cancelAnimationFrame(frame);
       host.remove();
