@@ -251,6 +251,26 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     expect(top![0]).toBeGreaterThan(top![2]); // red, not blue
   });
 
+  it("offers the tab's own width when the tab was resized across a width segment", async () => {
+    let popup = await openPopup(context, id, await tabOf(owner));
+    await popup.selectOption('#seg', 'l');
+    expect(await popup.isHidden('#seg-note')).toBe(true);
+    await popup.close();
+    await owner.setViewportSize({ width: 390, height: 700 });
+    await expect.poll(() => owner.evaluate(() => innerWidth)).toBe(390);
+    popup = await openPopup(context, id, await tabOf(owner));
+    expect(await popup.textContent('#seg-note')).toContain('390 px wide; the map shows Large');
+    await popup.click('#seg-note button');
+    expect(await popup.inputValue('#seg')).toBe('s');
+    const legendText = () =>
+      owner.evaluate(
+        () => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-legend')?.textContent,
+      );
+    await expect.poll(legendText).toContain('width s');
+    await popup.close();
+    await owner.setViewportSize(VIEWPORT);
+  });
+
   it('leaves the DOM exactly as it was once toggled off', async () => {
     await toggle(owner, false);
     await expect.poll(() => owner.evaluate(() => document.getElementById('heatlens-overlay') === null)).toBe(true);

@@ -112,6 +112,22 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   );
   $('#page').textContent = `${site.id} ${path}`;
   showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, seg: tab.width ? segmentOf(tab.width) : 'all' });
+  // The tab was resized across a width segment since the map's width was chosen: say so, offer the tab's.
+  const segNote = $<HTMLParagraphElement>('#seg-note');
+  const tabSeg = tab.width ? segmentOf(tab.width) : null;
+  if (state && tabSeg && state.settings.seg !== 'all' && state.settings.seg !== tabSeg) {
+    const name = (s: string) => seg.querySelector(`option[value="${s}"]`)?.textContent ?? s;
+    const use = document.createElement('button');
+    use.type = 'button';
+    use.textContent = `Show ${name(tabSeg)}`;
+    use.addEventListener('click', () => {
+      seg.value = tabSeg;
+      seg.dispatchEvent(new Event('change'));
+      segNote.hidden = true;
+    });
+    segNote.replaceChildren(`This tab is ${tab.width} px wide; the map shows ${name(state.settings.seg)}. `, use);
+    segNote.hidden = false;
+  }
   $('#controls').hidden = false;
 
   const showState = (): void => {
