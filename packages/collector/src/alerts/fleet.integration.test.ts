@@ -2,30 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
 import type { Collector } from '../server.js';
 import { startFleet } from '../test-support/start-fleet.js';
-import { post } from '@heatlens/testkit/collector';
+import { batch, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
 import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 
 let seq = 0;
-const rage = (now: number, n: number) => ({
-  v: 1,
-  id: `f${++seq}-${now}`,
-  site: 'shop',
-  sid: `s${seq}`,
-  path: '/cart',
-  vw: 1280,
-  sent: now,
-  events: Array.from({ length: n }, () => ({
-    type: 'click',
-    ts: now,
-    x: 10,
-    y: 10,
-    w: 1280,
-    h: 3000,
-    sel: '#pay',
-    rage: true,
-  })),
-});
+/** A visitor of its own rage-clicking `#pay` on `/cart` `n` times at `now`. */
+const rage = (now: number, n: number) =>
+  batch(
+    { path: '/cart', sid: `s${++seq}`, sent: now },
+    Array.from({ length: n }, () => ({
+      type: 'click',
+      ts: now,
+      x: 10,
+      y: 10,
+      w: 1280,
+      h: 3000,
+      sel: '#pay',
+      rage: true,
+    })),
+  );
 
 /**
  * Three collectors on one store evaluate the same rules on the same windows, each every 30 ms:
