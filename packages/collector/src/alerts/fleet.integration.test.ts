@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
 import type { Collector } from '../server.js';
-import { startFleet } from '../test-support/start-fleet.js';
+import { startFleet } from '../test-support/test-collector.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
 import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';

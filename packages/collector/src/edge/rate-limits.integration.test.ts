@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
-import { startFleet } from '../test-support/start-fleet.js';
+import { startFleet, startTestCollector } from '../test-support/test-collector.js';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];
 const limit = (points: number) => ({ points, seconds: 60 });
@@ -12,13 +12,10 @@ describe('rate limits (in memory)', () => {
   let bySite: Collector;
   beforeAll(async () => {
     [byIp, bySite] = await Promise.all([
-      startCollector({
-        port: 0,
-        logLevel: 'silent',
-        sites: SITES,
+      startTestCollector({
         rateLimits: { writesPerIp: limit(5), readsPerToken: limit(3) },
       }),
-      startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: { writesPerSite: limit(3) } }),
+      startTestCollector({ rateLimits: { writesPerSite: limit(3) } }),
     ]);
   });
   afterAll(() => Promise.all([byIp.close(), bySite.close()]));
@@ -42,10 +39,7 @@ describe('rate limits (in memory)', () => {
   });
 
   it('limits reads per token, on the API and on /live upgrades', async () => {
-    const c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    const c = await startTestCollector({
       rateLimits: { readsPerToken: limit(3) },
     });
     try {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { spawnMain } from '../test-support/spawn-main.js';
@@ -64,7 +64,7 @@ describe.runIf(redisAvailable())('SIGTERM during load', () => {
     for (const s of statuses.keys()) expect(['204', 'network']).toContain(s);
 
     // Everything acknowledged is in Redis: another collector on it counts exactly that.
-    const next = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url });
+    const next = await startTestCollector({ redisUrl: redis.url });
     try {
       const stats = await (await get(next.url, '/api/stats?site=shop&path=/term', SITES[0]!.readToken)).json();
       expect(stats.views).toBe(acked);

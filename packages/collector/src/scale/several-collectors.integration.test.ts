@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
-import { startFleet } from '../test-support/start-fleet.js';
+import { startFleet } from '../test-support/test-collector.js';
 
 const shop = SITES[0]!.readToken;
 const HOP_MS = 100;
