@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@heatlens/testkit/chromium';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TRIALS = Math.max(1, Number(process.argv[2]) || 5);
@@ -64,18 +64,7 @@ const collector = await startCollector({
   ],
 });
 const shop = await startShop({ port: 0, collectorUrl: collector.url });
-const browser = await chromium.launch({
-  executablePath: which('chromium'),
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const fmt = (v) => `${(v / 1000).toFixed(1)} s`;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 try {

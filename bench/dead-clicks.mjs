@@ -12,9 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@heatlens/testkit/chromium';
 import { SHOP_PAGES, startShop } from '../examples/shop/server.mjs';
-import { execFileSync } from 'node:child_process';
 
 const SDK = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
 if (!existsSync(SDK)) {
@@ -90,16 +89,7 @@ await new Promise((r) => stub.listen(0, '127.0.0.1', r));
 const stubUrl = `http://127.0.0.1:${stub.address().port}`;
 const shop = await startShop({ port: 0, collectorUrl: stubUrl });
 
-const exe = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const browser = await chromium.launch({ executablePath: exe, headless: true, args });
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 await context.addInitScript(() => {
   // Every batch the SDK hands to fetch, and links that are not followed (downloads, outbound,

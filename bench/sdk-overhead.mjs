@@ -8,11 +8,10 @@
 //   - long tasks: PerformanceObserver 'longtask' over the session, with and without the SDK.
 // Batches go to a stub /collect on the same server. Run after `pnpm build`: `node bench/sdk-overhead.mjs`.
 // Prints a table; the last line is JSON for `pnpm bench`. It asserts nothing.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@heatlens/testkit/chromium';
 
 const SDK = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
 if (!existsSync(SDK)) {
@@ -114,12 +113,7 @@ async function session(p) {
 }
 
 const pct = (a, q) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(q * a.length))] : 0);
-const exe = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-const browser = await chromium.launch({
-  executablePath: exe,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchChromium();
 const results = {};
 try {
   for (const mode of ['without', 'with']) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { freePort } from './lib/procs.mjs';
+import { startEnv } from '@heatlens/testkit/processes';
 
 const { values } = parseArgs({
   options: { repo: { type: 'string', default: fileURLToPath(new URL('..', import.meta.url)) } },
@@ -21,21 +21,9 @@ const seconds = (t) => ((performance.now() - t) / 1000).toFixed(1);
 
 /** Run `pnpm start` in `dir`; resolve with the seconds until /healthz answered; stop it on Ctrl+C's signal. */
 async function timeStart() {
-  const [port, shopPort] = [await freePort(), await freePort()];
+  const { port, env } = await startEnv();
   const t = performance.now();
-  const child = spawn('npx', [...PNPM, 'start'], {
-    cwd: dir,
-    detached: true,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SHOP_PORT: String(shopPort),
-      REDIS_URL: '',
-      REDIS_CLUSTER: '',
-      HEATLENS_SITES: '',
-    },
-  });
+  const child = spawn('npx', [...PNPM, 'start'], { cwd: dir, detached: true, stdio: 'ignore', env });
   try {
     while (
       (await fetch(`http://127.0.0.1:${port}/healthz`).then(

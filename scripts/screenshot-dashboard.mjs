@@ -3,10 +3,9 @@
 // `pnpm start`, `pnpm simulate`, then
 //   node scripts/screenshot-dashboard.mjs '<dashboard URL with #token=…>' [--open /] [--out docs/img]
 // writes dashboard-1280.png and dashboard-390.png (whole page, with the given page opened).
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@heatlens/testkit/chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,17 +18,7 @@ if (!url?.includes('#token=')) {
   );
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const width of [1280, 390]) {
     const page = await browser.newPage({ viewport: { width, height: 800 } });

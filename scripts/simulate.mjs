@@ -4,7 +4,6 @@
 // them; with --browser, real headless Chromium pages walk the shop and the SDK does the sending.
 // Ends with a table of what the collector accepted per page, to check against the dashboard:
 // computed with the collector's rules (scroll bands from the schema, selectors as the SDK sends).
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { planVisitor } from '../examples/shop/simulate/plan-visitor.mjs';
 import { createRandom } from '../examples/shop/simulate/random.mjs';
@@ -158,24 +157,17 @@ let wave = async (plans) =>
 let cleanup = async () => {};
 
 if (args.browser) {
-  const { chromium } = await import('playwright-core');
+  const { chromiumPath, launchChromium } = await import('@heatlens/testkit/chromium');
   const { browseVisitor } = await import('../examples/shop/simulate/browser-visitor.mjs');
   const { startRecordingProxy } = await import('../examples/shop/simulate/recording-proxy.mjs');
-  let executablePath = process.env.CHROMIUM_PATH;
-  try {
-    executablePath ??= execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
+  if (!chromiumPath()) {
     console.error('--browser needs Chromium: apt-get install chromium, or set CHROMIUM_PATH.');
     process.exit(1);
   }
   // Chromium goes through a recording proxy (loopback included), which counts every batch.
   const proxy = await startRecordingProxy({ onCollect: onBatch });
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
+  const browser = await launchChromium({
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
       '--autoplay-policy=no-user-gesture-required',
       `--proxy-server=${proxy.url}`,
       '--proxy-bypass-list=<-loopback>',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { closeAll } from '@heatlens/testkit/close-all';
 import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 
 // Alerts end to end: a visitor in real Chromium hammers the shop's dead "Apply coupon" button
 // through the real SDK; a local webhook receiver must get the rage and the dead alert once each,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector } from '@heatlens/collector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 
 // The built dashboard at a laptop's and a phone's width, with busy pages: every column of the pages
 // table can be reached (it scrolls sideways, its page column stays), the time axis's labels do not

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector, type SiteConfig } from '@heatlens/collector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
 
 // The dashboard's session in Chromium: a link that signs in (as `pnpm start` prints), a token that

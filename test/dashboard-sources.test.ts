@@ -5,7 +5,7 @@ import { closeAll } from '@heatlens/testkit/close-all';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
 
 // Where visitors come from, end to end: real visitors in Chromium, each with its own language

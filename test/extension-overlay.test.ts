@@ -17,7 +17,7 @@ import {
   waitForColour,
 } from '@heatlens/testkit/extension-e2e';
 import { startShop } from '../examples/shop/server.mjs';
-import { hasChromium, launchChromium, launchWithExtension } from './support/chromium.js';
+import { hasChromium, launchChromium, launchWithExtension } from '@heatlens/testkit/chromium';
 
 // The whole path in real Chromium: the shop's pages with the real SDK -> the real collector on a
 // real Redis -> /live -> the extension's service worker -> the overlay canvas in the owner's tab.

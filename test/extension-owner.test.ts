@@ -4,7 +4,7 @@ import { OWNER_MARK, type Stats } from '@heatlens/schema';
 import { startCollector, type Collector } from '@heatlens/collector';
 import { configure, extensionWorker, openPopup, prepareTestExtension, tabIdOf } from '@heatlens/testkit/extension-e2e';
 import { startShop } from '../examples/shop/server.mjs';
-import { hasChromium, launchChromium, launchWithExtension } from './support/chromium.js';
+import { hasChromium, launchChromium, launchWithExtension } from '@heatlens/testkit/chromium';
 
 // The owner's own browsing is never counted, with the real extension loaded in Chromium: with
 // the site's origin granted and "Don't count my visits" on (the default), every tab of the site

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Heat is computed at a quarter of CSS px (SURFACE_SCALE) and stretched by the compositor: a heat
 // pixel covers 4 x 4 CSS px. A box that heat is clipped to (an element's, an inner scroller's)

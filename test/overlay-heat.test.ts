@@ -3,7 +3,7 @@ import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
 import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // The overlay read back as pixels in real Chromium, fed crafted layout-v2 snapshots through the
 // extension's own `overlay:draw` message: where heat lands for a sticky header, an app shell's

@@ -3,7 +3,7 @@ import { rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
 import { frames, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // The legend keeps off the heat in view, in real Chromium: a clicked footer icon at 390 px, page
 // heat in the bottom corners, and its compact form when every corner has heat.

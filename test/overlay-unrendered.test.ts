@@ -3,7 +3,7 @@ import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
 import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Clicks on elements the owner's page does not render right now (a closed modal, a collapsed
 // mobile menu) are accounted for, never drawn: not as the element's heat, not as a label, and not

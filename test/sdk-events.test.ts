@@ -1,7 +1,7 @@
 import { parseBatch, rowOf, tileOf } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, flush, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // The script-tag SDK in real Chromium against the real collector: every tracker's events arrive
 // with the right fields and are accepted, a scripted cursor path lands in the expected tiles of

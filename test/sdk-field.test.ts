@@ -1,7 +1,7 @@
 import { OWNER_MARK } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, flush, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Failures found by pages rebuilt from public bug reports of other analytics SDKs, each run
 // through both builds: the script tag (sloppy mode) and the npm build as an ES module (strict

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-harness.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Live-aware flushing: while an owner watches a page (a /live socket), the collector answers
 // X-Heatlens-Flush: 500 and the visitor's cursor reaches the owner's snapshot; other pages keep the

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCollector } from '@heatlens/collector';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 
 // The SDK as a site owner gets it before it is published: `pnpm pack` of the SDK alone (no
 // @heatlens/schema tarball: that package is not on npm), `npm install ./heatlens-sdk-*.tgz` into

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, flush, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Never into the host page: with the endpoint blocked, `fetch` throwing or storage throwing, the
 // page logs no error and keeps working; under Global Privacy Control nothing is sent at all.

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { fixtureContext, ORIGIN, TRACKERS_JS } from './fixtures/sdk-modules.js';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 
 // Every selector the SDK emits names its own element, on real pages in Chromium: a click at the
 // centre of every rendered element (open shadow roots included) of the demo shop's pages and of a

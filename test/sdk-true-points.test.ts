@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, fixtureContext, ORIGIN, TRACKERS } from './fixtures/sdk-modules.js';
-import { hasChromium, launchChromium } from './support/chromium.js';
+import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 
 // Where happy-dom has no layout: the SDK's trackers in real Chromium measure points in the page's
 // real scroller (an app shell's inner element), mark fixed and stuck sticky boxes with viewport

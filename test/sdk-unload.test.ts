@@ -2,7 +2,7 @@ import { MAX_BODY_BYTES, type Batch } from '@heatlens/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Unload under the browser's 64 KiB in-flight keepalive quota: with a long flush interval, two
 // single-page-app pages' worth of clicks are all queued when the tab is hidden and closed.

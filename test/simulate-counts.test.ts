@@ -6,7 +6,7 @@ import type { Sources, Stats } from '@heatlens/schema/live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { scrollReach } from '../examples/shop/simulate/tally.mjs';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // `pnpm simulate` against a real collector and the real shop: what it prints per page must be
 // what the collector counts, so the dashboard's numbers can be checked against it.

@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { spawnGathering, startEnv, waitForOutput } from '@heatlens/testkit/processes';
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { buildDemo } from '../scripts/build-demo.mjs';
 
 // `pnpm start` as a newcomer runs it: a child process on free ports, whose printout must name a
@@ -16,25 +17,14 @@ const START = fileURLToPath(new URL('../scripts/start.mjs', import.meta.url));
 type Started = { child: ChildProcess; out: () => string; dashboard: string; shop: string; token: string };
 
 /** Run scripts/start.mjs and wait for its banner; parse the dashboard, shop and token from it. */
-async function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [START], {
-    cwd: repo,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 20_000;
-  while (!/read token\s+\S+/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`start.mjs exited ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`start.mjs printed no banner in 20 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+async function start(env: NodeJS.ProcessEnv): Promise<Started> {
+  const started = spawnGathering(process.execPath, [START], { cwd: repo, env });
+  await waitForOutput(started, /read token\s+\S+/, 'start.mjs');
+  const out = started.output();
   const dashboard = /dashboard\s+(http:\/\/\S+)/.exec(out)![1]!;
   const shop = /demo shop\s+(http:\/\/\S+)/.exec(out)![1]!;
   const token = /read token\s+(\S+)/.exec(out)![1]!;
-  return { child, out: () => out, dashboard, shop, token };
+  return { child: started.child, out: started.output, dashboard, shop, token };
 }
 
 /** Send a signal and resolve with the exit code (fails after 10 s). */
@@ -60,14 +50,8 @@ describe('pnpm start', () => {
   });
 
   it('serves the dashboard, the SDK and the shop, prints a signed-in link, and stops on SIGTERM', async () => {
-    const [port, shopPort] = [await freePort(), await freePort()];
-    const s = await start({
-      PORT: String(port),
-      SHOP_PORT: String(shopPort),
-      REDIS_URL: '',
-      REDIS_CLUSTER: '',
-      HEATLENS_SITES: '',
-    });
+    const { port, shopPort, env } = await startEnv();
+    const s = await start(env);
     running = s.child;
     const collector = `http://127.0.0.1:${port}`;
     expect(s.dashboard).toBe(`${collector}/#token=${s.token}`);
@@ -105,57 +89,41 @@ describe('pnpm start', () => {
       cwd: repo,
       encoding: 'utf8',
     }).trim();
-    const [port, shopPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, [realpathSync(bin), 'start'], {
-      cwd: repo,
-      detached: true,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        SHOP_PORT: String(shopPort),
-        REDIS_URL: '',
-        REDIS_CLUSTER: '',
-        HEATLENS_SITES: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { env } = await startEnv();
+    const started = spawnGathering(process.execPath, [realpathSync(bin), 'start'], { cwd: repo, detached: true, env });
+    const { child, output } = started;
     running = child;
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    await expect.poll(() => out, { timeout: 20_000 }).toMatch(/Stop with Ctrl\+C/);
+    await waitForOutput(started, /Stop with Ctrl\+C/, 'pnpm start');
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     process.kill(-child.pid!, 'SIGINT');
     expect(await exited).toBe(0);
-    expect(out).toContain('SIGINT: stopping');
-    expect(out).not.toContain('ELIFECYCLE');
+    expect(output()).toContain('SIGINT: stopping');
+    expect(output()).not.toContain('ELIFECYCLE');
   }, 40_000);
 
   it('says what to do when the shop port is taken, and exits non-zero', async () => {
-    const port = await freePort();
-    const s = spawn(process.execPath, [START], {
+    const { env } = await startEnv();
+    const { child, output } = spawnGathering(process.execPath, [START], {
       cwd: repo,
-      env: { ...process.env, PORT: String(port), SHOP_PORT: String(port), REDIS_URL: '', HEATLENS_SITES: '' },
+      env: { ...env, SHOP_PORT: env.PORT },
     });
-    running = s;
-    let out = '';
-    s.stderr!.on('data', (d) => (out += d));
-    const code = await new Promise((r) => s.once('exit', r));
+    running = child;
+    const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(1);
-    expect(out).toContain('set SHOP_PORT');
+    expect(output()).toContain('set SHOP_PORT');
   });
 
   it('serves the first site of HEATLENS_SITES in the shop, warns when the shop is not an allowed origin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heatlens-sites-'));
     try {
-      const [port, shopPort] = [await freePort(), await freePort()];
+      const { shopPort, env } = await startEnv();
       const token = 'shop-read-token-0123456789';
       const file = join(dir, 'sites.json');
       writeFileSync(
         file,
         JSON.stringify([{ id: 'northwind', origins: [`http://127.0.0.1:${shopPort}`], readToken: token }]),
       );
-      const s = await start({ PORT: String(port), SHOP_PORT: String(shopPort), HEATLENS_SITES: file, REDIS_URL: '' });
+      const s = await start({ ...env, HEATLENS_SITES: file });
       running = s.child;
       expect(s.token).toBe(token);
       expect(s.out()).not.toContain('note:');
@@ -163,7 +131,7 @@ describe('pnpm start', () => {
       expect(await stop(s.child, 'SIGTERM')).toBe(0);
 
       writeFileSync(file, JSON.stringify([{ id: 'northwind', origins: ['https://shop.example'], readToken: token }]));
-      const t = await start({ PORT: String(port), SHOP_PORT: String(shopPort), HEATLENS_SITES: file, REDIS_URL: '' });
+      const t = await start({ ...env, HEATLENS_SITES: file });
       running = t.child;
       expect(t.out()).toContain(`does not list http://127.0.0.1:${shopPort}`);
       expect(await stop(t.child, 'SIGTERM')).toBe(0);
@@ -175,13 +143,8 @@ describe('pnpm start', () => {
   describe.runIf(redisAvailable())('with REDIS_URL', () => {
     it('uses Redis, counts a batch into it, and stops on SIGINT', async () => {
       redis = await startRedis();
-      const [port, shopPort] = [await freePort(), await freePort()];
-      const s = await start({
-        PORT: String(port),
-        SHOP_PORT: String(shopPort),
-        REDIS_URL: redis.url,
-        HEATLENS_SITES: '',
-      });
+      const { port, env } = await startEnv({ REDIS_URL: redis.url });
+      const s = await start(env);
       running = s.child;
       expect(s.out()).toContain('Redis (');
       const collector = `http://127.0.0.1:${port}`;

@@ -1,10 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '@heatlens/testkit/redis-server';
+import { spawnGathering, startEnv, waitForOutput } from '@heatlens/testkit/processes';
 
 // The README's first command, word for word, from a fresh clone of what is committed: install,
 // then start (which builds only what the demo needs, with esbuild), then `/`, `/sdk.js` and a shop
@@ -42,31 +42,11 @@ describe.runIf(wanted)("the README's first command, from a fresh clone", () => {
     const command = readmeFirstCommand();
     expect(command).toMatch(/install .*start/);
     execFileSync('git', ['clone', '--quiet', repo, dir]);
-    const [port, shopPort] = [await freePort(), await freePort()];
+    const { port, shopPort, env } = await startEnv({ CI: 'true' });
     // Its own process group, so SIGTERM reaches the shell, npx, pnpm and node alike.
-    child = spawn('sh', ['-c', command], {
-      cwd: dir,
-      detached: true,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        SHOP_PORT: String(shopPort),
-        REDIS_URL: '',
-        REDIS_CLUSTER: '',
-        HEATLENS_SITES: '',
-        CI: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const deadline = Date.now() + 280_000;
-    while (!/read token\s+\S+/.test(out)) {
-      if (child.exitCode !== null) throw new Error(`\`${command}\` exited ${child.exitCode}:\n${out.slice(-4000)}`);
-      if (Date.now() > deadline) throw new Error(`\`${command}\` printed no banner:\n${out.slice(-4000)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const started = spawnGathering('sh', ['-c', command], { cwd: dir, detached: true, env });
+    child = started.child;
+    await waitForOutput(started, /read token\s+\S+/, `\`${command}\``, 280_000);
     const collector = `http://127.0.0.1:${port}`;
     const home = await fetch(`${collector}/`);
     expect(home.status).toBe(200);

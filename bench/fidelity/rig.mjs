@@ -1,24 +1,12 @@
 // The fidelity benchmark's rig: a collector (memory store), a server for the benchmark's pages,
 // the demo shop, visitors in plain Chromium and the owner in Chromium with the built extension.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, launchWithExtension } from '@heatlens/testkit/chromium';
+import { configure, extensionWorker, prepareTestExtension, switchOverlayOn } from '@heatlens/testkit/test-extension';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const executablePath = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 
 const listen = (server) =>
   new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
@@ -52,30 +40,13 @@ export async function startRig(pages) {
   const shop = await startShop({ port: 0, collectorUrl: collector.url });
   cleanup.push(() => shop.close());
 
-  const dir = mkdtempSync(join(tmpdir(), 'heatlens-fidelity-ext-'));
-  cpSync(join(ROOT, 'packages/extension/dist/chrome'), dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  const profile = mkdtempSync(join(tmpdir(), 'heatlens-fidelity-profile-'));
-  cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-  cleanup.push(async () => rmSync(profile, { recursive: true, force: true }));
-  const owner = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [...ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-  });
-  cleanup.push(() => owner.close());
-  const worker = owner.serviceWorkers()[0] ?? (await owner.waitForEvent('serviceworker'));
-  const extId = new URL(worker.url()).host;
-  const options = await owner.newPage();
-  await options.goto(`chrome-extension://${extId}/options.html`);
-  await options.fill('#collector-url', collector.url);
-  await options.fill('#token', token);
-  await options.click('#test');
-  await options.waitForSelector('#sites li', { timeout: 15_000 });
-  await options.close();
-  const visitors = await chromium.launch({ executablePath, headless: true, args: ARGS });
+  const ext = prepareTestExtension();
+  cleanup.push(async () => ext.dispose());
+  const owner = await launchWithExtension(ext.dir);
+  cleanup.push(() => owner.dispose());
+  const { worker, id: extId } = await extensionWorker(owner);
+  await configure(owner, extId, collector.url, token, 15_000);
+  const visitors = await launchChromium();
   cleanup.push(() => visitors.close());
 
   /** URL of a page for one run (`run` keeps runs apart: each is its own page path). */
@@ -103,17 +74,7 @@ export async function startRig(pages) {
       const tab = await owner.newPage();
       await tab.setViewportSize({ width, height: 800 });
       await tab.goto(url);
-      const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, tab.url());
-      const popup = await owner.newPage();
-      await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-      await popup.waitForSelector('#controls:not([hidden])');
-      await popup.selectOption('#seg', 'all');
-      await popup.selectOption('#kind', 'click');
-      if (await popup.isChecked('#counts').catch(() => false)) await popup.uncheck('#counts');
-      await popup.click('#overlay-toggle');
-      await popup.waitForSelector('#overlay-toggle[aria-pressed=true]');
-      await popup.close();
-      await tab.bringToFront();
+      await switchOverlayOn(owner, worker, extId, tab, { kind: 'click', counts: false });
       await tab.waitForFunction(
         () => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-canvas')?.width > 0,
         null,

@@ -6,20 +6,10 @@
 // in the viewport at scroll 0, and each fixed target's viewport box at each of its `atScroll`
 // positions (with the scroll the root really reached). On a page that grows after load it also
 // records the geometry at load (before growth), where visitors click the `early` targets first.
-import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@heatlens/testkit/chromium';
 import { startShop } from '../../examples/shop/server.mjs';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const VIEW_H = 800;
 
 const listen = (server) =>
@@ -131,8 +121,7 @@ export async function measureGeometry(specs, widths) {
   });
   const site = await listen(server);
   const shop = await startShop({ port: 0 });
-  const executablePath = process.env.CHROMIUM_PATH || execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  const browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext();
     await context.route('**/sdk.js', (route) => route.abort());

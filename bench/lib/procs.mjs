@@ -2,10 +2,10 @@
 // the other, so a server's figure is what one core does and the load never steals its CPU.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@heatlens/testkit/processes';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX_IMPORT = fileURLToPath(new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url));
@@ -30,18 +30,6 @@ export const cpuSplit = () =>
 
 function spawnPinned(cpu, cmd, args, options) {
   return canPin ? spawn('taskset', ['-c', cpu, cmd, ...args], options) : spawn(cmd, args, options);
-}
-
-/** A free loopback port. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resident set size of a process in MiB (Linux /proc), or NaN. */

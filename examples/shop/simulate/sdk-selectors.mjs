@@ -3,21 +3,17 @@ import { runInContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { PRODUCTS } from '../products.mjs';
 import { renderPage } from '../render-page.mjs';
+import { SHOP_PAGES } from '../server.mjs';
 import { LAYOUT, layoutOf } from './shop-layout.mjs';
 
 const CLICKS = fileURLToPath(new URL('../../../packages/sdk/src/trackers/clicks.ts', import.meta.url));
 /** The account area's router renders its views (the reorder button among them) on load. */
 const APP_JS = fileURLToPath(new URL('../public/app.js', import.meta.url));
-/** One path per page layout, every product page (the photo's selector names its product). */
-const PATHS = [
-  '/',
-  ...PRODUCTS.map((p) => `/product/${p.id}`),
-  '/guide',
-  '/media',
-  '/signup',
-  '/signup/thanks',
-  '/app',
-];
+/**
+ * One path per page layout (the account area's views share one) and every product page (the photo's
+ * selector names its product).
+ */
+const PATHS = SHOP_PAGES.filter((p) => !p.startsWith('/app/'));
 
 /**
  * What the SDK would name each spot of the shop's layout: the SDK's own click tracker (its

@@ -1,6 +1,7 @@
-import { MAX_ELEMENTS, ROW_PX, type Stats } from '@heatlens/schema';
+import { MAX_ELEMENTS, ROW_PX } from '@heatlens/schema';
 import { parseLiveMessage } from '@heatlens/schema/parse-live';
 import { describe, expect, it } from 'vitest';
+import { emptyStats } from '@heatlens/testkit/snapshot';
 import { buildHeatmap } from './build-heatmap.js';
 import { elementMember, fixedMember, parseTileMember, tileMember } from './tile-members.js';
 
@@ -88,33 +89,12 @@ describe('buildHeatmap', () => {
   });
 
   it('builds snapshots a /live client accepts', () => {
-    const stats = {
+    const stats = emptyStats({
       site: 's',
-      path: '/',
       windowMs: 1,
-      from: 0,
       to: 1,
-      events: 0,
-      views: 0,
-      visitors: 0,
-      clicks: 0,
-      rage: 0,
-      dead: 0,
-      selectors: [],
-      scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
-      forms: { starts: 0, submits: 0, byForm: [] },
-      media: {
-        video: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 },
-        audio: { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 },
-        bySrc: [],
-      },
-      downloads: { total: 0, top: [] },
-      imageViews: { total: 0, top: [] },
-      outbound: { total: 0, top: [] },
-      engagedMs: 0,
-      custom: [],
       sources: { referrers: [['(direct)', 1]], languages: [], timeZones: [], regions: [], screens: [] },
-    } satisfies Stats;
+    });
     for (const kind of ['move', 'click', 'scroll'] as const) {
       const hm = buildHeatmap(
         { ...q, kind },

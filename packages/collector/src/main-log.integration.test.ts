@@ -1,58 +1,30 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SITES } from '@heatlens/testkit/collector';
-import { freePort } from '@heatlens/testkit/redis-server';
-
-const RUN_MAIN = fileURLToPath(new URL('./test-support/run-main.ts', import.meta.url));
+import { healthy, spawnMain } from './test-support/spawn-main.js';
 
 /** Start the collector process as `heatlens-collector` does; resolve its JSON log lines once it answers. */
 async function startupLog(
   env: Record<string, string>,
 ): Promise<{ url: string; lines: { msg: string; [k: string]: unknown }[] }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], {
-    env: {
-      ...process.env,
-      HEATLENS_SITES: '',
-      REDIS_URL: '',
-      REDIS_CLUSTER: '',
-      LOG_LEVEL: '',
-      ...env,
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d));
-  child.stderr.on('data', (d: Buffer) => (output += d));
+  const main = await spawnMain(
+    { HEATLENS_SITES: '', REDIS_URL: '', REDIS_CLUSTER: '', LOG_LEVEL: '', ...env },
+    async (p) => p.output().includes('"msg":"dashboard"') && (await healthy(p)),
+  );
   try {
-    for (
-      let i = 0;
-      !output.includes('"msg":"dashboard"') ||
-      (await fetch(`${url}/healthz`).then(
-        (r) => r.status,
-        () => 0,
-      )) !== 200;
-      i++
-    ) {
-      if (i > 300 || child.exitCode !== null) throw new Error(`collector did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
     await new Promise((r) => setTimeout(r, 100));
     return {
-      url,
-      lines: output
+      url: main.url,
+      lines: main
+        .output()
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l)),
     };
   } finally {
-    child.kill('SIGTERM');
+    main.child.kill('SIGTERM');
   }
 }
 

@@ -3,31 +3,12 @@
 // sends it `overlay:draw` (the very message the live feed sends). Shared by the end-to-end tests
 // (test/overlay-heat.test.ts), bench/frame-time.mjs and scripts/screenshots.mjs; plain JS so node
 // runs it without a build step. See draw-rig.d.mts for the types.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchWithExtension } from './chromium.mjs';
+import { extensionWorker, prepareTestExtension } from './test-extension.mjs';
 
-const CHROME_BUILD = fileURLToPath(new URL('../../extension/dist/chrome', import.meta.url));
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-function which(bin) {
-  try {
-    return execFileSync('which', [bin], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A full snapshot frame with nothing in it: `emptySnapshot` of snapshot.mjs. */
+export { emptySnapshot as snapshot } from './snapshot.mjs';
 
 /** Start Chromium with the built extension and, unless `baseUrl` is given, a server of `pages` (path -> HTML). */
 export async function startDrawRig({ pages = {}, baseUrl } = {}) {
@@ -47,22 +28,12 @@ export async function startDrawRig({ pages = {}, baseUrl } = {}) {
       cleanup.push(() => new Promise((r) => server.close(r)));
       url = `http://127.0.0.1:${server.address().port}`;
     }
-    // Headless Chromium cannot answer a permission prompt: pre-grant loopback (see e2e.ts).
-    const dir = mkdtempSync(join(tmpdir(), 'heatlens-draw-ext-'));
-    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-    cpSync(CHROME_BUILD, dir, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = ['http://127.0.0.1/*'];
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    const profile = mkdtempSync(join(tmpdir(), 'heatlens-draw-profile-'));
-    cleanup.push(async () => rmSync(profile, { recursive: true, force: true }));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || which('chromium'),
-      headless: true,
-      args: [...ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-    });
-    cleanup.push(() => context.close());
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Headless Chromium cannot answer a permission prompt: pre-grant loopback (see test-extension.mjs).
+    const ext = prepareTestExtension();
+    cleanup.push(async () => ext.dispose());
+    const context = await launchWithExtension(ext.dir);
+    cleanup.push(() => context.dispose());
+    const { worker } = await extensionWorker(context);
     return {
       url,
       context,
@@ -96,52 +67,6 @@ export async function startDrawRig({ pages = {}, baseUrl } = {}) {
 /** Wait for two animation frames in the page (a scroll's redraw has happened). */
 export function frames(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-}
-
-/** A full snapshot frame: defaults for every field, `over` merged in. */
-export function snapshot(over = {}) {
-  const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
-  const stats = {
-    site: 'demo',
-    path: '/',
-    windowMs: 300000,
-    from: 0,
-    to: 300000,
-    events: 0,
-    views: 0,
-    visitors: 0,
-    clicks: 0,
-    rage: 0,
-    dead: 0,
-    selectors: [],
-    scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
-    forms: { starts: 0, submits: 0, byForm: [] },
-    media: { video: { ...media }, audio: { ...media }, bySrc: [] },
-    downloads: { total: 0, top: [] },
-    imageViews: { total: 0, top: [] },
-    outbound: { total: 0, top: [] },
-    engagedMs: 0,
-    custom: [],
-  };
-  return {
-    type: 'snapshot',
-    site: 'demo',
-    path: '/',
-    kind: 'click',
-    seg: 'all',
-    grid: 50,
-    rowPx: 20,
-    rows: 0,
-    windowMs: 300000,
-    from: 0,
-    to: 300000,
-    total: 0,
-    max: 0,
-    tiles: [],
-    fixed: [],
-    stats,
-    ...over,
-  };
 }
 
 /**

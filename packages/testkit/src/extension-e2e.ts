@@ -1,76 +1,15 @@
 /// <reference types="node" />
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/** The built Chrome folder (`pnpm build` writes it). */
-export const CHROME_BUILD = join(import.meta.dirname, '..', '..', 'extension', 'dist', 'chrome');
-
-/**
- * A copy of the built Chrome extension whose manifest pre-grants `http://127.0.0.1/*`.
- *
- * Why: headless Chromium cannot answer the browser's own permission prompt (see
- * microsoft/playwright#32755), so the options page's `permissions.request` for the collector's
- * origin would wait forever. With the origin already granted, the very same request resolves
- * `true` at once and the options page runs its real path. The grant (match patterns have no port)
- * also covers the shop on another loopback port, standing in for the `activeTab` grant a click on
- * the toolbar button gives, which tests cannot make either. The shipped manifest is unchanged.
- */
-export function prepareTestExtension(): { dir: string; dispose(): void } {
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json')))
-    throw new Error(`${CHROME_BUILD} is missing: run \`pnpm build\` first`);
-  const dir = mkdtempSync(join(tmpdir(), 'heatlens-ext-'));
-  cpSync(CHROME_BUILD, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** The extension's service worker and id. */
-export async function extensionWorker(context: BrowserContext): Promise<{ worker: Worker; id: string }> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { worker, id: new URL(worker.url()).host };
-}
-
-/** Configure the extension through its options page, as an owner does. Returns the listed site ids. */
-export async function configure(
-  context: BrowserContext,
-  id: string,
-  collectorUrl: string,
-  token: string,
-): Promise<string[]> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/options.html`);
-  await page.fill('#collector-url', collectorUrl);
-  await page.fill('#token', token);
-  await page.click('#test');
-  await page.waitForSelector('#sites li', { timeout: 10_000 });
-  const sites = await page.$$eval('#sites li', (els) => els.map((el) => (el as HTMLElement).dataset.site ?? ''));
-  await page.close();
-  return sites;
-}
-
-/** The browser's id of the tab showing `page` (the popup needs it in `?tab=`). */
-export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
-  const url = page.url();
-  const ids = await worker.evaluate(async (u: string) => {
-    type Chrome = { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } };
-    const tabs = await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ url: u });
-    return tabs.map((t) => t.id);
-  }, url.split('#')[0]!);
-  if (ids.length !== 1 || ids[0] === undefined) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
-  return ids[0];
-}
-
-/** Open the popup page for a tab (in a tab of its own) and wait until its controls show. */
-export async function openPopup(context: BrowserContext, id: string, tabId: number): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('#controls:not([hidden])', { timeout: 10_000 });
-  return popup;
-}
+export {
+  CHROME_BUILD,
+  configure,
+  extensionWorker,
+  openPopup,
+  prepareTestExtension,
+  switchOverlayOn,
+  tabIdOf,
+} from './test-extension.mjs';
 
 /**
  * RGBA of the overlay at a viewport point (CSS px), or null when there is no overlay: the label

@@ -2,16 +2,14 @@
 // `pnpm build`: a real collector (on Redis when redis-server is there), the demo shop, and
 // Chromium with the built extension, configured through its options page and toggled through its
 // popup, as in the end-to-end suite (test/extension-overlay.test.ts; the same permission note
-// applies: see extension-e2e.ts beside this file).
+// applies: see test-extension.mjs beside this file).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, launchWithExtension } from './chromium.mjs';
+import { configure, extensionWorker, prepareTestExtension, switchOverlayOn } from './test-extension.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROME_BUILD = join(ROOT, 'packages/extension/dist/chrome');
 
 function which(bin) {
   try {
@@ -50,51 +48,16 @@ export async function startOverlayRig({
     const shop = await startShop({ port: 0, collectorUrl: collector.url });
     cleanup.push(() => shop.close());
 
-    const dir = mkdtempSync(join(tmpdir(), 'heatlens-bench-ext-'));
-    cpSync(CHROME_BUILD, dir, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = ['http://127.0.0.1/*'];
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    const profile = mkdtempSync(join(tmpdir(), 'heatlens-bench-profile-'));
-    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
-    cleanup.push(async () => rmSync(profile, { recursive: true, force: true }));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || which('chromium'),
-      headless: true,
-      viewport: VIEWPORT,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-      ],
-    });
-    cleanup.push(() => context.close());
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
-
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${id}/options.html`);
-    await options.fill('#collector-url', collector.url);
-    await options.fill('#token', token);
-    await options.click('#test');
-    await options.waitForSelector('#sites li', { timeout: 10_000 });
-    await options.close();
+    const ext = prepareTestExtension();
+    cleanup.push(async () => ext.dispose());
+    const context = await launchWithExtension(ext.dir, { viewport: VIEWPORT });
+    cleanup.push(() => context.dispose());
+    const { worker, id } = await extensionWorker(context);
+    await configure(context, id, collector.url, token);
 
     const owner = await context.newPage();
     await owner.goto(shop.url + ownerPath);
-    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, owner.url());
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('#controls:not([hidden])');
-    await popup.selectOption('#seg', 'all');
-    await popup.selectOption('#kind', kind);
-    await popup.click('#overlay-toggle');
-    await popup.waitForSelector('#overlay-toggle[aria-pressed=true]');
-    await popup.close();
-    await owner.bringToFront();
+    await switchOverlayOn(context, worker, id, owner, { kind });
     await owner.waitForFunction(
       () => document.getElementById('heatlens-overlay')?.shadowRoot?.getElementById('heatlens-path')?.textContent,
     );
@@ -112,11 +75,7 @@ export async function startOverlayRig({
        * flushes at the live pace.
        */
       async openVisitor(path) {
-        const browser = await chromium.launch({
-          executablePath: process.env.CHROMIUM_PATH || which('chromium'),
-          headless: true,
-          args: ['--no-sandbox', '--disable-gpu'],
-        });
+        const browser = await launchChromium();
         cleanup.push(() => browser.close());
         const page = await browser.newPage({ viewport: VIEWPORT });
         const first = page.waitForResponse((r) => r.url().endsWith('/collect'), { timeout: 15_000 });

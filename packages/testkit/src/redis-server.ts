@@ -1,24 +1,14 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './processes.mjs';
 
 /** A throwaway redis-server for tests. */
 export type TestRedis = { url: string; port: number; dir: string; process?: ChildProcess; stop(): Promise<void> };
 
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on loopback (from processes.mjs, where the benchmarks import it too). */
+export { freePort };
 
 /** True when a `redis-server` binary is on PATH. */
 export function hasRedisServer(): boolean {

@@ -1,7 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, openLive, post } from '@heatlens/testkit/collector';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];
@@ -25,10 +26,7 @@ describe('/live subscription bounds', () => {
     await new Promise((r) => setTimeout(r, 50));
   };
   beforeAll(async () => {
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       liveLimits: { socketsPerToken: 4, pathsPerToken: 3, sockets: 6, paths: 4 },
     });
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
+import { batch, post } from '@heatlens/testkit/collector';
 
 // The per-site budget is small so that eight sources spend it within a few hundred writes.
 const SITE_POINTS = 120;
@@ -17,10 +18,7 @@ const from = (c: Collector, ip: string, path: string) =>
  */
 function floodWith(name: string, attacker: (i: number, n: number) => string, victim: string) {
   it(`keeps a visitor at 204 while 8 ${name} flood the site`, async () => {
-    const c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    const c = await startTestCollector({
       rateLimits: {
         trustProxy: true,
         writesPerIp: { points: 10_000, seconds: 60 },
@@ -54,10 +52,7 @@ describe('per-site limit with fair shares', () => {
 
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       rateLimits: { trustProxy: true, writesPerSite: { points: 5, seconds: 60 } },
     });
   });

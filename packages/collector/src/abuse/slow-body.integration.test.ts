@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
+import { batch, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
 import { slowSender, stopAll } from '@heatlens/testkit/slow-sender';
 
@@ -10,10 +11,7 @@ const BODY_TIMEOUT_MS = 1500;
 describe('slow bodies', () => {
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       bodyTimeoutMs: BODY_TIMEOUT_MS,
       bodyMinBytesPerSec: 0,
     });
@@ -25,10 +23,7 @@ describe('slow bodies', () => {
 
   it.runIf(redisAvailable())('take no write slot on Redis either', async () => {
     const redis = await startRedis(['--save', '']);
-    const onRedis = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    const onRedis = await startTestCollector({
       redisUrl: redis.url,
       bodyTimeoutMs: BODY_TIMEOUT_MS,
       bodyMinBytesPerSec: 0,
@@ -61,10 +56,7 @@ describe('slow bodies', () => {
   }
 
   it('cut a body that falls behind the minimum rate before its deadline', async () => {
-    const slow = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    const slow = await startTestCollector({
       bodyTimeoutMs: 60_000,
       bodyMinBytesPerSec: 100,
     });

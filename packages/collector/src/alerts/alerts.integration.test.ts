@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
 import { startCollector, type Collector } from '../server.js';
-import { get, openLive, post } from '@heatlens/testkit/collector';
+import { batch, get, openLive, post } from '@heatlens/testkit/collector';
 import { startWebhookReceiver, type Answer, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 
 // Alerts end to end in one collector (memory store) with an injected clock: the rules fire on
@@ -9,6 +9,12 @@ import { startWebhookReceiver, type Answer, type WebhookReceiver } from '@heatle
 // a webhook that fails or hangs is retried without holding up ingest.
 
 let seq = 0;
+/** A batch of one visitor of its own at `path`, sent at `now`, with `n` copies of `event`. */
+const visit = (site: string, path: string, now: number, n: number, event: Record<string, unknown>) =>
+  batch(
+    { site, path, sid: `s${++seq}`, sent: now },
+    Array.from({ length: n }, () => event),
+  );
 const clicks = (
   site: string,
   path: string,
@@ -16,26 +22,9 @@ const clicks = (
   n: number,
   flags: { rage?: true; dead?: true },
   sel = '#pay',
-) => ({
-  v: 1,
-  id: `a${++seq}`,
-  site,
-  sid: `s${seq}`,
-  path,
-  vw: 1280,
-  sent: now,
-  events: Array.from({ length: n }, () => ({ type: 'click', ts: now, x: 10, y: 10, w: 1280, h: 3000, sel, ...flags })),
-});
-const events = (site: string, path: string, now: number, n: number, ago = 0) => ({
-  v: 1,
-  id: `a${++seq}`,
-  site,
-  sid: `s${seq}`,
-  path,
-  vw: 1280,
-  sent: now,
-  events: Array.from({ length: n }, () => ({ type: 'move', ts: now - ago, x: 10, y: 10, w: 1280, h: 3000 })),
-});
+) => visit(site, path, now, n, { type: 'click', ts: now, x: 10, y: 10, w: 1280, h: 3000, sel, ...flags });
+const events = (site: string, path: string, now: number, n: number, ago = 0) =>
+  visit(site, path, now, n, { type: 'move', ts: now - ago, x: 10, y: 10, w: 1280, h: 3000 });
 
 // A webhook that answers after the attempt's timeout got the notice all the same, and the retry
 // sends it again: the hanging tests cut attempts at 200 ms, the others give a loaded machine 5 s.

@@ -1,63 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../config.js';
-import { startCollector, type Collector } from '../server.js';
-import { post } from '@heatlens/testkit/collector';
-import { redisClusterAvailable, startRedisCluster } from '@heatlens/testkit/redis-cluster';
-import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
+import type { Collector } from '../server.js';
+import { startFleet } from '../test-support/test-collector.js';
+import { batch, post } from '@heatlens/testkit/collector';
+import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
 import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 
-type Backend = { redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> };
-
 let seq = 0;
-const rage = (now: number, n: number) => ({
-  v: 1,
-  id: `f${++seq}-${now}`,
-  site: 'shop',
-  sid: `s${seq}`,
-  path: '/cart',
-  vw: 1280,
-  sent: now,
-  events: Array.from({ length: n }, () => ({
-    type: 'click',
-    ts: now,
-    x: 10,
-    y: 10,
-    w: 1280,
-    h: 3000,
-    sel: '#pay',
-    rage: true,
-  })),
-});
+/** A visitor of its own rage-clicking `#pay` on `/cart` `n` times at `now`. */
+const rage = (now: number, n: number) =>
+  batch(
+    { path: '/cart', sid: `s${++seq}`, sent: now },
+    Array.from({ length: n }, () => ({
+      type: 'click',
+      ts: now,
+      x: 10,
+      y: 10,
+      w: 1280,
+      h: 3000,
+      sel: '#pay',
+      rage: true,
+    })),
+  );
 
 /**
  * Three collectors on one store evaluate the same rules on the same windows, each every 30 ms:
  * the webhook still hears each notice once, because the shared alert state lets one of them open
  * (and later close) each alert.
  */
-function describeFleet(name: string, available: () => boolean, start: () => Promise<Backend>) {
-  describe.runIf(available())(`alerts from three collectors on ${name}`, () => {
-    let backend: Backend;
+function describeFleet(store: SharedStoreKind) {
+  describe.runIf(store.available())(`alerts from three collectors on ${store.name}`, () => {
+    let backend: SharedStore;
     let fleet: Collector[];
     let receiver: WebhookReceiver;
     let offset = 0;
     const now = () => Date.now() + offset;
     beforeAll(async () => {
-      backend = await start();
+      backend = await store.start();
       receiver = await startWebhookReceiver();
       const sites: SiteConfig[] = [
         { id: 'shop', origins: ['*'], readToken: 'shop-read-token-0123456789', alerts: { webhook: receiver.url } },
       ];
-      const opts = {
-        port: 0,
-        logLevel: 'silent',
-        sites,
-        now,
-        rateLimits: false as const,
-        redisUrl: backend.redisUrl,
-        redisCluster: backend.redisCluster,
-        alerts: { evalMs: 30 },
-      };
-      fleet = await Promise.all([1, 2, 3].map(() => startCollector(opts)));
+      fleet = await startFleet(backend, 3, { sites, now, rateLimits: false, alerts: { evalMs: 30 } });
     });
     afterAll(async () => {
       await Promise.all(fleet?.map((c) => c.close()) ?? []);
@@ -89,11 +73,4 @@ function describeFleet(name: string, available: () => boolean, start: () => Prom
   });
 }
 
-describeFleet('one Redis', redisAvailable, async () => {
-  const r = await startRedis();
-  return { redisUrl: r.url, stop: r.stop };
-});
-describeFleet('a Redis Cluster', redisClusterAvailable, async () => {
-  const c = await startRedisCluster();
-  return { redisCluster: c.seeds, stop: c.stop };
-});
+for (const store of SHARED_STORES) describeFleet(store);

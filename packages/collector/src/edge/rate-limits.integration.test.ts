@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
-import { redisClusterAvailable, startRedisCluster } from '@heatlens/testkit/redis-cluster';
-import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
+import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
+import { startFleet, startTestCollector } from '../test-support/test-collector.js';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];
 const limit = (points: number) => ({ points, seconds: 60 });
@@ -12,13 +12,10 @@ describe('rate limits (in memory)', () => {
   let bySite: Collector;
   beforeAll(async () => {
     [byIp, bySite] = await Promise.all([
-      startCollector({
-        port: 0,
-        logLevel: 'silent',
-        sites: SITES,
+      startTestCollector({
         rateLimits: { writesPerIp: limit(5), readsPerToken: limit(3) },
       }),
-      startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: { writesPerSite: limit(3) } }),
+      startTestCollector({ rateLimits: { writesPerSite: limit(3) } }),
     ]);
   });
   afterAll(() => Promise.all([byIp.close(), bySite.close()]));
@@ -42,10 +39,7 @@ describe('rate limits (in memory)', () => {
   });
 
   it('limits reads per token, on the API and on /live upgrades', async () => {
-    const c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    const c = await startTestCollector({
       rateLimits: { readsPerToken: limit(3) },
     });
     try {
@@ -61,26 +55,14 @@ describe('rate limits (in memory)', () => {
   });
 });
 
-function describeShared(
-  name: string,
-  available: () => boolean,
-  start: () => Promise<{ redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> }>,
-) {
-  describe.runIf(available())(`rate limits on ${name}`, () => {
-    let backend: Awaited<ReturnType<typeof start>>;
+for (const store of SHARED_STORES) {
+  describe.runIf(store.available())(`rate limits on ${store.name}`, () => {
+    let backend: SharedStore;
     let a: Collector;
     let b: Collector;
     beforeAll(async () => {
-      backend = await start();
-      const opts = {
-        port: 0,
-        logLevel: 'silent',
-        sites: SITES,
-        redisUrl: backend.redisUrl,
-        redisCluster: backend.redisCluster,
-        rateLimits: { writesPerIp: limit(4), syncMs: 50 },
-      };
-      [a, b] = await Promise.all([startCollector(opts), startCollector(opts)]);
+      backend = await store.start();
+      [a, b] = await startFleet(backend, 2, { rateLimits: { writesPerIp: limit(4), syncMs: 50 } });
     });
     afterAll(async () => {
       await Promise.all([a?.close(), b?.close()]);
@@ -96,13 +78,3 @@ function describeShared(
     });
   });
 }
-
-describeShared('one Redis', redisAvailable, async () => {
-  const r = await startRedis(['--save', '']);
-  return { redisUrl: r.url, stop: r.stop };
-});
-
-describeShared('a Redis Cluster', redisClusterAvailable, async () => {
-  const c = await startRedisCluster();
-  return { redisCluster: c.seeds, stop: c.stop };
-});

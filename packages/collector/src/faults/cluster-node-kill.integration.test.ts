@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES } from '@heatlens/testkit/collector';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 import { checkCounts, runSdkLoad } from '@heatlens/testkit/sdk-load';
@@ -14,10 +15,7 @@ describe.runIf(redisClusterAvailable())('Redis Cluster node killed and restarted
   let c: Collector;
   beforeAll(async () => {
     cluster = await startRedisCluster(3, ['--appendonly', 'yes', '--appendfsync', 'always']);
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       redisCluster: cluster.seeds,
       commandTimeoutMs: 500,
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
+import { batch, post } from '@heatlens/testkit/collector';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 
 /** A collector started while its whole cluster is down serves 503s, then resumes by itself. */
@@ -17,10 +18,7 @@ describe.runIf(redisClusterAvailable())('collector started before its Redis Clus
   });
 
   it('starts, answers 503 + Retry-After and /readyz 503, and resumes when the cluster returns', async () => {
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       redisCluster: cluster.seeds,
       commandTimeoutMs: 500,
     });

@@ -1,8 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES, batch, post } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
+import { batch, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 setFlagsFromString('--expose-gc');
@@ -22,7 +23,7 @@ describe.runIf(redisAvailable())('Redis down for a while', () => {
   let c: Collector;
   beforeAll(async () => {
     redis = await startRedis(['--save', '']);
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, commandTimeoutMs: 500 });
+    c = await startTestCollector({ redisUrl: redis.url, commandTimeoutMs: 500 });
   });
   afterAll(async () => {
     await c.close();

@@ -1,6 +1,7 @@
 import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
@@ -26,10 +27,7 @@ describe.runIf(redisAvailable())('Redis stalled with CLIENT PAUSE', () => {
     probe = (await createClient({ url: redis.url })
       .on('error', () => {})
       .connect()) as unknown as RedisClientType;
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       redisUrl: redis.url,
       commandTimeoutMs: TIMEOUT_MS,
     });

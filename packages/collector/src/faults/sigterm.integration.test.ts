@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { freePort, redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
-
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { spawnMain } from '../test-support/spawn-main.js';
 
 /**
  * SIGTERM during load, on a real process started the way `heatlens-collector` starts (main.ts
@@ -30,39 +27,11 @@ describe.runIf(redisAvailable())('SIGTERM during load', () => {
   it('finishes in-flight batches, answers no 5xx and exits 0 within 10 s', async () => {
     const sitesFile = join(dir, 'sites.json');
     writeFileSync(sitesFile, JSON.stringify(SITES));
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `const { main } = await import(${JSON.stringify(MAIN)}); await main();`,
-      ],
-      {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, HEATLENS_SITES: sitesFile },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d));
-    child.stderr.on('data', (d: Buffer) => (output += d));
-    const exited = new Promise<{ code: number | null; at: number }>((r) =>
-      child.once('exit', (code) => r({ code, at: Date.now() })),
-    );
-    for (let i = 0; ; i++) {
-      if (
-        (await fetch(`${url}/healthz`).then(
-          (r) => r.status,
-          () => 0,
-        )) === 200
-      )
-        break;
-      if (i > 200 || child.exitCode !== null) throw new Error(`collector did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { url, child, output, exited } = await spawnMain({
+      HOST: '127.0.0.1',
+      REDIS_URL: redis.url,
+      HEATLENS_SITES: sitesFile,
+    });
 
     const statuses = new Map<string, number>();
     let acked = 0;
@@ -90,12 +59,12 @@ describe.runIf(redisAvailable())('SIGTERM during load', () => {
       }),
     );
     const { code, at } = await exited;
-    expect(code, output).toBe(0);
+    expect(code, output()).toBe(0);
     expect(at - signalledAt).toBeLessThan(10_000);
     for (const s of statuses.keys()) expect(['204', 'network']).toContain(s);
 
     // Everything acknowledged is in Redis: another collector on it counts exactly that.
-    const next = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url });
+    const next = await startTestCollector({ redisUrl: redis.url });
     try {
       const stats = await (await get(next.url, '/api/stats?site=shop&path=/term', SITES[0]!.readToken)).json();
       expect(stats.views).toBe(acked);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { fuzzCollect } from '@heatlens/testkit/fuzz-collect';
 
 /** Own keys of Object.prototype before any hostile input: pollution would add or replace one. */
@@ -11,7 +11,7 @@ describe('fuzzing POST /collect', () => {
   const before = protoKeys();
   beforeAll(async () => {
     // Limits off: every body must reach the parser, not a 429 in front of it.
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: false });
+    c = await startTestCollector({ rateLimits: false });
   });
   afterAll(() => c.close());
 

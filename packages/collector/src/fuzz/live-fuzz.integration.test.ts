@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES } from '@heatlens/testkit/collector';
 
 const token = SITES[0]!.readToken;
@@ -57,7 +58,7 @@ const upgrade = (o: { path?: string; key?: string; version?: string; protocols?:
 describe('fuzzing /live', () => {
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, hopMs: 50 });
+    c = await startTestCollector({ hopMs: 50 });
   });
   afterAll(() => c.close());
 

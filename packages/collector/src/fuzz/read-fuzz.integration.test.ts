@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES } from '@heatlens/testkit/collector';
 
 const READ_STATUSES = new Set([200, 400, 401, 403, 404, 405]);
@@ -9,7 +10,7 @@ const READ_STATUSES = new Set([200, 400, 401, 403, 404, 405]);
 describe('fuzzing the read API', () => {
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, rateLimits: false });
+    c = await startTestCollector({ rateLimits: false });
   });
   afterAll(() => c.close());
 

@@ -1,8 +1,9 @@
 import { Agent, request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES, batch } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
+import { batch } from '@heatlens/testkit/collector';
 
 /** POST a body on a one-socket keep-alive agent; tells whether the socket was reused. */
 function postOn(agent: Agent, url: string, body: Buffer | string, headers: Record<string, string> = {}) {
@@ -25,7 +26,7 @@ describe('body limits on one keep-alive connection', () => {
   let c: Collector;
   let agent: Agent;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES });
+    c = await startTestCollector();
     agent = new Agent({ keepAlive: true, maxSockets: 1 });
   });
   afterAll(async () => {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 
 // HEAD is what link checkers, uptime monitors and `curl -I` send: it must answer wherever GET does,
 // with GET's status and headers and no body.
@@ -19,7 +19,7 @@ describe('HEAD on every GET route', () => {
     writeFileSync(sdkFile, '!function(){window.heatlens_test=1}();');
     writeFileSync(join(publicDir, 'index.html'), '<!doctype html><title>dash</title>');
     writeFileSync(join(publicDir, 'assets', 'dashboard.css'), 'body{margin:0}');
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, sdkFile, publicDir });
+    c = await startTestCollector({ sdkFile, publicDir });
   });
   afterAll(async () => {
     await c.close();

@@ -1,7 +1,8 @@
 import { ROW_PX } from '@heatlens/schema';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
 
@@ -10,7 +11,7 @@ describe('collector HTTP API (memory store)', () => {
   const shop = SITES[0]!.readToken;
   const blog = SITES[1]!.readToken;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES });
+    c = await startTestCollector();
   });
   afterAll(() => c.close());
 
@@ -171,10 +172,7 @@ describe.runIf(redisAvailable())('collector under overload', () => {
     const admin = await createClient({ url: redis.url })
       .on('error', () => {})
       .connect();
-    const c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    const c = await startTestCollector({
       redisUrl: redis.url,
       maxInFlight: 2,
       rateLimits: false,

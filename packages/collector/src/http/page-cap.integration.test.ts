@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 
 describe('the page cap over HTTP', () => {
   let c: Collector;
   const token = SITES[0]!.readToken;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, maxPagesPerSite: 2 });
+    c = await startTestCollector({ maxPagesPerSite: 2 });
   });
   afterAll(() => c.close());
 

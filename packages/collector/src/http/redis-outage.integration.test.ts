@@ -1,6 +1,7 @@
 import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
@@ -10,7 +11,7 @@ describe.runIf(redisAvailable())('collector on Redis', () => {
   const shop = SITES[0]!.readToken;
   beforeAll(async () => {
     redis = await startRedis();
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, redisUrl: redis.url, commandTimeoutMs: 500 });
+    c = await startTestCollector({ redisUrl: redis.url, commandTimeoutMs: 500 });
   });
   afterAll(async () => {
     await c.close();

@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 
 /**
@@ -21,10 +22,7 @@ describe('security headers', () => {
     );
     writeFileSync(join(dir, 'public', 'assets', 'app.js'), 'export {};');
     writeFileSync(join(dir, 'sdk.js'), '!function(){}();');
-    c = await startCollector({
-      port: 0,
-      logLevel: 'silent',
-      sites: SITES,
+    c = await startTestCollector({
       publicDir: join(dir, 'public'),
       sdkFile: join(dir, 'sdk.js'),
     });

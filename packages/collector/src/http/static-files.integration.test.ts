@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
-import { SITES } from '@heatlens/testkit/collector';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 
 type Raw = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
@@ -35,7 +35,7 @@ describe('static files: /sdk.js, the dashboard and its assets', () => {
     writeFileSync(sdkFile, script);
     writeFileSync(join(publicDir, 'index.html'), `<!doctype html><title>dash</title>${'<p>row</p>'.repeat(100)}`);
     writeFileSync(join(publicDir, 'assets', 'pixel.png'), Buffer.alloc(1000, 7));
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, sdkFile, publicDir });
+    c = await startTestCollector({ sdkFile, publicDir });
   });
   afterAll(async () => {
     await c.close();

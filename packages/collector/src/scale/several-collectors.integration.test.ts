@@ -1,9 +1,9 @@
 import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
-import { redisClusterAvailable, startRedisCluster } from '@heatlens/testkit/redis-cluster';
-import { redisAvailable, startRedis } from '@heatlens/testkit/redis-server';
+import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
+import { startFleet } from '../test-support/test-collector.js';
 
 const shop = SITES[0]!.readToken;
 const HOP_MS = 100;
@@ -12,28 +12,18 @@ const HOP_MS = 100;
 const withoutClock = (j: unknown): unknown =>
   JSON.parse(JSON.stringify(j, (k, v: unknown) => (k === 'from' || k === 'to' || k === 'series' ? undefined : v)));
 
-type Backend = { redisUrl?: string; redisCluster?: string[]; stop(): Promise<void> };
-
 /**
  * Collectors are stateless: two processes' worth of collectors on one store must answer the same
  * snapshots, and a viewer on one sees what was posted to the other within one hop.
  */
-function describeSeveral(name: string, available: () => boolean, start: () => Promise<Backend>) {
-  describe.runIf(available())(`two collectors on ${name}`, () => {
-    let backend: Backend;
+function describeSeveral(store: SharedStoreKind) {
+  describe.runIf(store.available())(`two collectors on ${store.name}`, () => {
+    let backend: SharedStore;
     let a: Collector;
     let b: Collector;
     beforeAll(async () => {
-      backend = await start();
-      const opts = {
-        port: 0,
-        logLevel: 'silent',
-        sites: SITES,
-        hopMs: HOP_MS,
-        redisUrl: backend.redisUrl,
-        redisCluster: backend.redisCluster,
-      };
-      [a, b] = await Promise.all([startCollector(opts), startCollector(opts)]);
+      backend = await store.start();
+      [a, b] = await startFleet(backend, 2, { hopMs: HOP_MS });
     });
     afterAll(async () => {
       await Promise.all([a?.close(), b?.close()]);
@@ -103,13 +93,5 @@ function describeSeveral(name: string, available: () => boolean, start: () => Pr
   });
 }
 
-describeSeveral('one Redis', redisAvailable, async () => {
-  // A private server even when REDIS_URL is set: these tests assert exact totals per site.
-  const r = await startRedis(['--save', '']);
-  return { redisUrl: r.url, stop: r.stop };
-});
-
-describeSeveral('a 3-primary Redis Cluster', redisClusterAvailable, async () => {
-  const c = await startRedisCluster();
-  return { redisCluster: c.seeds, stop: c.stop };
-});
+// A private store each (never REDIS_URL's): these tests assert exact totals per site.
+for (const store of SHARED_STORES) describeSeveral(store);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCollector } from '../server.js';
+import { startTestCollector } from './test-collector.js';
 import { SITES } from '@heatlens/testkit/collector';
 import { startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { checkCounts, runSdkLoad, type LoadResult } from '@heatlens/testkit/sdk-load';
@@ -38,10 +38,7 @@ export async function runRedisRestart(
   const aof = ['--appendonly', 'yes', '--appendfsync', appendfsync, '--dir', dir];
   let redis: TestRedis = await startRedis(aof);
   const port = redis.port;
-  const c = await startCollector({
-    port: 0,
-    logLevel: 'silent',
-    sites: SITES,
+  const c = await startTestCollector({
     redisUrl: redis.url,
     commandTimeoutMs: 500,
   });

@@ -1,6 +1,7 @@
 import { parseLiveMessage } from '@heatlens/schema/parse-live';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, openLive, post } from '@heatlens/testkit/collector';
 
 describe('/live WebSocket feed', () => {
@@ -8,7 +9,7 @@ describe('/live WebSocket feed', () => {
   let offset = 0;
   const shop = SITES[0]!.readToken;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, now: () => Date.now() + offset });
+    c = await startTestCollector({ now: () => Date.now() + offset });
   });
   afterAll(() => c.close());
 

@@ -1,13 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SITES, get, openLive } from '@heatlens/testkit/collector';
-import { freePort } from '@heatlens/testkit/redis-server';
-
-const RUN_MAIN = fileURLToPath(new URL('../test-support/run-main.ts', import.meta.url));
+import { spawnMain } from '../test-support/spawn-main.js';
 
 /** A real collector process re-reads HEATLENS_SITES on SIGHUP: a rotated token closes its sockets. */
 describe('SIGHUP reloads HEATLENS_SITES', () => {
@@ -17,27 +13,8 @@ describe('SIGHUP reloads HEATLENS_SITES', () => {
   it('rotates a read token without a restart, and keeps the sites in force on a bad file', async () => {
     const file = join(dir, 'sites.json');
     writeFileSync(file, JSON.stringify(SITES));
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], {
-      env: { ...process.env, PORT: String(port), HEATLENS_SITES: file },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d));
-    child.stderr.on('data', (d: Buffer) => (output += d));
+    const { url, child, output } = await spawnMain({ HEATLENS_SITES: file });
     try {
-      for (
-        let i = 0;
-        (await fetch(`${url}/healthz`).then(
-          (r) => r.status,
-          () => 0,
-        )) !== 200;
-        i++
-      ) {
-        if (i > 300 || child.exitCode !== null) throw new Error(`collector did not start:\n${output}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
       const old = SITES[0]!.readToken;
       const live = await openLive(url, 'site=shop&path=/', old);
       const closed = new Promise<number>((r) => live.ws.once('close', (code) => r(code)));
@@ -45,8 +22,8 @@ describe('SIGHUP reloads HEATLENS_SITES', () => {
       // A file that does not validate is ignored: the old token still reads.
       writeFileSync(file, '[{"id": "bad id"}]');
       child.kill('SIGHUP');
-      for (let i = 0; !output.includes('sites not reloaded'); i++) {
-        if (i > 100) throw new Error(`no reload error logged:\n${output}`);
+      for (let i = 0; !output().includes('sites not reloaded'); i++) {
+        if (i > 100) throw new Error(`no reload error logged:\n${output()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       expect((await get(url, '/api/sites', old)).status).toBe(200);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '../server.js';
+import type { Collector } from '../server.js';
+import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, get, openLive } from '@heatlens/testkit/collector';
 
 describe('rotating a read token at runtime', () => {
   let c: Collector;
   beforeAll(async () => {
-    c = await startCollector({ port: 0, logLevel: 'silent', sites: SITES, hopMs: 50 });
+    c = await startTestCollector({ hopMs: 50 });
   });
   afterAll(() => c.close());
 

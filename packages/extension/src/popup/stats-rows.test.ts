@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Stats } from '@heatlens/schema/live';
+import { emptyStats } from '@heatlens/testkit/snapshot';
 import { statsRows } from './stats-rows.js';
 
-const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
-const stats: Stats = {
-  site: 'demo',
+const zero = emptyStats().media.video;
+const stats = emptyStats({
   path: '/product/:id',
-  windowMs: 300_000,
-  from: 0,
-  to: 300_000,
   events: 100,
   views: 12,
   visitors: 5,
   clicks: 30,
   rage: 2,
   dead: 1,
-  selectors: [],
   scroll: { sessions: 4, median: 50, reach: [1, 0.75, 0.5, 0.25] },
   forms: { starts: 3, submits: 1, byForm: [] },
-  media: { video: { ...media, play: 4, complete: 1 }, audio: { ...media, play: 1 }, bySrc: [] },
+  media: { video: { ...zero, play: 4, complete: 1 }, audio: { ...zero, play: 1 }, bySrc: [] },
   downloads: { total: 2, top: [] },
   imageViews: { total: 7, top: [] },
-  outbound: { total: 0, top: [] },
-  engagedMs: 0,
-  custom: [],
   sources: {
     referrers: [
       ['(internal)', 6],
@@ -37,7 +29,7 @@ const stats: Stats = {
     regions: [],
     screens: [],
   },
-};
+});
 
 describe('statsRows', () => {
   it('lists every live number the popup shows', () => {

@@ -35,6 +35,26 @@ export function setRect(el: Element, r: { left: number; top: number; width: numb
     ({ ...r, x: r.left, y: r.top, right: r.left + r.width, bottom: r.top + r.height, toJSON() {} }) as DOMRect;
 }
 
+/**
+ * Names `selector`'s element the page's scroll root (`data-scroll-root`, as the SDK's `scrollRoot`
+ * option does), at viewport box `rect`, scrolled to `scrollTop` (and `scrollLeft`, default 0) over
+ * content of `scrollWidth` x `scrollHeight`. Returns the element; the test deletes
+ * `document.documentElement.dataset.scrollRoot` when done.
+ */
+export function fakeScrollRoot(
+  selector: string,
+  rect: { left: number; top: number; width: number; height: number },
+  scroll: { scrollTop: number; scrollLeft?: number; scrollWidth: number; scrollHeight: number },
+): Element {
+  document.documentElement.dataset.scrollRoot = selector;
+  const el = document.querySelector(selector)!;
+  setRect(el, rect);
+  const { scrollLeft = 0, ...rest } = scroll;
+  for (const [name, value] of Object.entries({ scrollLeft, ...rest }))
+    Object.defineProperty(el, name, { configurable: true, value });
+  return el;
+}
+
 /** Switches `document.visibilityState` and fires `visibilitychange`, as a tab switch or unload does. */
 export function setVisibility(state: 'visible' | 'hidden'): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });

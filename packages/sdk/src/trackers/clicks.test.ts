@@ -1,6 +1,6 @@
 import type { ClickEvent } from '@heatlens/schema';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { collector, mouse, resetDom, setRect, setVisibility } from '../test-support/dom.js';
+import { collector, fakeScrollRoot, mouse, resetDom, setRect, setVisibility } from '../test-support/dom.js';
 import { trackClicks } from './clicks.js';
 import { deadClicks } from './dead-clicks.js';
 import { rageClicks } from './rage-clicks.js';
@@ -121,14 +121,11 @@ describe('trackClicks', () => {
 
   test('measures inside the named scroll root: content coordinates and its scroll size', () => {
     document.body.innerHTML = '<div id="app"><button id="far">far</button></div>';
-    document.documentElement.dataset.scrollRoot = '#app';
-    const app = document.querySelector('#app')!;
-    setRect(app, { left: 0, top: 50, width: 800, height: 550 });
-    Object.defineProperties(app, {
-      scrollTop: { configurable: true, value: 3000 },
-      scrollHeight: { configurable: true, value: 4000 },
-      scrollWidth: { configurable: true, value: 800 },
-    });
+    fakeScrollRoot(
+      '#app',
+      { left: 0, top: 50, width: 800, height: 550 },
+      { scrollTop: 3000, scrollHeight: 4000, scrollWidth: 800 },
+    );
     const { emit, events } = collector<ClickEvent>();
     const stop = trackClicks(emit);
     mouse(document.querySelector('#far')!, 'click', { x: 100, y: 370 });

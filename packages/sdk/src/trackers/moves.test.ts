@@ -1,6 +1,6 @@
 import type { MoveEvent } from '@heatlens/schema';
 import { describe, expect, test, vi } from 'vitest';
-import { collector, freshPageEachTest, mouse, setRect } from '../test-support/dom.js';
+import { collector, fakeScrollRoot, freshPageEachTest, mouse } from '../test-support/dom.js';
 import { trackMoves } from './moves.js';
 
 freshPageEachTest(1_000_000);
@@ -71,15 +71,11 @@ describe('trackMoves', () => {
 
   test('inside a named scroll root: content coordinates and its scroll size', () => {
     document.body.innerHTML = '<div id="app"><p>x</p></div>';
-    document.documentElement.dataset.scrollRoot = '#app';
-    const app = document.querySelector('#app')!;
-    setRect(app, { left: 20, top: 0, width: 780, height: 600 });
-    Object.defineProperties(app, {
-      scrollTop: { configurable: true, value: 1000 },
-      scrollLeft: { configurable: true, value: 0 },
-      scrollHeight: { configurable: true, value: 4000 },
-      scrollWidth: { configurable: true, value: 780 },
-    });
+    fakeScrollRoot(
+      '#app',
+      { left: 20, top: 0, width: 780, height: 600 },
+      { scrollTop: 1000, scrollHeight: 4000, scrollWidth: 780 },
+    );
     const { emit, events } = collector<MoveEvent>();
     const stop = trackMoves(emit);
     mouse(document.querySelector('p')!, 'pointermove', { x: 120, y: 200 });

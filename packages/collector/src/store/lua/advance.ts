@@ -34,6 +34,20 @@ local function members(bk)
   return m
 end
 
+-- Add bucket b of level l, every set, into the level's rolls (sealed). An empty bucket touches no
+-- roll: it adds nothing, and a roll being rebuilt after a drop that nothing reaches stays absent.
+local function rollIn(l, b)
+  for _, st in ipairs(BUCKET_SETS) do
+    local m = members(K_bucket(p, l.name, st[1], st[2], b))
+    if #m > 0 then
+      for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
+        for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
+        touch(rk, l, nil)
+      end
+    end
+  end
+end
+
 for k, l in ipairs(L) do
   local e = tonumber(redis.call('GET', K_edge(p, l.name)))
   if e then
@@ -50,15 +64,7 @@ for k, l in ipairs(L) do
         e = oldest - (oldest % l.bms)
         s = math.min(s, newE)
         if not l.open then
-          for b = newE, l.cur, l.bms do
-            for _, st in ipairs(BUCKET_SETS) do
-              local m = members(K_bucket(p, l.name, st[1], st[2], b))
-              for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
-                for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
-                touch(rk, l, nil)
-              end
-            end
-          end
+          for b = newE, l.cur, l.bms do rollIn(l, b) end
         end
       end
       -- Buckets leaving the level: out of its rolls (if they were in), whole into the next level.
@@ -87,15 +93,7 @@ for k, l in ipairs(L) do
       -- Live buckets past the open ones: into the rolls (sealed).
       b = math.max(s, e)
       while b < newS and b < l.cur and budget > 0 do
-        for _, st in ipairs(BUCKET_SETS) do
-          local m = members(K_bucket(p, l.name, st[1], st[2], b))
-          if #m > 0 then
-            for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
-              for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
-              touch(rk, l, nil)
-            end
-          end
-        end
+        rollIn(l, b)
         b = b + l.bms
       end
       if l.open then

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@heatlens/testkit/redis-server';
+
+const RUN_MAIN = fileURLToPath(new URL('./run-main.ts', import.meta.url));
+
+/** A collector process started by `spawnMain`. */
+export type MainProcess = {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  child: ChildProcess;
+  /** Everything it wrote so far, stdout and stderr interleaved. */
+  output(): string;
+  /** Its exit code and when it exited (`Date.now()`). */
+  exited: Promise<{ code: number | null; at: number }>;
+};
+
+/** True once the process answers `GET /healthz` with 200 (the default readiness of `spawnMain`). */
+export const healthy = (p: MainProcess): Promise<boolean> =>
+  fetch(`${p.url}/healthz`).then(
+    (r) => r.status === 200,
+    () => false,
+  );
+
+/**
+ * Start the collector as `heatlens-collector` does (run-main.ts under tsx) on a free loopback port,
+ * with `env` over this process's environment (PORT is set here). Resolves once `ready` holds
+ * (default: `/healthz` answers 200), polling every 50 ms; throws with the process's output, and
+ * kills it, when it exits first or is not ready within 15 s. The caller stops it (a signal).
+ */
+export async function spawnMain(
+  env: Record<string, string>,
+  ready: (p: MainProcess) => boolean | Promise<boolean> = healthy,
+): Promise<MainProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  const p: MainProcess = {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    exited: new Promise((r) => child.once('exit', (code) => r({ code, at: Date.now() }))),
+  };
+  for (let i = 0; !(await ready(p)); i++) {
+    if (i > 300 || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`collector did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return p;
+}
