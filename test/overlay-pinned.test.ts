@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedRowOf, tileOf } from '@heatlens/schema/tiles';
 import { frames, readHeat, snapshot, startDrawRig, type DrawRig } from '@heatlens/testkit/draw-rig';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
-import { hasChromium } from './support/chromium.js';
+import { hasChromium } from '@heatlens/testkit/chromium';
 
 // The fixed layer's heat belongs on what the owner's page pins to the viewport now. Visitors who
 // moved over an open mobile menu or a cookie banner left fixed tiles where the owner's page shows
