@@ -87,8 +87,19 @@ type Box = { x: number; y: number; w: number; h: number };
 /** Points to blur together, kept inside `clip` (a box, or a union of boxes) when given. */
 export type HeatLayer = { points: readonly HeatPoint[]; clip?: Box | readonly Box[] | undefined };
 
-/** Splat a layer's points bilinearly into `a` and blur it; returns the buffer holding the result. */
-function blurLayer(field: Field, points: readonly HeatPoint[], floor: number, k: Kernel, scale: number): Float32Array {
+/**
+ * Splat a layer's points (CSS px, scaled by `scale` to field px) bilinearly into `field.a`, each
+ * weighing at least `floor`, and blur them; returns the buffer holding the result (`field.a` or
+ * `field.b`), `field.w` x `field.h` with `k.pad` px of padding on every side. Exported for the
+ * tile-row benchmark, which scores this same field.
+ */
+export function blurLayer(
+  field: Field,
+  points: readonly HeatPoint[],
+  floor: number,
+  k: Kernel,
+  scale: number,
+): Float32Array {
   const { w: fw, h: fh } = field;
   let a = field.a;
   let b = field.b;
