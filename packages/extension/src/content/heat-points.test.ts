@@ -23,6 +23,34 @@ const map = (over = {}) => ({
 });
 
 describe('heatPoints', () => {
+  it('visits the rows in view alike whether the tiles come sorted by row (as the collector sends) or not', () => {
+    const tiles: [number, number, number][] = [
+      [1, 47, 1],
+      [2, 48, 2],
+      [3, 60, 3],
+      [4, 76, 4],
+      [5, 77, 5],
+    ];
+    const sorted = heatPoints(map({ tiles }), l, [], 30).page;
+    const shuffled = heatPoints(
+      map({ tiles: [tiles[3]!, tiles[0]!, tiles[4]!, tiles[2]!, tiles[1]!] }),
+      l,
+      [],
+      30,
+    ).page;
+    expect(sorted.map((p) => p[2])).toEqual([2, 3, 4]);
+    expect(shuffled.sort((a, b) => a[2] - b[2])).toEqual(sorted);
+  });
+  it('draws the fixed layer only over the pinned boxes when they are known', () => {
+    const fixed: [number, number, number][] = [
+      [10, 1, 2],
+      [10, 10, 3],
+    ];
+    const header = { x: 0, y: 0, w: 1000, h: 56 };
+    expect(heatPoints(map({ fixed }), l, [], 30, [header]).free).toEqual([[210, 30, 2]]);
+    expect(heatPoints(map({ fixed }), l, [], 30, []).free).toEqual([]);
+    expect(heatPoints(map({ fixed }), l, [], 30).free).toHaveLength(2);
+  });
   it('projects visible page tiles and drops those far outside the viewport', () => {
     const { page } = heatPoints(
       map({

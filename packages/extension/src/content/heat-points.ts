@@ -106,11 +106,13 @@ export function heatPoints(
 /** A snapshot's page tiles sorted by row, kept while the snapshot is drawn. */
 const rowOrder = new WeakMap<Tiles, Tiles>();
 
-/** `tiles` sorted by row (`ty`), computed once per snapshot. */
+/** `tiles` sorted by row (`ty`), once per snapshot: the collector's answer already is, so it is only checked. */
 function byRow(tiles: Tiles): Tiles {
   let sorted = rowOrder.get(tiles);
   if (!sorted) {
-    sorted = tiles.slice().sort((a, b) => a[1] - b[1]);
+    let inOrder = true;
+    for (let i = 1; i < tiles.length && inOrder; i++) inOrder = tiles[i - 1]![1] <= tiles[i]![1];
+    sorted = inOrder ? tiles : tiles.slice().sort((a, b) => a[1] - b[1]);
     rowOrder.set(tiles, sorted);
   }
   return sorted;
