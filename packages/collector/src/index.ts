@@ -1,7 +1,7 @@
 export { startCollector, type Collector } from './server.js';
+export { optionsFromEnv, workersFromEnv } from './config-env.js';
 export {
   resolveConfig,
-  optionsFromEnv,
   validateSites,
   DEFAULTS,
   DEFAULT_LIVE_LIMITS,

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { pino } from 'pino';
-import { optionsFromEnv, workersFromEnv } from './config.js';
+import { optionsFromEnv, workersFromEnv } from './config-env.js';
 import { startCollector, type Collector } from './server.js';
 import { superviseWorkers } from './workers.js';
 
