@@ -3,9 +3,8 @@ import { buildHeatmap, reachByBand, scrollIncrements } from '../build-heatmap.js
 import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
-import { familyOf, otherOf } from '../counters.js';
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
@@ -19,9 +18,8 @@ import type {
   Store,
 } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
+import { bump, bumpCapped, getOr, prune, setKey, type Buckets, type Counts } from './memory-buckets.js';
 
-type Counts = Map<string, number>;
-type Buckets<T> = Map<number, T>;
 type PageState = {
   /** `${window}|${set}|${seg}` -> bucket -> member -> count */
   sets: Map<string, Buckets<Counts>>;
@@ -38,43 +36,6 @@ type PageState = {
 const SWEEP_EVERY = 1000;
 
 type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number>; prunedAt: Map<string, number> };
-
-const bump = (m: Counts, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-// Distinct members per capped family of each bucket (counters.ts): past the cap, `(other)`.
-const families = new WeakMap<Counts, Map<string, number>>();
-function bumpCapped(m: Counts, k: string, n: number) {
-  const fam = m.has(k) ? undefined : familyOf(k);
-  if (fam !== undefined) {
-    let fams = families.get(m);
-    if (!fams) families.set(m, (fams = new Map()));
-    const c = fams.get(fam.key) ?? 0;
-    if (c >= fam.cap) k = otherOf(fam.key);
-    else fams.set(fam.key, c + 1);
-  }
-  bump(m, k, n);
-}
-const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
-  let v = m.get(k);
-  if (v === undefined) m.set(k, (v = make()));
-  return v;
-};
-// Set keys are built once: a fresh string per lookup would be hashed again on every increment.
-const SET_KEYS: Record<string, Record<string, Record<string, string>>> = {};
-for (const w of WINDOW_SPECS) {
-  SET_KEYS[w.name] = {};
-  for (const set of PAGE_SETS) {
-    SET_KEYS[w.name]![set] = {};
-    for (const seg of [...SEGMENTS, ALL_SEG_KEY]) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
-  }
-}
-const setKey = (window: string, set: string, seg: string) =>
-  SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
-
-/** Drop buckets that left the window at `now`. */
-function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
-  const start = windowStart(now, w);
-  for (const b of buckets.keys()) if (b < start) buckets.delete(b);
-}
 
 /**
  * The embedded store: same contract and window semantics as Redis, in this process's memory.

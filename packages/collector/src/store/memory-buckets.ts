@@ -1,0 +1,53 @@
+import { SEGMENTS } from '@heatlens/schema';
+import { familyOf, otherOf } from '../counters.js';
+import { ALL_SEG_KEY, PAGE_SETS } from '../keys.js';
+import { WINDOW_SPECS, windowStart, type WindowSpec } from '../windows.js';
+
+// The in-memory store's buckets and counts (memory.ts): a bucket maps members to counts, as a Redis
+// sorted set maps members to scores.
+
+/** Members -> counts of one bucket. */
+export type Counts = Map<string, number>;
+/** Bucket start (ms) -> what the bucket holds. */
+export type Buckets<T> = Map<number, T>;
+
+/** Add `n` to member `k` of `m`. */
+export const bump = (m: Counts, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+// Distinct members per capped family of each bucket (counters.ts): past the cap, `(other)`.
+const families = new WeakMap<Counts, Map<string, number>>();
+/** `bump`, with a capped family's members past its cap counted as its `(other)` (counters.ts). */
+export function bumpCapped(m: Counts, k: string, n: number) {
+  const fam = m.has(k) ? undefined : familyOf(k);
+  if (fam !== undefined) {
+    let fams = families.get(m);
+    if (!fams) families.set(m, (fams = new Map()));
+    const c = fams.get(fam.key) ?? 0;
+    if (c >= fam.cap) k = otherOf(fam.key);
+    else fams.set(fam.key, c + 1);
+  }
+  bump(m, k, n);
+}
+/** `m.get(k)`, made with `make` and kept when absent. */
+export const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+};
+// Set keys are built once: a fresh string per lookup would be hashed again on every increment.
+const SET_KEYS: Record<string, Record<string, Record<string, string>>> = {};
+for (const w of WINDOW_SPECS) {
+  SET_KEYS[w.name] = {};
+  for (const set of PAGE_SETS) {
+    SET_KEYS[w.name]![set] = {};
+    for (const seg of [...SEGMENTS, ALL_SEG_KEY]) SET_KEYS[w.name]![set]![seg] = `${w.name}|${set}|${seg}`;
+  }
+}
+/** The key of a window's set of a segment in a page's `sets`: `${window}|${set}|${seg}`. */
+export const setKey = (window: string, set: string, seg: string) =>
+  SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
+
+/** Drop buckets that left the window at `now`. */
+export function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
+  const start = windowStart(now, w);
+  for (const b of buckets.keys()) if (b < start) buckets.delete(b);
+}
