@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { siteSources } from '../build-sources.js';
@@ -8,7 +7,6 @@ import {
   ALL_SEG_KEY,
   COUNTER_SET,
   HEAT_SETS,
-  rollKey,
   segKey,
   eventsKey,
   knownKey,
@@ -19,8 +17,8 @@ import {
   visitorsKey,
   watchedKey,
 } from '../keys.js';
-import { MAX_RETENTION_MS, SWEEP_MS, WINDOW_SPECS, bucketsIn, windowSpec, windowStart } from '../windows.js';
-import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { MAX_RETENTION_MS, SWEEP_MS, bucketsIn, windowSpec, windowStart } from '../windows.js';
+import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from './limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';
@@ -36,8 +34,9 @@ import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
+import { LEVEL_ARGS, RANK_LEVEL_ARGS, recordArgs, rollKeys, type Read } from './redis-args.js';
+import { createRedisCalls } from './redis-calls.js';
 import {
-  StoreUnavailableError,
   type HeatmapQuery,
   type PagesQuery,
   type RecordResult,
@@ -71,29 +70,6 @@ export type RedisStoreOptions = {
   sweepPages?: number;
 };
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-// The window levels as the Lua scripts read them (levels.ts): count, open buckets, then (name,
-// bucketMs, buckets, slackMs).
-const LEVEL_ARGS = [
-  String(WINDOW_SPECS.length),
-  String(OPEN_BUCKETS),
-  ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]),
-];
-// The ranking script's levels (rank.ts): count, then (name, bucketMs, buckets, slackMs).
-const RANK_LEVEL_ARGS = [
-  String(WINDOW_SPECS.length),
-  ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]),
-];
-/** A read of a window: set, segment (`a`: all), window. */
-type Read = [set: string, seg: string, window: WindowName];
-/** The rolls of a window's levels. */
-function rollKeys(page: string, [set, seg, window]: Read): string[] {
-  return WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) =>
-    rollKey(page, w.name, set, seg),
-  );
-}
-const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith('NOSCRIPT');
-
 /**
  * Redis (or Redis Cluster) store. Each batch is one Lua call on its page's hash tag that checks
  * the batch id and writes every window's buckets and rolling keys; reads advance the rolling key
@@ -108,44 +84,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     maxKnownPages = DEFAULT_MAX_KNOWN_PAGES,
     sweepPages = 1000,
   } = options;
-  const observe = options.observe ?? (() => {});
+  const { call, script, reloads } = createRedisCalls(client, timeoutMs, options.observe);
 
-  // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
-  // safe because the edge answers 503 and the SDK retries with the same batch id, which dedupes.
-  async function call<T>(op: string, fn: () => Promise<T>): Promise<T> {
-    const t0 = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([fn(), deadline]);
-    } catch (e) {
-      throw new StoreUnavailableError(`redis ${op} failed: ${e instanceof Error ? e.message : String(e)}`, {
-        cause: e,
-      });
-    } finally {
-      clearTimeout(timer);
-      observe(op, (performance.now() - t0) / 1000);
-    }
-  }
-
-  // Scripts sent whole since start: commands pipelined behind an EVALSHA that failed ran before it.
-  let reloads = 0;
-  // EVALSHA, loading the script with EVAL when the server does not know it (first use, restart,
-  // failover to a replica without the script cache).
-  const script = (source: string) => {
-    const sha = sha1(source);
-    return async (keys: string[], args: string[]) => {
-      try {
-        return await client.evalSha(sha, { keys, arguments: args });
-      } catch (e) {
-        if (!isNoScript(e)) throw e;
-        reloads++;
-        return client.eval(source, { keys, arguments: args });
-      }
-    };
-  };
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
   const rankQueue = createRankQueue({
@@ -204,9 +144,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     const page = pagePrefix(site, path);
     const zrange = (keys: string[]) => Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1)));
     const readRolls = () => Promise.all(reads.map((r) => zrange(rollKeys(page, r))));
-    const before = reloads;
+    const before = reloads();
     let [[changeTag, , ...open], rolls] = await Promise.all([advance(site, path, now, reads), readRolls()]);
-    if (reloads !== before) rolls = await readRolls();
+    if (reloads() !== before) rolls = await readRolls();
     const buckets = await Promise.all(open.map((keys) => zrange(keys)));
     const windows = rolls.map((lists, i) => {
       const out = new Map<string, number>();
@@ -244,51 +184,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   // One script call commits every queued batch of a page: ids first, then the summed increments.
   const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
-    const args = [
-      String(batches[0]!.now),
-      String(BATCH_ID_TTL_MS),
-      String(SCROLL_SESSION_TTL_MS),
-      String(MAX_FAMILY_MEMBERS),
-      ...LEVEL_ARGS,
-      String(batches.length),
-    ];
-    // Increments summed per (bucket, set, segment); items come in runs of one bucket and set
-    // (fold.ts), so a group is looked up once per run.
-    const sums = new Map<string, { head: string[]; members: Map<string, number> }>();
-    let now = 0;
-    for (const batch of batches) {
-      now = Math.max(now, batch.now);
-      let newest = -1;
-      for (const b of batch.buckets.keys()) if (b > newest) newest = b;
-      args.push(
-        batch.batchId,
-        batch.sid,
-        batch.seg,
-        String(batch.scroll?.band ?? -1),
-        String(batch.scroll?.b ?? 0),
-        String(newest),
-      );
-      let group: Map<string, number> | undefined;
-      let runB = NaN;
-      let runSet = '';
-      for (const it of batch.items) {
-        if (it.b !== runB || it.set !== runSet || !group) {
-          runB = it.b;
-          runSet = it.set;
-          const seg = it.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg;
-          const key = `${it.b}|${it.set}|${seg}`;
-          let g = sums.get(key);
-          if (!g) sums.set(key, (g = { head: [String(it.b), it.set, seg], members: new Map() }));
-          group = g.members;
-        }
-        group.set(it.member, (group.get(it.member) ?? 0) + it.n);
-      }
-    }
-    args[0] = String(now);
-    for (const { head, members } of sums.values()) {
-      args.push(head[0]!, head[1]!, head[2]!, String(members.size));
-      for (const [m, n] of members) args.push(m, String(n));
-    }
+    const args = recordArgs(batches);
     const [watched, ...known] = (await call('record', () => recordScript([page], args))) as [number, ...string[]];
     return { watched: watched === 1, known };
   });
