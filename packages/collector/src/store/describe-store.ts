@@ -4,8 +4,8 @@ import { foldBatch, type FoldSite } from '../fold.js';
 import { describeLayout } from './describe-layout.js';
 import { describeAlerts } from './describe-alerts.js';
 import { describeSources } from './describe-sources.js';
-import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
-import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS } from './page-cap.js';
+import { describeLimits } from './describe-limits.js';
+import { describeStats } from './describe-stats.js';
 import type { Store } from './types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -40,7 +40,11 @@ export function folded(
   if (!r.ok) throw new Error(r.error);
   return foldBatch(r.value as Batch, input.path, now, 50, o.fold);
 }
-const move = (x: number, y: number) => ({ type: 'move' as const, x, y, w: 1000, h: 5000 });
+/** A move at (x, y) on a 1000 x 5000 px page. */
+export const move = (x: number, y: number) => ({ type: 'move' as const, x, y, w: 1000, h: 5000 });
+
+/** What a part of the contract is given: the store under test, a fresh site id, `folded`, the instant. */
+export type ContractParts = { store: () => Store; fresh: () => string; folded: typeof folded; now: number };
 
 /**
  * The store contract: every store (memory, Redis, Redis Cluster) must pass this suite with the
@@ -213,86 +217,6 @@ export function describeStore(
       ]);
     });
 
-    it('counts every kind of event in stats', async () => {
-      const site = fresh();
-      await store.record(
-        folded(
-          [
-            { type: 'pageview', vh: 800 },
-            { type: 'click', x: 1, y: 1, w: 10, h: 10, sel: 'button.buy', rage: true },
-            { type: 'click', x: 1, y: 1, w: 10, h: 10, sel: 'button.buy', dead: true },
-            { type: 'click', x: 1, y: 1, w: 10, h: 10, sel: 'a.home' },
-            { type: 'form', action: 'start', form: 'signup' },
-            { type: 'form', action: 'submit', form: 'signup' },
-            { type: 'media', kind: 'video', action: 'play', src: '/v.webm' },
-            { type: 'media', kind: 'video', action: 'complete', src: '/v.webm' },
-            { type: 'media', kind: 'audio', action: 'p50', src: '/a.ogg' },
-            { type: 'download', url: '/files/a.pdf' },
-            { type: 'image_view', src: '/img/1.png' },
-            { type: 'outbound', url: 'https://example.org/' },
-            { type: 'engagement', ms: 1500 },
-            { type: 'engagement', ms: 500 },
-            { type: 'custom', name: 'add_to_cart' },
-          ],
-          { site },
-        ),
-      );
-      await store.record(folded([{ type: 'pageview', vh: 800 }], { site, sid: 'visitor2' }));
-      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
-      expect(s).toMatchObject({
-        site,
-        path: '/',
-        events: 16,
-        views: 2,
-        visitors: 2,
-        clicks: 3,
-        rage: 1,
-        dead: 1,
-        engagedMs: 2000,
-        selectors: [
-          { sel: 'button.buy', count: 2 },
-          { sel: 'a.home', count: 1 },
-        ],
-        forms: { starts: 1, submits: 1, byForm: [{ form: 'signup', starts: 1, submits: 1 }] },
-        downloads: { total: 1, top: [{ url: '/files/a.pdf', count: 1 }] },
-        imageViews: { total: 1, top: [{ src: '/img/1.png', count: 1 }] },
-        outbound: { total: 1, top: [{ url: 'https://example.org/', count: 1 }] },
-        custom: [{ name: 'add_to_cart', count: 1 }],
-      });
-      expect(s.media.video).toEqual({ play: 1, p25: 0, p50: 0, p75: 0, complete: 1 });
-      expect(s.media.audio.p50).toBe(1);
-      expect(s.media.bySrc).toContainEqual({
-        src: '/v.webm',
-        kind: 'video',
-        counts: { play: 1, p25: 0, p50: 0, p75: 0, complete: 1 },
-      });
-    });
-
-    it('counts each session once in the scroll map, at its deepest band', async () => {
-      const site = fresh();
-      await store.record(folded([{ type: 'scroll', depth: 20 }], { site, sid: 'a' }));
-      await store.record(
-        folded(
-          [
-            { type: 'scroll', depth: 30 },
-            { type: 'scroll', depth: 60 },
-          ],
-          { site, sid: 'a' },
-        ),
-      );
-      await store.record(folded([{ type: 'scroll', depth: 40 }], { site, sid: 'a' })); // not deeper
-      await store.record(folded([{ type: 'scroll', depth: 100 }], { site, sid: 'b' }));
-      const hm = await store.snapshot({ site, path: '/', kind: 'scroll', seg: 'all', window: '5m', now: T0 });
-      expect(hm.tiles).toEqual([
-        [0, 30, 1],
-        [0, 49, 1],
-      ]);
-      expect(hm.total).toBe(2);
-      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
-      expect(s.scroll.sessions).toBe(2);
-      expect(s.scroll.reach).toEqual([1, 1, 0.5, 0.5]);
-    });
-
     it('ranks pages with their numbers and an events series', async () => {
       const site = fresh();
       await store.record(folded([{ type: 'pageview', vh: 800 }], { site, path: '/a' }));
@@ -329,68 +253,12 @@ export function describeStore(
       expect((await store.record(folded([move(1, 1)], { site }))).watched).toBe(true);
     });
 
-    it('caps the distinct pages of a site per 5-minute bucket, folding the excess into (other)', async () => {
-      const site = fresh();
-      const results = [];
-      for (let i = 0; i < DEFAULT_MAX_PAGES + 2; i++)
-        results.push(await store.record(folded([move(10, 10)], { site, path: `/p${i}` })));
-      expect(results.slice(0, DEFAULT_MAX_PAGES).every((r, i) => r.path === `/p${i}`)).toBe(true);
-      expect(results.slice(-2).map((r) => r.path)).toEqual([OTHER_PAGE, OTHER_PAGE]);
-      // A page admitted in this bucket keeps its own counts; the excess shares one page.
-      expect((await store.record(folded([move(10, 10)], { site, path: '/p0' }))).path).toBe('/p0');
-      const other = await store.snapshot({ site, path: OTHER_PAGE, kind: 'move', seg: 'all', window: '5m', now: T0 });
-      expect(other.total).toBe(2);
-      expect((await store.snapshot({ site, path: '/p0', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(
-        2,
-      );
-      // The cap is per site, and a new bucket admits new pages again.
-      expect((await store.record(folded([move(10, 10)], { site: fresh(), path: '/new' }))).path).toBe('/new');
-      const later = T0 + PAGE_CAP_BUCKET_MS;
-      expect((await store.record(folded([move(10, 10)], { site, path: '/new', now: later }))).path).toBe('/new');
-    });
-
-    it('keeps known pages their place against a burst of new paths at a bucket boundary', async () => {
-      const site = fresh();
-      const page = (path: string, now: number) => store.record(folded([move(10, 10)], { site, path, now }));
-      expect((await page('/product/:id', T0)).path).toBe('/product/:id');
-      await store.pages({ site, window: '5m', now: T0, limit: 1 }); // its ranking (last write) is in
-      const next = T0 + PAGE_CAP_BUCKET_MS;
-      for (let i = 0; i < DEFAULT_MAX_PAGES; i++) await page(`/junk/${i}`, next);
-      expect((await page('/junk/new', next)).path).toBe(OTHER_PAGE);
-      expect((await page('/product/:id', next + 1)).path).toBe('/product/:id');
-      expect(
-        (await store.snapshot({ site, path: '/product/:id', kind: 'move', seg: 'all', window: '1h', now: next + 1 }))
-          .total,
-      ).toBe(2);
-    });
-
-    it('caps the distinct strings of a family per page and window, counting the rest as (other)', async () => {
-      const site = fresh();
-      const url = (i: number) => `https://example.org/${String(i).padStart(4, '0')}/${'x'.repeat(1900)}`;
-      const distinct = MAX_FAMILY_MEMBERS + 50;
-      for (let i = 0; i < distinct; i += 30) {
-        const events = Array.from({ length: Math.min(30, distinct - i) }, (_, j) => ({
-          type: 'outbound' as const,
-          url: url(i + j),
-        }));
-        await store.record(folded([...events, { type: 'custom', name: `n${i}` }], { site }));
-      }
-      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
-      expect(s.outbound.total).toBe(distinct); // every event counted
-      expect(s.outbound.top[0]).toEqual({ url: '(other)', count: 50 });
-      expect(s.outbound.top.slice(1).every((t) => t.count === 1 && t.url.length === MAX_MEMBER_CHARS)).toBe(true);
-      // Another family of the same page has its own cap; another site is untouched.
-      expect(s.custom).toHaveLength(Math.ceil(distinct / 30));
-      const other = fresh();
-      await store.record(folded([{ type: 'outbound', url: 'https://example.org/ok' }], { site: other }));
-      expect((await store.stats({ site: other, path: '/', window: '5m', now: T0 })).outbound.top).toEqual([
-        { url: 'https://example.org/ok', count: 1 },
-      ]);
-    });
-
+    const parts = { store: () => store, fresh, folded, now: T0 };
+    describeStats(parts);
+    describeLimits(parts);
     describeLayout(() => store, fresh);
-    describeSources({ store: () => store, fresh, folded, now: T0 });
-    describeAlerts({ store: () => store, fresh, folded, now: T0 });
+    describeSources(parts);
+    describeAlerts(parts);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
