@@ -259,6 +259,7 @@ describe('page captures over HTTP (memory store)', () => {
       [[meta, png, png, close], 'image: one image only'],
       [[meta, meta, png, close], 'meta: one meta field only'],
       [[part('x', 'y'), png, close], 'x: unknown field (meta and image only)'],
+      [[meta, part('image', 'not a file'), close], 'image: must be a file part (with a filename)'],
       [[meta, part('file', makePng(2, 2), 'f.png'), close], 'file: unknown file (image only)'],
       [[meta, png.subarray(0, 40)], 'body: malformed multipart (Unexpected end of form)'],
       [[Buffer.from('garbage without any boundary')], 'body: malformed multipart (Unexpected end of form)'],

@@ -93,6 +93,7 @@ export function readCapture(req: IncomingMessage, limits: CaptureLimits, timing:
     timer.unref();
 
     bb.on('field', (name, value, info) => {
+      if (name === 'image') return fail(new HttpError(400, 'image: must be a file part (with a filename)'));
       if (name !== 'meta') return fail(new HttpError(400, `${name.slice(0, 64)}: unknown field (meta and image only)`));
       if (info.valueTruncated) return fail(new HttpError(413, `meta: larger than ${limits.metaBytes} bytes`, closing));
       let json: unknown;
