@@ -2,8 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 
-/** The built Firefox folder (`pnpm build` writes it): installed as it ships, no manifest change. */
-export const FIREFOX_BUILD = fileURLToPath(new URL('../../extension/dist/firefox', import.meta.url));
+/**
+ * The built Firefox folder (`pnpm build` writes it), installed as it ships, no manifest change; or
+ * `HEATLENS_FIREFOX_BUILD`, another build to try the suite on (a scratch copy, a release candidate).
+ */
+export const FIREFOX_BUILD =
+  process.env.HEATLENS_FIREFOX_BUILD || fileURLToPath(new URL('../../extension/dist/firefox', import.meta.url));
 
 /** The extension in a running Firefox, as `launchFirefoxWithExtension` resolves it. */
 export type FirefoxExtension = { browser: Browser; extensionUrl(file: string): string };
