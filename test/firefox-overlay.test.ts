@@ -138,7 +138,10 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     expect((await flush).headers()['x-heatlens-flush']).toBe('500');
     const clicked = Date.now();
     await visitor.click('#add-to-cart');
-    await expect.poll(() => owner.evaluate(heatAlphaIn, box), { timeout: ARRIVAL_MS, interval: 20 }).toBeGreaterThan(0);
+    const inBox = "heat alpha inside #add-to-cart on the owner's overlay";
+    await expect
+      .poll(() => owner.evaluate(heatAlphaIn, box), { timeout: ARRIVAL_MS, interval: 20, message: inBox })
+      .toBeGreaterThan(0);
     console.log(`a click reached the Firefox overlay in ${Date.now() - clicked} ms`);
     await expect
       .poll(async () => (await owner.evaluate(legendIn))?.total === String(await heatmapTotal('/product/1', 'click')))
@@ -157,7 +160,9 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     const spot = { x: 640 - 20, y: header.h / 2 - 10, w: 40, h: 20 };
     expect(await owner.evaluate(heatAlphaIn, spot)).toBe(0);
     await visitor.mouse.move(640, header.h / 2, { steps: 3 });
-    await expect.poll(() => owner.evaluate(heatAlphaIn, spot), { timeout: ARRIVAL_MS }).toBeGreaterThan(0);
+    await expect
+      .poll(() => owner.evaluate(heatAlphaIn, spot), { timeout: ARRIVAL_MS, message: 'fixed-layer heat on the header' })
+      .toBeGreaterThan(0);
   });
 
   it('leaves the page exactly as it was once turned off, its socket closed and no listener left', async () => {
