@@ -15,18 +15,25 @@ import {
 } from '@heatlens/testkit/firefox-extension';
 import { boxIn, heatAlphaIn, legendIn } from '@heatlens/testkit/overlay-probes';
 import { startShop } from '../examples/shop/server.mjs';
+import { KEEP_AWAKE_MS } from '../packages/extension/src/content/keep-awake.js';
 
 // The extension as it ships for Firefox (dist/firefox, unchanged), in Debian's Firefox ESR over
 // WebDriver BiDi, on the scenario of extension-overlay.test.ts: configured in its options page
 // (which asks for the collector's origin), the overlay turned on and off from its popup, a
 // visitor's clicks and moves (in a browser of their own) drawn as element heat and as the fixed
 // layer, read back as pixels; and the owner's own visits not counted. What differs from Chromium is
-// covered here: the background is an event page (it holds the /live socket), and the permission
-// request is Firefox's.
+// covered here: the background is an event page, which holds the /live socket and which Firefox
+// suspends when idle (here after a few seconds), and the permission request is Firefox's.
 
 const VIEWPORT = { width: 1280, height: 400 }; // the product page (657 px) scrolls in it
 /** Generous bounds for a loaded machine; how fast a click arrives is printed, not asserted. */
 const ARRIVAL_MS = 10_000;
+/**
+ * Firefox suspends an idle event page after `extensions.background.idle.timeout` (30 s by default);
+ * shortened here (to a little more than the overlay's keep-awake period) so the suite sees whether
+ * the overlay's socket outlives it.
+ */
+const IDLE_MS = KEEP_AWAKE_MS + 2_000;
 
 describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to end', () => {
   let collector: Collector;
@@ -72,7 +79,10 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
     token = collector.sites[0]!.readToken;
     shop = await startShop({ port: 0, collectorUrl: collector.url });
-    [firefox, visitors] = await Promise.all([launchFirefoxWithExtension(FIREFOX_BUILD), launchChromium()]);
+    [firefox, visitors] = await Promise.all([
+      launchFirefoxWithExtension(FIREFOX_BUILD, { prefs: { 'extensions.background.idle.timeout': IDLE_MS } }),
+      launchChromium(),
+    ]);
   }, 120_000);
 
   afterAll(async () => {
@@ -126,6 +136,9 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     });
     expect(canvas?.w).toBeGreaterThan(0);
     expect(canvas?.h).toBeGreaterThan(0);
+    expect(await liveViewers()).toBe(1);
+    // Idle well past the event page's timeout: the socket (and so the live overlay) is still there.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 2_000));
     expect(await liveViewers()).toBe(1);
   });
 
