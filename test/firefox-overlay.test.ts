@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser as Chromium, Page as ChromiumPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,7 @@ import { KEEP_AWAKE_MS } from '../packages/extension/src/content/keep-awake.js';
 // suspends when idle (here after a few seconds), and the permission request is Firefox's.
 
 const VIEWPORT = { width: 1280, height: 400 }; // the product page (657 px) scrolls in it
+const ARTIFACTS = new URL('../.artifacts/', import.meta.url);
 /** Generous bounds for a loaded machine; how fast a click arrives is printed, not asserted. */
 const ARRIVAL_MS = 10_000;
 /**
@@ -176,6 +179,8 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     await expect
       .poll(() => owner.evaluate(heatAlphaIn, spot), { timeout: ARRIVAL_MS, message: 'fixed-layer heat on the header' })
       .toBeGreaterThan(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await owner.screenshot({ path: fileURLToPath(new URL('firefox-overlay.png', ARTIFACTS)) });
   });
 
   it('leaves the page exactly as it was once turned off, its socket closed and no listener left', async () => {
