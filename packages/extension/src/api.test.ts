@@ -31,4 +31,8 @@ describe('originPattern', () => {
     expect(originPattern('http://127.0.0.1:8080/')).toBe('http://127.0.0.1/*');
     expect(originPattern('https://heatlens.example.com')).toBe('https://heatlens.example.com/*');
   });
+
+  it("turns a page URL with a port into the grant's pattern (Firefox rejects one with a port)", () => {
+    expect(originPattern('http://127.0.0.1:44649/product/1?x=1#top')).toBe('http://127.0.0.1/*');
+  });
 });

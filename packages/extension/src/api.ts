@@ -54,7 +54,10 @@ export function siteForUrl<S extends Pick<ReadableSite, 'origins'>>(sites: S[], 
   return sites.find((s) => s.origins.includes(url.origin)) ?? sites.find((s) => s.origins.includes('*')) ?? null;
 }
 
-/** The host-permission pattern for a collector URL; match patterns ignore the port, so one covers it. */
+/**
+ * The host-permission pattern for a collector or page URL: scheme and host, no port. Match patterns
+ * ignore the port (one grant covers the host on any port), and Firefox rejects one that names it.
+ */
 export function originPattern(collectorUrl: string): string {
   const url = new URL(collectorUrl);
   return `${url.protocol}//${url.hostname}/*`;

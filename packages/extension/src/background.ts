@@ -25,6 +25,9 @@ const handlers: Handlers = {
     if (sender.tab?.id !== undefined) await overlayNavigated(sender.tab.id, path);
     return null;
   },
+  // Receiving it is the point: an event resets Firefox's idle timer for the event page, which
+  // would otherwise be suspended with the overlay's socket in it (content/keep-awake.ts).
+  'overlay:awake': async () => null,
 };
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {

@@ -10,6 +10,7 @@ describe('parseBackgroundMessage', () => {
       { type: 'overlay:on', tabId: 3, site: 'demo', path: '/product/7', settings },
       { type: 'overlay:off', tabId: 3 },
       { type: 'page:navigated', path: '/product/8' },
+      { type: 'overlay:awake' },
     ]) {
       expect(parseBackgroundMessage(m)).toEqual({ ok: true, value: m });
     }

@@ -39,6 +39,8 @@ export const BACKGROUND_MESSAGES = {
   'overlay:off': Type.Object({ type: Type.Literal('overlay:off'), tabId: TabId }),
   /** content script: the page changed its URL without loading (single-page app) */
   'page:navigated': Type.Object({ type: Type.Literal('page:navigated'), path: Path }),
+  /** content script, every `KEEP_AWAKE_MS` while mounted: keeps an event page from idling out */
+  'overlay:awake': Type.Object({ type: Type.Literal('overlay:awake') }),
 } as const;
 
 /** A message to the background, by type. */
@@ -52,6 +54,7 @@ export type BackgroundReplies = {
   'overlay:on': OverlayState;
   'overlay:off': null;
   'page:navigated': null;
+  'overlay:awake': null;
 };
 
 /**

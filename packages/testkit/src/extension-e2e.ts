@@ -10,28 +10,15 @@ export {
   switchOverlayOn,
   tabIdOf,
 } from './test-extension.mjs';
+import { colourWaitIn, legendIn, overlayPixelIn } from './overlay-probes.mjs';
 
 /**
  * RGBA of the overlay at a viewport point (CSS px), or null when there is no overlay: the label
  * canvas (lines, outlines, counts) where it has paint, else the heat canvas (a quarter of CSS px,
- * stretched by the compositor).
+ * stretched by the compositor). The probe is `overlay-probes.mjs`'s, shared with the Firefox suite.
  */
 export function overlayPixel(page: Page, x: number, y: number): Promise<[number, number, number, number] | null> {
-  return page.evaluate(
-    ([px, py]) => {
-      const root = document.getElementById('heatlens-overlay')?.shadowRoot;
-      const read = (id: string) => {
-        const canvas = root?.getElementById(id) as HTMLCanvasElement | null;
-        if (!canvas || canvas.width === 0) return null;
-        const dpr = canvas.width / innerWidth;
-        const d = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1).data;
-        return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
-      };
-      const label = read('heatlens-labels');
-      return label && label[3] > 0 ? label : read('heatlens-canvas');
-    },
-    [x, y],
-  );
+  return page.evaluate(overlayPixelIn, [x, y] as [number, number]);
 }
 
 /**
@@ -39,40 +26,12 @@ export function overlayPixel(page: Page, x: number, y: number): Promise<[number,
  * polling inside the page every few ms; rejects after `timeoutMs`.
  */
 export function waitForColour(page: Page, x: number, y: number, timeoutMs = 5_000): Promise<number> {
-  return page.evaluate(
-    ([px, py, limit]) =>
-      new Promise<number>((resolve, reject) => {
-        const started = performance.now();
-        const check = () => {
-          const canvas = document
-            .getElementById('heatlens-overlay')
-            ?.shadowRoot?.getElementById('heatlens-canvas') as HTMLCanvasElement | null;
-          if (canvas && canvas.width > 0) {
-            const dpr = canvas.width / innerWidth;
-            const alpha = canvas.getContext('2d')!.getImageData(Math.floor(px! * dpr), Math.floor(py! * dpr), 1, 1)
-              .data[3]!;
-            if (alpha > 0) return resolve(performance.now() - started);
-          }
-          if (performance.now() - started > limit!)
-            return reject(new Error(`no colour at ${px},${py} within ${limit} ms`));
-          setTimeout(check, 5);
-        };
-        check();
-      }),
-    [x, y, timeoutMs],
-  );
+  return page.evaluate(colourWaitIn, [x, y, timeoutMs] as [number, number, number]);
 }
 
 /** The legend's sample count and path, or null without an overlay. */
 export function legend(page: Page): Promise<{ total: string; path: string } | null> {
-  return page.evaluate(() => {
-    const root = document.getElementById('heatlens-overlay')?.shadowRoot;
-    if (!root) return null;
-    return {
-      total: root.getElementById('heatlens-total')?.textContent ?? '',
-      path: root.getElementById('heatlens-path')?.textContent ?? '',
-    };
-  });
+  return page.evaluate(legendIn);
 }
 
 /** Centre of an element in viewport CSS px. */

@@ -2,6 +2,7 @@ import { OWNER_MARK } from '@heatlens/schema/constants';
 import browser from 'webextension-polyfill';
 import type { BackgroundMessages, ContentMessage } from '../messages.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
+import { keepAwake } from './keep-awake.js';
 import { mountOverlay } from './mount-overlay.js';
 
 // Injected by the background with `scripting.executeScript` only when the owner turns the overlay
@@ -33,6 +34,10 @@ function start(): void {
     },
   });
   let current: Parameters<typeof overlay.draw>[1] = DEFAULT_SETTINGS;
+  const stopAwake = keepAwake(() => {
+    const message: BackgroundMessages['overlay:awake'] = { type: 'overlay:awake' };
+    browser.runtime.sendMessage(message).catch(() => {});
+  });
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
     try {
@@ -51,6 +56,7 @@ function start(): void {
         return Promise.resolve(true);
       case 'overlay:unmount':
         overlay.destroy();
+        stopAwake();
         if (ours) html.removeAttribute(OWNER_MARK);
         browser.runtime.onMessage.removeListener(onMessage);
         delete scope[MOUNTED];

@@ -1,7 +1,7 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { VIEW_WINDOWS, WINDOW_LABELS } from '@heatlens/schema/constants';
 import { segmentOf } from '@heatlens/schema/tiles';
-import { fetchSites, fetchStats, siteForUrl, type ReadableSite } from '../api.js';
+import { fetchSites, fetchStats, originPattern, siteForUrl, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
 import { sendToBackground } from '../send-message.js';
 import { DEFAULT_RADIUS, DEFAULT_SETTINGS, MAX_RADIUS, MIN_RADIUS, type OverlaySettings } from '../settings.js';
@@ -105,8 +105,8 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   // Asked for under the key the SDK records it with (long paths: a bounded prefix and a hash).
   let path = state?.path ?? pageKey(new URL(tab.url!).pathname);
   // With the overlay on, or "Don't count my visits" and the origin granted, nothing is counted.
-  const origin = new URL(tab.url!).origin;
-  void Promise.all([dontCount(), browser.permissions.contains({ origins: [origin + '/*'] })]).then(
+  // Asked with the grant's own pattern: Firefox rejects a match pattern with a port.
+  void Promise.all([dontCount(), browser.permissions.contains({ origins: [originPattern(tab.url!)] })]).then(
     ([on, granted]) => ($('#owner').hidden = !(state || (on && granted))),
     () => {},
   );
