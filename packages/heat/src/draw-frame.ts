@@ -1,11 +1,11 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { reachFromBands } from '@heatlens/schema/reach';
-import { DEFAULT_RADIUS, type OverlaySettings } from '../settings.js';
 import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
 import { reachDepth } from './scroll-reach.js';
+import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
 
 /** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
@@ -22,11 +22,13 @@ export type Frame = {
   /** device pixels per CSS px of the canvas */
   dpr: number;
   snapshot: SnapshotMessage;
-  settings: OverlaySettings;
+  settings: HeatStyle;
   /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
   boxes: readonly ElementBox[];
   /** viewport rects of the boxes the page pins now under the fixed layer (`PinnedBoxes`); none: all drawn */
   pinned?: readonly Rect[] | undefined;
+  /** scroll maps: the fold's depth below the root's content top, CSS px; default the root's visible height */
+  fold?: number | undefined;
 };
 
 /**
@@ -124,7 +126,7 @@ function drawScrollMap(f: Frame): void {
     label(ctx, `${share * 100}% reached here`, box.x + 8, y);
   }
   // The fold: what a visitor sees without scrolling, at the owner's viewport height.
-  const fold = top + l.rootHeight;
+  const fold = top + (f.fold ?? l.rootHeight);
   if (fold >= box.y && fold <= box.y + box.h) {
     hline(ctx, box.x, fold - 1, box.w, '#dc2626', []);
     label(ctx, 'fold', box.x + box.w - 48, fold - 12);
