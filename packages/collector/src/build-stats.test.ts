@@ -142,3 +142,23 @@ describe('buildStats', () => {
     expect(s.sources.languages).toEqual([['pt', 5]]);
   });
 });
+
+describe('buildStats per element', () => {
+  it('ranks rage and dead clicks per selector, so a viewer can show them for any element', () => {
+    const s = buildStats(
+      q,
+      raw([
+        [member('rsel', 'body>button#buy'), 4],
+        [member('rsel', 'a.nav'), 1],
+        [member('dsel', 'div.card'), 3],
+        [member('sel', 'body>button#buy'), 9],
+      ]),
+    );
+    expect(s.rageSelectors).toEqual([
+      { sel: 'body>button#buy', count: 4 },
+      { sel: 'a.nav', count: 1 },
+    ]);
+    expect(s.deadSelectors).toEqual([{ sel: 'div.card', count: 3 }]);
+    expect(s.selectors).toEqual([{ sel: 'body>button#buy', count: 9 }]);
+  });
+});

@@ -26,6 +26,8 @@ const bump = (map: Map<string, number>, k: string, n: number) => map.set(k, (map
 export function buildStats(q: { site: string; path: string }, raw: RawStats): Stats {
   const total = new Map<string, number>();
   const sel = new Map<string, number>();
+  const rsel = new Map<string, number>();
+  const dsel = new Map<string, number>();
   const dl = new Map<string, number>();
   const img = new Map<string, number>();
   const out = new Map<string, number>();
@@ -45,6 +47,12 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
     switch (d.family) {
       case 'sel':
         bump(sel, rest, n);
+        break;
+      case 'rsel':
+        bump(rsel, rest, n);
+        break;
+      case 'dsel':
+        bump(dsel, rest, n);
         break;
       case 'dl':
         bump(dl, rest, n);
@@ -102,6 +110,8 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
     rage: total.get(TOTAL.rage) ?? 0,
     dead: total.get(TOTAL.dead) ?? 0,
     selectors: top(sel, 'sel'),
+    rageSelectors: top(rsel, 'sel'),
+    deadSelectors: top(dsel, 'sel'),
     scroll: {
       sessions,
       median: sessions ? Math.round(((medianBand + 1) * 100) / grid) : 0,

@@ -101,6 +101,10 @@ export const Stats = Type.Object({
   dead: Count,
   /** most clicked selectors */
   selectors: Top('sel'),
+  /** selectors with most rage clicks (absent from collectors before per-element rage counts) */
+  rageSelectors: Type.Optional(Top('sel')),
+  /** selectors with most dead clicks (as `rageSelectors`) */
+  deadSelectors: Type.Optional(Top('sel')),
   scroll: Type.Object({
     /** sessions that reported a depth */
     sessions: Count,

@@ -4,7 +4,7 @@ import { openLive, typeFrame } from '@heatlens/schema/live-client';
 import { viewsBySegment, type Capture } from './capture-api.js';
 import { byId, h } from './dom.js';
 import { alertedClicks, nameOf, rememberNames } from './element-names.js';
-import { placeTip, renderTip } from './element-tip.js';
+import { placeTip, renderTip, tipFigures } from './element-tip.js';
 import { composeView, downloadPng, pngName, type PngLegend } from './export-png.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
 import { createCaptureSource } from './page-capture.js';
@@ -96,8 +96,9 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     const clicks =
       last?.elements?.find((e) => e.sel === el.sel)?.count ??
       Number(last?.stats.selectors.find((x) => x.sel === el.sel)?.count ?? 0);
-    const a = alertedClicks(current.site, current.path, el.sel);
-    tip.replaceChildren(...renderTip(el, { clicks, rage: a?.rage, dead: a?.dead, alertWindowMs: a?.window ?? 0 }));
+    tip.replaceChildren(
+      ...renderTip(el, tipFigures(last, el.sel, clicks, alertedClicks(current.site, current.path, el.sel))),
+    );
     tip.hidden = false;
     placeTip(tip, tip.parentElement!, at.clientX, at.clientY);
   });
