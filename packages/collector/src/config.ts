@@ -79,6 +79,26 @@ export type CollectorOptions = {
   maxPagesPerSite?: number;
   /** alert evaluation and webhook delivery (alerts/engine.ts); each field has a default */
   alerts?: AlertOptions;
+  /** `/metrics`: render cache, token, separate listener (http/metrics-endpoint.ts); each field has a default */
+  metrics?: MetricsOptions;
+};
+
+/** Where and how `/metrics` is served (options of `startCollector`, env `HEATLENS_METRICS_*`). */
+export type MetricsOptions = {
+  /**
+   * ms one render is served to every scrape (a scrape interval is 15 s or more); a burst of
+   * scrapes costs one render. Default 1000
+   */
+  cacheMs?: number;
+  /** bearer token `/metrics` asks for (401 without it); default unset: open, as exporters are */
+  token?: string;
+  /**
+   * serve `/metrics` on this port only (its own listener, e.g. reachable from the monitoring
+   * network alone) and answer 404 for it on the main port; default unset: the main port
+   */
+  port?: number;
+  /** interface of the metrics listener; default the collector's `host` */
+  host?: string;
 };
 
 /** One limit: at most `points` requests per `seconds` for one key. */
@@ -133,11 +153,15 @@ export type LiveLimits = {
 export const DEFAULT_LIVE_LIMITS: LiveLimits = { socketsPerToken: 200, pathsPerToken: 100, sockets: 5000, paths: 1000 };
 
 export type ResolvedConfig = Required<
-  Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts'>
+  Omit<
+    CollectorOptions,
+    'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts' | 'metrics'
+  >
 > &
   Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & {
     demo: boolean;
     liveLimits: LiveLimits;
+    metrics: MetricsOptions;
   };
 
 export const DEFAULTS = {
@@ -245,6 +269,13 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     if (v !== undefined && !(Number.isFinite(v) && v >= (k === 'retries' ? 0 : 1)))
       throw new TypeError(`alerts.${k} must be a ${k === 'retries' ? 'non-negative' : 'positive'} number`);
   }
+  const metrics = c.metrics ?? {};
+  if (metrics.cacheMs !== undefined && !(Number.isFinite(metrics.cacheMs) && metrics.cacheMs >= 0))
+    throw new TypeError('metrics.cacheMs must be a number >= 0');
+  if (metrics.token !== undefined && !token.test(metrics.token))
+    throw new TypeError(`metrics.token must match ${READ_TOKEN_PATTERN}`);
+  if (metrics.port !== undefined && !(Number.isInteger(metrics.port) && metrics.port >= 0 && metrics.port <= 65535))
+    throw new TypeError('metrics.port must be an integer from 0 to 65535');
   const demo = !options.sites;
-  return { ...c, liveLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
+  return { ...c, liveLimits, metrics, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }

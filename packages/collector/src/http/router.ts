@@ -9,6 +9,7 @@ import { collectCors, createCollectHandler } from './collect.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import { createReadApi } from './read-api.js';
 import { HttpError, sendError, sendJson } from '../edge/respond.js';
+import { createMetricsHandler } from './metrics-endpoint.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 
@@ -63,11 +64,10 @@ export function createRouter(deps: RouterDeps) {
         sendJson(res, 503, { ok: false, error: 'store: unreachable' }, { 'Retry-After': 2 });
       }
     },
-    'GET /metrics': async (_req, res) => {
-      const text = await metrics.registry.metrics();
-      res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
-      res.end(text);
-    },
+    // On the main port unless a separate metrics listener is configured (metrics-endpoint.ts).
+    ...(deps.config.metrics.port === undefined
+      ? { 'GET /metrics': createMetricsHandler(metrics.registry, deps.config.metrics) }
+      : {}),
     'GET /sdk.js': (req, res) => files.sdk(req, res),
     'GET /': (req, res) => files.dashboard(req, res),
   };
