@@ -61,7 +61,7 @@ export function createRouter(deps: RouterDeps) {
         await store.ping();
         sendJson(res, 200, { ok: true });
       } catch {
-        sendJson(res, 503, { ok: false, error: 'store: unreachable' }, { 'Retry-After': 2 });
+        sendJson(res, 503, { ok: false, error: 'store: unreachable or refusing writes' }, { 'Retry-After': 2 });
       }
     },
     // On the main port unless a separate metrics listener is configured (metrics-endpoint.ts).
