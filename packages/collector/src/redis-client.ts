@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { READY_KEY } from './keys.js';
 import type { RedisLike } from './store/types.js';
 
-/** A connected Redis client or cluster, its readiness probe (`ping`: a small write, see READY_KEY), and how to close it. */
+/** A connected Redis client or cluster, its readiness probe (`ping`: a small write, READY_KEY), and how to close it. */
 export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>; close: () => Promise<void> };
 
 /** Commands one connection may have queued or awaiting a reply; past it calls fail at once (503). */
