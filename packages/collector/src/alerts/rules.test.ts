@@ -14,6 +14,8 @@ describe('alert rules in the sites file', () => {
       quiet: undefined,
       spike: undefined,
       cooldownMs: 600_000,
+      format: 'slack',
+      allowPrivateWebhook: false,
     });
   });
 
