@@ -90,6 +90,8 @@ const SPECS = {
   rankBatch: ['rb', arg('id')],
   known: ['known'],
   admitted: ['pg', arg('b')],
+  admittedReserved: ['pr', arg('b')],
+  pageNotes: ['pc', arg('b')],
   sweepSlot: ['sweep', arg('slot')],
   alertsFiring: ['al', 'on'],
   alertsCooldown: ['al', 'cd'],

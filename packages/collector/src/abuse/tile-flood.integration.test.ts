@@ -25,11 +25,13 @@ function distinctTiles(k: number, now: number) {
 /** Every node of a store, as `redis://` URLs. */
 const urlsOf = (s: SharedStore) => (s.redisUrl ? [s.redisUrl] : s.redisCluster!.map((h) => `redis://${h}`));
 
-async function onEachNode<T>(s: SharedStore, fn: (c: ReturnType<typeof createClient>) => Promise<T>): Promise<T[]> {
+const connectNode = (url: string) => createClient({ url }).connect();
+type Node = Awaited<ReturnType<typeof connectNode>>;
+
+async function onEachNode<T>(s: SharedStore, fn: (c: Node) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (const url of urlsOf(s)) {
-    const c = createClient({ url });
-    await c.connect();
+    const c = await connectNode(url);
     try {
       out.push(await fn(c));
     } finally {

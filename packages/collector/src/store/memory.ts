@@ -134,7 +134,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
     async record(folded: FoldedBatch): Promise<RecordResult> {
       const { now } = folded;
       // Page admission (page-cap.ts): known pages first, then new paths up to the cap, else `(other)`.
-      const path = admission.admit(folded.site, folded.path, now);
+      const path = admission.admit(folded.site, folded.path, now, folded.sid);
       const batch = path === folded.path ? folded : { ...folded, path };
       const page = pageOf(batch.site, batch.path);
       // Ids expire in the order they were added (one TTL): stop at the first one still live.
