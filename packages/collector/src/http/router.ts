@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.js';
 import type { SiteRegistry } from '../sites.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readToken } from '../edge/auth.js';
+import { readCost } from '../edge/read-cost.js';
 import { collectCors, createCollectHandler } from './collect.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import { createReadApi } from './read-api.js';
@@ -110,7 +111,8 @@ export function createRouter(deps: RouterDeps) {
         for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
         // Only valid tokens are counted: random ones get their 401 without creating limiter keys.
         const token = method === 'GET' ? readToken(req.headers) : undefined;
-        if (token && deps.sites.readableBy(token).length) await deps.limits.read(token);
+        if (token && deps.sites.readableBy(token).length)
+          await deps.limits.read(token, readCost(url.pathname, url.searchParams));
       }
       await handler(req, res, url.searchParams, url.pathname);
     } catch (e) {
