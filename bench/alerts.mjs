@@ -59,7 +59,7 @@ const collector = await startCollector({
       origins: ['*'],
       readToken: TOKEN,
       routes: ['/product/:id'],
-      alerts: { webhook: `http://127.0.0.1:${hook.address().port}/hook`, cooldownMs: 0 },
+      alerts: { webhook: `http://127.0.0.1:${hook.address().port}/hook`, allowPrivateWebhook: true, cooldownMs: 0 },
     },
   ],
 });

@@ -38,7 +38,13 @@ describe.runIf(hasChromium)('alerts from a rage-clicking visitor in Chromium', (
       sdkFile: SDK_FILE,
       now: () => Date.now() + offset,
       sites: [
-        { id: 'demo', origins: ['*'], readToken: TOKEN, routes: ['/product/:id'], alerts: { webhook: receiver.url } },
+        {
+          id: 'demo',
+          origins: ['*'],
+          readToken: TOKEN,
+          routes: ['/product/:id'],
+          alerts: { webhook: receiver.url, allowPrivateWebhook: true },
+        },
       ],
       alerts: { evalMs: 500 },
     });

@@ -22,6 +22,20 @@ describe('environment', () => {
     expect(optionsFromEnv({ HEATLENS_TRUST_PROXY: '1' }).rateLimits).toEqual({ trustProxy: true });
   });
 
+  it('reads where and how /metrics is served', () => {
+    expect(
+      optionsFromEnv({
+        HEATLENS_METRICS_TOKEN: 'm'.repeat(20),
+        HEATLENS_METRICS_PORT: '9464',
+        HEATLENS_METRICS_HOST: '::',
+      }).metrics,
+    ).toEqual({ token: 'm'.repeat(20), port: 9464, host: '::' });
+    expect(optionsFromEnv({}).metrics).toBeUndefined();
+    expect(() => optionsFromEnv({ HEATLENS_METRICS_PORT: 'x' })).toThrow(
+      new TypeError('HEATLENS_METRICS_PORT must be a number, got "x"'),
+    );
+  });
+
   it('reads and validates the sites file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'heatlens-config-'));
     const good = join(dir, 'sites.json');

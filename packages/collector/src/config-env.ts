@@ -54,5 +54,24 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
       throw new TypeError(`HEATLENS_PUBLIC_URL must be an http(s) URL, got "${env.HEATLENS_PUBLIC_URL}"`);
     options.alerts = { publicUrl: env.HEATLENS_PUBLIC_URL };
   }
+  const metrics = metricsFromEnv(env);
+  if (metrics) options.metrics = metrics;
   return options;
+}
+
+/**
+ * `/metrics` from the environment: HEATLENS_METRICS_TOKEN (bearer token it asks for),
+ * HEATLENS_METRICS_PORT and HEATLENS_METRICS_HOST (a listener of its own; the main port then
+ * answers 404 for it). Unset: open, on the main port.
+ */
+function metricsFromEnv(env: NodeJS.ProcessEnv): CollectorOptions['metrics'] {
+  const m: NonNullable<CollectorOptions['metrics']> = {};
+  if (env.HEATLENS_METRICS_TOKEN) m.token = env.HEATLENS_METRICS_TOKEN;
+  if (env.HEATLENS_METRICS_PORT) {
+    if (!/^\d+$/.test(env.HEATLENS_METRICS_PORT))
+      throw new TypeError(`HEATLENS_METRICS_PORT must be a number, got "${env.HEATLENS_METRICS_PORT}"`);
+    m.port = Number(env.HEATLENS_METRICS_PORT);
+  }
+  if (env.HEATLENS_METRICS_HOST) m.host = env.HEATLENS_METRICS_HOST;
+  return Object.keys(m).length ? m : undefined;
 }

@@ -89,6 +89,26 @@ export type CollectorOptions = {
    * `bodyMinBytesPerSec` or more after the first second; else 408 and the connection is closed. Default 30,000
    */
   captureTimeoutMs?: number;
+  /** `/metrics`: render cache, token, separate listener (http/metrics-endpoint.ts); each field has a default */
+  metrics?: MetricsOptions;
+};
+
+/** Where and how `/metrics` is served (options of `startCollector`, env `HEATLENS_METRICS_*`). */
+export type MetricsOptions = {
+  /**
+   * ms one render is served to every scrape (a scrape interval is 15 s or more); a burst of
+   * scrapes costs one render. Default 1000
+   */
+  cacheMs?: number;
+  /** bearer token `/metrics` asks for (401 without it); default unset: open, as exporters are */
+  token?: string;
+  /**
+   * serve `/metrics` on this port only (its own listener, e.g. reachable from the monitoring
+   * network alone) and answer 404 for it on the main port; default unset: the main port
+   */
+  port?: number;
+  /** interface of the metrics listener; default the collector's `host` */
+  host?: string;
 };
 
 /** One limit: at most `points` requests per `seconds` for one key. */
@@ -145,13 +165,22 @@ export const DEFAULT_LIVE_LIMITS: LiveLimits = { socketsPerToken: 200, pathsPerT
 export type ResolvedConfig = Required<
   Omit<
     CollectorOptions,
-    'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts' | 'captureLimits'
+    | 'redisUrl'
+    | 'redisCluster'
+    | 'sdkFile'
+    | 'publicDir'
+    | 'rateLimits'
+    | 'liveLimits'
+    | 'alerts'
+    | 'captureLimits'
+    | 'metrics'
   >
 > &
   Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & {
     demo: boolean;
     liveLimits: LiveLimits;
     captureLimits: CaptureLimits;
+    metrics: MetricsOptions;
   };
 
 export const DEFAULTS = {
@@ -267,6 +296,13 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`captureLimits.${k} must be a positive integer`);
   if (captureLimits.imageBytes > captureLimits.siteBytes)
     throw new TypeError('captureLimits.imageBytes must not exceed captureLimits.siteBytes');
+  const metrics = c.metrics ?? {};
+  if (metrics.cacheMs !== undefined && !(Number.isFinite(metrics.cacheMs) && metrics.cacheMs >= 0))
+    throw new TypeError('metrics.cacheMs must be a number >= 0');
+  if (metrics.token !== undefined && !token.test(metrics.token))
+    throw new TypeError(`metrics.token must match ${READ_TOKEN_PATTERN}`);
+  if (metrics.port !== undefined && !(Number.isInteger(metrics.port) && metrics.port >= 0 && metrics.port <= 65535))
+    throw new TypeError('metrics.port must be an integer from 0 to 65535');
   const demo = !options.sites;
-  return { ...c, liveLimits, captureLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
+  return { ...c, liveLimits, captureLimits, metrics, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }

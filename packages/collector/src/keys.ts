@@ -94,6 +94,8 @@ const SPECS = {
   rankBatch: ['rb', arg('id')],
   known: ['known'],
   admitted: ['pg', arg('b')],
+  admittedReserved: ['pr', arg('b')],
+  pageNotes: ['pc', arg('b')],
   sweepSlot: ['sweep', arg('slot')],
   alertsFiring: ['al', 'on'],
   alertsCooldown: ['al', 'cd'],
@@ -103,6 +105,7 @@ const SPECS = {
   captureImage: ['cap', 'i', arg('id')],
   siteCaptures: ['caps'],
   siteCaptureBytes: ['caps', 'b'],
+  ready: ['ready'],
 } satisfies Record<string, Part[]>;
 
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
@@ -134,6 +137,12 @@ export const knownKey = (site: string) => build(siteKey(site), SPECS.known, {});
 export const admittedKey = (site: string, b: number) => build(siteKey(site), SPECS.admitted, { b });
 /** The lock of one sweep slot of a site. */
 export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPECS.sweepSlot, { slot });
+
+/**
+ * What `/readyz` writes (`SET ... PX 10000`): a store that refuses writes (Redis out of memory with
+ * `noeviction`, a read-only replica) is not ready even though it answers PING.
+ */
+export const READY_KEY = build('hl:{heatlens}', SPECS.ready, {});
 
 /** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
 export const alertKeys = (site: string) =>

@@ -44,6 +44,11 @@ export function createMetrics() {
       help: '/live upgrades answered 429 for too many open sockets or watched pages',
       registers: [registry],
     }),
+    pipelineCut: new Counter({
+      name: 'heatlens_http_pipeline_cut_total',
+      help: 'Connections closed for queueing more pipelined requests than the bound (http/pipeline-bound.ts)',
+      registers: [registry],
+    }),
     viewers: new Gauge({ name: 'heatlens_live_viewers', help: 'Open /live WebSockets', registers: [registry] }),
     alertsFired: new Counter({
       name: 'heatlens_alerts_fired_total',

@@ -1,8 +1,9 @@
 import { createClient, createCluster } from 'redis';
 import type { Logger } from 'pino';
+import { READY_KEY } from './keys.js';
 import type { RedisLike } from './store/types.js';
 
-/** A connected Redis client or cluster, how to ping it, and how to close it. */
+/** A connected Redis client or cluster, its readiness probe (`ping`: a small write, READY_KEY), and how to close it. */
 export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>; close: () => Promise<void> };
 
 /** Commands one connection may have queued or awaiting a reply; past it calls fail at once (503). */
@@ -78,8 +79,8 @@ export async function connectRedis(options: {
     });
     return {
       client: client as unknown as RedisLike,
-      // Any node answers PING; a key only routes it.
-      ping: async () => open().sendCommand('hl:ping', true, ['PING']),
+      // Readiness is a write (the node of READY_KEY's slot): PING is answered by a node out of memory.
+      ping: async () => open().sendCommand(READY_KEY, false, ['SET', READY_KEY, '1', 'PX', '10000']),
       close: async () => {
         closed = true;
         if (cluster.isOpen) await cluster.close();
@@ -96,7 +97,7 @@ export async function connectRedis(options: {
   await Promise.race([client.connect().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
   return {
     client: client as unknown as RedisLike,
-    ping: () => client.ping(),
+    ping: () => client.set(READY_KEY, '1', { PX: 10_000 }),
     close: async () => {
       if (client.isOpen) await client.close().catch(() => client.destroy());
       else client.destroy();

@@ -4,6 +4,8 @@ import { pino, type Logger } from 'pino';
 import { createAlertEngine, type AlertEngine } from './alerts/engine.js';
 import { resolveConfig, validateSites, type CollectorOptions, type SiteConfig } from './config.js';
 import { NO_RATE_LIMITS, createRateLimits } from './edge/rate-limits.js';
+import { createMetricsHandler, startMetricsServer } from './http/metrics-endpoint.js';
+import { boundPipelining } from './http/pipeline-bound.js';
 import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { connectRedis, type RedisConnection } from './redis-client.js';
@@ -20,6 +22,8 @@ export type Collector = {
   /** `http://host:port` */
   url: string;
   port: number;
+  /** port of the separate `/metrics` listener, when `metrics.port` is set */
+  metricsPort?: number;
   /** the sites in force (with the demo site's generated read token) */
   readonly sites: SiteConfig[];
   /**
@@ -117,13 +121,17 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       keepAliveTimeout: 5_000,
       connectionsCheckingInterval: 1000,
     },
-    (req: IncomingMessage, res: ServerResponse) => {
-      inFlight++;
-      res.once('close', () => {
-        if (--inFlight === 0) drained?.();
-      });
-      void handle(req, res);
-    },
+    // At most one request per connection in progress; pipelined ones wait in order (pipeline-bound.ts).
+    boundPipelining(
+      (req: IncomingMessage, res: ServerResponse) => {
+        inFlight++;
+        res.once('close', () => {
+          if (--inFlight === 0) drained?.();
+        });
+        void handle(req, res);
+      },
+      { onCut: () => metrics.pipelineCut.inc() },
+    ),
   );
   server.on('upgrade', upgrade.handleUpgrade);
   server.on('clientError', (_err, socket) => {
@@ -136,6 +144,14 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const metricsServer =
+    config.metrics.port === undefined
+      ? undefined
+      : await startMetricsServer(
+          createMetricsHandler(metrics.registry, config.metrics),
+          config.metrics.port,
+          config.metrics.host ?? config.host,
+        );
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   baseUrl = `http://${host}:${port}`;
   log.info(
@@ -147,6 +163,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   return {
     url: baseUrl,
     port,
+    metricsPort: metricsServer?.port,
     get sites() {
       return sites.list();
     },
@@ -174,6 +191,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
           ]);
         }
         server.closeAllConnections();
+        metricsServer?.server.closeAllConnections();
+        metricsServer?.server.close();
         await stopped;
         await store.close();
         await redis?.close();

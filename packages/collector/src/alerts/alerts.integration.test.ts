@@ -36,13 +36,13 @@ async function start(answer: (n: number) => Answer, alerts: SiteConfig['alerts']
       id: 'shop',
       origins: ['https://shop.example'],
       readToken: 'shop-read-token-0123456789',
-      alerts: { webhook: receiver.url, ...alerts },
+      alerts: { webhook: receiver.url, allowPrivateWebhook: true, ...alerts },
     },
     {
       id: 'blog',
       origins: ['https://blog.example'],
       readToken: 'blog-read-token-0123456789',
-      alerts: { webhook: receiver.url, quiet: { min: 10 } },
+      alerts: { webhook: receiver.url, allowPrivateWebhook: true, quiet: { min: 10 } },
     },
   ];
   const collector = await startCollector({

@@ -1,5 +1,6 @@
 import type { Alert } from '@heatlens/schema';
 import type { Logger } from 'pino';
+import { checkWebhookTarget } from './webhook-address.js';
 
 /** Options of {@link createDelivery}. */
 export type DeliveryOptions = {
@@ -10,8 +11,13 @@ export type DeliveryOptions = {
   retries?: number;
   /** delay before the first retry, doubled for each next one; default 1000 ms */
   backoffMs?: number;
-  /** notices waiting or in flight at most; past it a new one counts as failed at once; default 1000 */
+  /**
+   * notices of one site waiting or in flight at most; past it a new one counts as failed at once
+   * (the engine offers a firing one again at its next evaluation); default 100
+   */
   maxPending?: number;
+  /** notices of one site in flight at once; default 2 */
+  perSite?: number;
   /** called once per notice given up on (after its last attempt, or dropped) */
   onFailed?: (alert: Alert) => void;
   /** called once per notice the webhook accepted (2xx) */
@@ -21,16 +27,19 @@ export type DeliveryOptions = {
 };
 
 /**
- * Webhook delivery: a POST of the alert as JSON per notice, retried with exponential backoff.
+ * Webhook delivery: a POST of the alert as JSON per notice, retried with exponential backoff,
+ * through a queue per site (`perSite` at once, `maxPending` waiting).
  * `send` returns at once; nothing waits on a webhook but its own retry timer, so a slow or
  * failing receiver never holds up ingest or evaluation. The webhook URL is a secret: logs name
  * the site, rule and status, never the URL or a fetch error's text (which may quote it).
  */
 export function createDelivery(options: DeliveryOptions) {
-  const { log, timeoutMs = 5000, retries = 3, backoffMs = 1000, maxPending = 1000 } = options;
+  const { log, timeoutMs = 5000, retries = 3, backoffMs = 1000, maxPending = 100, perSite = 2 } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const stop = new AbortController();
-  const pending = new Set<Promise<void>>();
+  const pending = new Set<Promise<boolean>>();
+  // One queue per site: a receiver that hangs, fails or is slow holds up only its own site's notices.
+  const sites = new Map<string, { running: number; queue: Array<() => void>; size: number }>();
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -39,7 +48,15 @@ export function createDelivery(options: DeliveryOptions) {
       stop.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
     });
 
-  async function attempt(url: string, alert: Alert): Promise<'ok' | 'retry' | 'fail'> {
+  async function attempt(url: string, alert: Alert, allowPrivate: boolean): Promise<'ok' | 'retry' | 'fail'> {
+    if (!allowPrivate) {
+      try {
+        await checkWebhookTarget(url);
+      } catch (e) {
+        log.warn({ site: alert.site, rule: alert.rule, reason: (e as Error).message }, 'alert webhook refused');
+        return 'fail';
+      }
+    }
     try {
       const res = await doFetch(url, {
         method: 'POST',
@@ -62,25 +79,50 @@ export function createDelivery(options: DeliveryOptions) {
     }
   }
 
-  async function run(url: string, alert: Alert) {
+  async function run(url: string, alert: Alert, allowPrivate: boolean): Promise<boolean> {
     for (let i = 0; ; i++) {
-      const outcome = await attempt(url, alert);
-      if (outcome === 'ok') return options.onDelivered?.(alert, i + 1);
-      if (outcome === 'fail' || i >= retries || stop.signal.aborted) return options.onFailed?.(alert);
+      const outcome = await attempt(url, alert, allowPrivate);
+      if (outcome === 'ok') return (options.onDelivered?.(alert, i + 1), true);
+      if (outcome === 'fail' || i >= retries || stop.signal.aborted) return (options.onFailed?.(alert), false);
       await wait(backoffMs * 2 ** i);
-      if (stop.signal.aborted) return options.onFailed?.(alert);
+      if (stop.signal.aborted) return (options.onFailed?.(alert), false);
+    }
+  }
+
+  /** Run `job` when one of the site's `perSite` places is free. */
+  async function inTurn<T>(site: string, job: () => Promise<T>): Promise<T> {
+    let q = sites.get(site);
+    if (!q) sites.set(site, (q = { running: 0, queue: [], size: 0 }));
+    const s = q;
+    s.size++;
+    if (s.running >= perSite) await new Promise<void>((r) => s.queue.push(r));
+    s.running++;
+    try {
+      return await job();
+    } finally {
+      s.running--;
+      s.size--;
+      const next = s.queue.shift();
+      if (next) next();
+      else if (s.size === 0) sites.delete(site);
     }
   }
 
   return {
-    /** Queue one notice for `url`; resolves when it was delivered or given up on. */
-    send(url: string, alert: Alert): Promise<void> {
-      if (pending.size >= maxPending) {
+    /**
+     * Queue one notice for `url` in its site's queue; resolves true once delivered, false when given
+     * up on (refused, out of retries, or the site's queue full). A webhook on a loopback,
+     * link-local or metadata address is refused unless `allowPrivate` (webhook-address.ts).
+     */
+    send(url: string, alert: Alert, o: { allowPrivate?: boolean } = {}): Promise<boolean> {
+      if ((sites.get(alert.site)?.size ?? 0) >= maxPending || stop.signal.aborted) {
         log.warn({ site: alert.site, rule: alert.rule }, 'alert webhook backlog full: notice dropped');
         options.onFailed?.(alert);
-        return Promise.resolve();
+        return Promise.resolve(false);
       }
-      const p = run(url, alert).finally(() => pending.delete(p));
+      const p = inTurn(alert.site, () =>
+        stop.signal.aborted ? Promise.resolve(false) : run(url, alert, o.allowPrivate ?? false),
+      ).finally(() => pending.delete(p));
       pending.add(p);
       return p;
     },

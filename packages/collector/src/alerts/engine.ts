@@ -7,6 +7,7 @@ import { createDelivery } from './deliver.js';
 import { evaluateRules, type Check } from './evaluate.js';
 import { pageFigures } from './figures.js';
 import { buildNotice } from './notice.js';
+import { capChecks } from './cap-checks.js';
 import { resolveRules } from './rules.js';
 
 /** Options of alert evaluation and delivery (`alerts` in CollectorOptions). */
@@ -25,6 +26,13 @@ export type AlertOptions = {
   keep?: number;
   /** pages per site the rules look at, most active in the last hour first; default 200 */
   maxPages?: number;
+  /** alerts of one rule firing at once per site; the rest roll into one `(more)` alert; default 20 */
+  maxFiringPerRule?: number;
+  /**
+   * a firing notice whose delivery gave up is offered again after this long, until delivered or
+   * resolved; default 60,000 ms
+   */
+  redeliverMs?: number;
   /** default globalThis.fetch */
   fetch?: typeof fetch;
 };
@@ -36,6 +44,8 @@ export const ALERT_DEFAULTS: Required<Omit<AlertOptions, 'publicUrl' | 'fetch'>>
   backoffMs: 1000,
   keep: 50,
   maxPages: 200,
+  maxFiringPerRule: 20,
+  redeliverMs: 60_000,
 };
 
 export type AlertEngineDeps = {
@@ -81,6 +91,22 @@ export function createAlertEngine(deps: AlertEngineDeps) {
     onDelivered: (a) => metrics.alertDeliveries.inc({ outcome: 'delivered', rule: a.rule }),
   });
   const baseUrl = () => o.publicUrl ?? deps.baseUrl();
+  // Firing notices this collector opened whose delivery gave up (queue full, receiver down): offered
+  // again at each evaluation until delivered or resolved. Bounded by the alerts that may fire.
+  const undelivered = new Map<string, { alert: Alert; at: number }>();
+  const inFlight = new Set<string>();
+  function deliver(url: string, a: Alert, allowPrivate: boolean) {
+    const key = `${a.site}|${a.id}`;
+    if (a.state === 'resolved') undelivered.delete(key);
+    if (a.state === 'firing') inFlight.add(key);
+    void delivery.send(url, a, { allowPrivate }).then((ok) => {
+      if (a.state !== 'firing') return;
+      inFlight.delete(key);
+      // One resolved meanwhile is dropped at the next evaluation (no longer firing in the store).
+      if (ok) undelivered.delete(key);
+      else undelivered.set(key, { alert: a, at: Date.now() });
+    });
+  }
 
   async function evaluateSite(site: SiteConfig) {
     if (!site.alerts) return void latest.delete(site.id);
@@ -98,17 +124,28 @@ export function createAlertEngine(deps: AlertEngineDeps) {
     const held = new Map(
       [...firing.values()].filter((a) => a.rule === 'quiet').map((a) => [a.id, a.figures.usual ?? 0]),
     );
-    const checks = new Map(evaluateRules(rules, counters.map(pageFigures), held).map((c) => [c.id, c]));
+    const checks = capChecks(
+      new Map(evaluateRules(rules, counters.map(pageFigures), held).map((c) => [c.id, c])),
+      new Set(firing.keys()),
+      o.maxFiringPerRule,
+    );
     let changed = false;
     const notify = (a: Alert) => {
       changed = true;
       (a.state === 'firing' ? metrics.alertsFired : metrics.alertsResolved).inc({ rule: a.rule });
       log.info({ site: a.site, rule: a.rule, state: a.state, page: a.page, element: a.element }, 'alert');
-      if (rules.webhook) void delivery.send(rules.webhook, a);
+      if (rules.webhook) deliver(rules.webhook, a, rules.allowPrivateWebhook);
     };
+    if (rules.webhook) {
+      for (const [key, { alert: a, at }] of undelivered) {
+        if (a.site !== site.id || inFlight.has(key)) continue;
+        if (!firing.has(a.id)) undelivered.delete(key);
+        else if (Date.now() - at >= o.redeliverMs) deliver(rules.webhook, a, rules.allowPrivateWebhook);
+      }
+    }
     for (const c of checks.values()) {
       if (!c.firing || firing.has(c.id)) continue;
-      const a = buildNotice(site.id, c, 'firing', now, baseUrl());
+      const a = buildNotice(site.id, c, 'firing', now, baseUrl(), rules.format);
       if (await store.alerts.open(site.id, c.id, JSON.stringify(a), { now, keep: o.keep })) notify(a);
     }
     for (const [id, was] of firing) {
@@ -120,13 +157,19 @@ export function createAlertEngine(deps: AlertEngineDeps) {
         firing: false,
         figures: Object.fromEntries(Object.entries(was.figures).map(([k, v]) => [k, k === 'usual' ? v : 0])),
       };
-      const a = buildNotice(site.id, c ?? zero, 'resolved', now, baseUrl());
+      const a = buildNotice(site.id, c ?? zero, 'resolved', now, baseUrl(), rules.format);
       if (await store.alerts.close(site.id, id, JSON.stringify(a), { now, cooldownMs: rules.cooldownMs, keep: o.keep }))
         notify(a);
     }
     const list = changed ? await store.alerts.list(site.id) : state;
     const all = (xs: string[]) => xs.map(parse).filter((a): a is Alert => a !== undefined);
-    latest.set(site.id, { firing: all(list.firing).sort((a, b) => b.at - a.at), recent: all(list.recent) });
+    // The dashboard gets a bounded summary: the newest `keep` firing (at most maxFiringPerRule + 1 per rule).
+    latest.set(site.id, {
+      firing: all(list.firing)
+        .sort((a, b) => b.at - a.at)
+        .slice(0, o.keep),
+      recent: all(list.recent).slice(0, o.keep),
+    });
   }
 
   let running: Promise<void> | undefined;

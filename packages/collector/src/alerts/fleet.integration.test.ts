@@ -39,7 +39,12 @@ function describeFleet(store: SharedStoreKind) {
       backend = await store.start();
       receiver = await startWebhookReceiver();
       const sites: SiteConfig[] = [
-        { id: 'shop', origins: ['*'], readToken: 'shop-read-token-0123456789', alerts: { webhook: receiver.url } },
+        {
+          id: 'shop',
+          origins: ['*'],
+          readToken: 'shop-read-token-0123456789',
+          alerts: { webhook: receiver.url, allowPrivateWebhook: true },
+        },
       ];
       fleet = await startFleet(backend, 3, { sites, now, rateLimits: false, alerts: { evalMs: 30 } });
     });

@@ -14,6 +14,8 @@ describe('alert rules in the sites file', () => {
       quiet: undefined,
       spike: undefined,
       cooldownMs: 600_000,
+      format: 'slack',
+      allowPrivateWebhook: false,
     });
   });
 
@@ -42,8 +44,16 @@ describe('alert rules in the sites file', () => {
     [{ webook: SECRET }, 'sites[0].alerts.webook is not a known field'],
     [{ cooldownMs: -1 }, 'sites[0].alerts.cooldownMs must be a number from 0'],
     ['yes', 'sites[0].alerts must be an object'],
+    [{ webhook: 'http://169.254.169.254/latest/meta-data' }, 'sites[0].alerts.webhook points to a loopback'],
+    [{ webhook: 'http://[::1]:8080/x' }, 'set sites[0].alerts.allowPrivateWebhook to allow it'],
+    [{ webhook: 'http://localhost/x', allowPrivateWebhook: 'yes' }, 'allowPrivateWebhook must be true or false'],
+    [{ format: 'html' }, 'sites[0].alerts.format must be one of slack, markdown, plain'],
   ])('rejects %j naming the field', (alerts, message) => {
     expect(() => validateSites(site(alerts))).toThrow(message);
+  });
+
+  it('takes a loopback webhook when the site allows it explicitly', () => {
+    expect(() => validateSites(site({ webhook: 'http://127.0.0.1:9/x', allowPrivateWebhook: true }))).not.toThrow();
   });
 
   it('never repeats the webhook URL in an error', () => {

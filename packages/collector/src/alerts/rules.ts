@@ -1,3 +1,5 @@
+import { NOTICE_FORMATS, type NoticeFormat } from './escape-markup.js';
+import { privateHost } from './webhook-address.js';
 /**
  * Alert rules of one site, as written in its sites entry under `alerts`. Every field is optional;
  * a site that names no rule gets `rage` and `dead` with their defaults. `webhook` is a secret:
@@ -12,6 +14,13 @@ export type SiteAlerts = {
   spike?: SpikeRule;
   /** after a `resolved`, the same (rule, page, element) stays silent this long; default 600,000 ms */
   cooldownMs?: number;
+  /** markup the receiver renders `text` in (escape-markup.ts); default 'slack' */
+  format?: NoticeFormat;
+  /**
+   * let `webhook` reach loopback, link-local (cloud metadata), private or unspecified addresses;
+   * default false: such a webhook is refused at load and at each delivery (webhook-address.ts)
+   */
+  allowPrivateWebhook?: boolean;
 };
 
 /**
@@ -58,6 +67,8 @@ export type Rules = {
   quiet?: Required<QuietRule>;
   spike?: Required<SpikeRule>;
   cooldownMs: number;
+  format: NoticeFormat;
+  allowPrivateWebhook: boolean;
 };
 
 export const CLICK_DEFAULTS: Required<ClickRule> = { min: 5, share: 0.3, multiple: 3 };
@@ -93,7 +104,11 @@ function checkRule(v: unknown, at: string, fields: Record<string, [number, numbe
  */
 export function checkAlerts(v: unknown, at: string): SiteAlerts {
   if (!isObject(v)) throw new TypeError(`${at} must be an object`);
-  checkKeys(v, ['webhook', 'rage', 'dead', 'quiet', 'spike', 'cooldownMs'], at);
+  checkKeys(v, ['webhook', 'rage', 'dead', 'quiet', 'spike', 'cooldownMs', 'format', 'allowPrivateWebhook'], at);
+  if (v.format !== undefined && !NOTICE_FORMATS.includes(v.format as NoticeFormat))
+    throw new TypeError(`${at}.format must be one of ${NOTICE_FORMATS.join(', ')}`);
+  if (v.allowPrivateWebhook !== undefined && typeof v.allowPrivateWebhook !== 'boolean')
+    throw new TypeError(`${at}.allowPrivateWebhook must be true or false`);
   if (v.webhook !== undefined) {
     let ok = false;
     try {
@@ -103,6 +118,10 @@ export function checkAlerts(v: unknown, at: string): SiteAlerts {
       // not a URL at all: `ok` stays false
     }
     if (!ok) throw new TypeError(`${at}.webhook must be an http(s) URL`);
+    if (v.allowPrivateWebhook !== true && privateHost(new URL(String(v.webhook)).hostname))
+      throw new TypeError(
+        `${at}.webhook points to a loopback, link-local or private address; set ${at}.allowPrivateWebhook to allow it`,
+      );
   }
   const click = { min: [1, 1e9], share: [0, 1], multiple: [1, 1e6] } as Record<string, [number, number]>;
   if (v.rage !== undefined) checkRule(v.rage, `${at}.rage`, click);
@@ -128,5 +147,7 @@ export function resolveRules(a: SiteAlerts): Rules {
     quiet: a.quiet ? { ...QUIET_DEFAULTS, ...a.quiet } : undefined,
     spike: a.spike ? { ...SPIKE_DEFAULTS, ...a.spike } : undefined,
     cooldownMs: a.cooldownMs ?? DEFAULT_COOLDOWN_MS,
+    format: a.format ?? 'slack',
+    allowPrivateWebhook: a.allowPrivateWebhook ?? false,
   };
 }

@@ -53,6 +53,19 @@ describe('rate limits (in memory)', () => {
       await c.close();
     }
   });
+
+  it('counts a read by its cost: a 500-page read spends what 21 small ones do', async () => {
+    const c = await startTestCollector({ rateLimits: { readsPerToken: limit(30) } });
+    try {
+      expect((await get(c.url, '/api/pages?site=shop&limit=500', shop.readToken)).status).toBe(200);
+      for (let i = 0; i < 9; i++) expect((await get(c.url, '/api/sites', shop.readToken)).status).toBe(200);
+      expect((await get(c.url, '/api/sites', shop.readToken)).status).toBe(429);
+      expect((await get(c.url, '/api/pages?site=blog&limit=500', blog.readToken)).status).toBe(200);
+      expect((await get(c.url, '/api/pages?site=blog&limit=500', blog.readToken)).status).toBe(429);
+    } finally {
+      await c.close();
+    }
+  });
 });
 
 for (const store of SHARED_STORES) {

@@ -17,8 +17,8 @@ export type RateLimits = {
    * over their share. No I/O.
    */
   writeSite(site: string, req: IncomingMessage): Promise<void>;
-  /** Count a read by a token; throws 429 past the limit. No I/O. */
-  read(token: string): Promise<void>;
+  /** Count a read by a token as `cost` points (edge/read-cost.ts; default 1); throws 429 past the limit. No I/O. */
+  read(token: string, cost?: number): Promise<void>;
   /** Exchange counts with the other collectors now (tests; a timer does it otherwise). */
   sync(): Promise<void>;
   close(): void;
@@ -68,10 +68,10 @@ export function createRateLimits(options: {
   const sources = new Map<string, { until: number; counts: Map<string, number> }>();
 
   /** Consume one point; resolves with the limiter's answer, whether over the limit or not. */
-  async function take(l: ReturnType<typeof make>, key: string): Promise<RateLimiterRes> {
+  async function take(l: ReturnType<typeof make>, key: string, points = 1): Promise<RateLimiterRes> {
     shared.add(l.limiter, l.name, key, l.limit.seconds * 1000, l.limit.points);
     try {
-      return await l.limiter.consume(key);
+      return await l.limiter.consume(key, points);
     } catch (e) {
       if (e instanceof RateLimiterRes) return e;
       // The memory limiter does not fail; should it, let the request through rather than refuse everyone.
@@ -103,9 +103,9 @@ export function createRateLimits(options: {
       if (over(site, r) && mine > o.writesPerSite.points / n)
         throw tooMany('writes to this site from this address', r.msBeforeNext);
     },
-    async read(token) {
+    async read(token, cost = 1) {
       // Keyed by a digest: tokens never reach Redis.
-      const r = await take(read, createHash('sha256').update(token).digest('base64url').slice(0, 22));
+      const r = await take(read, createHash('sha256').update(token).digest('base64url').slice(0, 22), cost);
       if (over(read, r)) throw tooMany('reads with this token', r.msBeforeNext);
     },
     sync: () => shared.flush(),

@@ -5,11 +5,13 @@ import type { Metrics } from '../metrics.js';
 import type { SiteRegistry } from '../sites.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readToken } from '../edge/auth.js';
+import { readCost } from '../edge/read-cost.js';
 import { collectCors, createCollectHandler } from './collect.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import { createReadApi } from './read-api.js';
 import { createCaptureRoutes, isCaptureImagePath } from './captures.js';
 import { HttpError, sendError, sendJson } from '../edge/respond.js';
+import { createMetricsHandler } from './metrics-endpoint.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 
@@ -64,14 +66,13 @@ export function createRouter(deps: RouterDeps) {
         await store.ping();
         sendJson(res, 200, { ok: true });
       } catch {
-        sendJson(res, 503, { ok: false, error: 'store: unreachable' }, { 'Retry-After': 2 });
+        sendJson(res, 503, { ok: false, error: 'store: unreachable or refusing writes' }, { 'Retry-After': 2 });
       }
     },
-    'GET /metrics': async (_req, res) => {
-      const text = await metrics.registry.metrics();
-      res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
-      res.end(text);
-    },
+    // On the main port unless a separate metrics listener is configured (metrics-endpoint.ts).
+    ...(deps.config.metrics.port === undefined
+      ? { 'GET /metrics': createMetricsHandler(metrics.registry, deps.config.metrics) }
+      : {}),
     'GET /sdk.js': (req, res) => files.sdk(req, res),
     'GET /': (req, res) => files.dashboard(req, res),
   };
@@ -118,7 +119,8 @@ export function createRouter(deps: RouterDeps) {
         for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
         // Only valid tokens are counted: random ones get their 401 without creating limiter keys.
         const token = method === 'GET' ? readToken(req.headers) : undefined;
-        if (token && deps.sites.readableBy(token).length) await deps.limits.read(token);
+        if (token && deps.sites.readableBy(token).length)
+          await deps.limits.read(token, readCost(url.pathname, url.searchParams));
       }
       await handler(req, res, url.searchParams, url.pathname);
     } catch (e) {

@@ -14,10 +14,38 @@ export const MAX_FAMILY_MEMBERS = 100;
 export const MAX_MEMBER_CHARS = 256;
 
 /** Bucket members one advance call moves at most (each costs a few commands in the script); the next call goes on. */
-export const ADVANCE_BUDGET = 10_000;
+export const ADVANCE_BUDGET = 2500;
 
 /**
  * Buckets of the live level kept out of its rolling keys (the current one and the 3 before): writes to
  * them cost one command.
  */
 export const OPEN_BUCKETS = 4;
+
+/**
+ * Distinct tiles (page and fixed-layer members of a move or click set) one live bucket holds per
+ * (page, kind, segment): 1,000, 20 rows of every column in 5 s. Past it a new tile's increment is
+ * dropped and counted (the page's counter `tdrop`); tiles already in the bucket keep counting.
+ * Batches of 500 moves on distinct tiles made buckets of 250,000 members and a 1.6 s advance.
+ */
+export const MAX_TILES_PER_BUCKET = 1000;
+
+/**
+ * Distinct tiles per (page, window level, kind, segment) in a rolling key or a longer level's
+ * bucket: 10,000 (200 rows of every column), the bound of what one page's window holds. Past it,
+ * as above.
+ */
+export const MAX_TILES_PER_WINDOW = 10_000;
+
+/**
+ * The memory store's batch ids per page (Redis keeps each with its TTL, bounded by its memory):
+ * past it the oldest is forgotten first, so a retry of a batch that old would count twice. 50,000
+ * is over 10 minutes at the per-IP write limit.
+ */
+export const MAX_BATCH_IDS_PER_PAGE = 50_000;
+
+/**
+ * The memory store's remembered deepest scroll per session, per page: past it the least recently
+ * scrolling session is forgotten (its next scroll counts its reach again from the top).
+ */
+export const MAX_SCROLL_SESSIONS_PER_PAGE = 10_000;

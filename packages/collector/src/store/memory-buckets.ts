@@ -27,6 +27,34 @@ export function bumpCapped(m: Counts, k: string, n: number) {
   }
   bump(m, k, n);
 }
+/** Whether a member of a move or click set is a tile (`tx:ty`, fixed layer `f:tx:ty`), not an element. */
+export const isTile = (m: string) => /^(f:)?-?\d+:-?\d+$/.test(m);
+// Distinct tiles of each bucket, and of each (window, set, segment)'s buckets together.
+const tileCounts = new WeakMap<object, number>();
+/**
+ * Add `n` to tile `k` of bucket `b` of `buckets`, unless the tile is new and the bucket holds
+ * `bucketCap` tiles or the buckets together `windowCap` (limits.ts): then nothing is added and
+ * false is returned (the caller counts the drop).
+ */
+export function bumpTile(
+  buckets: Buckets<Counts>,
+  b: number,
+  k: string,
+  n: number,
+  bucketCap: number,
+  windowCap: number,
+) {
+  const m = getOr(buckets, b, () => new Map());
+  if (!m.has(k)) {
+    const inBucket = tileCounts.get(m) ?? 0;
+    const inWindow = tileCounts.get(buckets) ?? 0;
+    if (inBucket >= bucketCap || inWindow >= windowCap) return false;
+    tileCounts.set(m, inBucket + 1);
+    tileCounts.set(buckets, inWindow + 1);
+  }
+  bump(m, k, n);
+  return true;
+}
 /** `m.get(k)`, made with `make` and kept when absent. */
 export const getOr = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
   let v = m.get(k);
@@ -49,5 +77,10 @@ export const setKey = (window: string, set: string, seg: string) =>
 /** Drop buckets that left the window at `now`. */
 export function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
   const start = windowStart(now, w);
-  for (const b of buckets.keys()) if (b < start) buckets.delete(b);
+  for (const [b, v] of buckets) {
+    if (b >= start) continue;
+    const tiles = typeof v === 'object' && v !== null ? tileCounts.get(v) : undefined;
+    if (tiles) tileCounts.set(buckets, (tileCounts.get(buckets) ?? 0) - tiles);
+    buckets.delete(b);
+  }
 }

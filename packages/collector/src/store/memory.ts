@@ -5,7 +5,14 @@ import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
-import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import {
+  BATCH_ID_TTL_MS,
+  MAX_BATCH_IDS_PER_PAGE,
+  MAX_SCROLL_SESSIONS_PER_PAGE,
+  MAX_TILES_PER_BUCKET,
+  MAX_TILES_PER_WINDOW,
+  SCROLL_SESSION_TTL_MS,
+} from './limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
 import { createMemoryCaptures } from './captures-memory.js';
@@ -19,7 +26,17 @@ import type {
   Store,
 } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
-import { bump, bumpCapped, getOr, prune, setKey, type Buckets, type Counts } from './memory-buckets.js';
+import {
+  bump,
+  bumpCapped,
+  bumpTile,
+  getOr,
+  isTile,
+  prune,
+  setKey,
+  type Buckets,
+  type Counts,
+} from './memory-buckets.js';
 
 type PageState = {
   /** `${window}|${set}|${seg}` -> bucket -> member -> count */
@@ -118,7 +135,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
     async record(folded: FoldedBatch): Promise<RecordResult> {
       const { now } = folded;
       // Page admission (page-cap.ts): known pages first, then new paths up to the cap, else `(other)`.
-      const path = admission.admit(folded.site, folded.path, now);
+      const path = admission.admit(folded.site, folded.path, now, folded.sid);
       const batch = path === folded.path ? folded : { ...folded, path };
       const page = pageOf(batch.site, batch.path);
       // Ids expire in the order they were added (one TTL): stop at the first one still live.
@@ -129,6 +146,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       const watched = page.watchedUntil > now;
       if (page.batches.has(batch.batchId)) return { duplicate: true, watched, path: batch.path };
       page.batches.set(batch.batchId, now + BATCH_ID_TTL_MS);
+      if (page.batches.size > MAX_BATCH_IDS_PER_PAGE) page.batches.delete(page.batches.keys().next().value!);
 
       const items: Array<{ b: number; set: string; member: string; n: number }> = [...batch.items];
       if (batch.scroll) {
@@ -137,10 +155,14 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         const prevBand = prev && prev.expires > now ? prev.band : -1;
         for (const [member, n] of scrollIncrements(prevBand, batch.scroll.band))
           items.push({ b: batch.scroll.b, set: HEAT_SETS.scroll, member, n });
+        // Re-inserted so the map stays in order of last scroll: the first entry goes past the bound.
+        page.scrollMax.delete(batch.sid);
         page.scrollMax.set(batch.sid, {
           band: Math.max(prevBand, batch.scroll.band),
           expires: now + SCROLL_SESSION_TTL_MS,
         });
+        if (page.scrollMax.size > MAX_SCROLL_SESSIONS_PER_PAGE)
+          page.scrollMax.delete(page.scrollMax.keys().next().value!);
       }
       const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map(), prunedAt: new Map() }));
       for (const w of WINDOW_SPECS) {
@@ -153,6 +175,19 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
             setKey(w.name, item.set, item.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg),
             () => new Map(),
           );
+          if ((item.set === HEAT_SETS.move || item.set === HEAT_SETS.click) && isTile(item.member)) {
+            const cap = w === WINDOW_SPECS[0] ? MAX_TILES_PER_BUCKET : MAX_TILES_PER_WINDOW;
+            if (!bumpTile(buckets, b, item.member, item.n, cap, 2 * MAX_TILES_PER_WINDOW)) {
+              // Counted as the page's dropped tiles, as the Redis store does.
+              const counters = getOr(page.sets, setKey(w.name, COUNTER_SET, ALL_SEG_KEY), () => new Map());
+              bump(
+                getOr(counters, bucketOf(now, w.bucketMs), () => new Map()),
+                'tdrop',
+                item.n,
+              );
+            }
+            continue;
+          }
           bumpCapped(
             getOr(buckets, b, () => new Map()),
             item.member,

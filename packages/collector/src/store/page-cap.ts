@@ -22,6 +22,18 @@ export const DEFAULT_MAX_PAGES = 1000;
 /** Known pages per site at most, unless the store is told otherwise. */
 export const DEFAULT_MAX_KNOWN_PAGES = 10_000;
 
+/**
+ * Share of a bucket's new-page places kept for paths that a second session comes back to: the
+ * first `maxPages - reserve` new paths are admitted as they come; past them a new path is only
+ * noted (with its session) and takes one of the reserved places when another session writes it.
+ * 1,000 junk paths right after a bucket starts then fill only the first-come places, and a real
+ * new page visited by two sessions is still counted as itself. At most 4 x maxPages notes.
+ */
+export const RESERVED_PAGE_SHARE = 0.2;
+
+/** Reserved places of a page cap (RESERVED_PAGE_SHARE of `maxPages`, rounded down). */
+export const reservedPlaces = (maxPages: number) => Math.floor(maxPages * RESERVED_PAGE_SHARE);
+
 /** A known page written within this long is admitted without taking a new page's place. */
 export const KNOWN_RECENT_MS = 24 * 3600_000;
 
@@ -51,24 +63,57 @@ export function createAdmittedPages() {
   };
 }
 
+/** Per site, a value of the current page-cap bucket, made anew when the bucket changes. */
+function createBucketed<T>(make: () => T) {
+  let bucket = -1;
+  let bySite = new Map<string, T>();
+  return {
+    at(site: string, now: number): T {
+      const b = now - (now % PAGE_CAP_BUCKET_MS);
+      if (b !== bucket) {
+        bucket = b;
+        bySite = new Map();
+      }
+      let v = bySite.get(site);
+      if (v === undefined) bySite.set(site, (v = make()));
+      return v;
+    },
+  };
+}
+
 /**
  * The memory store's admission record: the same rule as the Redis script (lua/admit-page.ts).
- * `admit` returns the page to count under and marks it written at `now`.
+ * `admit` returns the page to count under and marks it written at `now`; `sid` is the batch's
+ * session (reserved places go to paths a second session writes).
  */
 export function createPageAdmission(options: { maxPages: number; maxKnownPages: number }) {
   const fresh = createAdmittedPages();
+  const reserved = createAdmittedPages();
+  const candidates = createBucketed(() => new Map<string, string>());
   // Per site: path -> last write, in order of last write (a Map keeps insertion order).
   const known = new Map<string, Map<string, number>>();
   return {
-    admit(site: string, path: string, now: number): string {
+    admit(site: string, path: string, now: number, sid = ''): string {
       let pages = known.get(site);
       if (!pages) known.set(site, (pages = new Map()));
       const seen = pages.get(path);
       const admitted = fresh.at(site, now);
       if (seen === undefined || seen < now - KNOWN_RECENT_MS) {
         if (!admitted.has(path)) {
-          if (admitted.size >= options.maxPages) return OTHER_PAGE;
-          admitted.add(path);
+          const reserve = reservedPlaces(options.maxPages);
+          const inReserve = reserved.at(site, now);
+          if (admitted.size - inReserve.size < options.maxPages - reserve) admitted.add(path);
+          else {
+            const notes = candidates.at(site, now);
+            const first = notes.get(path);
+            if (first === undefined || first === sid || inReserve.size >= reserve) {
+              if (first === undefined && notes.size < 4 * options.maxPages) notes.set(path, sid);
+              return OTHER_PAGE;
+            }
+            notes.delete(path);
+            admitted.add(path);
+            inReserve.add(path);
+          }
         }
         if (seen === undefined && pages.size >= options.maxKnownPages) pages.delete(pages.keys().next().value!);
       }

@@ -29,6 +29,7 @@ import {
   OTHER_PAGE,
   PAGE_CAP_BUCKET_MS,
   createAdmittedPages,
+  reservedPlaces,
 } from './page-cap.js';
 import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
@@ -103,7 +104,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   // Page admission (page-cap.ts), in its own step before the page write: the site's pages live
   // under the site's hash tag and the page's keys under the page's, which may be another node.
-  async function admit(site: string, path: string, now: number): Promise<string> {
+  async function admit(site: string, path: string, now: number, sid: string): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
     const args = [
@@ -116,6 +117,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       String(2 * MAX_RETENTION_MS),
       String(KNOWN_RECENT_MS),
       OTHER_PAGE,
+      sid,
+      String(reservedPlaces(maxPages)),
     ];
     const page = (await call('admit', () => admitScript([siteKey(site)], args))) as string;
     if (page === path) known.add(path);
@@ -192,7 +195,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   return {
     async record(batch: FoldedBatch): Promise<RecordResult> {
-      const path = await admit(batch.site, batch.path, batch.now);
+      const path = await admit(batch.site, batch.path, batch.now, batch.sid);
       const { duplicate, watched } = await groups.add(pagePrefix(batch.site, path), batch);
       // Ranked also for a duplicate: its first attempt may have landed with its reply lost.
       if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, path, batch.buckets, batch.now);

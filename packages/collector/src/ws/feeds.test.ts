@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { MAX_BUFFERED, broadcast } from './feeds.js';
+import { MAX_BUFFERED, STUCK_MS, broadcast, stuck } from './feeds.js';
 
 const socket = (over: Partial<{ readyState: number; bufferedAmount: number }> = {}) => {
   const s = { OPEN: 1, readyState: 1, bufferedAmount: 0, sent: [] as string[], terminated: false, ...over };
@@ -18,14 +18,27 @@ describe('broadcast', () => {
     expect([ready.sent, fresh.sent, closing.sent]).toEqual([['f'], [], []]);
   });
 
-  it('skips a socket past MAX_BUFFERED unsent bytes for this frame, and ends one past 8 times that', () => {
-    const [edge, behind, stuck] = [
+  it('closes a socket that stays past MAX_BUFFERED for STUCK_MS, and forgives one that catches up', () => {
+    const [slow, stays] = [socket({ bufferedAmount: MAX_BUFFERED + 1 }), socket({ bufferedAmount: MAX_BUFFERED + 1 })];
+    const all = new WeakSet([slow, stays].map(asWs));
+    broadcast([slow, stays].map(asWs), 'f', all, 1000);
+    slow.bufferedAmount = 0;
+    broadcast([slow, stays].map(asWs), 'g', all, 1000 + STUCK_MS - 1);
+    slow.bufferedAmount = MAX_BUFFERED + 1;
+    broadcast([slow, stays].map(asWs), 'h', all, 1000 + STUCK_MS);
+    expect([slow.sent, stays.sent]).toEqual([['g'], []]);
+    expect([slow.terminated, stays.terminated]).toEqual([false, true]);
+    expect(stuck(asWs(slow), 1000 + 2 * STUCK_MS - 1)).toBe(false);
+  });
+
+  it('skips a socket past MAX_BUFFERED unsent bytes for this frame, and ends one past 4 times that', () => {
+    const [edge, behind, gone] = [
       socket({ bufferedAmount: MAX_BUFFERED }),
       socket({ bufferedAmount: MAX_BUFFERED + 1 }),
-      socket({ bufferedAmount: 8 * MAX_BUFFERED + 1 }),
+      socket({ bufferedAmount: 4 * MAX_BUFFERED + 1 }),
     ];
-    broadcast([edge, behind, stuck].map(asWs), 'f', new WeakSet([edge, behind, stuck].map(asWs)));
-    expect([edge.sent.length, behind.sent.length, stuck.sent.length]).toEqual([1, 0, 0]);
-    expect([behind.terminated, stuck.terminated]).toEqual([false, true]);
+    broadcast([edge, behind, gone].map(asWs), 'f', new WeakSet([edge, behind, gone].map(asWs)));
+    expect([edge.sent.length, behind.sent.length, gone.sent.length]).toEqual([1, 0, 0]);
+    expect([behind.terminated, gone.terminated]).toEqual([false, true]);
   });
 });

@@ -22,14 +22,42 @@ export type PageGroup = {
 /** Viewers of a site's live pages table. */
 export type SiteFeed = { site: string; window: WindowName; sockets: Set<WebSocket>; payload?: string; at: number };
 
-/** Past this much unsent data a viewer is skipped for a hop; past 8x it is dropped as too slow. */
-export const MAX_BUFFERED = 1024 * 1024;
+/**
+ * Past this much unsent data a viewer is skipped for a hop (it gets the next frame once it has
+ * read); past 4x it is dropped as too slow. 5,000 sockets at the bound would hold 1.25 GB, so a
+ * socket may not stay behind either (STUCK_MS).
+ */
+export const MAX_BUFFERED = 256 * 1024;
+/**
+ * A viewer whose unsent data stays above MAX_BUFFERED this long is closed, whatever it answers to
+ * pings (a client that sends pongs but never reads kept 1 MB each for good: 200 of them took the
+ * hub from 78 to 413 MB).
+ */
+export const STUCK_MS = 5000;
+
+const behindSince = new WeakMap<WebSocket, number>();
+
+/**
+ * Whether a socket has been behind (above MAX_BUFFERED) for STUCK_MS at `now`; it is marked behind
+ * from the first call that finds it so, and forgiven once it is below.
+ */
+export function stuck(ws: WebSocket, now: number): boolean {
+  if (ws.bufferedAmount <= MAX_BUFFERED) {
+    behindSince.delete(ws);
+    return false;
+  }
+  const since = behindSince.get(ws) ?? now;
+  behindSince.set(ws, since);
+  return ws.bufferedAmount > 4 * MAX_BUFFERED || now - since >= STUCK_MS;
+}
 
 /** Send one serialised frame to every open socket of a feed that has had its first frame. */
-export function broadcast(sockets: Iterable<WebSocket>, payload: string, ready: WeakSet<WebSocket>) {
+export function broadcast(sockets: Iterable<WebSocket>, payload: string, ready: WeakSet<WebSocket>, now = Date.now()) {
   for (const ws of sockets) {
     if (ws.readyState !== ws.OPEN || !ready.has(ws)) continue;
-    if (ws.bufferedAmount > 8 * MAX_BUFFERED) ws.terminate();
-    else if (ws.bufferedAmount <= MAX_BUFFERED) ws.send(payload);
+    if (ws.bufferedAmount <= MAX_BUFFERED) {
+      behindSince.delete(ws);
+      ws.send(payload);
+    } else if (stuck(ws, now)) ws.terminate();
   }
 }

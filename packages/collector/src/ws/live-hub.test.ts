@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import { resolveConfig } from '../config.js';
 import { createMetrics } from '../metrics.js';
 import type { Store } from '../store/types.js';
-import type { Subscription } from './feeds.js';
+import { MAX_BUFFERED, type Subscription } from './feeds.js';
 import { createLiveHub } from './live-hub.js';
 
 // The hub's own logic, without a server or a store: a fake socket records what it is sent, a
@@ -143,8 +143,8 @@ describe('the live hub', () => {
 
   it('skips a viewer with a full send buffer for a hop and drops one far behind', async () => {
     const [slow, stuck, fine] = [await open(page()), await open(page()), await open(page())];
-    slow.bufferedAmount = 2 * 1024 * 1024;
-    stuck.bufferedAmount = 9 * 1024 * 1024;
+    slow.bufferedAmount = MAX_BUFFERED + 1;
+    stuck.bufferedAmount = 4 * MAX_BUFFERED + 1;
     fake.change();
     await vi.advanceTimersByTimeAsync(HOP_MS);
     expect([slow.sent.length, stuck.sent.length, fine.sent.length]).toEqual([1, 1, 2]);

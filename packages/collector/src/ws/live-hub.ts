@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import type { ResolvedConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/types.js';
-import { broadcast, type PageFeed, type PageGroup, type SiteFeed, type Subscription } from './feeds.js';
+import { broadcast, stuck, type PageFeed, type PageGroup, type SiteFeed, type Subscription } from './feeds.js';
 
 export type LiveHubDeps = {
   config: ResolvedConfig;
@@ -104,7 +104,8 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
   }, HEARTBEAT_MS);
   heartbeat.unref();
   function ping(ws: WebSocket) {
-    if (alive.get(ws) === false) return ws.terminate();
+    // Pongs say nothing about reading: a socket stuck behind its backlog goes too (feeds.ts).
+    if (alive.get(ws) === false || stuck(ws, Date.now())) return ws.terminate();
     alive.set(ws, false);
     ws.ping();
   }

@@ -6,8 +6,12 @@ import { LUA_KEYS } from '../../keys.js';
  * bucket, or counts as the fallback page. Admitting a new path into a full set of known pages
  * evicts the least recently written one, so the known pages (and the sweep's work) stay bounded.
  *
+ * Of the `maxNew` places, `reserve` are kept for paths a second session comes back to (page-cap.ts
+ * RESERVED_PAGE_SHARE): past the first-come places a new path is noted with its session
+ * (`S:pc:<b>`, at most 4 x maxNew) and admitted (`S:pr:<b>`) when another session writes it.
+ *
  * KEYS[1] site prefix `hl:{site}`. ARGV: path, now, maxNew, maxKnown, bucket, bucketTtlMs,
- * knownTtlMs, recentMs, the fallback page. Returns the page to count under.
+ * knownTtlMs, recentMs, the fallback page, session id, reserve. Returns the page to count under.
  */
 export const ADMIT_PAGE_LUA = `
 local sp = KEYS[1]
@@ -18,7 +22,23 @@ local seen = tonumber(redis.call('ZSCORE', known, path))
 if seen and seen >= now - tonumber(ARGV[8]) then return path end
 local pg = K_admitted(sp, ARGV[5])
 if redis.call('SISMEMBER', pg, path) == 1 then return path end
-if redis.call('SCARD', pg) >= tonumber(ARGV[3]) then return ARGV[9] end
+local maxNew, reserve, sid = tonumber(ARGV[3]), tonumber(ARGV[11]), ARGV[10]
+local pr = K_admittedReserved(sp, ARGV[5])
+local inReserve = redis.call('SCARD', pr)
+if redis.call('SCARD', pg) - inReserve >= maxNew - reserve then
+  local notes = K_pageNotes(sp, ARGV[5])
+  local first = redis.call('HGET', notes, path)
+  if not first or first == sid or inReserve >= reserve then
+    if not first and redis.call('HLEN', notes) < 4 * maxNew then
+      redis.call('HSET', notes, path, sid)
+      redis.call('PEXPIRE', notes, ARGV[6])
+    end
+    return ARGV[9]
+  end
+  redis.call('HDEL', notes, path)
+  redis.call('SADD', pr, path)
+  redis.call('PEXPIRE', pr, ARGV[6])
+end
 redis.call('SADD', pg, path)
 redis.call('PEXPIRE', pg, ARGV[6])
 local over = redis.call('ZCARD', known) - tonumber(ARGV[4]) + 1

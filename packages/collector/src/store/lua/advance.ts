@@ -70,7 +70,14 @@ for k, l in ipairs(L) do
       -- Buckets leaving the level: out of its rolls (if they were in), whole into the next level.
       local b = e
       while b < newE and budget > 0 do
+        local whole = true
         for _, st in ipairs(BUCKET_SETS) do
+          -- Each set's bucket is deleted once moved: a call out of budget stops between sets,
+          -- and the next one finds the moved sets empty and goes on with the rest.
+          if budget <= 0 then
+            whole = false
+            break
+          end
           local set, sg = st[1], st[2]
           local bk = K_bucket(p, l.name, set, sg, b)
           local m = members(bk)
@@ -86,6 +93,7 @@ for k, l in ipairs(L) do
             redis.call('DEL', bk, bk .. ':n')
           end
         end
+        if not whole then break end
         redis.call('DEL', K_visitors(p, l.name, b))
         b = b + l.bms
       end
@@ -110,6 +118,7 @@ for k, l in ipairs(L) do
     end
   end
 end
+countDropped()
 applyTtls()
 local xk = K_moves(p)
 if changed then

@@ -1,6 +1,7 @@
 import { LUA_FAMILIES } from '../../counters.js';
 import { SEGMENTS } from '@heatlens/schema';
 import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } from '../../keys.js';
+import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../limits.js';
 
 // A page window's sets as Lua tables, from the one list in keys.ts: every bucket's (set, seg) and
 // every rolling key (each pair, plus a heatmap set's all-segments sum `a`; counters only `c:a`).
@@ -86,10 +87,34 @@ local function edges(l)
   return e, s
 end
 
+-- Tiles (tx:ty, f:tx:ty) are bounded per key by ZCARD (O(1)): MAX_TILES_PER_BUCKET in a live
+-- bucket, MAX_TILES_PER_WINDOW in a roll or a longer level's bucket. Past it a new tile is dropped
+-- and counted in tilesDropped (the caller adds it to the page's 'tdrop' counter).
+local tilesDropped = 0
+local function isTile(m)
+  return string.find(m, '^%-?%d+:%-?%d+$') ~= nil or string.find(m, '^f:%-?%d+:%-?%d+$') ~= nil
+end
+local function tileCap(key)
+  local tail = string.match(key, '}:(.*)$') or ''
+  if string.sub(tail, -2) ~= ':r' and string.sub(tail, 1, #L[1].name + 1) == L[1].name .. ':' then
+    return ${MAX_TILES_PER_BUCKET}
+  end
+  return ${MAX_TILES_PER_WINDOW}
+end
+local function tileFull(key, m, n)
+  if redis.call('ZSCORE', key, m) or redis.call('ZCARD', key) < tileCap(key) then return false end
+  tilesDropped = tilesDropped + math.abs(tonumber(n))
+  return true
+end
+
 local hashes = {}
 -- Add n to member in a zset, counting a capped family's members in the key's ':n' hash (whose
 -- TTL the caller sets with the zset's): past CAP distinct members, a new one counts as (other).
 local function capAdd(key, m, n)
+  if isTile(m) then
+    if tileFull(key, m, n) then return nil end
+    return redis.call('ZINCRBY', key, n, m)
+  end
   local fam, cap = capFamily(m)
   if fam and not redis.call('ZSCORE', key, m) then
     local hk = key .. ':n'
@@ -147,6 +172,18 @@ local function applyTtls()
   for hk, key in pairs(hashes) do
     local t = redis.call('PTTL', key)
     if t > 0 then redis.call('PEXPIRE', hk, t) else redis.call('DEL', hk) end
+  end
+end
+
+-- The tiles dropped by this call, into the live bucket of 'now' as the counter 'tdrop'.
+local function countDropped()
+  if tilesDropped > 0 then
+    local l, b, bk = target(1, now, COUNTER, ALL)
+    if l then
+      redis.call('ZINCRBY', bk, tilesDropped, 'tdrop')
+      touch(bk, l, b)
+    end
+    tilesDropped = 0
   end
 end
 

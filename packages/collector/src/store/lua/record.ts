@@ -63,8 +63,7 @@ while i + 3 <= #ARGV do
   local l, b, bk, rolls = target(1, b0, set, sg)
   if l then
     touch(bk, l, b)
-    -- Move tiles carry no visitor string: no family to cap.
-    local add = (set == MOVE) and function(k, m, n) return redis.call('ZINCRBY', k, n, m) end or capAdd
+    local add = capAdd
     for j = i, i + 2 * count - 2, 2 do
       local m, n = ARGV[j], ARGV[j + 1]
       add(bk, m, n)
@@ -96,6 +95,7 @@ for _, bt in ipairs(batches) do
     end
   end
 end
+countDropped()
 applyTtls()
 -- The change tag's first half: any new value will do, and a batch id is new.
 redis.call('SET', K_version(p), batches[1].id, 'PX', rollTtl(L[#L]))
