@@ -190,10 +190,10 @@ const targets = (scope, truthOf) =>
 
 const rows = [];
 async function measure(site, url, scope, dead = SHOP_DEAD) {
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.waitForFunction(() => !!window.heatlens);
   for (const t of await targets(scope, dead)) {
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.waitForFunction(() => !!window.heatlens);
     await page.mouse.wheel(0, 1); // the theme's scroll-driven class churn starts
     try {
@@ -219,7 +219,7 @@ await page.setViewportSize({ width: 1280, height: 800 });
 // Rage: bursts of three quick clicks (200 ms apart) and text-selecting triple clicks.
 const rage = [];
 async function burst(site, url, sel, truth, how) {
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.waitForFunction(() => !!window.heatlens);
   if (how == 'triple') await page.click(sel, { clickCount: 3, delay: 40 });
   else for (let i = 0; i < 3; i++) await page.click(sel, { delay: 20 }).then(() => page.waitForTimeout(180));

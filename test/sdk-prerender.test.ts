@@ -13,18 +13,27 @@ import { eventually, startHarness, type Harness } from './fixtures/sdk-harness.j
 // follows the link after 4 s); what the collector counted is the verdict.
 
 /** Headless Chromium on a fresh profile, opening `url`; no DevTools client attached. */
-function openAlone(url: string): { proc: ChildProcess; close(): void } {
+function openAlone(url: string): { proc: ChildProcess; close(): Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'heatlens-prerender-'));
   const proc = spawn(
     chromiumPath()!,
     [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${dir}`, '--window-size=1280,800', url],
-    { stdio: 'ignore' },
+    // Its own process group: the browser's helpers (renderers, zygote) end with it.
+    { stdio: 'ignore', detached: true },
   );
   return {
     proc,
-    close() {
-      proc.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
+    async close() {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        process.kill(-proc.pid!, 'SIGKILL');
+        await exited;
+      }
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        // a helper still writing: the temp dir stays, nothing else depends on it
+      }
     },
   };
 }
@@ -36,13 +45,13 @@ for (const [build, pre] of [
   describe.runIf(hasChromium)(`page views of prerendered pages (${build})`, () => {
     let h: Harness;
     let consent: Harness;
-    const open: { close(): void }[] = [];
+    const open: { close(): Promise<void> }[] = [];
     beforeAll(async () => {
       h = await startHarness();
       consent = await startHarness({}, 'data-require-consent', { requireConsent: true });
     });
     afterAll(async () => {
-      for (const o of open) o.close();
+      for (const o of open) await o.close();
       await h?.close();
       await consent?.close();
     });
@@ -61,7 +70,7 @@ for (const [build, pre] of [
       await eventually(done, (d) => d, 10_000);
       // Anything late still has time to arrive.
       await new Promise((r) => setTimeout(r, 1500));
-      b.close();
+      await b.close();
     }
 
     it('a prerendered page never shown counts no view; once activated, one', async () => {

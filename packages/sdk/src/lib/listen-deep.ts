@@ -13,11 +13,14 @@ import { listen } from './listen.js';
 export function listenDeep(types: string, handler: (e: Event, target: EventTarget) => void, signal: AbortSignal): void {
   const roots = new WeakSet<ShadowRoot>();
   const on = (e: Event) => handler(e, e.composedPath()[0]!);
-  const add = (r?: ShadowRoot | null) => {
-    if (r?.mode == 'open' && !roots.has(r) && roots.add(r)) listen(r, types, (x) => x.composed || on(x), signal);
+  // A root once (with the roots inside it), if open.
+  const add = (r?: ShadowRoot | null): void => {
+    if (r?.mode == 'open' && !roots.has(r) && roots.add(r)) {
+      listen(r, types, (x) => x.composed || on(x), signal);
+      walk(r);
+    }
   };
-  const walk = (n: ParentNode) =>
-    n.querySelectorAll('*').forEach((e) => e.shadowRoot && (add(e.shadowRoot), walk(e.shadowRoot)));
+  const walk = (n: ParentNode) => n.querySelectorAll('*').forEach((e) => add(e.shadowRoot));
   const P = Element.prototype;
   const attach = P.attachShadow;
   const ours: typeof attach = function (this: Element, init) {

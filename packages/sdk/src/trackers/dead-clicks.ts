@@ -1,7 +1,6 @@
 import type { ClickEvent } from '@heatlens/schema';
 import { listen } from '../lib/listen.js';
 import { onHidden } from '../lib/on-hidden.js';
-import { safe } from '../lib/safe.js';
 import type { Emit } from '../lib/types.js';
 import type { ClickFlag } from './clicks.js';
 
@@ -92,7 +91,8 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
       // Effects that show wherever they are: a popover, dialog or disclosure toggled, the page or
       // a scroller scrolled, a navigation started (the Navigation API, where there is one).
       listen(window, 'popstate hashchange toggle scroll', settleAll, signal);
-      safe(() => listen((window as { navigation?: EventTarget }).navigation!, 'navigate', settleAll, signal));
+      // (No Navigation API: the window never fires `navigate`.)
+      listen((window as { navigation?: EventTarget }).navigation || window, 'navigate', settleAll, signal);
       signal.addEventListener('abort', settleAll);
     }
     let near = t;
