@@ -4,18 +4,38 @@
 //     once, on the home page) and a few that are not (a heading, a paragraph, an image);
 //   - a Bootstrap-like page whose navigation bar toggles classes as the visitor scrolls (and on a
 //     timer, as scrollspy and sticky headers do), with the usual widgets; each element carries
-//     its hand classification in `data-truth`.
+//     its hand classification in `data-truth`;
+//   - two real third-party themes from the npm registry, served offline (their CDN scripts from
+//     node_modules, fonts and pictures refused): the SB Admin 2 dashboard (startbootstrap-sb-admin-2,
+//     Bootstrap 4 and jQuery; its sidebar toggle collapses the sidebar by toggling classes) and the
+//     Clean Blog theme (startbootstrap-clean-blog, Bootstrap 5), each at 1280 and 390 px.
 // One click per element on a fresh load; a click is dead by hand when a visitor sees nothing
 // happen. Links are never followed (the SDK's rule does not look at where they go), except the
 // single-page app's own. Rage: a few bursts of three quick clicks and text-selecting triple clicks.
 // Run after `pnpm build`: `node bench/dead-clicks.mjs`. Prints a table; asserts nothing.
 import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@heatlens/testkit/chromium';
 import { SHOP_PAGES, startShop } from '../examples/shop/server.mjs';
 
-const SDK = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+// HEATLENS_SDK_FILE: another build of the script tag, to compare (e.g. the one before a change).
+const SDK =
+  process.env.HEATLENS_SDK_FILE || fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const MODULES = new URL('../node_modules/', import.meta.url);
+// The themes' files, by URL prefix; a CDN script they load is served from its npm package.
+const THEMES = {
+  '/sb-admin-2/': new URL('startbootstrap-sb-admin-2/', MODULES),
+  '/clean-blog/': new URL('startbootstrap-clean-blog/dist/', MODULES),
+};
+const CDN = {
+  'bootstrap@5.2.3/dist/js/bootstrap.bundle.min.js': new URL('bootstrap/dist/js/bootstrap.bundle.min.js', MODULES),
+};
+// Elements of SB Admin 2 a visitor clicks and sees nothing happen (hand classification, by the key
+// `targets` gives them; headings, paragraphs and pictures are added as dead): the topbar search
+// button (type=button, no handler: the theme ships the look only). Clean Blog has none but text.
+const THEME_DEAD = new Set(['button:nth-of-type(1)']);
 if (!existsSync(SDK)) {
   console.error(`${SDK} is missing: run pnpm build first`);
   process.exit(1);
@@ -76,6 +96,7 @@ setInterval(()=>{for(const a of document.querySelectorAll('.nav-link'))a.classLi
 </body></html>`;
 
 const sdk = readFileSync(SDK);
+const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 // Serves /sdk.js and the theme page; takes batches at /collect (the page records them itself).
 const stub = createServer((req, res) => {
   const cors = { 'Access-Control-Allow-Origin': '*' };
@@ -83,6 +104,18 @@ const stub = createServer((req, res) => {
     return res.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(sdk);
   if (req.url == '/collect') return req.resume().on('end', () => res.writeHead(204, cors).end());
   if (req.url?.startsWith('/theme')) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(THEME);
+  const prefix = Object.keys(THEMES).find((p) => req.url?.startsWith(p));
+  if (prefix) {
+    const rel = new URL(req.url, 'http://x').pathname.slice(prefix.length);
+    const file = new URL(rel.includes('..') ? 'missing' : rel, THEMES[prefix]);
+    if (!existsSync(file)) return res.writeHead(404).end();
+    const type = TYPES[extname(rel)] ?? 'application/octet-stream';
+    let body = readFileSync(file);
+    // The SDK's script tag, as a site owner adds it to the theme's <head>.
+    if (type == 'text/html')
+      body = String(body).replace('</head>', '<script src="/sdk.js" data-site="bench"></script></head>');
+    return res.writeHead(200, { 'Content-Type': type }).end(body);
+  }
   res.writeHead(404).end();
 });
 await new Promise((r) => stub.listen(0, '127.0.0.1', r));
@@ -91,6 +124,14 @@ const shop = await startShop({ port: 0, collectorUrl: stubUrl });
 
 const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// Offline: a theme's CDN script comes from its npm package; fonts, icons and pictures are refused.
+await context.route(
+  (u) => !u.href.startsWith(stubUrl) && !u.href.startsWith(shop.url),
+  (route) => {
+    const hit = Object.keys(CDN).find((k) => route.request().url().endsWith(k));
+    return hit ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(CDN[hit]) }) : route.abort();
+  },
+);
 await context.addInitScript(() => {
   // Every batch the SDK hands to fetch, and links that are not followed (downloads, outbound,
   // other pages): the rule exempts links without looking where they lead.
@@ -148,11 +189,11 @@ const targets = (scope, truthOf) =>
   );
 
 const rows = [];
-async function measure(site, url, scope) {
-  await page.goto(url);
+async function measure(site, url, scope, dead = SHOP_DEAD) {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.waitForFunction(() => !!window.heatlens);
-  for (const t of await targets(scope, SHOP_DEAD)) {
-    await page.goto(url);
+  for (const t of await targets(scope, dead)) {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.waitForFunction(() => !!window.heatlens);
     await page.mouse.wheel(0, 1); // the theme's scroll-driven class churn starts
     try {
@@ -167,11 +208,18 @@ async function measure(site, url, scope) {
 
 for (const p of SHOP_PAGES) await measure('shop', shop.url + p, p == '/' ? 'body' : 'main');
 await measure('theme', stubUrl + '/theme', 'body');
+for (const width of [1280, 390]) {
+  await page.setViewportSize({ width, height: 800 });
+  await measure(`sb-admin-2 ${width}`, stubUrl + '/sb-admin-2/index.html', 'body', THEME_DEAD);
+  for (const p of ['index', 'post', 'contact'])
+    await measure(`clean-blog ${width}`, `${stubUrl}/clean-blog/${p}.html`, 'body', new Set());
+}
+await page.setViewportSize({ width: 1280, height: 800 });
 
 // Rage: bursts of three quick clicks (200 ms apart) and text-selecting triple clicks.
 const rage = [];
 async function burst(site, url, sel, truth, how) {
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.waitForFunction(() => !!window.heatlens);
   if (how == 'triple') await page.click(sel, { clickCount: 3, delay: 40 });
   else for (let i = 0; i < 3; i++) await page.click(sel, { delay: 20 }).then(() => page.waitForTimeout(180));
@@ -193,32 +241,32 @@ await shop.close();
 stub.close();
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(pad('site', 6) + pad('page', 16) + pad('element', 34) + pad('by hand', 9) + 'flagged');
+console.log(pad('site', 16) + pad('page', 26) + pad('element', 34) + pad('by hand', 9) + 'flagged');
 for (const r of rows)
   if (r.dead != (r.truth == 'dead') || r.missing)
     console.log(
-      pad(r.site, 6) +
-        pad(r.page, 16) +
+      pad(r.site, 16) +
+        pad(r.page, 26) +
         pad(r.el, 34) +
         pad(r.truth, 9) +
         (r.missing ? '(no click sent)' : r.dead ? 'dead' : '-'),
     );
 console.log('(only disagreements listed)\n');
 console.log(
-  pad('dead clicks', 12) +
+  pad('dead clicks', 16) +
     pad('clicks', 8) +
     pad('dead by hand', 14) +
     pad('flagged', 9) +
     pad('false pos.', 11) +
     'misses',
 );
-for (const site of ['shop', 'theme']) {
+for (const site of new Set(rows.map((r) => r.site))) {
   const s = rows.filter((r) => r.site == site && !r.missing);
   const dead = s.filter((r) => r.truth == 'dead');
   const fp = s.filter((r) => r.dead && r.truth != 'dead');
   const miss = dead.filter((r) => !r.dead);
   console.log(
-    pad(site, 12) +
+    pad(site, 16) +
       pad(s.length, 8) +
       pad(dead.length, 14) +
       pad(s.filter((r) => r.dead).length, 9) +

@@ -13,6 +13,17 @@
 // passes and shadow roots ~215, the client-side URL strip ~120, dead clicks attributed through live
 // regions, aria-controls and back/forward settling ~100. The per-tracker limits are
 // regression guards too.
+//
+// OVER THE DESIGN BUDGETS (2.5 KB core, 4.8 KB init and script tag) since the third round of field
+// fixes: core 2,687 B (+187), init 5,103 B (+303), script tag 5,099 B (+299). What each fix costs,
+// size-limit entries before -> after: offline queue and `online` resend plus the CSP stop
+// (transport 836 -> 983, +147, all in the core); keyboard activations at the element's centre
+// (clicks +80); page x from the scrollable origin on right-to-left pages (moves 805 -> 849, +44;
+// clicks too); dead clicks that had an effect (toggle, scroll, navigate, layout around the target
+// changed by the click's own handlers: dead-clicks 719 -> 827, +108); shadow roots found when
+// attached (forms +93, media +101, shared once in init); no view before a prerendered page is
+// activated (pageviews +1). The limits below are the measured sizes plus a little, so a further
+// regression still fails; bringing the three back under budget is open.
 const tracker = (name, fn, limit) => ({
   name: `@heatlens/sdk/${name}`,
   path: `dist/${name}.js`,
@@ -25,27 +36,27 @@ module.exports = [
     name: 'heatmap core (moves, clicks, scroll, transport)',
     path: 'dist/index.js',
     import: '{ trackMoves, trackClicks, trackScroll, createTransport }',
-    limit: '2.45 KB',
+    limit: '2.7 KB',
   },
-  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '4.72 KB' },
+  { name: 'everything: init() and every tracker', path: 'dist/index.js', import: '{ init }', limit: '5.12 KB' },
   // Served as it is at GET /sdk.js: measured as built, not bundled again.
   {
     name: 'script tag: dist/heatlens.iife.js',
     path: 'dist/heatlens.iife.js',
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '4.74 KB',
+    limit: '5.12 KB',
   },
   // `import *` also ships the name of every export (a bundler keeps them for the namespace object).
-  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '4.89 KB' },
-  tracker('transport', 'createTransport', '850 B'),
+  { name: 'every export: import *', path: 'dist/index.js', import: '*', limit: '5.3 KB' },
+  tracker('transport', 'createTransport', '1000 B'),
   tracker('pageviews', 'trackPageviews', '670 B'),
-  tracker('clicks', 'trackClicks', '1440 B'),
+  tracker('clicks', 'trackClicks', '1560 B'),
   tracker('rage-clicks', 'rageClicks', '200 B'),
-  tracker('dead-clicks', 'deadClicks', '750 B'),
-  tracker('moves', 'trackMoves', '830 B'),
+  tracker('dead-clicks', 'deadClicks', '850 B'),
+  tracker('moves', 'trackMoves', '870 B'),
   tracker('scroll', 'trackScroll', '650 B'),
-  tracker('forms', 'trackForms', '400 B'),
-  tracker('media', 'trackMedia', '750 B'),
+  tracker('forms', 'trackForms', '485 B'),
+  tracker('media', 'trackMedia', '850 B'),
   tracker('downloads', 'trackDownloads', '560 B'),
   tracker('outbound', 'trackOutbound', '500 B'),
   tracker('image-views', 'trackImageViews', '590 B'),

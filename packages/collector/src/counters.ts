@@ -1,4 +1,4 @@
-import { ELEMENT_GRID, MAX_ELEMENTS } from '@heatlens/schema';
+import { boundKey, ELEMENT_GRID, MAX_ELEMENTS, MAX_URL } from '@heatlens/schema';
 import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
 
 /*
@@ -62,19 +62,25 @@ export const capOf = (family: Family) => FAMILY_CAPS[family] ?? MAX_FAMILY_MEMBE
 /** The string standing for every member of a family past its cap. Has no valid URL or selector form. */
 export const OTHER = '(other)';
 
-/** A visitor's string as stored: NFC, at most MAX_MEMBER_CHARS UTF-16 units, never a lone surrogate. */
-export function capString(s: string): string {
-  let t = s.length > MAX_MEMBER_CHARS ? s.slice(0, MAX_MEMBER_CHARS) : s;
-  const last = t.charCodeAt(t.length - 1);
-  if (t.length < s.length && last >= 0xd800 && last <= 0xdbff) t = t.slice(0, -1);
+/** Families whose strings are URLs (`normalizeSentUrl`'d): kept up to `MAX_URL`, as the SDK README says. */
+const URL_FAMILIES = new Set<Family>(['dl', 'out', 'img', 'm', 'ref']);
+
+/**
+ * A visitor's string as stored: NFC, at most `max` UTF-16 units (MAX_MEMBER_CHARS; `MAX_URL` for
+ * URLs); a longer one keeps a prefix cut at a character boundary (never inside a `%`-escape or a
+ * surrogate pair) and a `~hash` of the whole, as the page key does (`boundKey`), so two long
+ * strings that share a prefix stay two members.
+ */
+export function capString(s: string, max = MAX_MEMBER_CHARS): string {
   // Normalising is the slow part; ASCII is already NFC.
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(t) ? t : t.normalize('NFC').slice(0, MAX_MEMBER_CHARS);
+  return boundKey(/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFC'), max);
 }
 
 /** The member of a family's string (and, for media, its kind and action). */
 export function member(family: Family, value: string, ...fixed: string[]): string {
-  return fixed.length ? `${family}:${fixed.join(':')}:${capString(value)}` : `${family}:${capString(value)}`;
+  const v = capString(value, URL_FAMILIES.has(family) ? MAX_URL : MAX_MEMBER_CHARS);
+  return fixed.length ? `${family}:${fixed.join(':')}:${v}` : `${family}:${v}`;
 }
 
 /** The family key of a capped member (family and fixed fields, e.g. `m:video:play:`) and its cap, or undefined. */

@@ -14,7 +14,10 @@ export interface TransportOptions {
   site: string;
   /** Relaxed flush interval, used until the collector names another in `X-Heatlens-Flush`. Default: 5000 ms. */
   flushMs?: number;
-  /** Events kept at most; past it the oldest are dropped and counted. Default: 500. */
+  /**
+   * Events kept at most, while offline too (sent when the browser is back `online`); past it the
+   * oldest are dropped and counted in `dropped`. Default: 500.
+   */
   maxQueue?: number;
   /** The path of a page URL (default: the current page). Default: its pathname. */
   path?: (href?: string) => string;
@@ -32,7 +35,10 @@ export interface Transport {
   clear(): void;
   /** Flushes, then stops listeners and pending retries. */
   close(): void;
-  /** Events dropped: the queue was full, or moves left behind at page hide to stay under the keepalive quota. */
+  /**
+   * Events dropped: the queue was full (offline too), or moves left behind at page hide to stay
+   * under the keepalive quota.
+   */
   readonly dropped: number;
 }
 
@@ -53,7 +59,11 @@ const size = (s: string) => s.length * (/[^\0-\x7f]/.test(s) ? 3 : 1);
  * that flush every queued batch (all paths) shares one budget with the requests still in flight,
  * under the browser's 64 KiB in-flight keepalive quota (past it `fetch` fails, and a closed tab
  * runs no retry): page views, clicks, forms and the rest go first, moves last, and what does not
- * fit is dropped (moves first) and counted in the next batch's `dropped`. Nothing is sent from a
+ * fit is dropped (moves first) and counted in the next batch's `dropped`. While the browser is
+ * offline nothing is sent: events wait in the queue (bounded by `maxQueue`, the oldest dropped and
+ * counted), a batch already out waits for its retry, and all go when the browser is back `online`. A send the
+ * page's Content-Security-Policy refuses (a `securitypolicyviolation` for the collector's URL)
+ * stops the transport at once, with one console warning naming the directive. Nothing is sent from a
  * page marked as the owner's own (`OWNER_MARK` on `<html>`, set by the extension). Never throws.
  */
 export function createTransport(o: TransportOptions): Transport {
@@ -71,11 +81,20 @@ export function createTransport(o: TransportOptions): Transport {
   // tells whether an owner watches this page, so a watched page is live from its first second.
   let warm: unknown;
 
+  // Listeners, removed together at close.
+  const ac = new AbortController();
+  const on = <E extends globalThis.Event>(type: string, f: (e: E) => unknown, once?: boolean) =>
+    addEventListener(type, f as EventListener, { signal: ac.signal, once });
+
   const post = (b: Omit<Batch, 'sent'>, attempt: number, final?: boolean) => {
     // Exponential backoff with jitter (1-2 s, 2-4 s ... 16-32 s), so visitors cut off by the
-    // same outage do not all come back in the same second.
+    // same outage do not all come back in the same second. Offline, the batch waits for `online`
+    // instead (with its id: it is counted once), however long that takes.
     const retry = (after?: number) =>
-      ++attempt < 6 && setTimeout(() => closed || post(b, attempt), after || 500 * 2 ** attempt * (1 + Math.random()));
+      navigator.onLine
+        ? ++attempt < 6 &&
+          setTimeout(() => closed || post(b, attempt), after || 500 * 2 ** attempt * (1 + Math.random()))
+        : on('online', () => post(b, attempt), true);
     const body = JSON.stringify({ ...b, sent: Date.now() });
     const n = size(body);
     inflight += n;
@@ -95,6 +114,8 @@ export function createTransport(o: TransportOptions): Transport {
   const flush = (final?: boolean) => {
     warm = true;
     timer = void clearTimeout(timer);
+    // Offline: nothing could go; the queue waits for `online` (bounded, see `push`).
+    if (!navigator.onLine) return;
     // The owner's own browsing is never counted.
     if (document.documentElement.hasAttribute(OWNER_MARK)) q = [];
     // One budget for everything in flight at page hide; moves last, so they are what is dropped.
@@ -130,8 +151,19 @@ export function createTransport(o: TransportOptions): Transport {
     }
   };
   // At the window in the bubble phase: after every tracker's own hidden listener (at the document).
-  const hidden = () => document.visibilityState == 'hidden' && flush(true);
-  addEventListener('visibilitychange', hidden);
+  // At the window in the bubble phase: after every tracker's own hidden listener (at the document).
+  on('visibilitychange', () => document.visibilityState == 'hidden' && flush(true));
+  on('online', () => flush());
+  // The page's Content-Security-Policy refuses the collector for good (`connect-src`): every retry
+  // would fail again, each a console error and a violation report. Stop at the first, say why once.
+  on<SecurityPolicyViolationEvent>(
+    'securitypolicyviolation',
+    // 'enforce' (< 'f'), not 'report': a report-only policy lets the request go.
+    (e) =>
+      e.disposition < 'f' &&
+      url.startsWith(e.blockedURI || '-') &&
+      (ac.abort(), (closed = q = []), console.warn('heatlens: blocked by CSP', e.effectiveDirective)),
+  );
 
   return {
     push(e, href) {
@@ -150,7 +182,7 @@ export function createTransport(o: TransportOptions): Transport {
     close() {
       flush(true);
       closed = true;
-      removeEventListener('visibilitychange', hidden);
+      ac.abort();
     },
     get dropped() {
       return dropped;

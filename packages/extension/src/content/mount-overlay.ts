@@ -59,7 +59,20 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   labels.id = 'heatlens-labels';
   const legend = createLegend(doc);
   root.append(style, canvas, labels, legend.el);
+  // Above the page's top layer too (a modal <dialog>, a popover paint over any z-index): the host
+  // is a manual popover, shown once mounted and raised again whenever the page opens another
+  // (the last shown is on top). Where the Popover API is missing it stays a z-index layer.
+  host.setAttribute('popover', 'manual');
   doc.documentElement.append(host);
+  const raise = (): void => {
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // no Popover API, or the host left the document: the z-index still applies
+    }
+  };
+  raise();
 
   const ctx = labels.getContext('2d');
   const paletteCanvas = doc.createElement('canvas');
@@ -191,12 +204,25 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(onLayout) : null;
   observer?.observe(doc.documentElement);
   if (doc.body) observer?.observe(doc.body);
+  // A dialog or popover of the page opened or closed (`toggle`, captured: it does not bubble):
+  // raised above it if it opened, and redrawn either way (what it covered or revealed changed,
+  // with no class or child list touched).
+  win.addEventListener(
+    'toggle',
+    (e) => {
+      if (e.target === host) return;
+      if ((e as ToggleEvent).newState === 'open') raise();
+      onDom();
+    },
+    { ...listen, capture: true },
+  );
   const mutations = typeof MutationObserver === 'function' ? new MutationObserver(onDom) : null;
   mutations?.observe(doc.documentElement, {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['id', 'class'],
+    // `open`: a <dialog> shown or closed (also where no `toggle` is fired for dialogs).
+    attributeFilter: ['id', 'class', 'open'],
   });
   const stopNavigation = watchNavigation(win, (path) => opts.onNavigate?.(path), abort.signal);
 

@@ -15,27 +15,39 @@ export type PagePoint = {
 };
 
 /**
- * Where a mouse event `e` over element `t` lands, in one pass (one scroll-root lookup, one rect):
- * - page coordinates in the scroll root ({@link scrollRoot}), whole px, never negative, with the
- *   root's scroll size: for the document `pageX`, `pageY` (fixed when the event was created, so a
- *   stored event can be read later); for an inner scroller the client point relative to its
- *   padding box plus its scroll offset, read now;
+ * Where a pointer event `e` over element `t` lands, in one pass (one scroll-root lookup, one
+ * rect):
+ * - page coordinates in the scroll root ({@link scrollRoot}), whole px, measured from the left edge
+ *   of all the root can scroll to in every writing direction: on a right-to-left page, or a
+ *   `vertical-rl` one, the overflow lies left of the first screen and `scrollLeft` runs negative,
+ *   so x is offset by the scrollable range (https://drafts.csswg.org/cssom-view/#scrolling-area-origin);
+ *   y from the top (vertical text set right to left, whose overflow lies above, is not told apart);
+ *   with the root's scroll size;
  * - `fixed: true` with viewport px `cx`, `cy` and the viewport's height `vh` when `t` sits in a box
  *   that does not scroll with the root: `position: fixed`, a `sticky` box at its `top` offset
  *   (stuck; bottom-sticky boxes are not told apart from the page, to keep the core small), or, for
  *   an inner root, anything outside it (an app shell's bars). Walks from `t` up to the root only
  *   (through open shadow roots' hosts), one computed style per ancestor: call it per sample.
  */
-export function pagePoint(e: MouseEvent, t: Element | null): PagePoint {
+export function pagePoint(
+  e: Pick<MouseEvent, 'clientX' | 'clientY' | 'pageX' | 'pageY'>,
+  t: Element | null,
+): PagePoint {
   const r = scrollRoot();
-  let x = e.pageX;
+  const d = r || document.documentElement;
+  const s = getComputedStyle(d);
+  // For the document `pageX`, `pageY` (fixed when the event was created, so a throttled sample
+  // reads where it was); for an inner root the client point in its padding box plus its scroll.
+  // The overflow lies left of the first screen when the block flow runs right to left
+  // (`vertical-rl`, `sideways-rl`) or the line does (`horizontal-tb` and `rtl`).
+  let x = (/-rl|b r/.test(s.writingMode + ' ' + s.direction) ? d.scrollWidth - d.clientWidth : 0) + e.pageX;
   let y = e.pageY;
   let top = 0;
   if (r) {
     const b = r.getBoundingClientRect();
     top = b.top + r.clientTop;
-    x = e.clientX - b.left - r.clientLeft + r.scrollLeft;
-    y = e.clientY - top + r.scrollTop;
+    x += e.clientX - e.pageX - b.left - r.clientLeft + r.scrollLeft;
+    y += e.clientY - e.pageY - top + r.scrollTop;
   }
   for (; t && t != r; t = t.parentElement || (t.getRootNode() as ShadowRoot).host) {
     const s = getComputedStyle(t);

@@ -33,17 +33,22 @@ export const trackClicks: (emit: Emit<ClickEvent>, opts?: ClickOptions) => Stop 
       window,
       'click',
       (e) => {
-        // detail 0: a keyboard or scripted click, which has no position to map.
-        if (!e.detail) return;
+        // detail 0: a keyboard activation (Enter, Space: trusted) or a script's `click()` (not,
+        // skipped). A keyboard activation has no pointer position (clientX/Y are 0): it counts
+        // for its element, at the element's centre, never as a point at the page's corner.
+        if (!e.detail && !e.isTrusted) return;
         const t = clickTarget(e);
         const href = location.href;
-        const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pagePoint(e, t) };
+        const r = t.getBoundingClientRect();
+        const cx = r.x + r.width / 2;
+        const cy = r.y + r.height / 2;
+        const p = e.detail ? e : { clientX: cx, clientY: cy, pageX: cx + scrollX, pageY: cy + scrollY };
+        const ev: ClickEvent = { type: 'click', ts: Date.now(), ...pagePoint(p, t) };
         const sel = selectorOf(t);
         if (sel) {
-          const r = t.getBoundingClientRect();
           ev.sel = sel;
-          ev.ex = frac(e.clientX - r.left, r.width);
-          ev.ey = frac(e.clientY - r.top, r.height);
+          ev.ex = frac(p.clientX - r.left, r.width);
+          ev.ey = frac(p.clientY - r.top, r.height);
         }
         // Flags may pass the click on later; it still belongs to the page it happened on.
         (opts.flags || []).reduceRight<Emit<ClickEvent>>(

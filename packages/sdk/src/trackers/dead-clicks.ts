@@ -24,18 +24,33 @@ type Pending = [
   settle: (dead?: unknown) => void,
   href: string,
   controls: Element | null,
+  click: unknown,
+  box: string,
+  touched?: unknown,
 ];
 
+/**
+ * The layout of `t`'s surroundings: the boxes of `t` and its ancestors below the body (a sidebar
+ * that collapses around a toggle, a panel that widens the column it sits in).
+ */
+const layout = (t: Element | null) => {
+  let s = '';
+  for (; t && t != document.body; t = t.parentElement) s += JSON.stringify(t.getBoundingClientRect());
+  return s;
+};
+
 /** True when mutation `r` is an effect a visitor could attribute to a click on `t`. */
-const effect = (r: MutationRecord, [t, near, , , controls]: Pending): unknown => {
+const effect = (r: MutationRecord, [t, near, , , controls, click]: Pending): unknown => {
   const n = r.target as Element;
   return (
     // Inside the target or in what it says it controls (`aria-controls`); on an ancestor, a
-    // change of state (expanded, open, hidden); a dialog.
+    // change of state (expanded, open, hidden), or any attribute the click's own handlers set
+    // while it is dispatched (a class on the body that collapses a sidebar, a dark theme); a dialog.
     t.contains(n) ||
     controls?.contains(n) ||
     (r.type == 'attributes'
-      ? (n.contains(t) && /^(aria-|open|hidden)/.test(r.attributeName!)) || n.closest?.(DIALOG)
+      ? (n.contains(t) && (window.event == click || /^(aria-|open|hidden)/.test(r.attributeName!))) ||
+        n.closest?.(DIALOG)
       : // Content added, removed or rewritten near the target or in a live region (class churn
         // elsewhere is not).
         near.contains(n) ||
@@ -46,8 +61,11 @@ const effect = (r: MutationRecord, [t, near, , , controls]: Pending): unknown =>
 
 /**
  * A click flag for `trackClicks`: marks `dead: true` on a click the visitor saw no effect of
- * within `deadMs`: no navigation (the URL, or the page hidden), no focus or selection change, no
- * mutation attributable to it (inside the target; an ancestor's `aria-*`, `open` or `hidden`; a
+ * within `deadMs`: no navigation (the URL, the page hidden, a navigation started), no focus or
+ * selection change, no popover, dialog or `<details>` toggled, nothing scrolled, no change of the
+ * layout around the target made by the click's own handlers (a sidebar collapsed by a class on the
+ * body), no mutation attributable to it (inside the target; an ancestor's `aria-*`, `open` or
+ * `hidden`, or any attribute of an ancestor set while the click is dispatched; a
  * new or changed dialog; content added or changed within two levels above the target, the body
  * excluded; content changed in a live region (`aria-live`, `role=status|alert|log`) anywhere, or
  * in an element the target or an ancestor names in `aria-controls`). Attribute churn elsewhere (a
@@ -70,7 +88,11 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
       // Once per tracker: leaving the page or stopping settles what is pending (not dead).
       armed = signal;
       onHidden(settleAll, signal);
-      listen(window, 'popstate hashchange', settleAll, signal);
+      // Effects that show wherever they are: a popover, dialog or disclosure toggled, the page or
+      // a scroller scrolled, a navigation started (the Navigation API, where there is one).
+      listen(window, 'popstate hashchange toggle scroll', settleAll, signal);
+      // (No Navigation API: the window never fires `navigate`.)
+      listen((window as { navigation?: EventTarget }).navigation || window, 'navigate', settleAll, signal);
       signal.addEventListener('abort', settleAll);
     }
     let near = t;
@@ -83,7 +105,12 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
         clearTimeout(timer);
         if (!pending.size) mo!.disconnect();
         next(
-          dead && href == location.href && focus == document.activeElement && sel == '' + getSelection()
+          dead &&
+            href == location.href &&
+            focus == document.activeElement &&
+            sel == '' + getSelection() &&
+            // The click's own handlers changed the page and the layout around the target moved.
+            !(p[7] && layout(t) != p[6])
             ? { ...e, dead: true }
             : e,
         );
@@ -91,11 +118,17 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
       href,
       // The first id only: a list of several is rare on a clickable element.
       document.getElementById(t.closest('[aria-controls]')?.getAttribute('aria-controls')?.split(' ')[0] || ''),
+      window.event,
+      layout(t),
     ];
     const timer = setTimeout(p[2], deadMs, true);
     pending.add(p);
     (mo ||= new MutationObserver((rs) =>
-      pending.forEach((q) => (q[3] != location.href || rs.some((r) => effect(r, q))) && q[2]()),
+      pending.forEach((q) => {
+        // Delivered while the click is still dispatched: its own handlers made these changes.
+        if (window.event == q[5]) q[7] = 1;
+        if (q[3] != location.href || rs.some((r) => effect(r, q))) q[2]();
+      }),
     )).observe(document, {
       subtree: true,
       childList: true,

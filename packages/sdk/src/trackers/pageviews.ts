@@ -10,7 +10,8 @@ import type { Emit, Stop, TrackerOptions } from '../lib/types.js';
 export interface PageviewOptions extends TrackerOptions, PathOptions {}
 
 /**
- * Tracks page views: on start (or on activation, for a prerendered page), on a back/forward-cache
+ * Tracks page views, once per page the visitor saw: on start (or on activation, for a prerendered
+ * page: never for one that is not activated), on a back/forward-cache
  * restore, and on single-page-app navigation (`pushState`, `replaceState`, `popstate`,
  * `hashchange`) that changes the page's path. Each carries the referrer (origin and path only;
  * the previous page after a single-page-app navigation), language, time zone, viewport height
@@ -22,9 +23,16 @@ export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions)
 >((emit, opts, signal) => {
   let path: string | undefined;
   let ref = document.referrer;
-  // `persisted`: a page restored from the back/forward cache is a new view of the same path.
+  // `persisted`: a page restored from the back/forward cache is a new view of the same path. A
+  // prerendered page (Speculation Rules) is not seen until it is activated, though it runs, fires
+  // `pageshow` and may be given consent meanwhile: nothing counts before `prerenderingchange`.
   const view = (e?: Event & { persisted?: boolean }) => {
-    if (signal.aborted || (path == (path = pagePath(opts)) && !e?.persisted)) return;
+    if (
+      signal.aborted ||
+      (document as { prerendering?: boolean }).prerendering ||
+      (path == (path = pagePath(opts)) && !e?.persisted)
+    )
+      return;
     emit({
       type: 'pageview',
       ts: Date.now(),
@@ -44,8 +52,8 @@ export const trackPageviews: (emit: Emit<PageviewEvent>, opts?: PageviewOptions)
   // The first view goes first, and each step runs guarded: a browser API that refuses (a frozen
   // `history`, whose assignment throws in strict-mode code such as an ES module) only costs the
   // single-page-app views that need it, never the first view or the page's own navigation.
-  if ((document as { prerendering?: boolean }).prerendering) listen(document, 'prerenderingchange', view, signal);
-  else safe(view);
+  safe(view);
+  listen(document, 'prerenderingchange', view, signal);
   listen(window, 'popstate hashchange pageshow', view, signal);
   for (const k of ['pushState', 'replaceState'] as const)
     safe(() => {
