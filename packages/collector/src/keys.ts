@@ -29,6 +29,8 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * S:sweep:<slot>             string  2 sweep intervals                   sweep                   sweep
  * S:al:on, S:al:cd           hash    7 days, refreshed                   alerts (open, close)    alerts
  * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
+ * S:su:<minute>              hash    62 minutes                          setup log (refusals)    GET /api/setup
+ * S:su:ok                    string  30 days                             setup log (accepted)    GET /api/setup
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
@@ -94,6 +96,8 @@ const SPECS = {
   alertsFiring: ['al', 'on'],
   alertsCooldown: ['al', 'cd'],
   alertsLog: ['al', 'log'],
+  setup: ['su', arg('b')],
+  setupLast: ['su', 'ok'],
 } satisfies Record<string, Part[]>;
 
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
@@ -129,6 +133,11 @@ export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPE
 /** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
 export const alertKeys = (site: string) =>
   [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
+
+/** A site's setup tallies of one minute (refused batches by reason and detail: setup/setup-log.ts). */
+export const setupKey = (site: string, b: number) => build(siteKey(site), SPECS.setup, { b });
+/** When a batch was last accepted for a site. */
+export const setupLastKey = (site: string) => build(siteKey(site), SPECS.setupLast, {});
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(

@@ -11,6 +11,8 @@ import { createReadApi } from './read-api.js';
 import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
+import { createSetupApi } from './setup-api.js';
+import type { SetupLog } from '../setup/setup-log.js';
 
 export type RouterDeps = {
   config: ResolvedConfig;
@@ -19,6 +21,7 @@ export type RouterDeps = {
   metrics: Metrics;
   log: Logger;
   limits: RateLimits;
+  setup?: SetupLog;
 };
 type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
 
@@ -38,6 +41,7 @@ export function createRouter(deps: RouterDeps) {
   const collect = createCollectHandler(deps);
   const read = createReadApi(deps);
   const files = createStaticFiles(deps.config);
+  const setupApi = createSetupApi(deps);
 
   const routes: Record<string, Handler> = {
     'POST /collect': (req, res) => collect(req, res),
@@ -54,6 +58,7 @@ export function createRouter(deps: RouterDeps) {
     'GET /api/pages': (req, res, p) => read.pages(req, res, p),
     'GET /api/heatmap': (req, res, p) => read.heatmap(req, res, p),
     'GET /api/stats': (req, res, p) => read.stats(req, res, p),
+    'GET /api/setup': (req, res, p) => setupApi(req, res, p),
     'GET /healthz': (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /readyz': async (_req, res) => {
       try {
