@@ -10,6 +10,7 @@ import { summaryFigures } from './summary-figures.js';
 import { formatClock, formatCount, formatDuration, formatRate, formatWindow } from './format.js';
 import { createPageView } from './page-view.js';
 import { renderPagesTable } from './pages-table.js';
+import { createSetupPanel } from './setup-panel.js';
 import { pagesFrom, renderSourceFilter, renderSourcesPanel } from './sources-panel.js';
 import { clearToken, loadToken, saveToken } from './token-store.js';
 import { readViewState, writeViewState, type ViewState } from './view-state.js';
@@ -116,7 +117,15 @@ function selectSite(site: string): void {
   }
   pageView.close();
   connectPages();
+  showSetup();
   remember();
+}
+
+const setupPanel = createSetupPanel(byId('setup'));
+/** The chosen site's setup panel: refused batches and what to do. */
+function showSetup(): void {
+  const site = sites.find((s) => s.id === state.site);
+  if (site) setupPanel.show(site, state.token);
 }
 
 /** What an empty window says: how to get data in. */
