@@ -4,6 +4,7 @@ import { segmentOf } from '@heatlens/schema/tiles';
 import { fetchSites, fetchStats, siteForUrl, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
 import { sendToBackground } from '../send-message.js';
+import { loadLastChoice, saveLastChoice } from './last-choice.js';
 import { DEFAULT_RADIUS, DEFAULT_SETTINGS, MAX_RADIUS, MIN_RADIUS, type OverlaySettings } from '../settings.js';
 import { loadConfig, type CollectorConfig } from '../storage.js';
 import { pageKey } from '@heatlens/schema/page-key';
@@ -111,7 +112,8 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
     () => {},
   );
   $('#page').textContent = `${site.id} ${path}`;
-  showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, seg: tab.width ? segmentOf(tab.width) : 'all' });
+  const last = await loadLastChoice(browser.storage.local, site.id);
+  showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, ...last, seg: tab.width ? segmentOf(tab.width) : 'all' });
   // The tab was resized across a width segment since the map's width was chosen: say so, offer the tab's.
   const segNote = $<HTMLParagraphElement>('#seg-note');
   const tabSeg = tab.width ? segmentOf(tab.width) : null;
@@ -148,6 +150,8 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   toggle.addEventListener('click', () => void apply(!state));
   for (const control of [kind, windowSelect, seg, opacity, radius, counts]) {
     control.addEventListener('change', () => {
+      const { window, kind: map } = readSettings();
+      void saveLastChoice(browser.storage.local, site.id, { window, kind: map });
       if (state) void apply(true);
       void refresh();
     });
