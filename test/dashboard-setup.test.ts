@@ -92,7 +92,7 @@ describe.runIf(hasChromium)('dashboard: setup panel and the chosen window', () =
         expect(table).toBeGreaterThan(0);
         expect(events).toBe(table);
         expect(await page.textContent('#summary')).toMatch(/pages in the last hour/);
-        expect(await page.textContent('[data-summary="chart"]')).toMatch(/per 5 s, last 5 minutes/);
+        expect(await page.textContent('[data-summary="chart"]')).toMatch(/per 1 min, last hour/);
         if (shots) await page.screenshot({ path: join(shots, `dashboard-window-${width}.png`), fullPage: false });
       } finally {
         await page.close();

@@ -23,6 +23,7 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * P:w                        string  the watch's ttl                     watch                   record
  * S:p:<win>:<b>              zset    bucket end + window + 2 buckets     rank                    pages
  * S:ev:<b>                   string  as S:p:5m:<b>                       rank                    pages
+ * S:ev:<win>:<b>             string  as S:p:<win>:<b> (1h, 24h, 30d)      rank                    pages
  * S:rb:<batchId>             string  BATCH_ID_TTL_MS                     rank                    rank
  * S:known                    zset    2 x longest window, refreshed       rank, admit             sweep, admit
  * S:pg:<b>                   set     2 page-cap buckets                  admit                   admit
@@ -89,6 +90,7 @@ const SPECS = {
   watched: ['w'],
   rank: ['p', arg('win'), arg('b')],
   events: ['ev', arg('b')],
+  levelEvents: ['ev', arg('win'), arg('b')],
   rankBatch: ['rb', arg('id')],
   known: ['known'],
   admitted: ['pg', arg('b')],
@@ -123,6 +125,9 @@ export const watchedKey = (page: string) => build(page, SPECS.watched, {});
 export const rankKey = (site: string, win: WindowName, b: number) => build(siteKey(site), SPECS.rank, { win, b });
 /** A site's events in one live bucket. */
 export const eventsKey = (site: string, b: number) => build(siteKey(site), SPECS.events, { b });
+/** A site's events in one bucket of a longer window's level (1h, 24h, 30d): that window's series. */
+export const levelEventsKey = (site: string, win: WindowName, b: number) =>
+  build(siteKey(site), SPECS.levelEvents, { win, b });
 /** A site's known pages (path -> last write), swept and admitted first. */
 export const knownKey = (site: string) => build(siteKey(site), SPECS.known, {});
 /** A site's pages admitted in one page-cap bucket. */

@@ -6,6 +6,7 @@ import { describeAlerts } from './describe-alerts.js';
 import { describeSources } from './describe-sources.js';
 import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
+import { describeSeries } from './describe-series.js';
 import type { Store } from './types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -255,6 +256,7 @@ export function describeStore(
 
     const parts = { store: () => store, fresh, folded, now: T0 };
     describeStats(parts);
+    describeSeries(parts);
     describeLimits(parts);
     describeLayout(() => store, fresh);
     describeSources(parts);
