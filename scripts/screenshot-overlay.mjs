@@ -26,7 +26,7 @@ for (const width of [1280, 390]) {
       '--shop',
       rig.shop.url,
       '-n',
-      '120',
+      '40',
       '--spread',
       '0',
       '--speed',
@@ -35,6 +35,8 @@ for (const width of [1280, 390]) {
       '24',
     ]);
     console.log(stdout.split('\n').find((l) => l.startsWith('Accepted')));
+    const refused = stdout.split('\n').find((l) => l.startsWith('Not accepted'));
+    if (refused) console.error(refused);
     await rig.owner.waitForTimeout(3000); // the next frames draw the new clicks
     const file = join(values.out, `shop-overlay-${width}.png`);
     await rig.owner.screenshot({ path: file });
