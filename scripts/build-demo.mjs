@@ -3,13 +3,11 @@
 // `pnpm build` and this agree on every path), the SDK's script-tag build and the dashboard.
 // Types, the SDK's npm entry points and the extension stay with `pnpm build`.
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (p) => join(root, p);
-const require = createRequire(import.meta.url);
 
 /** Every file under `dir` (recursively), absolute paths. */
 function filesUnder(dir) {
@@ -117,7 +115,8 @@ function steps(esbuild) {
           target: 'es2022',
           logLevel: 'warning',
         });
-        const css = [require.resolve('uplot/dist/uPlot.min.css'), at('packages/collector/dashboard/src/styles.css')]
+        const { dashboardStylesheets } = await import('../packages/collector/dashboard/stylesheets.mjs');
+        const css = dashboardStylesheets()
           .map((f) => readFileSync(f, 'utf8'))
           .join('\n');
         writeFileSync(at('packages/collector/public/assets/dashboard.css'), css);

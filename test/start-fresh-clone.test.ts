@@ -1,5 +1,5 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,20 @@ describe.runIf(wanted)("the README's first command, from a fresh clone", () => {
     const collector = `http://127.0.0.1:${port}`;
     const home = await fetch(`${collector}/`);
     expect(home.status).toBe(200);
-    expect(await home.text()).toContain('/assets/dashboard.js');
-    expect((await fetch(`${collector}/assets/dashboard.js`)).status).toBe(200);
+    const html = await home.text();
+    expect(html).toContain('/assets/dashboard.js');
+    // Every asset the dashboard references is served, and its stylesheet holds every stylesheet of
+    // the dashboard's sources (the quick build once left out sources.css).
+    const refs = [...html.matchAll(/(?:src|href)="(\/[^"#?]+)"/g)].map((m) => m[1]!);
+    expect(refs).toEqual(expect.arrayContaining(['/assets/dashboard.js', '/assets/dashboard.css']));
+    for (const ref of refs) expect((await fetch(`${collector}${ref}`)).status, ref).toBe(200);
+    const css = await (await fetch(`${collector}/assets/dashboard.css`)).text();
+    const own = readdirSync(join(dir, 'packages/collector/dashboard/src')).filter((f) => f.endsWith('.css'));
+    expect(own).toContain('sources.css');
+    for (const f of own) {
+      const rule = readFileSync(join(dir, 'packages/collector/dashboard/src', f), 'utf8').match(/^[.#][^{\n]+\{/m)?.[0];
+      expect(css, `${f}: ${rule}`).toContain(rule);
+    }
     const sdk = await fetch(`${collector}/sdk.js`);
     expect(sdk.status).toBe(200);
     expect((await sdk.text()).length).toBeGreaterThan(500);

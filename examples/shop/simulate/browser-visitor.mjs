@@ -21,7 +21,9 @@ export async function browseVisitor(browser, visitor, { shopUrl, speed = 4 }) {
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
   const page = await context.newPage();
-  const safe = (p) => p.catch(() => {});
+  // A step that fails (an element missing, a navigation timing out) is reported and the visit goes
+  // on: one broken page must not end the run, nor pass unnoticed.
+  const safe = (p) => p.catch((err) => console.error(`  a visitor's step on ${page.url()} failed: ${err.message}`));
   try {
     for (const visit of visitor.visits) {
       const spa = visit.path.startsWith('/app/') && page.url().includes('/app');
@@ -89,6 +91,6 @@ export async function browseVisitor(browser, visitor, { shopUrl, speed = 4 }) {
     await safe(page.goto('about:blank')); // pagehide: the SDK flushes what it holds
     await sleep(300);
   } finally {
-    await context.close().catch(() => {});
+    await context.close().catch((err) => console.error(`  closing a visitor's browser context failed: ${err.message}`));
   }
 }

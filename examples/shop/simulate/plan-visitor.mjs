@@ -1,7 +1,9 @@
 import { PRODUCTS } from '../products.mjs';
 import { LAYOUT, layoutOf } from './shop-layout.mjs';
+import { VIEWPORTS } from './viewports.mjs';
 
 /**
+ * @typedef {import('./shop-layout.mjs').Spot & {event?: object | null}} Spot
  * @typedef {{at: number} & Record<string, unknown>} TimedEvent  an event without `ts`, `at` ms into the visit
  * @typedef {{path: string, dwellMs: number, events: TimedEvent[]}} PageVisit
  * @typedef {{
@@ -9,12 +11,6 @@ import { LAYOUT, layoutOf } from './shop-layout.mjs';
  * }} Visitor
  *   a page view's `ref` is where the visitor came from, or for later pages the previous path
  */
-
-const VIEWPORTS = [
-  { vw: 1440, vh: 820, sw: 1440, sh: 900, weight: 45 },
-  { vw: 1024, vh: 700, sw: 1024, sh: 768, weight: 20 },
-  { vw: 390, vh: 760, sw: 390, sh: 844, weight: 35 },
-];
 
 /** Where visitors come from (weights): search, social, news, an Android app, or nowhere. */
 const REFERRERS = {
@@ -80,8 +76,13 @@ function moves(rnd, spots, w, h, dwellMs) {
   return out;
 }
 
-/** A click on a spot, a little off its centre as real clicks are. */
+/**
+ * A click on a spot: the event the SDK sent for it in Chromium when the spot is recorded
+ * (shop-clicks.mjs), else one computed from the spot's fractions (the layout as written).
+ */
 function click(spot, w, h, at, extra = {}) {
+  if (spot.event) return { at, ...spot.event, ...extra };
+  if (spot.event === null) throw new Error(`Chromium sends no click for ${spot.sel}: plan none there`);
   return {
     at,
     type: 'click',
@@ -100,9 +101,11 @@ function click(spot, w, h, at, extra = {}) {
 function visitPage(rnd, path, vp, person, referrer, layoutFor) {
   const { vw, vh } = vp;
   const page = layoutOf(path);
-  const { h: h1280, spots } = layoutFor(path);
+  const { h: hAt, spots } = layoutFor(path, vw);
   const w = vw;
-  const h = Math.round(h1280 * Math.pow(1280 / vw, 0.6));
+  // A recorded layout gives the height at this width; the written one is at 1280 px.
+  const recorded = Object.values(spots).some((s) => s.event);
+  const h = recorded ? hAt : Math.round(hAt * Math.pow(1280 / vw, 0.6));
   const dwellMs = rnd.int(3_000, page === 'guide' ? 40_000 : 15_000);
   const ev = [
     { at: 0, type: 'pageview', vh, ref: referrer || undefined, lang: person.lang, tz: person.tz, sw: vp.sw, sh: vp.sh },
@@ -198,7 +201,8 @@ function visitPage(rnd, path, vp, person, referrer, layoutFor) {
       ev.push(click(spots.orders, w, h, late(0.9)));
       did.navigate = rnd.chance(0.7) ? '/app/orders' : '/app/settings';
     }
-    if (rnd.chance(0.2))
+    // The reorder button is on the overview only.
+    if (path === '/app' && rnd.chance(0.2))
       ev.push(click(spots.reorder, w, h, late(0.5)), { at: late(0.5), type: 'custom', name: 'reorder' });
   }
   ev.push({ at: dwellMs, type: 'engagement', ms: Math.round(dwellMs * (0.6 + rnd.next() * 0.4)) });
@@ -211,9 +215,9 @@ function visitPage(rnd, path, vp, person, referrer, layoutFor) {
  * follows typical e-commerce behaviour (most leave after a page or two; products lead to
  * products; the sign-up form is often abandoned). At most 8 pages.
  * @param {ReturnType<import('./random.mjs').createRandom>} rnd
- * @param {{layoutFor?: (path: string) => {h: number, spots: Record<string, import('./shop-layout.mjs').Spot>}}} [opts]
- *   `layoutFor` default: shop-layout.mjs as written, whose `sel` are queries; pass sdk-selectors.mjs's
- *   so clicks carry the selectors the SDK sends
+ * @param {{layoutFor?: (path: string, vw: number) => {h: number, spots: Record<string, Spot>}}} [opts]
+ *   `layoutFor` default: shop-layout.mjs as written, whose `sel` are queries; pass shop-clicks.mjs's
+ *   so clicks are the events the SDK sends in Chromium
  * @returns {Visitor}
  */
 export function planVisitor(rnd, { layoutFor = (path) => LAYOUT[layoutOf(path)] ?? { h: 900, spots: {} } } = {}) {

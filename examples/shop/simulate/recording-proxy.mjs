@@ -24,7 +24,10 @@ export async function startRecordingProxy({ onCollect }) {
     const forwarded = new Promise((r) => (done = r)).finally(() => inflight.delete(forwarded));
     inflight.add(forwarded);
     req.on('data', (c) => chunks.push(c));
-    req.on('error', () => done());
+    req.on('error', (err) => {
+      console.error(`  the recording proxy lost a request to ${target.href}: ${err.message}`);
+      done();
+    });
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const upstream = request(
@@ -40,15 +43,19 @@ export async function startRecordingProxy({ onCollect }) {
           up.pipe(res);
           done();
           if (req.method === 'POST' && target.pathname === '/collect') {
+            let batch;
             try {
-              onCollect(JSON.parse(body.toString('utf8')), up.statusCode ?? 0);
+              batch = JSON.parse(body.toString('utf8'));
             } catch {
-              // not a batch: the collector answered it, nothing to count
+              // not JSON: the collector answered it (400), nothing to count
+              return;
             }
+            onCollect(batch, up.statusCode ?? 0);
           }
         },
       );
-      upstream.on('error', () => {
+      upstream.on('error', (err) => {
+        console.error(`  the recording proxy could not reach ${target.host}: ${err.message}`);
         done();
         if (res.headersSent) res.destroy();
         else res.writeHead(502).end();

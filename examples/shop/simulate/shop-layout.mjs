@@ -1,7 +1,7 @@
 // Where things are on the shop's pages, as fractions of the document (measured in Chromium at
 // 1280 px wide, rounded), so synthetic clicks land where real ones would. `h` is the document
 // height in px at 1280 px; narrower viewports make pages taller. `sel` is a CSS query that finds
-// the element; what a click on it sends is the SDK's selector of it (sdk-selectors.mjs).
+// the element; what a click on it sends is recorded in Chromium (record-clicks.mjs, shop-clicks.json).
 
 /** @typedef {{sel: string, fx: number, fy: number}} Spot */
 
@@ -26,6 +26,7 @@ export const LAYOUT = {
       photo: { sel: 'img.product-photo', fx: 0.3, fy: 0.35 },
       price: { sel: '#product-price', fx: 0.57, fy: 0.3 },
       next: { sel: '#next-product', fx: 0.62, fy: 0.65 },
+      coupon: { sel: '#apply-coupon', fx: 0.6, fy: 0.37 },
       nav: { sel: '#main-nav > a', fx: 0.75, fy: 0.03 },
     },
   },

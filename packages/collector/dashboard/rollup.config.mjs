@@ -1,15 +1,14 @@
 // Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot and @heatlens/heat bundled in)
 // and one stylesheet (uPlot's CSS + ours). Part of the collector's `pnpm build`.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { dashboardStylesheets } from './stylesheets.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const require = createRequire(import.meta.url);
 
 /** Concatenate stylesheets into one emitted asset: two files do not warrant a CSS toolchain. */
 function css(fileName, files) {
@@ -34,11 +33,6 @@ export default {
     commonjs(),
     typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
     terser(),
-    css('dashboard.css', [
-      require.resolve('uplot/dist/uPlot.min.css'),
-      here('./src/styles.css'),
-      here('./src/sources.css'),
-      here('./src/page-view.css'),
-    ]),
+    css('dashboard.css', dashboardStylesheets()),
   ],
 };

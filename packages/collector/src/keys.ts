@@ -23,6 +23,7 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * P:w                        string  the watch's ttl                     watch                   record
  * S:p:<win>:<b>              zset    bucket end + window + 2 buckets     rank                    pages
  * S:ev:<b>                   string  as S:p:5m:<b>                       rank                    pages
+ * S:ev:<win>:<b>             string  as S:p:<win>:<b> (1h, 24h, 30d)      rank                    pages
  * S:rb:<batchId>             string  BATCH_ID_TTL_MS                     rank                    rank
  * S:known                    zset    2 x longest window, refreshed       rank, admit             sweep, admit
  * S:pg:<b>                   set     2 page-cap buckets                  admit                   admit
@@ -33,6 +34,8 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * P:cap:m:<id>, P:cap:i:<id> string  capture TTL (90 days)               captures put            list / image route
  * S:caps, S:caps:b           zset,   capture TTL, refreshed on put       captures put            captures put
  *                            hash
+ * S:su:<minute>              hash    62 minutes                          setup log (refusals)    GET /api/setup
+ * S:su:ok                    string  30 days                             setup log (accepted)    GET /api/setup
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
@@ -91,6 +94,7 @@ const SPECS = {
   watched: ['w'],
   rank: ['p', arg('win'), arg('b')],
   events: ['ev', arg('b')],
+  levelEvents: ['ev', arg('win'), arg('b')],
   rankBatch: ['rb', arg('id')],
   known: ['known'],
   admitted: ['pg', arg('b')],
@@ -106,6 +110,8 @@ const SPECS = {
   siteCaptures: ['caps'],
   siteCaptureBytes: ['caps', 'b'],
   ready: ['ready'],
+  setup: ['su', arg('b')],
+  setupLast: ['su', 'ok'],
 } satisfies Record<string, Part[]>;
 
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
@@ -131,6 +137,9 @@ export const watchedKey = (page: string) => build(page, SPECS.watched, {});
 export const rankKey = (site: string, win: WindowName, b: number) => build(siteKey(site), SPECS.rank, { win, b });
 /** A site's events in one live bucket. */
 export const eventsKey = (site: string, b: number) => build(siteKey(site), SPECS.events, { b });
+/** A site's events in one bucket of a longer window's level (1h, 24h, 30d): that window's series. */
+export const levelEventsKey = (site: string, win: WindowName, b: number) =>
+  build(siteKey(site), SPECS.levelEvents, { win, b });
 /** A site's known pages (path -> last write), swept and admitted first. */
 export const knownKey = (site: string) => build(siteKey(site), SPECS.known, {});
 /** A site's pages admitted in one page-cap bucket. */
@@ -156,6 +165,10 @@ export const captureKeys = (page: string, id: string) =>
 /** A site's captures (member: capture id, score: order stored) and their image bytes (hash id -> bytes). */
 export const siteCaptureKeys = (site: string) =>
   [build(siteKey(site), SPECS.siteCaptures, {}), build(siteKey(site), SPECS.siteCaptureBytes, {})] as const;
+/** A site's setup tallies of one minute (refused batches by reason and detail: setup/setup-log.ts). */
+export const setupKey = (site: string, b: number) => build(siteKey(site), SPECS.setup, { b });
+/** When a batch was last accepted for a site. */
+export const setupLastKey = (site: string) => build(siteKey(site), SPECS.setupLast, {});
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(

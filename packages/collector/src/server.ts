@@ -10,6 +10,8 @@ import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { connectRedis, type RedisConnection } from './redis-client.js';
 import { createSiteRegistry } from './sites.js';
+import { memorySetupBackend, redisSetupBackend } from './setup/setup-backend.js';
+import { createSetupLog } from './setup/setup-log.js';
 import { createMemoryStore } from './store/memory.js';
 import { createRedisStore } from './store/redis.js';
 import type { Store } from './store/types.js';
@@ -88,7 +90,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
           timeoutMs: config.commandTimeoutMs,
           onSyncError: (err) => log.warn({ err: String(err) }, 'rate limit sync failed'),
         });
-  const handle = createRouter({ config, sites, store, metrics, log, limits });
+  // Refusals and acceptances for GET /api/setup: on Redis, shared by every collector on it.
+  const setup = createSetupLog({
+    backend: redis ? redisSetupBackend(redis.client) : memorySetupBackend(config.now),
+    now: config.now,
+    onError: (err) => log.warn({ err: String(err) }, 'setup log write failed'),
+  });
+  const handle = createRouter({ config, sites, store, metrics, log, limits, setup });
   let baseUrl = '';
   const alerts = createAlertEngine({
     sites: () => sites.list(),
@@ -182,6 +190,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         hub.close();
         clearInterval(sweeper);
         limits.close();
+        await setup.close(); // never rejects: its flush errors are logged by onError
         await alerts.close();
         await upgrade.close();
         if (inFlight > 0) {

@@ -11,3 +11,4 @@ export * from './alerts.js';
 export * from './reach.js';
 export * from './field-path.js';
 export * from './capture.js';
+export * from './setup.js';

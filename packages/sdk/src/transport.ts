@@ -80,6 +80,7 @@ export function createTransport(o: TransportOptions): Transport {
   // The first batch (the page view) goes at once: it counts a bounced visit too, and its answer
   // tells whether an owner watches this page, so a watched page is live from its first second.
   let warm: unknown;
+  let warned: unknown;
 
   // Listeners, removed together at close.
   const ac = new AbortController();
@@ -106,6 +107,15 @@ export function createTransport(o: TransportOptions): Transport {
         interval = Math.max(100, +r.headers.get(FLUSH_HEADER)! || interval);
         // Timeouts, rate limits and server errors may pass later; any other 4xx would fail again.
         if (/^(408|429|5)/.test('' + r.status)) retry(1000 * +r.headers.get('Retry-After')!);
+        // Once per page, the reason in the collector's words (a 403's origin or site, a 400's field),
+        // so an owner opening the console sees what to fix, not only "403 (Forbidden)".
+        else if (r.status > 399 && !warned) {
+          warned = 1;
+          (async () => (await r.json!()).error)().then(
+            (e) => console.warn('heatlens: ' + r.status + ' ' + e),
+            () => console.warn('heatlens: ' + r.status),
+          );
+        }
       },
       () => retry(void (inflight -= n)),
     );

@@ -24,13 +24,15 @@ export const VIEWPORT = { width: 1280, height: 500 };
 
 /**
  * Start everything and open the owner's tab at `ownerPath` with the overlay on.
- * @param {{ownerPath?: string, kind?: 'move' | 'click' | 'scroll', redis?: boolean}} [options]
- *   `ownerPath` default '/product/1'; `kind` default 'move'; `redis` default true when redis-server is on PATH.
+ * @param {{ownerPath?: string, kind?: 'move' | 'click' | 'scroll', redis?: boolean, width?: number}} [options]
+ *   `ownerPath` default '/product/1'; `kind` default 'move'; `redis` default true when redis-server is on PATH;
+ *   `width` of the owner's viewport, default `VIEWPORT`'s (its height then 800).
  */
 export async function startOverlayRig({
   ownerPath = '/product/1',
   kind = 'move',
   redis = Boolean(which('redis-server')),
+  width,
 } = {}) {
   const { startCollector } = await import(join(ROOT, 'packages/collector/dist/index.js'));
   const { startShop } = await import(join(ROOT, 'examples/shop/server.mjs'));
@@ -50,7 +52,9 @@ export async function startOverlayRig({
 
     const ext = prepareTestExtension();
     cleanup.push(async () => ext.dispose());
-    const context = await launchWithExtension(ext.dir, { viewport: VIEWPORT });
+    const context = await launchWithExtension(ext.dir, {
+      viewport: width ? { width, height: 800 } : VIEWPORT,
+    });
     cleanup.push(() => context.dispose());
     const { worker, id } = await extensionWorker(context);
     await configure(context, id, collector.url, token);

@@ -6,9 +6,11 @@ import { byId, h } from './dom.js';
 import { createEventsChart, type EventsChart } from './events-chart.js';
 import type { ReadableSite } from '@heatlens/schema/live';
 import { fetchSites, SitesError } from './fetch-sites.js';
+import { summaryFigures } from './summary-figures.js';
 import { formatClock, formatCount, formatDuration, formatRate, formatWindow } from './format.js';
 import { createPageView } from './page-view.js';
 import { renderPagesTable } from './pages-table.js';
+import { createSetupPanel } from './setup-panel.js';
 import { pagesFrom, renderSourceFilter, renderSourcesPanel } from './sources-panel.js';
 import { clearToken, loadToken, saveToken } from './token-store.js';
 import { readViewState, writeViewState, type ViewState } from './view-state.js';
@@ -115,7 +117,15 @@ function selectSite(site: string): void {
   }
   pageView.close();
   connectPages();
+  showSetup();
   remember();
+}
+
+const setupPanel = createSetupPanel(byId('setup'));
+/** The chosen site's setup panel: refused batches and what to do. */
+function showSetup(): void {
+  const site = sites.find((s) => s.id === state.site);
+  if (site) setupPanel.show(site, state.token);
 }
 
 /** What an empty window says: how to get data in. */
@@ -151,24 +161,17 @@ function renderPages(msg: PagesMessage): void {
       onReferrer: (r) => pickReferrer(r === referrer ? undefined : r),
     }),
   );
-  const events = msg.series.reduce((a, [, n]) => a + n, 0);
-  // The rate now: the last 10 s (or one bucket, if longer), the filling bucket included.
-  const span = Math.max(msg.bucketMs, 10_000);
-  const recent = msg.series.filter(([t]) => t + msg.bucketMs > msg.to - span).reduce((a, [, n]) => a + n, 0);
+  const f = summaryFigures(msg);
   byId('summary').replaceChildren(
-    h('span', {}, h('strong', { 'data-summary': 'pages' }, formatCount(msg.pages.length)), ' live pages'),
+    h('span', {}, h('strong', { 'data-summary': 'pages' }, formatCount(f.pages)), ` pages in the ${f.window}`),
+    h('span', {}, h('strong', { 'data-summary': 'events' }, formatCount(f.events)), ` events in the ${f.window}`),
     h(
       'span',
-      {},
-      h('strong', { 'data-summary': 'events' }, formatCount(events)),
-      ` events in the ${formatWindow(msg.windowMs)}`,
+      { title: `over the last ${formatDuration(f.rateSpanMs)}` },
+      h('strong', { 'data-summary': 'rate' }, formatRate(f.rate)),
+      ` events/s in the last ${formatDuration(f.rateSpanMs)}`,
     ),
-    h(
-      'span',
-      { title: `over the last ${formatDuration(span)}` },
-      h('strong', { 'data-summary': 'rate' }, formatRate((recent * 1000) / span)),
-      ' events/s now',
-    ),
+    h('span', { class: 'muted', 'data-summary': 'chart' }, `chart: events/s per ${f.chartBucket}, ${f.chartWindow}`),
     h('span', { class: 'muted' }, `updated ${formatClock(msg.to)}`),
   );
 }

@@ -56,3 +56,12 @@ describe('pages table columns', () => {
     expect([text.scroll, text.reach25, text.reach100]).toEqual(['–', '–', '–']);
   });
 });
+
+describe('column labels say what they count', () => {
+  it('engaged time is labelled as an average per visitor, not a total', async () => {
+    const { COLUMNS } = await import('./page-columns.js');
+    const engaged = COLUMNS.find((c) => c.key === 'engaged')!;
+    expect(engaged.label).toBe('Engaged / visitor');
+    expect(engaged.title).toContain('average per visitor');
+  });
+});

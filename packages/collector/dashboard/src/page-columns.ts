@@ -102,8 +102,8 @@ export const COLUMN_GROUPS: Array<{ label: string; columns: Column[] }> = [
       },
       {
         key: 'engaged',
-        label: 'Engaged',
-        title: 'Visible and focused time per visitor',
+        label: 'Engaged / visitor',
+        title: 'Visible and focused time, on average per visitor (the page panel gives the total)',
         text: (s) => (s.visitors ? formatDuration(s.engagedMs / s.visitors) : '–'),
       },
       {

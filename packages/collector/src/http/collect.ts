@@ -9,6 +9,7 @@ import { hostOf, ownHosts } from '../sources.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from '../edge/respond.js';
+import type { SetupLog } from '../setup/setup-log.js';
 
 export type CollectDeps = {
   config: ResolvedConfig;
@@ -16,6 +17,8 @@ export type CollectDeps = {
   store: Store;
   metrics: Metrics;
   limits: RateLimits;
+  /** where refusals and acceptances are tallied for GET /api/setup; default: nowhere */
+  setup?: SetupLog;
 };
 
 const CONTENT_TYPES = new Set(['text/plain', 'application/json']);
@@ -60,7 +63,7 @@ type Answer = { status: number; error?: string; reason: string; n: number; heade
  * store has not answered by then. The write may still land after that 503; the SDK's retry of the
  * same batch id is then recognised as a duplicate and answered 204.
  */
-export function createCollectHandler({ config, sites, store, metrics, limits }: CollectDeps) {
+export function createCollectHandler({ config, sites, store, metrics, limits, setup }: CollectDeps) {
   const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
   const timing = { timeoutMs: config.bodyTimeoutMs, minBytesPerSec: config.bodyMinBytesPerSec };
   let inFlight = 0;
@@ -168,7 +171,12 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       return { status: 400, error: 'body: invalid JSON', reason: 'invalid', n: 0 };
     }
     const parsed = parseBatch(data);
-    if (!parsed.ok) return { status: 400, error: parsed.error, reason: 'invalid', n: eventCount(data) };
+    if (!parsed.ok) {
+      // Counted for the site it names, when that is a site of ours; the field is what the owner fixes.
+      const named = (data as { site?: unknown } | null)?.site;
+      if (typeof named === 'string' && sites.get(named)) setup?.refused(named, 'invalid', parsed.error.split(':')[0]!);
+      return { status: 400, error: parsed.error, reason: 'invalid', n: eventCount(data) };
+    }
     const batch = parsed.value;
     const n = batch.events.length;
     drop('unknown_type', parsed.skipped);
@@ -176,19 +184,26 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
     drop('client', batch.dropped ?? 0);
 
     const site = sites.get(batch.site);
-    if (!site) return { status: 403, error: `site: unknown site "${batch.site}"`, reason: 'forbidden', n };
-    if (!sites.originAllowed(site, origin))
+    if (!site) {
+      setup?.refused(batch.site, 'unknown_site', batch.site);
+      return { status: 403, error: `site: unknown site "${batch.site}"`, reason: 'forbidden', n };
+    }
+    if (!sites.originAllowed(site, origin)) {
+      setup?.refused(site.id, 'origin', origin ?? '(none)');
       return {
         status: 403,
         error: `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`,
         reason: 'forbidden',
         n,
       };
+    }
 
     try {
       await limits.writeSite(site.id, req);
     } catch (e) {
-      return limited(e, n);
+      const answer = limited(e, n);
+      setup?.refused(site.id, 'rate_limited', '');
+      return answer;
     }
 
     const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, {
@@ -218,6 +233,7 @@ export function createCollectHandler({ config, sites, store, metrics, limits }: 
       metrics.events.inc({ outcome: 'accepted', reason: 'ok' }, folded.accepted);
       metrics.batches.inc({ outcome: 'accepted' });
     }
+    setup?.accepted(site.id);
     return {
       status: 204,
       reason: 'accepted',

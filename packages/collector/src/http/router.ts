@@ -14,6 +14,8 @@ import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { createMetricsHandler } from './metrics-endpoint.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
+import { createSetupApi } from './setup-api.js';
+import type { SetupLog } from '../setup/setup-log.js';
 
 export type RouterDeps = {
   config: ResolvedConfig;
@@ -22,6 +24,7 @@ export type RouterDeps = {
   metrics: Metrics;
   log: Logger;
   limits: RateLimits;
+  setup?: SetupLog;
 };
 type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
 
@@ -42,6 +45,7 @@ export function createRouter(deps: RouterDeps) {
   const read = createReadApi(deps);
   const files = createStaticFiles(deps.config);
   const captures = createCaptureRoutes(deps);
+  const setupApi = createSetupApi(deps);
 
   const routes: Record<string, Handler> = {
     'POST /collect': (req, res) => collect(req, res),
@@ -60,6 +64,7 @@ export function createRouter(deps: RouterDeps) {
     'GET /api/stats': (req, res, p) => read.stats(req, res, p),
     'POST /api/captures': (req, res, p) => captures.upload(req, res, p),
     'GET /api/captures': (req, res, p) => captures.list(req, res, p),
+    'GET /api/setup': (req, res, p) => setupApi(req, res, p),
     'GET /healthz': (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /readyz': async (_req, res) => {
       try {

@@ -7,6 +7,7 @@ import { describeCaptures } from './describe-captures.js';
 import { describeSources } from './describe-sources.js';
 import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
+import { describeSeries } from './describe-series.js';
 import type { Store } from './types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -256,6 +257,7 @@ export function describeStore(
 
     const parts = { store: () => store, fresh, folded, now: T0 };
     describeStats(parts);
+    describeSeries(parts);
     describeLimits(parts);
     describeLayout(() => store, fresh);
     describeSources(parts);

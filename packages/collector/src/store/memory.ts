@@ -53,7 +53,12 @@ type PageState = {
 /** Records between two sweeps of idle pages. */
 const SWEEP_EVERY = 1000;
 
-type SiteState = { pages: Map<string, Buckets<Counts>>; events: Buckets<number>; prunedAt: Map<string, number> };
+/** `events`: the site's events per bucket of each window's level (the series `pages` answers). */
+type SiteState = {
+  pages: Map<string, Buckets<Counts>>;
+  events: Map<string, Buckets<number>>;
+  prunedAt: Map<string, number>;
+};
 
 /**
  * The embedded store: same contract and window semantics as Redis, in this process's memory.
@@ -84,7 +89,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         prune(ranking, now, windowSpec(win as WindowName));
         if (!ranking.size) site.pages.delete(win);
       }
-      prune(site.events, now, windowSpec('5m'));
+      for (const [name, events] of site.events) prune(events, now, windowSpec(name as WindowName));
       if (!site.pages.size) sites.delete(id);
     }
   }
@@ -205,7 +210,8 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
             batch.path,
             n,
           );
-          if (w.name === '5m') site.events.set(b, (site.events.get(b) ?? 0) + n);
+          const events = getOr(site.events, w.name, () => new Map());
+          events.set(b, (events.get(b) ?? 0) + n);
         }
         // Prune only when the window's start moved: a record is then a handful of map updates.
         if (page.prunedAt.get(w.name) !== start) {
@@ -216,7 +222,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
         if (site.prunedAt.get(w.name) !== start) {
           site.prunedAt.set(w.name, start);
           prune(ranking, now, w);
-          if (w.name === '5m') prune(site.events, now, w);
+          prune(site.events.get(w.name) ?? new Map(), now, w);
         }
       }
       page.version++;
@@ -244,17 +250,17 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
       for (const [b, counts] of site?.pages.get(w.name) ?? [])
         if (b >= start) for (const [p, n] of counts) bump(ranking, p, n);
       const top = [...ranking].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, q.limit);
-      const live = windowSpec('5m');
-      const seriesStart = windowStart(q.now, live);
+      // The series of the chosen window, in its level's buckets (5 s for 5 min, 1 min for 1 h, ...).
+      const events = site?.events.get(w.name);
       const series: Array<[number, number]> = [];
-      for (let b = seriesStart; b <= q.now; b += live.bucketMs) series.push([b, site?.events.get(b) ?? 0]);
+      for (let b = start; b <= q.now; b += w.bucketMs) series.push([b, events?.get(b) ?? 0]);
       const raws = top.map(([path]) => rawStats(pages.get(`${q.site}|${path}`), w, q.now));
       return {
         site: q.site,
         windowMs: w.ms,
         from: start,
         to: q.now,
-        bucketMs: live.bucketMs,
+        bucketMs: w.bucketMs,
         series,
         pages: raws.map((raw, i) => buildStats({ site: q.site, path: top[i]![0] }, raw)),
         sources: siteSources(raws),

@@ -9,6 +9,7 @@ import {
   HEAT_SETS,
   segKey,
   eventsKey,
+  levelEventsKey,
   knownKey,
   pagePrefix,
   rankKey,
@@ -220,12 +221,12 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async pages(q: PagesQuery): Promise<Pages> {
       await rankQueue.flush(q.site).catch(() => {}); // this process reads its own writes; a failed write stays queued
       const w = windowSpec(q.window);
-      const live = windowSpec('5m');
-      const liveBuckets = bucketsIn(q.now, live);
+      // The series of the chosen window, in its level's buckets (5 s for 5 min, 1 min for 1 h, ...).
+      const buckets = bucketsIn(q.now, w);
       const [ranking, series] = await call('pages', () =>
         Promise.all([
-          client.zUnionWithScores(bucketsIn(q.now, w).map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
-          client.mGet(liveBuckets.map((b) => eventsKey(q.site, b))),
+          client.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
+          client.mGet(buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b)))),
         ]),
       );
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
@@ -235,8 +236,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         windowMs: w.ms,
         from: windowStart(q.now, w),
         to: q.now,
-        bucketMs: live.bucketMs,
-        series: liveBuckets.map((b, i) => [b, Number(series[i] ?? 0)] as [number, number]),
+        bucketMs: w.bucketMs,
+        series: buckets.map((b, i) => [b, Number(series[i] ?? 0)] as [number, number]),
         pages: pages.map((raw, i) => buildStats({ site: q.site, path: top[i]!.value }, raw)),
         sources: siteSources(pages),
       };

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import type { ContentMessage, FeedStatus, PageBroadcast } from '../messages.js';
 import type { OverlaySettings, OverlayState } from '../settings.js';
+import { siteCollector } from '../collectors.js';
 import { loadConfig, loadOverlay, loadOverlays, saveOverlay } from '../storage.js';
 import { createLiveFeed, type LiveFeed, type LiveQuery } from './live-feed.js';
 
@@ -38,7 +39,8 @@ async function ensureInjected(tabId: number): Promise<void> {
 }
 
 async function openFeed(state: OverlayState): Promise<void> {
-  const config = await loadConfig();
+  // The pair the popup found for this site, else the single saved one.
+  const config = (await siteCollector(browser.storage.local, state.site)) ?? (await loadConfig());
   if (!config) throw new Error('Set the collector URL and read token in the options first.');
   const { tabId } = state;
   // The feed reports its first status while it is being created: `entry` must exist by then.

@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { fetchSites, originPattern } from '../api.js';
-import { loadConfig, saveConfig } from '../storage.js';
+import { addCollector } from '../collectors.js';
+import { showSaved } from './saved-collectors.js';
+import { loadConfig } from '../storage.js';
 
 const form = document.querySelector<HTMLFormElement>('#config')!;
 const urlInput = document.querySelector<HTMLInputElement>('#collector-url')!;
@@ -16,7 +18,8 @@ function say(text: string, ok = false): void {
 async function test(collectorUrl: string, token: string, granted: Promise<boolean>): Promise<void> {
   list.replaceChildren();
   if (!(await granted)) return say(`heatlens needs access to ${new URL(collectorUrl).origin} to read your heatmaps.`);
-  await saveConfig({ collectorUrl, token });
+  await addCollector(browser.storage.local, { collectorUrl, token });
+  void showSaved();
   say('Testing…', true);
   try {
     const sites = await fetchSites({ collectorUrl, token });

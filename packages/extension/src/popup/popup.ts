@@ -4,8 +4,10 @@ import { segmentOf } from '@heatlens/schema/tiles';
 import { fetchSites, fetchStats, originPattern, siteForUrl, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
 import { sendToBackground } from '../send-message.js';
+import { loadLastChoice, saveLastChoice } from './last-choice.js';
 import { DEFAULT_RADIUS, DEFAULT_SETTINGS, MAX_RADIUS, MIN_RADIUS, type OverlaySettings } from '../settings.js';
-import { loadConfig, type CollectorConfig } from '../storage.js';
+import { collectorForTab, loadCollectors, saveSiteCollector } from '../collectors.js';
+import type { CollectorConfig } from '../storage.js';
 import { pageKey } from '@heatlens/schema/page-key';
 import { dontCount } from '../background/owner.js';
 import { statsRows } from './stats-rows.js';
@@ -79,21 +81,20 @@ function showStats(stats: Parameters<typeof statsRows>[0]): void {
 async function run(): Promise<void> {
   const tab = await targetTab();
   if (tab?.id === undefined) return why('There is no tab to show a heatmap on.');
-  const config = await loadConfig();
-  if (!config) return why('Set the collector URL and read token in the options first.');
-  let sites: ReadableSite[];
-  try {
-    sites = await fetchSites(config);
-  } catch (error) {
-    return why(error instanceof Error ? error.message : String(error));
-  }
+  const configs = await loadCollectors(browser.storage.local);
+  if (!configs.length) return why('Set the collector URL and read token in the options first.');
   if (!tab.url) return why('heatlens cannot read this tab’s address: open the popup from the page itself.');
-  const site = siteForUrl(sites, tab.url);
+  // The pair whose token sees this tab's site (an owner may keep one per site).
+  const found = await collectorForTab(configs, tab.url, fetchSites);
+  if (found && 'error' in found) return why(found.error instanceof Error ? found.error.message : String(found.error));
+  const config = found?.config as CollectorConfig;
+  const site = found?.site;
+  if (site) await saveSiteCollector(browser.storage.local, site.id, config);
   if (!site) {
     const scheme = new URL(tab.url).protocol;
     return why(
       scheme === 'http:' || scheme === 'https:'
-        ? `${new URL(tab.url).origin} is not one of the sites this read token can see.`
+        ? `${new URL(tab.url).origin} is not one of the sites your read tokens can see.`
         : 'heatlens shows heatmaps on web pages only.',
     );
   }
@@ -111,7 +112,8 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
     () => {},
   );
   $('#page').textContent = `${site.id} ${path}`;
-  showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, seg: tab.width ? segmentOf(tab.width) : 'all' });
+  const last = await loadLastChoice(browser.storage.local, site.id);
+  showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, ...last, seg: tab.width ? segmentOf(tab.width) : 'all' });
   // The tab was resized across a width segment since the map's width was chosen: say so, offer the tab's.
   const segNote = $<HTMLParagraphElement>('#seg-note');
   const tabSeg = tab.width ? segmentOf(tab.width) : null;
@@ -148,6 +150,8 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   toggle.addEventListener('click', () => void apply(!state));
   for (const control of [kind, windowSelect, seg, opacity, radius, counts]) {
     control.addEventListener('change', () => {
+      const { window, kind: map } = readSettings();
+      void saveLastChoice(browser.storage.local, site.id, { window, kind: map });
       if (state) void apply(true);
       void refresh();
     });

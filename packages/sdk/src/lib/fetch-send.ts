@@ -1,5 +1,8 @@
-/** What the transport reads of a response: the status and the `X-Heatlens-Flush` and `Retry-After` headers. */
-export type SendResult = Pick<Response, 'status' | 'headers'>;
+/**
+ * What the transport reads of a response: the status, the `X-Heatlens-Flush` and `Retry-After`
+ * headers, and of a refusal (4xx) the collector's JSON `{error}` when `json` is there.
+ */
+export type SendResult = Pick<Response, 'status' | 'headers'> & Partial<Pick<Response, 'json'>>;
 
 /** Sends one serialized batch; rejects on network errors. `final`: the page is going away. */
 export type Send = (url: string, body: string, final?: boolean) => Promise<SendResult>;

@@ -1,7 +1,8 @@
 import { LUA_KEYS } from '../../keys.js';
 
 /**
- * Rank pages within their site, count the site's events per bucket, and remember each page for
+ * Rank pages within their site, count the site's events per bucket of every level (each window's
+ * series), and remember each page for
  * sweeps (`known`: path -> last write), for every batch written since the last call, at most once
  * per batch id (a batch retried after a lost reply is ranked once).
  *
@@ -38,11 +39,9 @@ while i + 2 <= #ARGV do
           rank[pk] = rank[pk] or {}
           rank[pk][path] = (rank[pk][path] or 0) + n
           ttl[pk] = b + l.nb * l.bms + 2 * l.bms - now
-          if l.name == '5m' then
-            local ek = K_events(sp, b)
-            events[ek] = (events[ek] or 0) + n
-            ttl[ek] = ttl[pk]
-          end
+          local ek = l.name == '5m' and K_events(sp, b) or K_levelEvents(sp, l.name, b)
+          events[ek] = (events[ek] or 0) + n
+          ttl[ek] = ttl[pk]
         end
       end
     end
