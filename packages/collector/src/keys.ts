@@ -29,6 +29,8 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * S:sweep:<slot>             string  2 sweep intervals                   sweep                   sweep
  * S:al:on, S:al:cd           hash    7 days, refreshed                   alerts (open, close)    alerts
  * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
+ * S:vw:<id>, S:vwi           string  the view's life (VIEW_TTL_MS)       views (save, delete)    views
+ * S:sh:<id>, S:shi           string  until the link expires              shares (save, revoke)   shares, share auth
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
@@ -94,6 +96,10 @@ const SPECS = {
   alertsFiring: ['al', 'on'],
   alertsCooldown: ['al', 'cd'],
   alertsLog: ['al', 'log'],
+  savedView: ['vw', arg('id')],
+  savedViews: ['vwi'],
+  share: ['sh', arg('id')],
+  shares: ['shi'],
 } satisfies Record<string, Part[]>;
 
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
@@ -129,6 +135,13 @@ export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPE
 /** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
 export const alertKeys = (site: string) =>
   [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
+
+/** A saved view (JSON) and its site's index of views (id -> `until|summary`): store/views-redis.ts. */
+export const savedViewKeys = (site: string, id: string) =>
+  [build(siteKey(site), SPECS.savedViews, {}), build(siteKey(site), SPECS.savedView, { id })] as const;
+/** A read-only link (JSON) and its site's index of links (id -> expiry ms): store/views-redis.ts. */
+export const shareKeys = (site: string, id: string) =>
+  [build(siteKey(site), SPECS.shares, {}), build(siteKey(site), SPECS.share, { id })] as const;
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(

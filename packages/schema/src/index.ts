@@ -10,3 +10,5 @@ export * from './normalize-url.js';
 export * from './alerts.js';
 export * from './reach.js';
 export * from './field-path.js';
+export * from './views.js';
+export * from './heat-diff.js';

@@ -11,6 +11,12 @@ import { createReadApi } from './read-api.js';
 import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
+import { isShareToken } from '../edge/share-token.js';
+import type { ShareAuth } from '../edge/share-auth.js';
+import { savedRouteOf, savedRoutes } from './saved-routes.js';
+import { createSharePage } from './share-page.js';
+import { createSharesApi } from './shares-api.js';
+import { createViewsApi } from './views-api.js';
 
 export type RouterDeps = {
   config: ResolvedConfig;
@@ -19,6 +25,10 @@ export type RouterDeps = {
   metrics: Metrics;
   log: Logger;
   limits: RateLimits;
+  /** checks share tokens (edge/share-auth.ts) */
+  grantOf: ShareAuth;
+  /** a link was revoked: close its live sockets */
+  onRevoke: (id: string) => void;
 };
 type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
 
@@ -38,6 +48,9 @@ export function createRouter(deps: RouterDeps) {
   const collect = createCollectHandler(deps);
   const read = createReadApi(deps);
   const files = createStaticFiles(deps.config);
+  const views = createViewsApi(deps);
+  const shares = createSharesApi(deps);
+  const sharePage = createSharePage(deps.config);
 
   const routes: Record<string, Handler> = {
     'POST /collect': (req, res) => collect(req, res),
@@ -52,7 +65,8 @@ export function createRouter(deps: RouterDeps) {
     },
     'GET /api/sites': (req, res) => read.sites(req, res),
     'GET /api/pages': (req, res, p) => read.pages(req, res, p),
-    'GET /api/heatmap': (req, res, p) => read.heatmap(req, res, p),
+    'GET /api/heatmap': (req, res, p) => (p.has('compare') ? views.compare(req, res, p) : read.heatmap(req, res, p)),
+    ...savedRoutes(views, shares),
     'GET /api/stats': (req, res, p) => read.stats(req, res, p),
     'GET /healthz': (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /readyz': async (_req, res) => {
@@ -85,12 +99,22 @@ export function createRouter(deps: RouterDeps) {
       }
       // HEAD is GET without a body wherever GET works (Node's http drops the body of a HEAD reply).
       const method = req.method === 'HEAD' ? 'GET' : req.method;
+      // A share token reads only what its link grants (shares-api.ts); it never reaches the routes.
+      if (url.pathname.startsWith('/api/') && req.method !== 'OPTIONS' && isShareToken(readToken(req.headers))) {
+        route = '/api/(share)';
+        for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
+        return void (await shares.serve(req, res, method ?? '', url));
+      }
       const key = `${method} ${url.pathname}`;
       let handler = routes[key];
       route = handler ? url.pathname : 'unknown';
       if (!handler && method === 'GET' && url.pathname.startsWith('/assets/')) {
         handler = (rq, rs, _p, pathname) => files.asset(rq, rs, pathname);
         route = '/assets';
+      }
+      if (!handler) {
+        const saved = savedRouteOf(method ?? '', url.pathname, { views, shares, page: sharePage });
+        if (saved) ({ handler, route } = saved);
       }
       if (!handler && req.method === 'OPTIONS' && url.pathname.startsWith('/api/')) {
         handler = (_rq, rs) => {

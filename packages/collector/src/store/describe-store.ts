@@ -6,6 +6,7 @@ import { describeAlerts } from './describe-alerts.js';
 import { describeSources } from './describe-sources.js';
 import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
+import { describeViews } from './describe-views.js';
 import type { Store } from './types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -259,6 +260,7 @@ export function describeStore(
     describeLayout(() => store, fresh);
     describeSources(parts);
     describeAlerts(parts);
+    describeViews(parts);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
