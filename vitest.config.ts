@@ -18,6 +18,15 @@ const alias = {
   '@heatlens/schema/reach': src('./packages/schema/src/reach.ts'),
   '@heatlens/schema/field-path': src('./packages/schema/src/field-path.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
+  '@heatlens/heat/palette': src('./packages/heat/src/palette.ts'),
+  '@heatlens/heat/heat-kernel': src('./packages/heat/src/heat-kernel.ts'),
+  '@heatlens/heat/heat-surface': src('./packages/heat/src/heat-surface.ts'),
+  '@heatlens/heat/heat-points': src('./packages/heat/src/heat-points.ts'),
+  '@heatlens/heat/project': src('./packages/heat/src/project.ts'),
+  '@heatlens/heat/scroll-reach': src('./packages/heat/src/scroll-reach.ts'),
+  '@heatlens/heat/draw-frame': src('./packages/heat/src/draw-frame.ts'),
+  '@heatlens/heat/legend-place': src('./packages/heat/src/legend-place.ts'),
+  '@heatlens/heat/style': src('./packages/heat/src/style.ts'),
   '@heatlens/collector': src('./packages/collector/src/index.ts'),
 };
 
@@ -37,6 +46,7 @@ export default defineConfig({
         },
       },
       { resolve: { alias }, test: { name: 'sdk', root: 'packages/sdk', environment: 'happy-dom' } },
+      { resolve: { alias }, test: { name: 'heat', root: 'packages/heat', environment: 'happy-dom' } },
       { resolve: { alias }, test: { name: 'extension', root: 'packages/extension', environment: 'happy-dom' } },
       {
         resolve: { alias },

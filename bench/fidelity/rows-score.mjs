@@ -1,6 +1,6 @@
 // The row sweep's heat and its score (pure JS).
 //
-// Heat is the overlay's own (packages/extension/src/content/heat-kernel.ts, bundled here with
+// Heat is the overlay's own (packages/heat/src/heat-kernel.ts, bundled here with
 // esbuild): each tile centre is splatted bilinearly with its count (at least 5 % of the hottest
 // tile's) into a field at SURFACE_SCALE of CSS px (heat-surface.ts), then blurred by three box passes
 // each way whose width kernelFor(radius, scale) picks (a Gaussian of sigma radius/2). A layer's field
@@ -13,7 +13,7 @@ const SCALE = 0.25;
 const MIN_SHARE = 0.05;
 
 const kernelSource = buildSync({
-  entryPoints: [fileURLToPath(new URL('../../packages/extension/src/content/heat-kernel.ts', import.meta.url))],
+  entryPoints: [fileURLToPath(new URL('../../packages/heat/src/heat-kernel.ts', import.meta.url))],
   bundle: true,
   format: 'esm',
   platform: 'neutral',

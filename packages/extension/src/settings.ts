@@ -1,3 +1,4 @@
+import { DEFAULT_RADIUS } from '@heatlens/heat/style';
 import type { Kind, SegmentFilter, ViewWindow } from '@heatlens/schema/constants';
 
 /** What the owner chose in the popup for one tab's overlay. */
@@ -16,10 +17,8 @@ export type OverlaySettings = {
   radius: number;
 };
 
-/** Heat kernel radius bounds and default, CSS px (the blur adds three quarters of it). */
-export const MIN_RADIUS = 6;
-export const MAX_RADIUS = 60;
-export const DEFAULT_RADIUS = 16;
+/** Heat kernel radius bounds and default, CSS px: the shared renderer's. */
+export { DEFAULT_RADIUS, MAX_RADIUS, MIN_RADIUS } from '@heatlens/heat/style';
 
 /** Defaults for a new overlay; `seg` is replaced by the tab's own segment when it is known. */
 export const DEFAULT_SETTINGS: OverlaySettings = {

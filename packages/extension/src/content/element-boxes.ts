@@ -1,8 +1,8 @@
 import { ELEMENT_GRID, ROW_PX } from '@heatlens/schema/constants';
 import type { ElementHeat } from '@heatlens/schema/live';
 import { resolveSelector } from '@heatlens/schema/selector';
-import type { ElementBox } from './heat-points.js';
-import type { Rect } from './project.js';
+import type { ElementBox } from '@heatlens/heat/heat-points';
+import type { Rect } from '@heatlens/heat/project';
 
 /** Options of `createElementBoxes`. */
 export type ElementBoxesOptions = {

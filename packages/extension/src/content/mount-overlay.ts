@@ -2,13 +2,15 @@ import type { SnapshotMessage } from '@heatlens/schema/live';
 import { debounce, throttle } from 'throttle-debounce';
 import type { OverlaySettings } from '../settings.js';
 import { findScrollRoot } from '@heatlens/schema/scroll-root';
-import { drawFrame } from './draw-frame.js';
+import { drawFrame } from '@heatlens/heat/draw-frame';
 import { createElementBoxes } from './element-boxes.js';
-import { createHeatSurface } from './heat-surface.js';
-import { cornerHeat, createLegend, OVERLAY_CSS, placeLegend, type LegendPlace } from './legend.js';
-import { readPalette, type Palette } from './palette.js';
+import { createHeatSurface } from '@heatlens/heat/heat-surface';
+import { cornerHeat, placeLegend, type LegendPlace } from '@heatlens/heat/legend-place';
+import { createLegend, OVERLAY_CSS } from './legend.js';
+import { readPalette, type Palette } from '@heatlens/heat/palette';
+import { rootBox } from '@heatlens/heat/project';
 import { createPinnedBoxes } from './pinned-boxes.js';
-import { measureLayout, rootBox } from './project.js';
+import { measureLayout } from './measure-layout.js';
 import { watchNavigation } from './watch-navigation.js';
 
 /** Id of the overlay's host element; the canvas inside its shadow root is `#heatlens-canvas`. */

@@ -1,5 +1,5 @@
 import type { Heatmap } from '@heatlens/schema/live';
-import { fixedTileCentre, type Layout, type Rect } from './project.js';
+import { fixedTileCentre, type Layout, type Rect } from '@heatlens/heat/project';
 
 /**
  * The boxes the owner's page pins to the viewport now under the fixed layer's tiles: the

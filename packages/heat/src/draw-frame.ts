@@ -1,11 +1,11 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { reachFromBands } from '@heatlens/schema/reach';
-import { DEFAULT_RADIUS, type OverlaySettings } from '../settings.js';
 import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
 import { reachDepth } from './scroll-reach.js';
+import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
 
 /** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
@@ -22,7 +22,7 @@ export type Frame = {
   /** device pixels per CSS px of the canvas */
   dpr: number;
   snapshot: SnapshotMessage;
-  settings: OverlaySettings;
+  settings: HeatStyle;
   /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
   boxes: readonly ElementBox[];
   /** viewport rects of the boxes the page pins now under the fixed layer (`PinnedBoxes`); none: all drawn */

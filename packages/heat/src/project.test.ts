@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
-import { fixedTileCentre, measureLayout, pageTileCentre, visibleRows, type Layout } from './project.js';
+import { fixedTileCentre, pageTileCentre, visibleRows, type Layout } from './project.js';
 
 const layout = (over: Partial<Layout> = {}): Layout => ({
   rootLeft: 0,
@@ -59,40 +59,5 @@ describe('visibleRows', () => {
     expect(visibleRows(layout({ scrollY: 1000 }), 20, 40)).toEqual([48, 92]);
     expect(visibleRows(layout(), 20, 0)).toEqual([0, 40]);
     expect(visibleRows(layout({ rootHeight: 0 }), 20, 0)).toBeNull();
-  });
-});
-
-describe('measureLayout', () => {
-  it('measures an element root by its padding box and its own scroll', () => {
-    const el = {
-      getBoundingClientRect: () => ({ left: 240, top: 64 }),
-      clientLeft: 1,
-      clientTop: 2,
-      clientWidth: 1000,
-      clientHeight: 700,
-      scrollLeft: 0,
-      scrollTop: 3000,
-      scrollWidth: 1000,
-      scrollHeight: 4000,
-    } as unknown as Element;
-    const l = measureLayout(window, el);
-    expect(l).toMatchObject({
-      rootLeft: 241,
-      rootTop: 66,
-      rootWidth: 1000,
-      rootHeight: 700,
-      scrollY: 3000,
-      docHeight: 4000,
-    });
-  });
-  it('measures the document root as the viewport at the window scroll', () => {
-    const l = measureLayout(window, document.documentElement);
-    expect(l).toMatchObject({
-      rootLeft: 0,
-      rootTop: 0,
-      rootWidth: innerWidth,
-      rootHeight: innerHeight,
-      scrollY: scrollY,
-    });
   });
 });
