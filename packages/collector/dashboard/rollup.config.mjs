@@ -23,11 +23,13 @@ function css(fileName, files) {
 }
 
 export default {
-  input: here('./src/main.ts'),
+  // The shared page (share.html) is its own entry: a link's viewer loads none of the dashboard.
+  input: { dashboard: here('./src/main.ts'), share: here('./src/share-main.ts') },
   output: {
     dir: here('../public/assets'),
     format: 'es',
-    entryFileNames: 'dashboard.js',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'shared-[hash].js',
   },
   plugins: [
     nodeResolve({ browser: true }),
@@ -39,6 +41,8 @@ export default {
       require.resolve('uplot/dist/uPlot.min.css'),
       here('./src/styles.css'),
       here('./src/sources.css'),
+      here('./src/saved.css'),
     ]),
+    css('share.css', [here('./src/share.css')]),
   ],
 };

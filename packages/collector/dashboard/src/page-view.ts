@@ -5,6 +5,7 @@ import { drawHeatmap } from './draw-heatmap.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
 import { renderSourcesPanel } from './sources-panel.js';
 import { renderStatsPanel } from './stats-panel.js';
+import { createSavedPanel } from './saved-panel.js';
 
 /** What the page view shows: one page of one site, a heatmap kind, a window and a width segment. */
 export type PageViewState = { site: string; path: string; kind: string; window: string; seg: string; token: string };
@@ -24,12 +25,14 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
   const stats = byId('page-stats');
   let live: { close(): void } | undefined;
   let current: PageViewState | undefined;
+  const saved = createSavedPanel();
 
   const render = (msg: SnapshotMessage) => {
     byId('page-title').textContent = msg.path;
     if (current && msg.path !== current.path)
       byId('page-route').textContent = `(counts every page matching ${msg.path})`;
     drawHeatmap(canvas, msg);
+    saved.frame(msg);
     canvas.dataset.total = String(msg.total);
     canvas.dataset.kind = msg.kind;
     meta.replaceChildren(
@@ -57,6 +60,8 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       live?.close();
       current = state;
       root.hidden = false;
+      const { site, path, kind, seg, window } = state;
+      saved.show({ site, path, kind, seg, window }, state.token);
       byId('page-title').textContent = state.path;
       byId('page-route').textContent = '';
       meta.textContent = 'Connecting…';
