@@ -31,6 +31,10 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
  * S:vw:<id>, S:vwi           string  the view's life (VIEW_TTL_MS)       views (save, delete)    views
  * S:sh:<id>, S:shi           string  until the link expires              shares (save, revoke)   shares, share auth
+ * P:cap:<seg>                zset    capture TTL, refreshed on put       captures put            captures list
+ * P:cap:m:<id>, P:cap:i:<id> string  capture TTL (90 days)               captures put            list / image route
+ * S:caps, S:caps:b           zset,   capture TTL, refreshed on put       captures put            captures put
+ *                            hash
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
@@ -100,6 +104,11 @@ const SPECS = {
   savedViews: ['vwi'],
   share: ['sh', arg('id')],
   shares: ['shi'],
+  captureList: ['cap', arg('seg')],
+  captureMeta: ['cap', 'm', arg('id')],
+  captureImage: ['cap', 'i', arg('id')],
+  siteCaptures: ['caps'],
+  siteCaptureBytes: ['caps', 'b'],
 } satisfies Record<string, Part[]>;
 
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
@@ -142,6 +151,14 @@ export const savedViewKeys = (site: string, id: string) =>
 /** A read-only link (JSON) and its site's index of links (id -> expiry ms): store/views-redis.ts. */
 export const shareKeys = (site: string, id: string) =>
   [build(siteKey(site), SPECS.shares, {}), build(siteKey(site), SPECS.share, { id })] as const;
+/** A page's captures of one width segment (member: capture key, score: order stored), store/captures-redis.ts. */
+export const captureListKey = (page: string, seg: string) => build(page, SPECS.captureList, { seg });
+/** A stored capture's meta (JSON) and image (binary) under its page's prefix. */
+export const captureKeys = (page: string, id: string) =>
+  [build(page, SPECS.captureMeta, { id }), build(page, SPECS.captureImage, { id })] as const;
+/** A site's captures (member: capture id, score: order stored) and their image bytes (hash id -> bytes). */
+export const siteCaptureKeys = (site: string) =>
+  [build(siteKey(site), SPECS.siteCaptures, {}), build(siteKey(site), SPECS.siteCaptureBytes, {})] as const;
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(

@@ -12,3 +12,4 @@ export * from './reach.js';
 export * from './field-path.js';
 export * from './views.js';
 export * from './heat-diff.js';
+export * from './capture.js';

@@ -67,7 +67,7 @@ function paint(
   const octx = off.getContext('2d');
   if (!octx) return;
   const img = octx.createImageData(w, h);
-  const k = kernelFor(DEFAULT_RADIUS, SURFACE_SCALE);
+  const k = kernelFor(radius, SURFACE_SCALE);
   render(img.data, w, h, k, fieldFor(w, h, k));
   octx.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
@@ -108,7 +108,9 @@ export function drawHeatOver(canvas: HTMLCanvasElement, b: Backdrop, map: Heatma
   const pal = heatPalette();
   const points = tilePoints(map, b);
   if (points.length)
-    paint(ctx, (out, w, h, k, f) => renderHeat(out, w, h, [{ points }], map.max, k, f, pal, 0.8, 0.05, SURFACE_SCALE));
+    paint(ctx, DEFAULT_RADIUS, (out, w, h, k, f) =>
+      renderHeat(out, w, h, [{ points }], map.max, k, f, pal, 0.8, 0.05, SURFACE_SCALE),
+    );
   legend(
     ctx,
     title,
@@ -147,7 +149,7 @@ export function drawDiffOver(
   if (!ctx) return;
   const points = tilePoints({ ...m, tiles: diff.tiles, fixed: diff.fixed }, b);
   if (points.length)
-    paint(ctx, (out, w, h, k, f) => renderDiff(out, w, h, points, diff.maxAbs, k, f, 0.85, SURFACE_SCALE));
+    paint(ctx, DIFF_RADIUS, (out, w, h, k, f) => renderDiff(out, w, h, points, diff.maxAbs, k, f, 0.85, SURFACE_SCALE));
   const rgb = (c: readonly number[], a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
   legend(
     ctx,

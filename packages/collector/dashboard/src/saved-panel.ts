@@ -80,6 +80,7 @@ export function createSavedPanel() {
           : `Orange: a larger share of ${live?.kind === 'move' ? 'cursor time' : 'clicks'} than before; blue: smaller. ` +
               `Now ${formatCount(diff.nowTotal)}, then ${formatCount(diff.thenTotal)}.`,
       );
+      canvas.dataset.against = mode.kind === 'view' ? mode.view.name : 'previous';
       figure.replaceChildren(canvas, caption, elementsTable(diff), buttons);
     }
     buttons.append(

@@ -22,7 +22,7 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       if (!readable.length)
         throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
       sendJson(res, 200, {
-        sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })),
+        sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [], masks: s.masks ?? [] })),
       } satisfies Sites);
     },
     /** GET /api/pages?site&window */

@@ -8,6 +8,7 @@ import { readToken } from '../edge/auth.js';
 import { collectCors, createCollectHandler } from './collect.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import { createReadApi } from './read-api.js';
+import { createCaptureRoutes, isCaptureImagePath } from './captures.js';
 import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
@@ -51,6 +52,7 @@ export function createRouter(deps: RouterDeps) {
   const views = createViewsApi(deps);
   const shares = createSharesApi(deps);
   const sharePage = createSharePage(deps.config);
+  const captures = createCaptureRoutes(deps);
 
   const routes: Record<string, Handler> = {
     'POST /collect': (req, res) => collect(req, res),
@@ -68,6 +70,8 @@ export function createRouter(deps: RouterDeps) {
     'GET /api/heatmap': (req, res, p) => (p.has('compare') ? views.compare(req, res, p) : read.heatmap(req, res, p)),
     ...savedRoutes(views, shares),
     'GET /api/stats': (req, res, p) => read.stats(req, res, p),
+    'POST /api/captures': (req, res, p) => captures.upload(req, res, p),
+    'GET /api/captures': (req, res, p) => captures.list(req, res, p),
     'GET /healthz': (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /readyz': async (_req, res) => {
       try {
@@ -115,6 +119,10 @@ export function createRouter(deps: RouterDeps) {
       if (!handler) {
         const saved = savedRouteOf(method ?? '', url.pathname, { views, shares, page: sharePage });
         if (saved) ({ handler, route } = saved);
+      }
+      if (!handler && method === 'GET' && isCaptureImagePath(url.pathname)) {
+        handler = (rq, rs, _p, pathname) => captures.image(rq, rs, pathname);
+        route = '/api/captures/image';
       }
       if (!handler && req.method === 'OPTIONS' && url.pathname.startsWith('/api/')) {
         handler = (_rq, rs) => {

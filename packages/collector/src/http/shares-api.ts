@@ -4,6 +4,7 @@ import {
   SHARE_DEFAULT_DAYS,
   pageKey,
   parseShareRequest,
+  type CaptureList,
   type ShareCreated,
   type ShareGrant,
 } from '@heatlens/schema';
@@ -17,6 +18,8 @@ import type { SiteRegistry } from '../sites.js';
 import type { Store } from '../store/types.js';
 import { SavedFullError, siteOfId } from '../store/views-types.js';
 import { readJson } from './json-body.js';
+import { isCaptureImagePath } from './captures.js';
+import { parseCaptureId } from '../store/capture-id.js';
 import { idIn } from './views-api.js';
 
 export type SharesDeps = {
@@ -98,7 +101,8 @@ export function createSharesApi({ config, sites, store, grantOf, onRevoke }: Sha
     /**
      * An `/api/*` request with a share token: its link's grant (`GET /api/shares/<its id>`), its
      * saved view, or its page's live map (`/api/heatmap` for exactly its site, page, kind, segment
-     * and window); anything else is 403. A wrong token is 401, a revoked or expired link 404.
+     * and window), its page's captures; anything else is 403. A wrong token is 401, a revoked or
+     * expired link 404.
      */
     async serve(req: IncomingMessage, res: ServerResponse, method: string, url: URL) {
       const share = await grantOf(readToken(req.headers)!);
@@ -130,8 +134,34 @@ export function createSharesApi({ config, sites, store, grantOf, onRevoke }: Sha
           await store.snapshot({ site: share.site, path, kind, seg, window, now: config.now() }),
         );
       }
+      if (p === '/api/captures' || isCaptureImagePath(p)) return serveCapture(res, share, url);
       throw notYours();
     },
   };
+
+  /** A link's page's captures: the list (`/api/captures?site&path` of its page) and their images. */
+  async function serveCapture(res: ServerResponse, share: ShareRecord, url: URL) {
+    const now = config.now();
+    const page = share.viewId === undefined ? share.path : (await store.views.getView(share.viewId, now))?.path;
+    const site = sites.get(share.site);
+    if (page === undefined || !site) throw notYours();
+    if (url.pathname === '/api/captures') {
+      const { path } = readQuery(url.searchParams);
+      if (url.searchParams.get('site') !== share.site || !path || sites.routeOf(site, path) !== page) throw notYours();
+      return sendJson(res, 200, { captures: await store.captures.list(share.site, page, now) } satisfies CaptureList);
+    }
+    const id = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+    const ref = parseCaptureId(id);
+    if (!ref || ref.site !== share.site || ref.page !== page) throw notYours();
+    const found = await store.captures.image(id, now);
+    if (!found) throw new HttpError(404, 'capture: no such capture');
+    res.writeHead(200, {
+      'Content-Type': found.type,
+      'Content-Length': found.bytes.length,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    res.end(found.bytes);
+  }
 }
 export type SharesApi = ReturnType<typeof createSharesApi>;

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from 
 import { createMemoryAlertState } from '../alerts/state-memory.js';
 import { previousRange } from './previous-window.js';
 import { createMemoryViews } from './views-memory.js';
+import { createMemoryCaptures } from './captures-memory.js';
 import type {
   AlertCounters,
   AlertFiguresQuery,
@@ -258,6 +259,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
             bump(members, m, n);
       return buildHeatmap({ ...q, grid }, { from: r.from, to: r.to, windowMs: r.to - r.from, members });
     },
+    captures: createMemoryCaptures(),
 
     async advance(site, path, window, now) {
       const page = pages.get(`${site}|${path}`);
