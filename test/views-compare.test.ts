@@ -20,7 +20,6 @@ const SDK_FILE = root('packages/sdk/dist/heatlens.iife.js');
 const IMG = root('docs/img');
 const PATH = '/product/1';
 type Box = { x: number; y: number; w: number; h: number };
-type Rgba = [number, number, number, number];
 
 describe.runIf(hasChromium || process.env.HEATLENS_REQUIRE_BROWSER === '1')(
   'saved views, comparison and links in Chromium',
@@ -148,16 +147,17 @@ describe.runIf(hasChromium || process.env.HEATLENS_REQUIRE_BROWSER === '1')(
       // (blending blue over a blue button also lowers its blue a little: hence "far less", not "none")
       expect(grew(old, plainOld, 'rise')).toBeLessThan(fell / 2);
       expect(grew(now, plainNew, 'fall')).toBeLessThan(rose / 2);
-      const rows = await dash.$$eval('#compare-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-sel')));
-      expect(rows[0]).toContain('add-to-cart');
+      // The button kept its selector: its share of clicks held (100 % of them before and after), so
+      // the elements table lists no change; only where it is drawn moved.
+      expect(await dash.textContent('#compare')).toContain('No element changed its share of clicks.');
       await dash.locator('#compare').screenshot({ path: `${IMG}/compare-1280.png` });
       await dash.setViewportSize({ width: 390, height: 900 });
       await dash.locator('#compare').screenshot({ path: `${IMG}/compare-390.png` });
       await dash.setViewportSize({ width: 1280, height: 1000 });
       expect(blocked).toEqual([]);
-    });
+    }, 300_000);
 
-    it('opens a shared view in a fresh profile without the token reaching a URL or a Referer, until revoked', async () => {
+    it('opens a shared view in a fresh profile, the token in no URL or Referer, until revoked', async () => {
       await dash.click('#saved-list li:has(strong:text-is("Before: button under the price")) [data-act=share]');
       const url = await (await dash.waitForSelector('#share-url')).inputValue();
       const secret = url.slice(url.lastIndexOf('.') + 1);
@@ -192,6 +192,6 @@ describe.runIf(hasChromium || process.env.HEATLENS_REQUIRE_BROWSER === '1')(
       await page.goto(url);
       await page.waitForSelector('body[data-state=gone]');
       await fresh.close();
-    });
+    }, 300_000);
   },
 );

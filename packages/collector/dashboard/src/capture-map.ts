@@ -53,9 +53,16 @@ function begin(canvas: HTMLCanvasElement, b: Backdrop): CanvasRenderingContext2D
   return ctx;
 }
 
+/**
+ * Kernel radius of a difference (CSS px): wider than the heat's, so a change reads as one patch
+ * over the element that moved rather than a dot per tile.
+ */
+const DIFF_RADIUS = 40;
+
 /** Render a layer at SURFACE_SCALE (as the overlay does) and stretch it over the page. */
 function paint(
   ctx: CanvasRenderingContext2D,
+  radius: number,
   render: (out: Uint8ClampedArray, w: number, h: number, k: Kernel, f: Field) => void,
 ) {
   const { width: W, height: H } = ctx.canvas;
@@ -81,22 +88,25 @@ function legend(
   bar: (x: number, y: number, w: number) => void,
   labels: string[],
 ) {
-  const w = 230;
+  // Sized for the page's width: the figure is shown scaled down to its column, often by half.
+  const u = Math.max(1, ctx.canvas.width / 900);
+  const w = 300 * u;
   const x = ctx.canvas.width - w - 12;
   const y = 12;
-  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.fillStyle = 'rgba(255,255,255,0.94)';
   ctx.strokeStyle = 'rgba(0,0,0,0.25)';
-  ctx.fillRect(x, y, w, 62);
-  ctx.strokeRect(x + 0.5, y + 0.5, w - 1, 61);
+  ctx.fillRect(x, y, w, 78 * u);
+  ctx.strokeRect(x + 0.5, y + 0.5, w - 1, 78 * u - 1);
   ctx.fillStyle = '#222';
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = `${15 * u}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
-  ctx.fillText(title, x + 10, y + 8, w - 20);
-  bar(x + 10, y + 26, w - 20);
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.fillText(title, x + 10, y + 8 * u, w - 20);
+  bar(x + 10, y + 32 * u, w - 20);
+  ctx.fillStyle = '#222';
+  ctx.font = `${14 * u}px system-ui, sans-serif`;
   labels.forEach((l, i) => {
     ctx.textAlign = i === 0 ? 'left' : i === labels.length - 1 ? 'right' : 'center';
-    ctx.fillText(l, x + 10 + ((w - 20) * i) / (labels.length - 1), y + 42);
+    ctx.fillText(l, x + 10 + ((w - 20) * i) / (labels.length - 1), y + 52 * u);
   });
   ctx.textAlign = 'left';
 }
@@ -121,7 +131,7 @@ export function drawHeatOver(canvas: HTMLCanvasElement, b: Backdrop, map: Heatma
         g.addColorStop(i / 4, `rgb(${pal[c * 4]},${pal[c * 4 + 1]},${pal[c * 4 + 2]})`);
       }
       ctx.fillStyle = g;
-      ctx.fillRect(x, y, w, 12);
+      ctx.fillRect(x, y, w, 14);
     },
     ['1', `${map.max}`],
   );
@@ -161,7 +171,7 @@ export function drawDiffOver(
       g.addColorStop(0.5, rgb(DIVERGING.rise, 0));
       g.addColorStop(1, rgb(DIVERGING.rise));
       ctx.fillStyle = g;
-      ctx.fillRect(x, y, w, 12);
+      ctx.fillRect(x, y, w, 14);
     },
     [ppLabel(-diff.maxAbs), 'held', ppLabel(diff.maxAbs)],
   );

@@ -77,7 +77,8 @@ export function createSavedPanel() {
       caption.append(
         diff.tiles.length + diff.fixed.length === 0
           ? 'No change: both maps have the same shares everywhere.'
-          : `Orange: a larger share of ${live?.kind === 'move' ? 'cursor time' : 'clicks'} than before; blue: smaller. ` +
+          : `Orange: a larger share of ${live?.kind === 'move' ? 'cursor time' : 'clicks'} than before; ` +
+              'blue: smaller. ' +
               `Now ${formatCount(diff.nowTotal)}, then ${formatCount(diff.thenTotal)}.`,
       );
       canvas.dataset.against = mode.kind === 'view' ? mode.view.name : 'previous';
@@ -119,6 +120,14 @@ export function createSavedPanel() {
     );
   }
 
+  /** Draw over capture `id` (else the page's newest of the segment); a blank page when there is none. */
+  async function useCapture(id?: string | null) {
+    if (!target) return;
+    const c = await loadCapture(token, target, id);
+    backdrop = c;
+    if (!id) captureId = c?.id;
+  }
+
   function stop() {
     mode = undefined;
     figure.hidden = true;
@@ -155,7 +164,8 @@ export function createSavedPanel() {
       h(
         'p',
         {},
-        `Read-only link to ${what}, until ${new Date(s.expiresAt).toLocaleString()}. Anyone with it sees this map alone.`,
+        `Read-only link to ${what}, until ${new Date(s.expiresAt).toLocaleString()}. ` +
+          'Anyone with it sees this map alone.',
       ),
       url,
       h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.url) }, 'Copy'),
@@ -182,13 +192,18 @@ export function createSavedPanel() {
       'li',
       { 'data-id': v.id },
       h('strong', {}, v.name),
-      ` · ${v.kind}, ${v.seg === 'all' ? 'all widths' : v.seg}, ${v.window} · ${formatCount(v.total)} · ${formatClock(v.savedAt)} `,
+      ` · ${v.kind}, ${v.seg === 'all' ? 'all widths' : v.seg}, ${v.window} · ${formatCount(v.total)}` +
+        ` · ${formatClock(v.savedAt)} `,
       act('Compare with now', 'compare', async () => {
-        mode = { kind: 'view', view: await api().get(v.id) };
+        const view = await api().get(v.id);
+        await useCapture(); // "now" is drawn over the page as it is now: its newest capture
+        mode = { kind: 'view', view };
         drawFigure();
       }),
       act('Show', 'show', async () => {
-        mode = { kind: 'show', view: await api().get(v.id) };
+        const view = await api().get(v.id);
+        await useCapture(view.captureId); // a saved view over the capture it was saved with
+        mode = { kind: 'show', view };
         drawFigure();
       }),
       act('Share', 'share', () => share({ viewId: v.id }, `"${v.name}"`)),
@@ -284,12 +299,7 @@ export function createSavedPanel() {
       backdrop = undefined;
       captureId = undefined;
       void reload().catch(fail);
-      void loadCapture(token, t).then((c) => {
-        if (!c || target !== t) return;
-        backdrop = c;
-        captureId = c.id;
-        drawFigure();
-      });
+      void useCapture();
     },
     /** The page view's live map: the "now" side of a comparison moves with it. */
     frame(map: Heatmap) {

@@ -42,7 +42,8 @@ async function main() {
     document.title = `${view.name} · heatlens`;
     draw(view, capture, `${view.name} · ${formatCount(view.total)}`);
     return say(
-      `"${view.name}": ${view.path}, ${formatWindow(view.windowMs)} up to ${formatClock(view.to)} (saved ${new Date(view.savedAt).toLocaleString()}).`,
+      `"${view.name}": ${view.path}, ${formatWindow(view.windowMs)} up to ${formatClock(view.to)} ` +
+        `(saved ${new Date(view.savedAt).toLocaleString()}).`,
       'view',
     );
   }
