@@ -149,7 +149,12 @@ describe('alerts on one collector', () => {
 
   it('never shows the webhook URL in read answers or live frames', async () => {
     const sites = await (await get(c.url, '/api/sites', 'shop-read-token-0123456789')).text();
-    expect(JSON.parse(sites).sites[0]).toEqual({ id: 'shop', origins: ['https://shop.example'], routes: [] });
+    expect(JSON.parse(sites).sites[0]).toEqual({
+      id: 'shop',
+      origins: ['https://shop.example'],
+      routes: [],
+      masks: [],
+    });
     const pages = await (await get(c.url, '/api/pages?site=shop&window=5m', 'shop-read-token-0123456789')).text();
     const live = await openLive(c.url, 'site=shop&window=5m', 'shop-read-token-0123456789');
     const frame = await live.next((f) => f.type === 'pages');

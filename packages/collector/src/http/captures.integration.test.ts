@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../server.js';
 import { startTestCollector } from '../test-support/test-collector.js';
-import { SITES, get } from '@heatlens/testkit/collector';
+import { parse } from 'csv-parse/sync';
+import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { captureMeta, makePng, uploadCapture } from '@heatlens/testkit/captures';
 
 const shop = SITES[0]!.readToken;
@@ -195,6 +196,47 @@ describe('page captures over HTTP (memory store)', () => {
     expect(await notJson.json()).toEqual({ error: 'meta: not valid JSON' });
   });
 
+  it('answers a heatmap as CSV equal to its JSON, elements named by the latest capture', async () => {
+    const now = Date.now();
+    const click = (x: number, y: number, sel: string) => ({ type: 'click', ts: now, x, y, w: 1280, h: 3000, sel });
+    const fixed = { type: 'click', ts: now, x: 5, y: 900, w: 1280, h: 3000, fixed: true, cx: 5, cy: 700, vh: 720 };
+    const events = [click(100, 300, 'button#buy'), click(110, 305, 'button#buy'), click(600, 40, 'a.home'), fixed];
+    expect((await post(c.url, batch({ path: '/product/3' }, events))).status).toBe(204);
+    const named = [
+      { sel: 'button#buy', name: '=SUM(A1:A9), "buy"', box: [90, 290, 40, 20] },
+      { sel: 'a.home', name: '', box: [590, 30, 40, 20] },
+    ];
+    await uploadCapture(c.url, {
+      site: 'shop',
+      path: '/product/1',
+      token: shop,
+      meta: captureMeta({ elements: named }),
+    });
+    const q = '/api/heatmap?site=shop&path=/product/3&kind=click&window=5m&seg=l';
+    const json = await (await get(c.url, q, shop)).json();
+    expect(json.elements.length).toBe(2);
+    const res = await get(c.url, `${q}&format=csv`, shop);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="heatlens-shop-product_id-click-l-5m.csv"',
+    );
+    const [tiles, elements] = (await res.text()).split('\r\n\r\n').map((t) => parse(t) as string[][]);
+    const num = (row: string[]) => row.map((v, i) => (i === 0 ? v : Number(v)));
+    expect(tiles!.slice(1).map(num)).toEqual([
+      ...json.tiles.map((t: number[]) => ['page', ...t]),
+      ...json.fixed.map((t: number[]) => ['fixed', ...t]),
+    ]);
+    expect(json.fixed.length).toBe(1);
+    expect(elements!.slice(1)).toEqual(
+      json.elements.map((e: { sel: string; count: number }) => [
+        e.sel,
+        e.sel === 'button#buy' ? `'=SUM(A1:A9), "buy"` : '',
+        String(e.count),
+      ]),
+    );
+    expect((await get(c.url, `${q}&format=xml`, shop)).status).toBe(400);
+  });
+
   it('lists the site masks in /api/sites', async () => {
     const sites = await (await get(c.url, '/api/sites', shop)).json();
     expect(sites.sites).toEqual([
@@ -217,6 +259,7 @@ describe('page captures over HTTP (memory store)', () => {
       [[meta, png, png, close], 'image: one image only'],
       [[meta, meta, png, close], 'meta: one meta field only'],
       [[part('x', 'y'), png, close], 'x: unknown field (meta and image only)'],
+      [[meta, part('image', 'not a file'), close], 'image: must be a file part (with a filename)'],
       [[meta, part('file', makePng(2, 2), 'f.png'), close], 'file: unknown file (image only)'],
       [[meta, png.subarray(0, 40)], 'body: malformed multipart (Unexpected end of form)'],
       [[Buffer.from('garbage without any boundary')], 'body: malformed multipart (Unexpected end of form)'],

@@ -17,6 +17,11 @@ export type CaptureDeps = { config: ResolvedConfig; sites: SiteRegistry; store: 
  * until it is stored, so at most this many x 4 MiB. Past it: 503 with Retry-After.
  */
 export const MAX_UPLOADS = 8;
+/**
+ * Image answers in progress at once per process, each holding its image (up to 4 MiB) until the
+ * client has read it: a slow reader cannot pile up buffers. Past it: 503 with Retry-After.
+ */
+export const MAX_IMAGE_SENDS = 32;
 
 /** An image id, as `GET /api/captures/ID/image` names it: never reused, so cached for a year. */
 const IMAGE_PATH = /^\/api\/captures\/([^/]+)\/image$/;
@@ -24,6 +29,7 @@ const IMAGE_PATH = /^\/api\/captures\/([^/]+)\/image$/;
 /** The capture routes (DESIGN.md): upload, list and image, each with the site's read token. */
 export function createCaptureRoutes({ config, sites, store, limits }: CaptureDeps) {
   let uploads = 0;
+  let sends = 0;
   const pageOf = (site: Parameters<SiteRegistry['routeOf']>[0], params: URLSearchParams) => {
     const { path } = readQuery(params);
     if (!path) throw new HttpError(400, 'path: required');
@@ -77,6 +83,10 @@ export function createCaptureRoutes({ config, sites, store, limits }: CaptureDep
       if (!id || !ref) throw new HttpError(404, 'capture: no such capture');
       if (!readable.some((s) => s.id === ref.site))
         throw new HttpError(403, `site: this token may not read "${ref.site}"`);
+      if (sends >= MAX_IMAGE_SENDS)
+        throw new HttpError(503, 'captures: too many images being sent, retry later', { 'Retry-After': 1 });
+      sends++;
+      res.once('close', () => sends--);
       const found = await store.captures.image(id, config.now());
       if (!found) throw new HttpError(404, 'capture: no such capture');
       res.writeHead(200, {

@@ -45,7 +45,7 @@ export function readCapture(req: IncomingMessage, limits: CaptureLimits, timing:
       limits: {
         fieldNameSize: 64,
         fieldSize: limits.metaBytes,
-        fields: 1,
+        fields: 2, // a repeated meta is refused by name below
         files: 1,
         fileSize: limits.imageBytes,
         headerPairs: 16,
@@ -93,7 +93,9 @@ export function readCapture(req: IncomingMessage, limits: CaptureLimits, timing:
     timer.unref();
 
     bb.on('field', (name, value, info) => {
+      if (name === 'image') return fail(new HttpError(400, 'image: must be a file part (with a filename)'));
       if (name !== 'meta') return fail(new HttpError(400, `${name.slice(0, 64)}: unknown field (meta and image only)`));
+      if (meta) return fail(new HttpError(400, 'meta: one meta field only'));
       if (info.valueTruncated) return fail(new HttpError(413, `meta: larger than ${limits.metaBytes} bytes`, closing));
       let json: unknown;
       try {
@@ -130,7 +132,7 @@ export function readCapture(req: IncomingMessage, limits: CaptureLimits, timing:
       });
     });
     bb.on('filesLimit', () => fail(new HttpError(400, 'image: one image only')));
-    bb.on('fieldsLimit', () => fail(new HttpError(400, 'meta: one meta field only')));
+    bb.on('fieldsLimit', () => fail(new HttpError(400, 'body: meta and image only')));
     bb.on('error', (e: Error) => fail(new HttpError(400, `body: malformed multipart (${e.message})`, closing)));
     bb.on('close', () => {
       if (settled) return;
