@@ -1,4 +1,4 @@
-// Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot and simpleheat bundled in)
+// Builds the live dashboard into ../public/assets/: one ES module (dashboard.js, uPlot and @heatlens/heat bundled in)
 // and one stylesheet (uPlot's CSS + ours). Part of the collector's `pnpm build`.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,7 +33,6 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
-    // simpleheat ships as CommonJS.
     commonjs(),
     typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
     terser(),
@@ -42,6 +41,7 @@ export default {
       here('./src/styles.css'),
       here('./src/sources.css'),
       here('./src/saved.css'),
+      here('./src/page-view.css'),
     ]),
     css('share.css', [here('./src/share.css')]),
   ],

@@ -27,6 +27,8 @@ export type Frame = {
   boxes: readonly ElementBox[];
   /** viewport rects of the boxes the page pins now under the fixed layer (`PinnedBoxes`); none: all drawn */
   pinned?: readonly Rect[] | undefined;
+  /** scroll maps: the fold's depth below the root's content top, CSS px; default the root's visible height */
+  fold?: number | undefined;
 };
 
 /**
@@ -124,7 +126,7 @@ function drawScrollMap(f: Frame): void {
     label(ctx, `${share * 100}% reached here`, box.x + 8, y);
   }
   // The fold: what a visitor sees without scrolling, at the owner's viewport height.
-  const fold = top + l.rootHeight;
+  const fold = top + (f.fold ?? l.rootHeight);
   if (fold >= box.y && fold <= box.y + box.h) {
     hline(ctx, box.x, fold - 1, box.w, '#dc2626', []);
     label(ctx, 'fold', box.x + box.w - 48, fold - 12);

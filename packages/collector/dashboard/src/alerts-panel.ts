@@ -1,12 +1,16 @@
 import type { Alert, AlertList } from '@heatlens/schema/live';
 import { h } from './dom.js';
+import { alertElement, rememberAlerts } from './element-names.js';
 import { formatClock } from './format.js';
 
 const RECENT_SHOWN = 10;
 
-/** What a notice is about, in a few words: `rage clicks on #pay`, `quiet`, `traffic spike`. */
+/**
+ * What a notice is about, in a few words: `rage clicks on Pay now` (the element's name when a
+ * capture of its page knows it, else its selector), `quiet`, `traffic spike`.
+ */
 function what(a: Alert): string {
-  if (a.rule === 'rage' || a.rule === 'dead') return `${a.rule} clicks on ${a.element ?? '?'}`;
+  if (a.rule === 'rage' || a.rule === 'dead') return `${a.rule} clicks on ${alertElement(a)}`;
   return a.rule === 'quiet' ? 'went quiet' : 'traffic spike';
 }
 
@@ -35,7 +39,7 @@ function item(a: Alert, onOpen: (path: string) => void): HTMLElement {
     ' ',
     open,
     ': ',
-    h('span', { class: 'alert-what' }, what(a)),
+    h('span', { class: 'alert-what', title: a.element ?? undefined }, what(a)),
     ' ',
     h('span', { class: 'muted' }, `${figures(a)} · ${formatClock(a.at)}`),
   );
@@ -63,6 +67,7 @@ export function createAlertsPanel(host: HTMLElement, onOpen: (path: string) => v
     update(list: AlertList | undefined): void {
       card.hidden = !list;
       if (!list) return;
+      rememberAlerts(list); // the page view's hover card shows an element's rage and dead clicks
       firing.replaceChildren(
         ...(list.firing.length
           ? list.firing.map((a) => item(a, onOpen))

@@ -1,8 +1,15 @@
+import { WINDOW_LABELS, type ViewWindow } from '@heatlens/schema/constants';
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { openLive, typeFrame } from '@heatlens/schema/live-client';
+import { viewsBySegment, type Capture } from './capture-api.js';
 import { byId, h } from './dom.js';
-import { drawHeatmap } from './draw-heatmap.js';
+import { alertedClicks, nameOf, rememberNames } from './element-names.js';
+import { placeTip, renderTip } from './element-tip.js';
+import { composeView, downloadPng, pngName, type PngLegend } from './export-png.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
+import { createCaptureSource } from './page-capture.js';
+import { elementAt, geometryOf } from './page-geometry.js';
+import { createPageStage } from './page-stage.js';
 import { renderSourcesPanel } from './sources-panel.js';
 import { renderStatsPanel } from './stats-panel.js';
 import { createSavedPanel } from './saved-panel.js';
@@ -11,30 +18,63 @@ import { createSavedPanel } from './saved-panel.js';
 export type PageViewState = { site: string; path: string; kind: string; window: string; seg: string; token: string };
 
 const NOUN: Record<string, string> = { move: 'cursor moves', click: 'clicks', scroll: 'visitors who scrolled' };
+const MAP: Record<string, string> = { move: 'Cursor moves', click: 'Clicks', scroll: 'Scroll reach' };
+
+/** How the width segment reads in the note and the legend: for "all widths", the capture's segment. */
+function segText(seg: string, capture: Capture | undefined): string {
+  if (seg !== 'all') return `width ${seg}`;
+  return capture ? `all widths (picture: width ${capture.seg}, most samples)` : 'all widths';
+}
 
 /**
- * The page view: its own `/live` socket for (page, kind, window, seg), a heatmap canvas and
- * the page's full numbers, both drawn from the same `snapshot` frames. `show` resubscribes
- * when anything changes; `close` hides it and closes the socket. The header's status follows the
- * pages feed only: one indicator for two sockets to the same collector.
+ * The page view: its own `/live` socket for (page, kind, window, seg) and the heat drawn by
+ * `@heatlens/heat` over the page's capture of that width segment (`GET /api/captures`), or over a
+ * grey page of the segment's width until one is taken; the page's full numbers beside it, from
+ * the same `snapshot` frames. `show` resubscribes when anything changes; `close` hides it and
+ * closes the socket. The header's status follows the pages feed only.
  */
 export function createPageView(): { show(state: PageViewState): void; close(): void } {
   const root = byId('page-view');
-  const canvas = byId<HTMLCanvasElement>('heatmap');
+  const labels = byId<HTMLCanvasElement>('heatmap');
   const meta = byId('heatmap-meta');
+  const note = byId('capture-note');
   const stats = byId('page-stats');
+  const tip = byId('heat-tip');
+  const stage = createPageStage();
+  const captures = createCaptureSource(() => last && render(last));
   let live: { close(): void } | undefined;
   let current: PageViewState | undefined;
   const saved = createSavedPanel();
+  let last: SnapshotMessage | undefined;
+  let shown: Capture | undefined;
+
+  const picture = (msg: SnapshotMessage) => {
+    const s = current!;
+    const picked = captures.pick(s.seg, viewsBySegment(msg.stats.sources.screens));
+    shown = picked?.capture;
+    if (shown) rememberNames(s.site, s.path, shown.elements);
+    stage.show(geometryOf(shown, msg), picked?.url);
+    note.replaceChildren(
+      shown
+        ? `Over the page as captured ${new Date(shown.takenAt).toLocaleString()} at ${shown.width} px` +
+            (s.seg === 'all' ? `: width ${shown.seg}, the width with most samples.` : '.')
+        : captures.listed()
+          ? 'No picture of this page yet: open the page with the heatlens extension, or use "Save this page ' +
+            'for the dashboard" in its popup. Until then the heat is drawn on a plain page.'
+          : 'Looking for a picture of this page…',
+    );
+  };
 
   const render = (msg: SnapshotMessage) => {
+    last = msg;
+    const s = current!;
     byId('page-title').textContent = msg.path;
-    if (current && msg.path !== current.path)
-      byId('page-route').textContent = `(counts every page matching ${msg.path})`;
-    drawHeatmap(canvas, msg);
+    if (msg.path !== s.path) byId('page-route').textContent = `(counts every page matching ${msg.path})`;
+    picture(msg);
+    stage.draw(msg);
+    labels.dataset.total = String(msg.total);
+    labels.dataset.kind = msg.kind;
     saved.frame(msg);
-    canvas.dataset.total = String(msg.total);
-    canvas.dataset.kind = msg.kind;
     meta.replaceChildren(
       msg.total
         ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} ` +
@@ -47,11 +87,40 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
           ),
     );
     stats.replaceChildren(
-      renderStatsPanel(msg.stats),
+      renderStatsPanel(msg.stats, { nameOf: (sel) => nameOf(s.site, s.path, sel) }),
       h('h3', {}, 'Sources'),
       renderSourcesPanel(msg.stats.sources, { views: msg.stats.views }),
     );
   };
+
+  stage.onHover((g, at) => {
+    const el = at && elementAt(g, at.x, at.y);
+    if (!el || !at || !current) return void (tip.hidden = true);
+    const clicks =
+      last?.elements?.find((e) => e.sel === el.sel)?.count ??
+      Number(last?.stats.selectors.find((x) => x.sel === el.sel)?.count ?? 0);
+    const a = alertedClicks(current.site, current.path, el.sel);
+    tip.replaceChildren(...renderTip(el, { clicks, rage: a?.rage, dead: a?.dead, alertWindowMs: a?.window ?? 0 }));
+    tip.hidden = false;
+    placeTip(tip, tip.parentElement!, at.clientX, at.clientY);
+  });
+
+  byId('heat-png').addEventListener('click', () => {
+    const { g, image, snap } = stage.current();
+    if (!g || !snap || !current) return;
+    const legend: PngLegend = {
+      site: current.site,
+      page: snap.path,
+      map: MAP[snap.kind] ?? snap.kind,
+      window: WINDOW_LABELS[current.window as ViewWindow] ?? formatWindow(snap.windowMs),
+      seg: segText(current.seg, shown),
+      samples: formatCount(snap.total),
+      scale: snap.kind === 'scroll' ? '0 % → 100 % of sessions' : `1 → ${snap.max} per tile`,
+      date: new Date(snap.to || Date.now()),
+    };
+    const canvas = composeView(g, { image, ...stage.canvases() }, legend);
+    downloadPng(canvas, pngName(legend)).catch((e: Error) => (meta.textContent = e.message));
+  });
 
   return {
     show(state) {
@@ -59,12 +128,15 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       if (same) return;
       live?.close();
       current = state;
+      last = undefined;
       root.hidden = false;
       const { site, path, kind, seg, window } = state;
       saved.show({ site, path, kind, seg, window }, state.token);
+      tip.hidden = true;
       byId('page-title').textContent = state.path;
       byId('page-route').textContent = '';
       meta.textContent = 'Connecting…';
+      captures.load(state.site, state.path, state.token);
       live = openLive({
         base: location.href,
         query: { site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg },
@@ -80,6 +152,8 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       live?.close();
       live = undefined;
       current = undefined;
+      last = undefined;
+      captures.close();
       root.hidden = true;
     },
   };

@@ -6,7 +6,10 @@ function stat(key: string, label: string, value: string): HTMLElement {
   return h('div', { class: 'stat' }, h('dt', {}, label), h('dd', { 'data-stat': key }, value));
 }
 
-function top(title: string, key: string, rows: Array<[string, string]>, empty: string): HTMLElement {
+/** A row of a top list: the value, its count, and optionally a human name shown instead (the value on hover). */
+type Row = [value: string, count: string, name?: string];
+
+function top(title: string, key: string, rows: Row[], empty: string): HTMLElement {
   return h(
     'section',
     { class: 'top-list', 'data-list': key },
@@ -15,11 +18,13 @@ function top(title: string, key: string, rows: Array<[string, string]>, empty: s
       ? h(
           'ol',
           {},
-          ...rows.map(([name, value]) =>
+          ...rows.map(([name, value, label]) =>
             h(
               'li',
               {},
-              h('span', { class: 'name', title: name }, h('bdi', {}, formatTail(name))),
+              label
+                ? h('span', { class: 'name', title: name, 'data-sel': name }, h('bdi', {}, formatTail(label)))
+                : h('span', { class: 'name', title: name }, h('bdi', {}, formatTail(name))),
               h('span', { class: 'value' }, value),
             ),
           ),
@@ -29,9 +34,23 @@ function top(title: string, key: string, rows: Array<[string, string]>, empty: s
 }
 
 /** Rows of a top list. The schema's `Top(key)` types entries loosely (a computed key), so read them by name. */
-function rows(list: Array<Record<string, unknown>>, key: string): Array<[string, string]> {
-  return list.map((x) => [String(x[key] ?? ''), formatCount(Number(x.count ?? 0))]);
+function rows(
+  list: Array<Record<string, unknown>>,
+  key: string,
+  nameOf?: (value: string) => string | undefined,
+): Row[] {
+  return list.map((x) => {
+    const value = String(x[key] ?? '');
+    const name = nameOf?.(value);
+    return name ? [value, formatCount(Number(x.count ?? 0)), name] : [value, formatCount(Number(x.count ?? 0))];
+  });
 }
+
+/** Options of `renderStatsPanel`. */
+export type StatsPanelOptions = {
+  /** a human name for a clicked selector (a page capture's), shown instead of it; the selector stays in `title` */
+  nameOf?: (sel: string) => string | undefined;
+};
 
 /** Plays, then how many reached 25, 50, 75 % and the end. */
 const quartiles = (m: MediaCounts) =>
@@ -41,9 +60,10 @@ const quartiles = (m: MediaCounts) =>
 
 /**
  * A page's numbers in full: the headline counts (each with a `data-stat` key), then the top
- * selectors, forms, media sources, downloads, images, outbound links and custom events.
+ * selectors (by name where a capture knows it), forms, media sources, downloads, images, outbound
+ * links and custom events.
  */
-export function renderStatsPanel(s: Stats): HTMLElement {
+export function renderStatsPanel(s: Stats, opts: StatsPanelOptions = {}): HTMLElement {
   const reach = s.scroll.sessions ? s.scroll.reach.map((r) => formatShare(r)).join(' / ') : '–';
   const headline = h(
     'dl',
@@ -68,7 +88,7 @@ export function renderStatsPanel(s: Stats): HTMLElement {
   const lists = h(
     'div',
     { class: 'top-lists' },
-    top('Most clicked', 'selectors', rows(s.selectors, 'sel'), 'No clicks yet.'),
+    top('Most clicked', 'selectors', rows(s.selectors, 'sel', opts.nameOf), 'No clicks yet.'),
     top(
       'Forms',
       'forms',

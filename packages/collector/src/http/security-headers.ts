@@ -7,7 +7,8 @@ const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * Set the headers every answer carries: a CSP that runs only the collector's own scripts and
  * styles (no inline script or style), lets the dashboard talk only to its own origin (`connect-src`
  * 'self' and the WebSocket form of it: CSP 3 counts ws: of the same host as 'self', older
- * engines need it named), and forbids framing; `nosniff`; no referrer (the dashboard's URL never
+ * engines need it named), shows pictures of its own (`blob:`: a page capture is fetched with the
+ * read token and shown from an object URL), and forbids framing; `nosniff`; no referrer (the dashboard's URL never
  * leaves it). The read token lives in the dashboard's localStorage: an injected script or a
  * framing page is what these stop.
  */
@@ -16,7 +17,7 @@ export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse) {
   const ws = host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
   res.setHeader(
     'Content-Security-Policy',
-    `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${ws}; ` +
+    `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'${ws}; ` +
       `base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
   );
   res.setHeader('X-Frame-Options', 'DENY');
