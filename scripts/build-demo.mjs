@@ -1,5 +1,5 @@
 // What `pnpm start` needs, built with esbuild in about a second and only when a source is newer
-// than its output: the schema and the collector as plain ES modules (the layout `tsc` emits, so
+// than its output: the schema, the heat renderer and the collector as plain ES modules (the layout `tsc` emits, so
 // `pnpm build` and this agree on every path), the SDK's script-tag build and the dashboard.
 // Types, the SDK's npm entry points and the extension stay with `pnpm build`.
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -67,6 +67,21 @@ function steps(esbuild) {
         }),
     },
     {
+      name: 'heat',
+      inputs: () => shipped('packages/heat/src'),
+      outputs: (inputs) => inputs.map((f) => f.replace('/src/', '/dist/').replace(/\.ts$/, '.js')),
+      build: (inputs) =>
+        esbuild.build({
+          entryPoints: inputs,
+          outbase: at('packages/heat/src'),
+          outdir: at('packages/heat/dist'),
+          format: 'esm',
+          platform: 'neutral',
+          target: 'es2022',
+          logLevel: 'warning',
+        }),
+    },
+    {
       name: 'collector',
       inputs: () => shipped('packages/collector/src'),
       outputs: (inputs) => inputs.map((f) => f.replace('/src/', '/dist/').replace(/\.ts$/, '.js')),
@@ -100,26 +115,37 @@ function steps(esbuild) {
     },
     {
       name: 'dashboard',
-      inputs: () => [...filesUnder(at('packages/collector/dashboard/src')), ...shipped('packages/schema/src')],
-      outputs: () => [
-        at('packages/collector/public/assets/dashboard.js'),
-        at('packages/collector/public/assets/dashboard.css'),
+      inputs: () => [
+        ...filesUnder(at('packages/collector/dashboard/src')),
+        ...shipped('packages/schema/src'),
+        ...shipped('packages/heat/src'),
       ],
+      outputs: () =>
+        ['dashboard.js', 'dashboard.css', 'share.js', 'share.css'].map((f) =>
+          at(`packages/collector/public/assets/${f}`),
+        ),
+      // Two entries, as rollup's: the dashboard, and the shared page (share.html) a link's viewer loads alone.
       build: async () => {
-        await esbuild.build({
-          entryPoints: [at('packages/collector/dashboard/src/main.ts')],
-          outfile: at('packages/collector/public/assets/dashboard.js'),
-          bundle: true,
-          minify: true,
-          format: 'esm',
-          target: 'es2022',
-          logLevel: 'warning',
-        });
+        for (const [entry, out] of [
+          ['main.ts', 'dashboard.js'],
+          ['share-main.ts', 'share.js'],
+        ])
+          await esbuild.build({
+            entryPoints: [at(`packages/collector/dashboard/src/${entry}`)],
+            outfile: at(`packages/collector/public/assets/${out}`),
+            bundle: true,
+            minify: true,
+            format: 'esm',
+            target: 'es2022',
+            logLevel: 'warning',
+          });
         const { dashboardStylesheets } = await import('../packages/collector/dashboard/stylesheets.mjs');
         const css = dashboardStylesheets()
           .map((f) => readFileSync(f, 'utf8'))
           .join('\n');
         writeFileSync(at('packages/collector/public/assets/dashboard.css'), css);
+        const share = readFileSync(at('packages/collector/dashboard/src/share.css'), 'utf8');
+        writeFileSync(at('packages/collector/public/assets/share.css'), share);
       },
     },
   ].map((s) => ({ ...s, inputsWithSelf: () => [...s.inputs(), self] }));

@@ -22,11 +22,13 @@ function css(fileName, files) {
 }
 
 export default {
-  input: here('./src/main.ts'),
+  // The shared page (share.html) is its own entry: a link's viewer loads none of the dashboard.
+  input: { dashboard: here('./src/main.ts'), share: here('./src/share-main.ts') },
   output: {
     dir: here('../public/assets'),
     format: 'es',
-    entryFileNames: 'dashboard.js',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'shared-[hash].js',
   },
   plugins: [
     nodeResolve({ browser: true }),
@@ -34,5 +36,6 @@ export default {
     typescript({ tsconfig: here('./tsconfig.json'), compilerOptions: { noEmit: false }, noEmitOnError: true }),
     terser(),
     css('dashboard.css', dashboardStylesheets()),
+    css('share.css', [here('./src/share.css')]),
   ],
 };

@@ -30,6 +30,8 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * S:sweep:<slot>             string  2 sweep intervals                   sweep                   sweep
  * S:al:on, S:al:cd           hash    7 days, refreshed                   alerts (open, close)    alerts
  * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
+ * S:vw:<id>, S:vwi           string  the view's life (VIEW_TTL_MS)       views (save, delete)    views
+ * S:sh:<id>, S:shi           string  until the link expires              shares (save, revoke)   shares, share auth
  * P:cap:<seg>                zset    capture TTL, refreshed on put       captures put            captures list
  * P:cap:m:<id>, P:cap:i:<id> string  capture TTL (90 days)               captures put            list / image route
  * S:caps, S:caps:b           zset,   capture TTL, refreshed on put       captures put            captures put
@@ -104,6 +106,10 @@ const SPECS = {
   alertsFiring: ['al', 'on'],
   alertsCooldown: ['al', 'cd'],
   alertsLog: ['al', 'log'],
+  savedView: ['vw', arg('id')],
+  savedViews: ['vwi'],
+  share: ['sh', arg('id')],
+  shares: ['shi'],
   captureList: ['cap', arg('seg')],
   captureMeta: ['cap', 'm', arg('id')],
   captureImage: ['cap', 'i', arg('id')],
@@ -157,6 +163,12 @@ export const READY_KEY = build('hl:{heatlens}', SPECS.ready, {});
 export const alertKeys = (site: string) =>
   [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
 
+/** A saved view (JSON) and its site's index of views (id -> `until|summary`): store/views-redis.ts. */
+export const savedViewKeys = (site: string, id: string) =>
+  [build(siteKey(site), SPECS.savedViews, {}), build(siteKey(site), SPECS.savedView, { id })] as const;
+/** A read-only link (JSON) and its site's index of links (id -> expiry ms): store/views-redis.ts. */
+export const shareKeys = (site: string, id: string) =>
+  [build(siteKey(site), SPECS.shares, {}), build(siteKey(site), SPECS.share, { id })] as const;
 /** A page's captures of one width segment (member: capture key, score: order stored), store/captures-redis.ts. */
 export const captureListKey = (page: string, seg: string) => build(page, SPECS.captureList, { seg });
 /** A stored capture's meta (JSON) and image (binary) under its page's prefix. */

@@ -18,6 +18,9 @@ import type { Store } from './store/types.js';
 import { createLiveHub } from './ws/live-hub.js';
 import { createUpgradeHandler } from './ws/upgrade.js';
 import { SWEEP_MS } from './windows.js';
+import { createShareAuth } from './edge/share-auth.js';
+import { isShareToken } from './edge/share-token.js';
+import { createShareWatch } from './ws/share-watch.js';
 
 /** A running collector. */
 export type Collector = {
@@ -96,7 +99,21 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     now: config.now,
     onError: (err) => log.warn({ err: String(err) }, 'setup log write failed'),
   });
-  const handle = createRouter({ config, sites, store, metrics, log, limits, setup });
+  // Read-only links: their tokens are checked against the store; their /live sockets watched.
+  const getShare = (id: string, now: number) => store.views.getShare(id, now);
+  const grantOf = createShareAuth({ getShare, limits, now: config.now });
+  const shareWatch = createShareWatch({ getShare, now: config.now });
+  const handle = createRouter({
+    config,
+    sites,
+    store,
+    metrics,
+    log,
+    limits,
+    setup,
+    grantOf,
+    onRevoke: shareWatch.revoked,
+  });
   let baseUrl = '';
   const alerts = createAlertEngine({
     sites: () => sites.list(),
@@ -108,7 +125,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     options: config.alerts,
   });
   const hub = createLiveHub({ config, store, metrics, log, alerts: alerts.latest });
-  const upgrade = createUpgradeHandler({ sites, hub, limits, metrics });
+  const upgrade = createUpgradeHandler({ sites, hub, limits, metrics, shares: { grantOf, watch: shareWatch } });
   // Move every site's buckets on to longer windows even when nobody reads them.
   const sweeper = setInterval(() => {
     for (const site of sites.list())
@@ -177,7 +194,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     },
     updateSites(next) {
       sites.replace(validateSites(next));
-      return hub.revoke((token, site) => sites.readableBy(token).some((s) => s.id === site));
+      return hub.revoke((token, site) =>
+        isShareToken(token) ? !!sites.get(site) : sites.readableBy(token).some((s) => s.id === site),
+      );
     },
     demo: config.demo,
     store,
@@ -188,6 +207,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
         hub.close();
+        shareWatch.close();
         clearInterval(sweeper);
         limits.close();
         await setup.close(); // never rejects: its flush errors are logged by onError

@@ -10,5 +10,7 @@ export * from './normalize-url.js';
 export * from './alerts.js';
 export * from './reach.js';
 export * from './field-path.js';
+export * from './views.js';
+export * from './heat-diff.js';
 export * from './capture.js';
 export * from './setup.js';

@@ -12,6 +12,7 @@ import { elementAt, geometryOf } from './page-geometry.js';
 import { createPageStage } from './page-stage.js';
 import { renderSourcesPanel } from './sources-panel.js';
 import { renderStatsPanel } from './stats-panel.js';
+import { createSavedPanel } from './saved-panel.js';
 
 /** What the page view shows: one page of one site, a heatmap kind, a window and a width segment. */
 export type PageViewState = { site: string; path: string; kind: string; window: string; seg: string; token: string };
@@ -43,6 +44,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
   const captures = createCaptureSource(() => last && render(last));
   let live: { close(): void } | undefined;
   let current: PageViewState | undefined;
+  const saved = createSavedPanel();
   let last: SnapshotMessage | undefined;
   let shown: Capture | undefined;
 
@@ -72,6 +74,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     stage.draw(msg);
     labels.dataset.total = String(msg.total);
     labels.dataset.kind = msg.kind;
+    saved.frame(msg);
     meta.replaceChildren(
       msg.total
         ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} ` +
@@ -128,6 +131,8 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       current = state;
       last = undefined;
       root.hidden = false;
+      const { site, path, kind, seg, window } = state;
+      saved.show({ site, path, kind, seg, window }, state.token);
       tip.hidden = true;
       byId('page-title').textContent = state.path;
       byId('page-route').textContent = '';

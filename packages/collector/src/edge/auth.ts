@@ -18,11 +18,14 @@ export function readToken(headers: IncomingHttpHeaders): string | undefined {
   return undefined;
 }
 
+/** The 401 of a missing or wrong token: every wrong token, read or share, gets exactly this. */
+export const unauthorized = () =>
+  new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
+
 /** The site a read may see: 401 without a valid token, 403 for another site's, 404 for no such site. */
 export function authorizeRead(sites: SiteRegistry, headers: IncomingHttpHeaders, siteId: string | null): SiteConfig {
   const readable = sites.readableBy(readToken(headers));
-  if (readable.length === 0)
-    throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
+  if (readable.length === 0) throw unauthorized();
   if (!siteId) throw new HttpError(400, 'site: required');
   const site = readable.find((s) => s.id === siteId);
   if (!site) throw new HttpError(403, `site: this token may not read "${siteId}"`);

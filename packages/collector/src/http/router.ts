@@ -16,6 +16,12 @@ import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
 import { createSetupApi } from './setup-api.js';
 import type { SetupLog } from '../setup/setup-log.js';
+import { isShareToken } from '../edge/share-token.js';
+import type { ShareAuth } from '../edge/share-auth.js';
+import { savedRouteOf, savedRoutes } from './saved-routes.js';
+import { createSharePage } from './share-page.js';
+import { createSharesApi } from './shares-api.js';
+import { createViewsApi } from './views-api.js';
 
 export type RouterDeps = {
   config: ResolvedConfig;
@@ -25,6 +31,10 @@ export type RouterDeps = {
   log: Logger;
   limits: RateLimits;
   setup?: SetupLog;
+  /** checks share tokens (edge/share-auth.ts) */
+  grantOf: ShareAuth;
+  /** a link was revoked: close its live sockets */
+  onRevoke: (id: string) => void;
 };
 type Handler = (req: IncomingMessage, res: ServerResponse, params: URLSearchParams, pathname: string) => unknown;
 
@@ -44,6 +54,9 @@ export function createRouter(deps: RouterDeps) {
   const collect = createCollectHandler(deps);
   const read = createReadApi(deps);
   const files = createStaticFiles(deps.config);
+  const views = createViewsApi(deps);
+  const shares = createSharesApi(deps);
+  const sharePage = createSharePage(deps.config);
   const captures = createCaptureRoutes(deps);
   const setupApi = createSetupApi(deps);
 
@@ -60,7 +73,8 @@ export function createRouter(deps: RouterDeps) {
     },
     'GET /api/sites': (req, res) => read.sites(req, res),
     'GET /api/pages': (req, res, p) => read.pages(req, res, p),
-    'GET /api/heatmap': (req, res, p) => read.heatmap(req, res, p),
+    'GET /api/heatmap': (req, res, p) => (p.has('compare') ? views.compare(req, res, p) : read.heatmap(req, res, p)),
+    ...savedRoutes(views, shares),
     'GET /api/stats': (req, res, p) => read.stats(req, res, p),
     'POST /api/captures': (req, res, p) => captures.upload(req, res, p),
     'GET /api/captures': (req, res, p) => captures.list(req, res, p),
@@ -95,12 +109,22 @@ export function createRouter(deps: RouterDeps) {
       }
       // HEAD is GET without a body wherever GET works (Node's http drops the body of a HEAD reply).
       const method = req.method === 'HEAD' ? 'GET' : req.method;
+      // A share token reads only what its link grants (shares-api.ts); it never reaches the routes.
+      if (url.pathname.startsWith('/api/') && req.method !== 'OPTIONS' && isShareToken(readToken(req.headers))) {
+        route = '/api/(share)';
+        for (const [k, v] of Object.entries(READ_CORS)) res.setHeader(k, v);
+        return void (await shares.serve(req, res, method ?? '', url));
+      }
       const key = `${method} ${url.pathname}`;
       let handler = routes[key];
       route = handler ? url.pathname : 'unknown';
       if (!handler && method === 'GET' && url.pathname.startsWith('/assets/')) {
         handler = (rq, rs, _p, pathname) => files.asset(rq, rs, pathname);
         route = '/assets';
+      }
+      if (!handler) {
+        const saved = savedRouteOf(method ?? '', url.pathname, { views, shares, page: sharePage });
+        if (saved) ({ handler, route } = saved);
       }
       if (!handler && method === 'GET' && isCaptureImagePath(url.pathname)) {
         handler = (rq, rs, _p, pathname) => captures.image(rq, rs, pathname);

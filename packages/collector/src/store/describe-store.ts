@@ -8,6 +8,7 @@ import { describeSources } from './describe-sources.js';
 import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
 import { describeSeries } from './describe-series.js';
+import { describeViews } from './describe-views.js';
 import type { Store } from './types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -262,6 +263,7 @@ export function describeStore(
     describeLayout(() => store, fresh);
     describeSources(parts);
     describeAlerts(parts);
+    describeViews(parts);
     describeCaptures(parts);
 
     it('answers ping', async () => {

@@ -15,6 +15,8 @@ import {
 } from './limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
+import { previousRange } from './previous-window.js';
+import { createMemoryViews } from './views-memory.js';
 import { createMemoryCaptures } from './captures-memory.js';
 import type {
   AlertCounters,
@@ -285,6 +287,19 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
     },
 
     alerts: createMemoryAlertState(),
+    views: createMemoryViews(),
+
+    async previous(q: HeatmapQuery) {
+      const r = previousRange(q.window, q.now);
+      if (!r) return undefined;
+      const page = pages.get(`${q.site}|${q.path}`);
+      const members: Counts = new Map();
+      for (const seg of q.seg === 'all' ? SEGMENTS : [q.seg])
+        for (const b of r.buckets)
+          for (const [m, n] of page?.sets.get(setKey(r.level.name, HEAT_SETS[q.kind], seg))?.get(b) ?? [])
+            bump(members, m, n);
+      return buildHeatmap({ ...q, grid }, { from: r.from, to: r.to, windowMs: r.to - r.from, members });
+    },
     captures: createMemoryCaptures(),
 
     async advance(site, path, window, now) {

@@ -1,4 +1,4 @@
-import { type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
+import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { siteSources } from '../build-sources.js';
 import { buildStats } from '../build-stats.js';
@@ -6,6 +6,7 @@ import type { FoldedBatch } from '../fold.js';
 import {
   ALL_SEG_KEY,
   COUNTER_SET,
+  bucketKey,
   HEAT_SETS,
   segKey,
   eventsKey,
@@ -39,6 +40,8 @@ import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
 import { LEVEL_ARGS, RANK_LEVEL_ARGS, recordArgs, rollKeys, type Read } from './redis-args.js';
 import { createRedisCalls } from './redis-calls.js';
+import { previousRange } from './previous-window.js';
+import { createRedisViews } from './views-redis.js';
 import {
   type HeatmapQuery,
   type PagesQuery,
@@ -102,6 +105,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const admitted = createAdmittedPages();
   // Per site: where the sweep's turn through the less recent pages goes on.
   const cursors = new Map<string, number>();
+  const viewScripts = new Map<string, ReturnType<typeof script>>();
 
   // Page admission (page-cap.ts), in its own step before the page write: the site's pages live
   // under the site's hash tag and the page's keys under the page's, which may be another node.
@@ -257,6 +261,33 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         return [windows[0]!, windows[1]!];
       },
     }),
+
+    views: createRedisViews({
+      run: (source, keys, args) => {
+        let run = viewScripts.get(source);
+        if (!run) viewScripts.set(source, (run = script(source)));
+        return call('views', () => run([...keys], args));
+      },
+      get: (key) => call('views', () => client.get(key)),
+      hGetAll: (key) => call('views', () => client.hGetAll(key)),
+      mGet: (keys) => call('views', () => client.mGet(keys)),
+    }),
+
+    async previous(q: HeatmapQuery) {
+      const r = previousRange(q.window, q.now);
+      if (!r) return undefined;
+      const page = pagePrefix(q.site, q.path);
+      const keys = (q.seg === 'all' ? SEGMENTS : [q.seg]).flatMap((seg) =>
+        r.buckets.map((b) => bucketKey(page, r.level.name, HEAT_SETS[q.kind], seg, b)),
+      );
+      const members = new Map<string, number>();
+      await call('previous', async () => {
+        await advance(q.site, q.path, q.now);
+        for (const list of await Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1))))
+          for (const m of list) members.set(m.value, (members.get(m.value) ?? 0) + m.score);
+      });
+      return buildHeatmap({ ...q, grid }, { from: r.from, to: r.to, windowMs: r.to - r.from, members });
+    },
 
     advance: (site, path, _window, now) => call('advance', async () => (await advance(site, path, now))[0]),
 

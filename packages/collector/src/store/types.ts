@@ -11,6 +11,7 @@ import type {
   WindowName,
 } from '@heatlens/schema';
 import type { FoldedBatch } from '../fold.js';
+import type { ViewStore } from './views-types.js';
 
 /** What recording a batch did. */
 export type RecordResult = {
@@ -114,6 +115,14 @@ export interface Store {
   alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]>;
   /** Shared alert state (see AlertState). */
   alerts: AlertState;
+  /** Saved views and read-only links (views-types.ts). */
+  views: ViewStore;
+  /**
+   * The map of the same page, kind, segment and window one period earlier, from the next longer
+   * level's buckets (previous-window.ts `previousRange`: its `from`/`to` are the answer's); undefined
+   * for the longest window, which has nothing older stored.
+   */
+  previous(q: HeatmapQuery): Promise<Heatmap | undefined>;
   /** Page captures (see CaptureStore). */
   captures: CaptureStore;
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
@@ -151,6 +160,8 @@ export type RedisLike = {
   zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
   hVals(key: string): Promise<string[]>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;
+  get(key: string): Promise<string | null>;
+  hGetAll(key: string): Promise<Record<string, string>>;
   /** the same client answering bulk strings as `Buffer`s, given `{[RESP_TYPES.BLOB_STRING]: Buffer}` (binary reads) */
   withTypeMapping(mapping: Record<number, unknown>): { get(key: string): Promise<unknown> };
 };

@@ -11,6 +11,10 @@ import { HttpError } from '../edge/respond.js';
 import type { SiteRegistry } from '../sites.js';
 import type { LiveHub } from './live-hub.js';
 import type { Subscription } from './feeds.js';
+import { isShareToken } from '../edge/share-token.js';
+import type { ShareAuth, ShareRecord } from '../edge/share-auth.js';
+import type { ShareWatch } from './share-watch.js';
+import { shareSubscription } from './share-live.js';
 
 /** Viewers only listen; anything bigger than this from them is a protocol error. */
 const MAX_PAYLOAD = 4 * 1024;
@@ -53,6 +57,8 @@ export function createUpgradeHandler(deps: {
   hub: LiveHub;
   limits: RateLimits;
   metrics: Metrics;
+  /** share tokens: checked by `grantOf`, their sockets watched for revocation and expiry */
+  shares?: { grantOf: ShareAuth; watch: ShareWatch };
 }) {
   const wss = new WebSocketServer({
     noServer: true,
@@ -65,16 +71,23 @@ export function createUpgradeHandler(deps: {
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     socket.on('error', () => socket.destroy());
     let sub: Subscription;
+    let share: ShareRecord | undefined;
     try {
       const url = new URL(req.url ?? '/', 'http://collector');
       if (url.pathname !== '/live') throw new HttpError(404, `not found: ${url.pathname}`);
-      const site = authorizeRead(deps.sites, req.headers, url.searchParams.get('site'));
-      if (!originAllowed(req, [site])) throw new HttpError(403, `origin: ${req.headers.origin} may not open /live`);
-      const q = readQuery(url.searchParams);
-      sub = q.path
-        ? { site: site.id, path: deps.sites.routeOf(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
-        : { site: site.id, window: q.window };
-      await deps.limits.read(readToken(req.headers)!);
+      if (deps.shares && isShareToken(readToken(req.headers))) {
+        share = await deps.shares.grantOf(readToken(req.headers)!);
+        sub = shareSubscription(share, deps.sites, url.searchParams);
+        if (!originAllowed(req, [])) throw new HttpError(403, `origin: ${req.headers.origin} may not open /live`);
+      } else {
+        const site = authorizeRead(deps.sites, req.headers, url.searchParams.get('site'));
+        if (!originAllowed(req, [site])) throw new HttpError(403, `origin: ${req.headers.origin} may not open /live`);
+        const q = readQuery(url.searchParams);
+        sub = q.path
+          ? { site: site.id, path: deps.sites.routeOf(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
+          : { site: site.id, window: q.window };
+        await deps.limits.read(readToken(req.headers)!);
+      }
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 400;
       return reject(
@@ -92,7 +105,10 @@ export function createUpgradeHandler(deps: {
       deps.metrics.liveRefused.inc();
       return reject(socket, 429, refused, { 'Retry-After': LIVE_RETRY_AFTER_S });
     }
-    wss.handleUpgrade(req, socket, head, (ws) => deps.hub.add(ws, sub, token));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      deps.hub.add(ws, sub, token);
+      if (share) deps.shares?.watch.add(ws, share);
+    });
   }
 
   return {
