@@ -1,7 +1,7 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { VIEW_WINDOWS, WINDOW_LABELS } from '@heatlens/schema/constants';
 import { segmentOf } from '@heatlens/schema/tiles';
-import { fetchSites, fetchStats, originPattern, siteForUrl, type ReadableSite } from '../api.js';
+import { fetchSites, fetchStats, originPattern, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
 import { sendToBackground } from '../send-message.js';
 import { loadLastChoice, saveLastChoice } from './last-choice.js';
