@@ -11,6 +11,8 @@ export type Picture = {
   column(x: number): Rgb[];
   /** the RGB of every pixel of a rectangle, row by row */
   rect(x: number, y: number, w: number, h: number): Promise<Rgb[]>;
+  /** how many pixels of a rectangle are not within `tol` of `colour` on every channel (counted in the page) */
+  mismatches(box: { x: number; y: number; w: number; h: number }, colour: Rgb, tol: number): Promise<number>;
 };
 
 /**
@@ -60,6 +62,19 @@ export async function decodePicture(page: Page, bytes: Uint8Array, columns: numb
         [x, y, w, h],
       );
       return rgb(d);
+    },
+    mismatches(box, colour, tol) {
+      return page.evaluate(
+        ([b, c, t]) => {
+          const ctx = (globalThis as unknown as { __picture: OffscreenCanvasRenderingContext2D }).__picture;
+          const d = ctx.getImageData(b.x, b.y, b.w, b.h).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4)
+            if (Math.abs(d[i]! - c[0]) > t || Math.abs(d[i + 1]! - c[1]) > t || Math.abs(d[i + 2]! - c[2]) > t) n++;
+          return n;
+        },
+        [box, colour, tol] as const,
+      );
     },
   };
 }
