@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN } from '@heatlens/schema';
+import { CAPTURE_LIMITS, GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN, type CaptureLimits } from '@heatlens/schema';
+import { checkMasks } from './site-masks.js';
 import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
 import type { AlertOptions } from './alerts/engine.js';
 
@@ -14,6 +15,8 @@ export type SiteConfig = {
   routes?: string[];
   /** alert rules and their webhook (alerts/rules.ts); unset: no alerts */
   alerts?: SiteAlerts;
+  /** CSS selectors the extension paints over (and never names) in page captures (site-masks.ts) */
+  masks?: string[];
 };
 
 /** Options of `startCollector`; every one has a default. */
@@ -79,6 +82,13 @@ export type CollectorOptions = {
   maxPagesPerSite?: number;
   /** alert evaluation and webhook delivery (alerts/engine.ts); each field has a default */
   alerts?: AlertOptions;
+  /** bounds on page captures (`POST /api/captures`); each field defaults to the schema's CAPTURE_LIMITS */
+  captureLimits?: Partial<CaptureLimits>;
+  /**
+   * ms a `POST /api/captures` body (up to `captureLimits.imageBytes`) may take to arrive, at
+   * `bodyMinBytesPerSec` or more after the first second; else 408 and the connection is closed. Default 30,000
+   */
+  captureTimeoutMs?: number;
 };
 
 /** One limit: at most `points` requests per `seconds` for one key. */
@@ -133,11 +143,15 @@ export type LiveLimits = {
 export const DEFAULT_LIVE_LIMITS: LiveLimits = { socketsPerToken: 200, pathsPerToken: 100, sockets: 5000, paths: 1000 };
 
 export type ResolvedConfig = Required<
-  Omit<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts'>
+  Omit<
+    CollectorOptions,
+    'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'liveLimits' | 'alerts' | 'captureLimits'
+  >
 > &
   Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & {
     demo: boolean;
     liveLimits: LiveLimits;
+    captureLimits: CaptureLimits;
   };
 
 export const DEFAULTS = {
@@ -154,6 +168,7 @@ export const DEFAULTS = {
   writeDeadlineMs: 1000,
   logLevel: 'info',
   maxPagesPerSite: 1000,
+  captureTimeoutMs: 30_000,
 } as const;
 
 const siteId = new RegExp(SITE_ID_PATTERN);
@@ -185,6 +200,7 @@ export function validateSites(sites: unknown): SiteConfig[] {
       throw new TypeError(`${at}.routes must be an array of paths starting with /`);
     }
     if (s.alerts !== undefined) checkAlerts(s.alerts, `${at}.alerts`);
+    if (s.masks !== undefined) checkMasks(s.masks, `${at}.masks`);
   });
   return sites as SiteConfig[];
 }
@@ -218,6 +234,7 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     'maxInFlight',
     'bodyTimeoutMs',
     'writeDeadlineMs',
+    'captureTimeoutMs',
   ] as const) {
     if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);
   }
@@ -245,6 +262,11 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     if (v !== undefined && !(Number.isFinite(v) && v >= (k === 'retries' ? 0 : 1)))
       throw new TypeError(`alerts.${k} must be a ${k === 'retries' ? 'non-negative' : 'positive'} number`);
   }
+  const captureLimits = { ...CAPTURE_LIMITS, ...c.captureLimits };
+  for (const [k, v] of Object.entries(captureLimits))
+    if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`captureLimits.${k} must be a positive integer`);
+  if (captureLimits.imageBytes > captureLimits.siteBytes)
+    throw new TypeError('captureLimits.imageBytes must not exceed captureLimits.siteBytes');
   const demo = !options.sites;
-  return { ...c, liveLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
+  return { ...c, liveLimits, captureLimits, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }

@@ -29,6 +29,10 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * S:sweep:<slot>             string  2 sweep intervals                   sweep                   sweep
  * S:al:on, S:al:cd           hash    7 days, refreshed                   alerts (open, close)    alerts
  * S:al:log                   list    7 days, refreshed                   alerts (open, close)    alerts, dashboard
+ * P:cap:<seg>                zset    capture TTL, refreshed on put       captures put            captures list
+ * P:cap:m:<id>, P:cap:i:<id> string  capture TTL (90 days)               captures put            list / image route
+ * S:caps, S:caps:b           zset,   capture TTL, refreshed on put       captures put            captures put
+ *                            hash
  *
  * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
@@ -94,6 +98,11 @@ const SPECS = {
   alertsFiring: ['al', 'on'],
   alertsCooldown: ['al', 'cd'],
   alertsLog: ['al', 'log'],
+  captureList: ['cap', arg('seg')],
+  captureMeta: ['cap', 'm', arg('id')],
+  captureImage: ['cap', 'i', arg('id')],
+  siteCaptures: ['caps'],
+  siteCaptureBytes: ['caps', 'b'],
 } satisfies Record<string, Part[]>;
 
 const build = (prefix: string, parts: Part[], args: Record<string, string | number>) =>
@@ -129,6 +138,15 @@ export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPE
 /** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
 export const alertKeys = (site: string) =>
   [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
+
+/** A page's captures of one width segment (member: capture key, score: order stored), store/captures-redis.ts. */
+export const captureListKey = (page: string, seg: string) => build(page, SPECS.captureList, { seg });
+/** A stored capture's meta (JSON) and image (binary) under its page's prefix. */
+export const captureKeys = (page: string, id: string) =>
+  [build(page, SPECS.captureMeta, { id }), build(page, SPECS.captureImage, { id })] as const;
+/** A site's captures (member: capture id, score: order stored) and their image bytes (hash id -> bytes). */
+export const siteCaptureKeys = (site: string) =>
+  [build(siteKey(site), SPECS.siteCaptures, {}), build(siteKey(site), SPECS.siteCaptureBytes, {})] as const;
 
 /** Every key name the collector may write, as patterns: the TTL scan test matches keys to them. */
 export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(

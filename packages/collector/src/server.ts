@@ -107,12 +107,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   let inFlight = 0;
   let drained: (() => void) | undefined;
   // Headers must arrive within HEADERS_TIMEOUT_MS; a write's body within config.bodyTimeoutMs after
-  // them (read-body.ts, 408). Node's requestTimeout is the backstop for every other route, checked
-  // every second (its default check runs every 30 s, which let slow senders linger ~20 s).
+  // them (read-body.ts, 408), a capture's within config.captureTimeoutMs (read-capture.ts). Node's
+  // requestTimeout is the backstop for every other route, checked every second (its default check
+  // runs every 30 s, which let slow senders linger ~20 s).
   const server = createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: HEADERS_TIMEOUT_MS + config.bodyTimeoutMs + 1000,
+      requestTimeout: HEADERS_TIMEOUT_MS + Math.max(config.bodyTimeoutMs, config.captureTimeoutMs) + 1000,
       keepAliveTimeout: 5_000,
       connectionsCheckingInterval: 1000,
     },

@@ -10,3 +10,4 @@ export * from './normalize-url.js';
 export * from './alerts.js';
 export * from './reach.js';
 export * from './field-path.js';
+export * from './capture.js';

@@ -165,6 +165,8 @@ export const Sites = Type.Object({
       origins: Type.Array(Type.String()),
       /** route templates such as `/product/:id` */
       routes: Type.Array(Type.String()),
+      /** CSS selectors the extension paints over (and never names) in page captures; `[]` for none */
+      masks: Type.Optional(Type.Array(Type.String())),
     }),
   ),
 });

@@ -6,6 +6,7 @@ import type { Store } from '../store/types.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
 import { HttpError, sendJson } from '../edge/respond.js';
+import { csvFilename, heatmapCsv, namesFromCaptures } from './heatmap-csv.js';
 
 export type ReadDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store };
 
@@ -22,7 +23,7 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       if (!readable.length)
         throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
       sendJson(res, 200, {
-        sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [] })),
+        sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [], masks: s.masks ?? [] })),
       } satisfies Sites);
     },
     /** GET /api/pages?site&window */
@@ -31,16 +32,24 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       const q = readQuery(params);
       sendJson(res, 200, await store.pages({ site: site.id, window: q.window, now: config.now(), limit: q.limit }));
     },
-    /** GET /api/heatmap?site&path&kind&window&seg */
+    /** GET /api/heatmap?site&path&kind&window&seg[&format=json|csv] */
     async heatmap(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
       const q = readQuery(params);
+      const format = params.get('format') ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: one of json, csv');
       const path = sites.routeOf(site, needPath(q.path));
-      sendJson(
-        res,
-        200,
-        await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now: config.now() }),
-      );
+      const now = config.now();
+      const map = await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now });
+      if (format === 'json') return sendJson(res, 200, map);
+      const names = namesFromCaptures(await store.captures.list(site.id, path, now), q.seg);
+      const csv = heatmapCsv(map, names);
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Length': Buffer.byteLength(csv),
+        'Content-Disposition': `attachment; filename="${csvFilename(map, q.window)}"`,
+      });
+      res.end(csv);
     },
     /** GET /api/stats?site&path&window */
     async stats(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {

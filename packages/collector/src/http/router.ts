@@ -8,6 +8,7 @@ import { readToken } from '../edge/auth.js';
 import { collectCors, createCollectHandler } from './collect.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import { createReadApi } from './read-api.js';
+import { createCaptureRoutes, isCaptureImagePath } from './captures.js';
 import { HttpError, sendError, sendJson } from '../edge/respond.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { createStaticFiles } from './static-files.js';
@@ -38,6 +39,7 @@ export function createRouter(deps: RouterDeps) {
   const collect = createCollectHandler(deps);
   const read = createReadApi(deps);
   const files = createStaticFiles(deps.config);
+  const captures = createCaptureRoutes(deps);
 
   const routes: Record<string, Handler> = {
     'POST /collect': (req, res) => collect(req, res),
@@ -54,6 +56,8 @@ export function createRouter(deps: RouterDeps) {
     'GET /api/pages': (req, res, p) => read.pages(req, res, p),
     'GET /api/heatmap': (req, res, p) => read.heatmap(req, res, p),
     'GET /api/stats': (req, res, p) => read.stats(req, res, p),
+    'POST /api/captures': (req, res, p) => captures.upload(req, res, p),
+    'GET /api/captures': (req, res, p) => captures.list(req, res, p),
     'GET /healthz': (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /readyz': async (_req, res) => {
       try {
@@ -91,6 +95,10 @@ export function createRouter(deps: RouterDeps) {
       if (!handler && method === 'GET' && url.pathname.startsWith('/assets/')) {
         handler = (rq, rs, _p, pathname) => files.asset(rq, rs, pathname);
         route = '/assets';
+      }
+      if (!handler && method === 'GET' && isCaptureImagePath(url.pathname)) {
+        handler = (rq, rs, _p, pathname) => captures.image(rq, rs, pathname);
+        route = '/api/captures/image';
       }
       if (!handler && req.method === 'OPTIONS' && url.pathname.startsWith('/api/')) {
         handler = (_rq, rs) => {

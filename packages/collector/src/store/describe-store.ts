@@ -3,6 +3,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { foldBatch, type FoldSite } from '../fold.js';
 import { describeLayout } from './describe-layout.js';
 import { describeAlerts } from './describe-alerts.js';
+import { describeCaptures } from './describe-captures.js';
 import { describeSources } from './describe-sources.js';
 import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
@@ -259,6 +260,7 @@ export function describeStore(
     describeLayout(() => store, fresh);
     describeSources(parts);
     describeAlerts(parts);
+    describeCaptures(parts);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -8,6 +8,7 @@ import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from
 import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from './limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
+import { createMemoryCaptures } from './captures-memory.js';
 import type {
   AlertCounters,
   AlertFiguresQuery,
@@ -243,6 +244,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
     },
 
     alerts: createMemoryAlertState(),
+    captures: createMemoryCaptures(),
 
     async advance(site, path, window, now) {
       const page = pages.get(`${site}|${path}`);

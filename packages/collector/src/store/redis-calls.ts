@@ -9,7 +9,7 @@ export type RedisCalls = {
   /** run `fn` as store operation `op` (its latency observed); past the deadline or on error: StoreUnavailableError */
   call<T>(op: string, fn: () => Promise<T>): Promise<T>;
   /** a Lua script as a function of (keys, args): EVALSHA, EVAL when the server does not know it */
-  script(source: string): (keys: string[], args: string[]) => Promise<unknown>;
+  script(source: string): (keys: string[], args: Array<string | Buffer>) => Promise<unknown>;
   /** how many times a script was sent whole since start */
   reloads(): number;
 };
@@ -50,7 +50,7 @@ export function createRedisCalls(
   // failover to a replica without the script cache).
   const script = (source: string) => {
     const sha = sha1(source);
-    return async (keys: string[], args: string[]) => {
+    return async (keys: string[], args: Array<string | Buffer>) => {
       try {
         return await client.evalSha(sha, { keys, arguments: args });
       } catch (e) {

@@ -34,6 +34,7 @@ import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
+import { createRedisCaptures } from './captures-redis.js';
 import { LEVEL_ARGS, RANK_LEVEL_ARGS, recordArgs, rollKeys, type Read } from './redis-args.js';
 import { createRedisCalls } from './redis-calls.js';
 import {
@@ -238,6 +239,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       };
     },
 
+    captures: createRedisCaptures({ client, call, script }),
     ...createRedisAlerts({
       call,
       script,

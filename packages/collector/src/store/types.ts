@@ -1,4 +1,15 @@
-import type { Heatmap, Kind, Pages, SegmentFilter, Stats, WindowName } from '@heatlens/schema';
+import type {
+  CaptureImageType,
+  CaptureInfo,
+  CaptureLimits,
+  CaptureMeta,
+  Heatmap,
+  Kind,
+  Pages,
+  SegmentFilter,
+  Stats,
+  WindowName,
+} from '@heatlens/schema';
 import type { FoldedBatch } from '../fold.js';
 
 /** What recording a batch did. */
@@ -48,6 +59,28 @@ export interface AlertState {
   list(site: string): Promise<{ firing: string[]; recent: string[] }>;
 }
 
+/** A page capture to store: its site, page (as `SiteRegistry.routeOf` gives it), meta and image. */
+export type NewCapture = { site: string; page: string; meta: CaptureMeta; type: CaptureImageType; image: Buffer };
+
+/**
+ * Page captures (store/captures-memory.ts, store/captures-redis.ts): per (site, page, width
+ * segment) the latest `limits.perSegment`, each site bounded in captures and image bytes, every
+ * capture gone `limits.ttlDays` after it was stored. An id (`capture-id.ts`) names its site and
+ * page, so an image is found with one read on the page's node. Images are read only by `image`.
+ */
+export interface CaptureStore {
+  /**
+   * Store a capture at `now` and return its id (never reused). Then the oldest of its (page,
+   * segment) past `perSegment` go, then the site's oldest (any page) while the site is past
+   * `perSite` captures or `siteBytes` bytes.
+   */
+  put(c: NewCapture, o: { now: number; limits: CaptureLimits }): Promise<string>;
+  /** A page's captures (meta and id, no image), newest first. */
+  list(site: string, page: string, now: number): Promise<CaptureInfo[]>;
+  /** A capture's image and its type; undefined when the id is unknown, evicted or expired. */
+  image(id: string, now: number): Promise<{ type: CaptureImageType; bytes: Buffer } | undefined>;
+}
+
 /**
  * The store contract. Memory, Redis and Redis Cluster implement it with the same window
  * semantics; one contract suite (`describeStore`) runs against each.
@@ -81,6 +114,8 @@ export interface Store {
   alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]>;
   /** Shared alert state (see AlertState). */
   alerts: AlertState;
+  /** Page captures (see CaptureStore). */
+  captures: CaptureStore;
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -94,7 +129,7 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-type EvalOptions = { keys: string[]; arguments: string[] };
+type EvalOptions = { keys: string[]; arguments: Array<string | Buffer> };
 /**
  * The commands the store uses: a node-redis client or cluster (`createClient`, `createCluster`)
  * both fit. The store is handed a connected client and never opens connections itself.
@@ -116,4 +151,6 @@ export type RedisLike = {
   zRemRangeByScore(key: string, min: number | string, max: number | string): Promise<unknown>;
   hVals(key: string): Promise<string[]>;
   lRange(key: string, start: number, stop: number): Promise<string[]>;
+  /** the same client answering bulk strings as `Buffer`s, given `{[RESP_TYPES.BLOB_STRING]: Buffer}` (binary reads) */
+  withTypeMapping(mapping: Record<number, unknown>): { get(key: string): Promise<unknown> };
 };
