@@ -1,3 +1,5 @@
+import type { CaptureElement } from '@heatlens/schema/capture';
+
 /** A rectangle in CSS px: `x`, `y` from the top left, `w`, `h` its size. */
 export type CaptureRect = { x: number; y: number; w: number; h: number };
 
@@ -35,17 +37,12 @@ export type CaptureFrame = {
   paint: PaintOver[];
 };
 
-/** An element of the click maps as the capture saw it (the collector's `elements` entry). */
-export type CapturedElement = {
-  /** the selector, of the SDK's grammar */
-  sel: string;
-  /** accessible name or visible text, at most 60 chars; '' for masked elements; never a field's value */
-  name: string;
-  /** `[x, y, w, h]`: the picture's px, or viewport px (as at the top of the page) when `fixed` */
-  box: [number, number, number, number];
-  /** in a fixed or sticky box (or outside an inner scroll root): `box` is in viewport px */
-  fixed?: true;
-};
+/**
+ * An element of the click maps as the capture saw it: the schema's `CaptureElement` (name at most
+ * 60 chars, '' for masked elements, never a field's value; `box` `[x, y, w, h]` in the picture's px,
+ * or viewport px as at the top of the page when `fixed`).
+ */
+export type CapturedElement = CaptureElement;
 
 /** Requests from the background to the capture script in the tab, with their replies. */
 export type CaptureRequests = {

@@ -3,7 +3,8 @@ import { segmentOf } from '@heatlens/schema/tiles';
 import type { Segment } from '@heatlens/schema/constants';
 import type { OverlayState } from '../settings.js';
 import { loadConfig } from '../storage.js';
-import { listCaptures, type CaptureInfo } from './capture-api.js';
+import type { CaptureInfo } from '@heatlens/schema/capture';
+import { listCaptures } from './capture-api.js';
 import { takeCapture } from './capture.js';
 
 /** A capture older than this is taken again when the overlay is shown, ms (7 days). */

@@ -1,6 +1,6 @@
-import { WINDOWS, type Segment, type WindowName } from '@heatlens/schema/constants';
+import type { CaptureInfo, CaptureMeta } from '@heatlens/schema/capture';
+import { WINDOWS, type WindowName } from '@heatlens/schema/constants';
 import { CollectorError, fetchSites, fetchStats, getJson } from '../api.js';
-import type { CapturedElement } from '../capture-messages.js';
 import type { CollectorConfig } from '../storage.js';
 
 /** The longest window the read API answers: its click map and top selectors name a capture's elements. */
@@ -8,24 +8,6 @@ export const LONGEST_WINDOW = (Object.keys(WINDOWS) as WindowName[]).at(-1)!;
 
 /** Most selectors a capture asks the page for. */
 const MAX_SELECTORS = 300;
-
-/** What a capture sends beside its picture (`meta` of `POST /api/captures`). */
-export type CaptureMeta = {
-  /** width segment of the owner's viewport */
-  seg: Segment;
-  /** picture width, CSS px (the scroll root's client width) */
-  width: number;
-  /** picture height, CSS px (the scroll root's content height, cut at `MAX_CAPTURE_HEIGHT`) */
-  height: number;
-  /** when the capture was taken, ms since epoch */
-  takenAt: number;
-  /** the scroll root: `document`, or `element` when the picture is an app shell's inner scroller's content */
-  scrollRoot?: 'document' | 'element';
-  elements: CapturedElement[];
-};
-
-/** One stored capture as `GET /api/captures` lists it. */
-export type CaptureInfo = { id: string; seg: string; width: number; height: number; takenAt: number };
 
 /**
  * The selectors a page's click maps name: the live snapshot's elements (when the overlay shows
@@ -54,8 +36,7 @@ export async function mapSelectors(
 /** The site's mask selectors from `/api/sites` (`masks`, none when the collector lists none). */
 export async function siteMasks(config: CollectorConfig, site: string): Promise<string[]> {
   const sites = await fetchSites(config);
-  const masks = (sites.find((s) => s.id === site) as { masks?: unknown } | undefined)?.masks;
-  return Array.isArray(masks) ? masks.filter((m): m is string => typeof m === 'string') : [];
+  return sites.find((s) => s.id === site)?.masks ?? [];
 }
 
 /** A page's stored captures, newest first (`GET /api/captures`). */

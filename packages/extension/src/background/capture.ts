@@ -3,7 +3,8 @@ import { segmentOf } from '@heatlens/schema/tiles';
 import type { CaptureRequest, CaptureRequests, PaintOver } from '../capture-messages.js';
 import type { CaptureBroadcast, CaptureResult } from '../messages.js';
 import { loadConfig } from '../storage.js';
-import { mapSelectors, siteMasks, uploadCapture, type CaptureMeta } from './capture-api.js';
+import { CAPTURE_LIMITS, type CaptureMeta } from '@heatlens/schema/capture';
+import { mapSelectors, siteMasks, uploadCapture } from './capture-api.js';
 import { captureVisible } from './capture-visible.js';
 import { createStitcher, frameSlice, MAX_CAPTURE_HEIGHT } from './stitch.js';
 
@@ -47,6 +48,21 @@ function send<K extends keyof CaptureRequests>(
   return browser.tabs.sendMessage(tabId, message) as Promise<CaptureRequests[K]['reply']>;
 }
 
+/**
+ * Encode within the collector's image bound: WebP (or JPEG) at the house quality, then JPEG at
+ * lower qualities while it is larger (a long, photo-heavy page). Throws when even that is too large.
+ */
+async function encodeWithin(stitcher: ReturnType<typeof createStitcher>, maxBytes: number): Promise<Blob> {
+  let image = await stitcher.encode();
+  for (const quality of [0.7, 0.5, 0.35]) {
+    if (image.size <= maxBytes) return image;
+    image = await stitcher.encode(quality, true);
+  }
+  if (image.size <= maxBytes) return image;
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  throw new Error(`The picture is ${mb(image.size)} even as a small JPEG; the collector takes ${mb(maxBytes)}.`);
+}
+
 async function capture({ tabId, site, path, live = [] }: CaptureTarget): Promise<CaptureResult> {
   const started = Date.now();
   const config = await loadConfig();
@@ -86,13 +102,15 @@ async function capture({ tabId, site, path, live = [] }: CaptureTarget): Promise
     // Painted before the picture is encoded: it never leaves the browser with them.
     stitcher.paint(paint);
     if (plan.height > height) stitcher.cut(plan.height);
-    image = await stitcher.encode();
+    image = await encodeWithin(stitcher, CAPTURE_LIMITS.imageBytes);
+    // The scroll root's size when the picture is not all of it (cut), or is an inner scroller's content.
+    const whole = plan.root === 'document' && plan.height <= height;
     meta = {
       seg: segmentOf(plan.viewWidth),
       width: Math.round(plan.width),
       height: Math.round(height),
       takenAt: Date.now(),
-      scrollRoot: plan.root,
+      ...(whole ? {} : { scrollRoot: { w: Math.round(plan.width), h: Math.round(plan.height) } }),
       elements,
     };
   } catch (error) {

@@ -1,7 +1,6 @@
 import type { CaptureRect, PaintOver } from '../capture-messages.js';
 
-/** Tallest picture a capture keeps, CSS px; a longer page is cut there, and the picture says so. */
-export const MAX_CAPTURE_HEIGHT = 20_000;
+export { MAX_CAPTURE_HEIGHT } from '@heatlens/schema/capture';
 
 /** WebP's largest side (14-bit dimensions); a taller picture is encoded as JPEG. */
 export const MAX_WEBP_SIDE = 16_383;
@@ -43,8 +42,11 @@ export type Stitcher = {
   paint(boxes: readonly PaintOver[]): void;
   /** write the cut on the picture: a band at the bottom saying where and of how much */
   cut(fullHeight: number): void;
-  /** encode: WebP (JPEG when taller than WebP allows, or where WebP cannot be encoded), `CAPTURE_QUALITY` */
-  encode(): Promise<Blob>;
+  /**
+   * encode: WebP (JPEG when taller than WebP allows, or where WebP cannot be encoded) at `quality`
+   * (default `CAPTURE_QUALITY`); `jpeg` forces JPEG
+   */
+  encode(quality?: number, jpeg?: boolean): Promise<Blob>;
 };
 
 /** An `OffscreenCanvas` picture `width` x `height` CSS px (works in a service worker). */
@@ -91,13 +93,13 @@ export function createStitcher(width: number, height: number): Stitcher {
       const n = (v: number) => Math.round(v).toLocaleString('en-US');
       ctx.fillText(`Cut here: the page is ${n(fullHeight)} px tall, a capture keeps ${n(h)} px`, 12, h - band / 2);
     },
-    async encode() {
-      if (w <= MAX_WEBP_SIDE && h <= MAX_WEBP_SIDE) {
-        const webp = await canvas.convertToBlob({ type: 'image/webp', quality: CAPTURE_QUALITY });
+    async encode(quality = CAPTURE_QUALITY, jpeg = false) {
+      if (!jpeg && w <= MAX_WEBP_SIDE && h <= MAX_WEBP_SIDE) {
+        const webp = await canvas.convertToBlob({ type: 'image/webp', quality });
         // Browsers that cannot encode WebP answer PNG instead: far larger, so JPEG then.
         if (webp.type === 'image/webp') return webp;
       }
-      return canvas.convertToBlob({ type: 'image/jpeg', quality: CAPTURE_QUALITY });
+      return canvas.convertToBlob({ type: 'image/jpeg', quality });
     },
   };
 }

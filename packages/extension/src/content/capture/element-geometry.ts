@@ -1,10 +1,8 @@
+import { MAX_CAPTURE_ELEMENTS } from '@heatlens/schema/capture';
 import { resolveSelector } from '@heatlens/schema/selector';
 import type { CapturedElement } from '../../capture-messages.js';
 import { elementName } from './element-name.js';
 import type { PinnedPage } from './pin-page.js';
-
-/** Most elements a capture describes (the click maps name far fewer). */
-export const MAX_CAPTURED_ELEMENTS = 500;
 
 /**
  * The boxes and names of the elements the click maps name, in the capture's geometry. Selectors are
@@ -36,7 +34,7 @@ export function measureElements(
   const out: CapturedElement[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
-    if (out.length >= MAX_CAPTURED_ELEMENTS) break;
+    if (out.length >= MAX_CAPTURE_ELEMENTS) break;
     if (seen.has(sel)) continue;
     seen.add(sel);
     const el = resolveSelector<Element>(sel, doc);

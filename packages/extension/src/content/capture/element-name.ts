@@ -1,7 +1,9 @@
 import { FIELD_SELECTOR, isMasked, MASK_ATTRIBUTE } from './paint-boxes.js';
 
-/** Longest name a capture keeps, in characters (the dashboard lists names, not paragraphs). */
-export const MAX_NAME = 60;
+import { MAX_CAPTURE_NAME } from '@heatlens/schema/capture';
+
+/** Longest name a capture keeps, in characters: the schema's `MAX_CAPTURE_NAME`. */
+export const MAX_NAME = MAX_CAPTURE_NAME;
 
 /** Subtrees whose text never names anything: form controls, scripts, and masked elements. */
 const SILENT = `${FIELD_SELECTOR},option,script,style,noscript,template,[${MASK_ATTRIBUTE}],[aria-hidden="true"]`;
