@@ -61,9 +61,10 @@ for (const { width, height, scale } of [
       await tab.bringToFront();
     }
     const frames = Number(/(\d+) frames/.exec(last)?.[1] ?? 0);
+    const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
     console.log(
       `capture of a 6,000 px page at ${width} x ${height} (scale ${scale}): ` +
-        `${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ')}; median ${(median(times) / 1000).toFixed(1)} s; ` +
+        `${times.map(s).join(', ')}; median ${s(median(times))}; ` +
         `quota floor ${((frames - 1) / 2).toFixed(1)} s for ${frames} frames. Last: ${last}`,
     );
   } finally {
