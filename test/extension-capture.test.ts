@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '@heatlens/collector';
+import type { CaptureInfo } from '@heatlens/schema/capture';
 import { hasChromium, launchWithExtension } from '@heatlens/testkit/chromium';
 import { closeAll } from '@heatlens/testkit/close-all';
 import {
@@ -16,7 +17,6 @@ import {
   tabIdOf,
 } from '@heatlens/testkit/extension-e2e';
 import { PAINT_COLOURS } from '../packages/extension/src/background/stitch.js';
-import { startCaptureReceiver } from './support/capture-receiver.js';
 import { decodePicture, near, rgbOf, runsOf, type Rgb } from './support/picture.js';
 
 // Page captures in real Chromium with the built extension, stored by the real collector: the
@@ -35,19 +35,9 @@ const BAND: Rgb = [235, 238, 250];
 const FIELD = rgbOf(PAINT_COLOURS.field);
 const MASK = rgbOf(PAINT_COLOURS.mask);
 
-type Listed = {
-  id: string;
-  seg: string;
-  width: number;
-  height: number;
-  takenAt: number;
-  elements: Array<{ sel: string; name: string; box: number[]; fixed?: boolean }>;
-};
-
 // Captures are paced by Chrome's quota (2 viewport captures a second): a 6,000 px page takes 9.
 describe.runIf(hasChromium)('page captures, end to end', () => {
   let collector: Collector;
-  let receiver: Awaited<ReturnType<typeof startCaptureReceiver>>;
   let files: Server;
   let origin: string;
   let ext: ReturnType<typeof prepareTestExtension>;
@@ -57,15 +47,21 @@ describe.runIf(hasChromium)('page captures, end to end', () => {
   let reader: Page;
 
   const api = async (route: string) => {
-    const res = await fetch(new URL(route, receiver.url), { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(new URL(route, collector.url), { headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(res.status, route).toBe(200);
     return res;
   };
   const list = async (path: string) =>
-    ((await (await api(`/api/captures?site=demo&path=${encodeURIComponent(path)}`)).json()) as { captures: Listed[] })
-      .captures;
-  const image = async (captureId: string) =>
-    new Uint8Array(await (await api(`/api/captures/${captureId}/image`)).arrayBuffer());
+    (
+      (await (await api(`/api/captures?site=demo&path=${encodeURIComponent(path)}`)).json()) as {
+        captures: CaptureInfo[];
+      }
+    ).captures;
+  const image = async (captureId: string, type = 'image/webp') => {
+    const res = await api(`/api/captures/${captureId}/image`);
+    expect(res.headers.get('content-type')).toBe(type);
+    return new Uint8Array(await res.arrayBuffer());
+  };
 
   let batches = 0;
   const send = async (path: string, sid: string, events: unknown[]) => {
@@ -141,15 +137,14 @@ describe.runIf(hasChromium)('page captures, end to end', () => {
       port: 0,
       host: '127.0.0.1',
       logLevel: 'silent',
-      sites: [{ id: 'demo', origins: [origin], readToken: TOKEN }],
+      sites: [{ id: 'demo', origins: [origin], readToken: TOKEN, masks: ['.private'] }],
     });
-    receiver = await startCaptureReceiver(collector.url, TOKEN, ['.private']);
     // `<all_urls>` stands in for the `activeTab` grant a click on the toolbar button gives
     // (captureVisibleTab takes either).
     ext = prepareTestExtension({ hosts: ['<all_urls>'] });
     context = await launchWithExtension(ext.dir, { viewport: VIEWPORT });
     ({ worker, id } = await extensionWorker(context));
-    expect(await configure(context, id, receiver.url, TOKEN)).toEqual(['demo']);
+    expect(await configure(context, id, collector.url, TOKEN)).toEqual(['demo']);
     reader = await context.newPage();
   });
 
@@ -157,7 +152,6 @@ describe.runIf(hasChromium)('page captures, end to end', () => {
     await closeAll(
       context && { close: () => context.dispose() },
       files && { close: () => new Promise<void>((resolve) => files.close(() => resolve())) },
-      receiver,
       collector,
     );
     ext?.dispose();
@@ -216,6 +210,8 @@ describe.runIf(hasChromium)('page captures, end to end', () => {
 
     const [listed] = (await list(path)).filter((c) => c.id === result.id);
     expect(listed).toMatchObject({ seg: 'l', width: geometry.width, height: 6000 });
+    expect(listed!.scrollRoot).toBeUndefined(); // the picture is the whole page
+    expect(Date.now() - listed!.takenAt).toBeLessThan(10 * 60_000);
     const chatX = geometry.width - 28; // inside the button, right of its label
     const pic = await decodePicture(reader, await image(result.id), [5, 640, chatX]);
     expect([pic.width, pic.height]).toEqual([geometry.width, 6000]);
@@ -289,6 +285,8 @@ describe.runIf(hasChromium)('page captures, end to end', () => {
     expect(await page.evaluate(() => document.getElementById('main')!.scrollTop)).toBe(1234);
 
     expect(listed).toMatchObject({ seg: 'l', width: geometry.width, height: 3700 });
+    // The picture is the inner scroller's content: its scroll size is said beside it.
+    expect(listed!.scrollRoot).toEqual({ w: geometry.width, h: 3700 });
     const pic = await decodePicture(reader, await image(listed!.id), [5, 300]);
     expect([pic.width, pic.height]).toEqual([geometry.width, 3700]);
     // The scroller's content from its first row to its last; none of the shell's bar or sidebar.
