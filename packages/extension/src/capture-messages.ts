@@ -23,6 +23,8 @@ export type CapturePlan = {
   viewWidth: number;
   /** the viewport's height, CSS px */
   viewHeight: number;
+  /** device px per CSS px (`devicePixelRatio`: the screen's scale times the zoom) */
+  dpr: number;
   /** where the scroll root's visible content sits in the viewport, CSS px */
   crop: CaptureRect;
 };

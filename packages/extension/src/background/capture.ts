@@ -63,6 +63,19 @@ async function encodeWithin(stitcher: ReturnType<typeof createStitcher>, maxByte
   throw new Error(`The picture is ${mb(image.size)} even as a small JPEG; the collector takes ${mb(maxBytes)}.`);
 }
 
+/**
+ * Whether a viewport capture is the page's viewport: `devicePixelRatio` device px per CSS px across
+ * and the viewport's shape (within a few px). Not so when the tab is emulating another device or was
+ * resized between frames: the frame's px would not map onto the page's.
+ */
+export function matchesViewport(
+  frame: { width: number; height: number },
+  plan: { viewWidth: number; viewHeight: number; dpr: number },
+): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(3, b * 0.02);
+  return near(frame.width, plan.viewWidth * plan.dpr) && near(frame.height, plan.viewHeight * plan.dpr);
+}
+
 async function capture({ tabId, site, path, live = [] }: CaptureTarget): Promise<CaptureResult> {
   const started = Date.now();
   const config = await loadConfig();
@@ -93,6 +106,11 @@ async function capture({ tabId, site, path, live = [] }: CaptureTarget): Promise
       const slice = frameSlice(frame.top, frame.crop.h, drawn, height);
       if (!slice) break; // the root scrolls no further: the page is shorter than it said
       const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+      if (!matchesViewport(bitmap, plan)) {
+        bitmap.close();
+        // Stitched at the wrong scale, the painted boxes would miss what they cover: refuse instead.
+        throw new Error('The tab’s picture does not match its page (device emulation or a resize?): not saved.');
+      }
       stitcher.draw(bitmap, plan.viewWidth, frame.crop, slice);
       bitmap.close();
       paint.push(...frame.paint);

@@ -72,6 +72,7 @@ async function begin(win: Window, masks: string[]): Promise<CapturePlan> {
     height: g.height,
     viewWidth: win.innerWidth,
     viewHeight: win.innerHeight,
+    dpr: win.devicePixelRatio || 1,
     crop: g.crop,
   };
 }
