@@ -280,7 +280,7 @@ describe.runIf(hasChromium)('page captures, end to end', () => {
     expect(geometry.height).toBe(3700);
     expect(await list(path)).toEqual([]);
     await switchOverlayOn(context, worker, id, page, { kind: 'click' });
-    await expect.poll(async () => (await list(path)).length, { timeout: 60_000 }).toBe(1);
+    await expect.poll(async () => (await list(path)).length, { timeout: 120_000 }).toBe(1);
     const [listed] = await list(path);
     expect(await page.evaluate(() => document.getElementById('main')!.scrollTop)).toBe(1234);
 
