@@ -107,9 +107,11 @@ async function capture({ tabId, site, path, live = [] }: CaptureTarget): Promise
       if (!slice) break; // the root scrolls no further: the page is shorter than it said
       const bitmap = await createImageBitmap(await (await fetch(url)).blob());
       if (!matchesViewport(bitmap, plan)) {
+        const got = `${bitmap.width} x ${bitmap.height} px`;
+        const want = `${plan.viewWidth} x ${plan.viewHeight} at ${plan.dpr}`;
         bitmap.close();
         // Stitched at the wrong scale, the painted boxes would miss what they cover: refuse instead.
-        throw new Error('The tab’s picture does not match its page (device emulation or a resize?): not saved.');
+        throw new Error(`The tab’s picture (${got}) does not match its page (${want}): not saved.`);
       }
       stitcher.draw(bitmap, plan.viewWidth, frame.crop, slice);
       bitmap.close();
