@@ -64,16 +64,17 @@ async function encodeWithin(stitcher: ReturnType<typeof createStitcher>, maxByte
 }
 
 /**
- * Whether a viewport capture is the page's viewport: `devicePixelRatio` device px per CSS px across
- * and the viewport's shape (within a few px). Not so when the tab is emulating another device or was
- * resized between frames: the frame's px would not map onto the page's.
+ * Whether a viewport capture is the page's viewport: its shape (width over height) is the
+ * viewport's, within a few px. Its scale may be the screen's or 1 (Chromium's emulated device
+ * scale is not in the capture), which `draw` reads from the width. Not so when the tab is
+ * emulating another device size or the window was resized: the frame's px would not map onto the page's.
  */
 export function matchesViewport(
   frame: { width: number; height: number },
-  plan: { viewWidth: number; viewHeight: number; dpr: number },
+  plan: { viewWidth: number; viewHeight: number },
 ): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(3, b * 0.02);
-  return near(frame.width, plan.viewWidth * plan.dpr) && near(frame.height, plan.viewHeight * plan.dpr);
+  const scale = frame.width / plan.viewWidth;
+  return scale > 0 && Math.abs(frame.height - plan.viewHeight * scale) <= Math.max(3, frame.height * 0.02);
 }
 
 async function capture({ tabId, site, path, live = [] }: CaptureTarget): Promise<CaptureResult> {
