@@ -17,6 +17,7 @@ const alias = {
   '@heatlens/schema/live-client': src('./packages/schema/src/live-client.ts'),
   '@heatlens/schema/reach': src('./packages/schema/src/reach.ts'),
   '@heatlens/schema/field-path': src('./packages/schema/src/field-path.ts'),
+  '@heatlens/schema/capture': src('./packages/schema/src/capture.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
   '@heatlens/heat/palette': src('./packages/heat/src/palette.ts'),
   '@heatlens/heat/heat-kernel': src('./packages/heat/src/heat-kernel.ts'),

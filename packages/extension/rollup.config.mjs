@@ -9,6 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 const inputs = {
   background: 'src/background.ts',
   content: 'src/content/index.ts',
+  capture: 'src/content/capture/index.ts',
   popup: 'src/popup/popup.ts',
   options: 'src/options/options.ts',
   'owner-mark': 'src/owner-mark.ts',

@@ -9,7 +9,12 @@ export class CollectorError extends Error {
   override name = 'CollectorError';
 }
 
-async function getJson(config: CollectorConfig, path: string, params: Record<string, string> = {}): Promise<unknown> {
+/** GET a collector route with the read token; a `CollectorError` with a sentence for the owner when it fails. */
+export async function getJson(
+  config: CollectorConfig,
+  path: string,
+  params: Record<string, string> = {},
+): Promise<unknown> {
   const url = new URL(path, config.collectorUrl);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   let res: Response;

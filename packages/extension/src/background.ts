@@ -1,6 +1,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { syncOwnerMark } from './background/owner.js';
-import { overlayNavigated, overlayOff, overlayOn, overlayReloaded, restoreOverlays } from './background/overlays.js';
+import { maybeAutoCapture } from './background/auto-capture.js';
+import { takeCapture } from './background/capture.js';
+import { overlayPng } from './background/overlay-png.js';
+import {
+  liveSelectors,
+  overlayNavigated,
+  overlayOff,
+  overlayOn,
+  overlayReloaded,
+  restoreOverlays,
+} from './background/overlays.js';
 import { parseBackgroundMessage, type BackgroundMessages, type BackgroundReplies } from './messages.js';
 import { loadOverlay } from './storage.js';
 
@@ -16,7 +26,11 @@ type Handlers = {
 
 const handlers: Handlers = {
   'overlay:get': async ({ tabId }) => loadOverlay(tabId),
-  'overlay:on': async ({ tabId, site, path, settings }) => overlayOn({ tabId, site, path, settings }),
+  'overlay:on': async ({ tabId, site, path, settings }) => {
+    const state = await overlayOn({ tabId, site, path, settings });
+    maybeAutoCapture(state, () => liveSelectors(tabId)).catch(() => {});
+    return state;
+  },
   'overlay:off': async ({ tabId }) => {
     await overlayOff(tabId);
     return null;
@@ -28,13 +42,16 @@ const handlers: Handlers = {
   // Receiving it is the point: an event resets Firefox's idle timer for the event page, which
   // would otherwise be suspended with the overlay's socket in it (content/keep-awake.ts).
   'overlay:awake': async () => null,
+  'capture:take': async ({ tabId, site, path }) => takeCapture({ tabId, site, path, live: liveSelectors(tabId) }),
+  'overlay:png': async ({ tabId }) => overlayPng(tabId),
 };
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   // Only this extension's own pages and content scripts may drive it.
   if (sender.id !== browser.runtime.id) return undefined;
   // Broadcasts meant for extension pages are not requests: leave them unanswered.
-  if ((raw as { type?: unknown } | null)?.type === 'feed:status') return undefined;
+  const type = (raw as { type?: unknown } | null)?.type;
+  if (type === 'feed:status' || type === 'capture:status') return undefined;
   const parsed = parseBackgroundMessage(raw);
   if (!parsed.ok) return Promise.reject(new Error(parsed.error));
   const message = parsed.value;

@@ -41,6 +41,10 @@ export const BACKGROUND_MESSAGES = {
   'page:navigated': Type.Object({ type: Type.Literal('page:navigated'), path: Path }),
   /** content script, every `KEEP_AWAKE_MS` while mounted: keeps an event page from idling out */
   'overlay:awake': Type.Object({ type: Type.Literal('overlay:awake') }),
+  /** popup: take a capture of the tab's page and upload it ("Save this page for the dashboard") */
+  'capture:take': Type.Object({ type: Type.Literal('capture:take'), tabId: TabId, site: SiteId, path: Path }),
+  /** popup: a PNG of the tab's visible viewport with the overlay as it is drawn (a data URL) */
+  'overlay:png': Type.Object({ type: Type.Literal('overlay:png'), tabId: TabId }),
 } as const;
 
 /** A message to the background, by type. */
@@ -55,6 +59,44 @@ export type BackgroundReplies = {
   'overlay:off': null;
   'page:navigated': null;
   'overlay:awake': null;
+  'capture:take': CaptureResult;
+  'overlay:png': string;
+};
+
+/** A capture taken and stored. */
+export type CaptureResult = {
+  /** the collector's id for it */
+  id: string;
+  /** width segment of the owner's viewport */
+  seg: string;
+  /** picture size, CSS px */
+  width: number;
+  height: number;
+  /** the page was taller than a capture keeps (the picture says so) */
+  cut: boolean;
+  /** image type and size in bytes */
+  type: string;
+  bytes: number;
+  /** viewport captures stitched */
+  frames: number;
+  /** elements of the click maps found and named */
+  elements: number;
+  /** ms from the request to the encoded picture (the upload not included) */
+  ms: number;
+};
+
+/** A capture's progress, broadcast to extension pages (the popup listens while open). */
+export type CaptureBroadcast = {
+  type: 'capture:status';
+  tabId: number;
+  state: 'capturing' | 'uploading' | 'done' | 'error';
+  /** while capturing: the frame being taken and how many are expected */
+  frame?: number;
+  frames?: number;
+  /** when done */
+  result?: CaptureResult;
+  /** when failed: why, for the owner */
+  message?: string;
 };
 
 /**

@@ -2,8 +2,11 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 /** The built Chrome folder (`pnpm build` writes it). */
 export const CHROME_BUILD: string;
-/** A copy of the built extension whose manifest pre-grants `http://127.0.0.1/*`; `dispose()` removes it. */
-export function prepareTestExtension(): { dir: string; dispose(): void };
+/**
+ * A copy of the built extension whose manifest pre-grants `http://127.0.0.1/*` (or `hosts`);
+ * `dispose()` removes it.
+ */
+export function prepareTestExtension(opts?: { hosts?: string[] }): { dir: string; dispose(): void };
 /** The extension's service worker and id. */
 export function extensionWorker(context: BrowserContext): Promise<{ worker: Worker; id: string }>;
 /** Configure the extension through its options page; the listed site ids. */

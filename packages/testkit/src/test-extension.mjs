@@ -19,14 +19,17 @@ export const CHROME_BUILD = fileURLToPath(new URL('../../extension/dist/chrome',
  * `true` at once and the options page runs its real path. The grant (match patterns have no port)
  * also covers the shop on another loopback port, standing in for the `activeTab` grant a click on
  * the toolbar button gives, which tests cannot make either. The shipped manifest is unchanged.
+ *
+ * `hosts` replaces the granted patterns: `['<all_urls>']` stands in for `activeTab` where an API
+ * asks for exactly that or `activeTab` (`tabs.captureVisibleTab`, page captures).
  */
-export function prepareTestExtension() {
+export function prepareTestExtension({ hosts = ['http://127.0.0.1/*'] } = {}) {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json')))
     throw new Error(`${CHROME_BUILD} is missing: run \`pnpm build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'heatlens-ext-'));
   cpSync(CHROME_BUILD, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  manifest.host_permissions = hosts;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

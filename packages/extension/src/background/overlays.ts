@@ -91,6 +91,12 @@ export async function overlayOn(state: OverlayState): Promise<OverlayState> {
   return state;
 }
 
+/** Selectors the tab's live click map names now (none unless the overlay shows clicks). */
+export function liveSelectors(tabId: number): string[] {
+  const last = feeds.get(tabId)?.last;
+  return last?.kind === 'click' ? (last.elements ?? []).map((e) => e.sel) : [];
+}
+
 /** Turn a tab's overlay off: close its socket, forget it, and unmount the overlay if the tab is still there. */
 export async function overlayOff(tabId: number, unmount = true): Promise<void> {
   feeds.get(tabId)?.feed?.close();

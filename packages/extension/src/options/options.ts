@@ -68,3 +68,8 @@ loadConfig().then(
 const dontCount = document.getElementById('dont-count') as HTMLInputElement;
 void browser.storage.local.get('dontCount').then((v) => (dontCount.checked = v.dontCount !== false));
 dontCount.addEventListener('change', () => void browser.storage.local.set({ dontCount: dontCount.checked }));
+
+// Automatic captures when the overlay is shown: on unless turned off (background/auto-capture.ts).
+const autoCapture = document.getElementById('auto-capture') as HTMLInputElement;
+void browser.storage.local.get('autoCapture').then((v) => (autoCapture.checked = v.autoCapture !== false));
+autoCapture.addEventListener('change', () => void browser.storage.local.set({ autoCapture: autoCapture.checked }));

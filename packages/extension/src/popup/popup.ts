@@ -11,6 +11,7 @@ import type { CollectorConfig } from '../storage.js';
 import { pageKey } from '@heatlens/schema/page-key';
 import { dontCount } from '../background/owner.js';
 import { statsRows } from './stats-rows.js';
+import { setupCapture } from './capture-controls.js';
 
 const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 const toggle = $<HTMLButtonElement>('#overlay-toggle');
@@ -132,9 +133,16 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   }
   $('#controls').hidden = false;
 
+  const captureControls = setupCapture(document, {
+    tabId,
+    site: site.id,
+    path: () => path,
+    overlayOn: () => Boolean(state),
+  });
   const showState = (): void => {
     toggle.setAttribute('aria-pressed', String(Boolean(state)));
     toggle.textContent = state ? 'Hide heatmap' : 'Show heatmap';
+    captureControls.refresh();
   };
   const apply = async (on: boolean): Promise<void> => {
     try {
