@@ -19,9 +19,10 @@ async function once(ctx, hopMs) {
     const rssBefore = server.rss();
     const r = await runLoad('viewers.mjs', {
       url: server.url,
-      viewers: ctx.viewers ?? 1000,
-      posts: ctx.quick ? 10 : 20,
-      gapMs: 600,
+      // tiny: just past the default per-token bound (200), so the run fails if that bound comes back
+      viewers: ctx.tiny ? 210 : 1000,
+      posts: ctx.tiny ? 2 : ctx.quick ? 10 : 20,
+      gapMs: ctx.tiny ? 300 : 600,
       path: `/live-${hopMs ?? 'default'}`,
     });
     return { ...r, hopMs: hopMs ?? 250, rssBeforeMiB: rssBefore, rssAfterMiB: server.rss() };
@@ -30,7 +31,7 @@ async function once(ctx, hopMs) {
   }
 }
 
-/** ctx: {quick, redis, sitesFile}. Resolves to {defaultHop, fastHop}. */
+/** ctx: {quick, tiny, redis, sitesFile}. Resolves to {defaultHop, fastHop}. */
 export async function runLive(ctx) {
   return { defaultHop: await once(ctx), fastHop: await once(ctx, 10) };
 }
