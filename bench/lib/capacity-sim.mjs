@@ -135,6 +135,7 @@ export async function simulate(o) {
   let nextExpire = start + 6 * 3_600_000;
   let day = 0;
   let lastWrite = -Infinity;
+  const inFlight = [];
   let nextSweep = start;
   const paths = Array.from({ length: pages }, (_, i) => `/p/${i}`);
   // The next step: a quiet page's step, cut short to the fine step after the next batch is due.
@@ -151,6 +152,7 @@ export async function simulate(o) {
     pending.sort((a, b) => a.sent - b.sent);
     while (pending.length && pending[0].sent < now) {
       const { sent, batch } = pending.shift();
+      await Promise.all(inFlight.splice(0));
       await store.record(foldBatch(batch, batch.path, sent, grid));
       batches++;
       events += batch.events.length;
@@ -158,18 +160,23 @@ export async function simulate(o) {
     }
     // Every page advanced at `now` (what the sweep does for each page it lists); the sweep itself
     // (known pages, the site's ranking) hourly.
-    await Promise.all(paths.map((p) => store.advance(SITE, p, '5m', now)));
+    // Advances are pipelined (one connection runs them in order), awaited before anything else.
+    inFlight.push(...paths.map((p) => store.advance(SITE, p, '5m', now)));
+    if (inFlight.length >= 256) await Promise.all(inFlight.splice(0));
     if (now >= nextSweep) {
+      await Promise.all(inFlight.splice(0));
       await store.sweep(SITE, now);
       nextSweep = now + 3_600_000;
     }
     if (now >= nextExpire) {
+      await Promise.all(inFlight.splice(0));
       expired += await expire(client, now);
       nextExpire += 6 * 3_600_000;
     }
     if (o.onDay && Math.floor((now - start) / 86_400_000) > day)
       o.onDay((day = Math.floor((now - start) / 86_400_000)));
   }
+  await Promise.all(inFlight);
   await store.sweep(SITE, end);
   expired += await expire(client, end);
   return { store, site: SITE, end, batches, events, expired };
