@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench`: the collector's benchmarks, with baselines measured in the same run.
 //   --quick            about 2 minutes instead of about 10
+//   --tiny             each section in a tiny configuration (well under a second of load each, tens
+//                      of viewers): for test/bench-sections.test.ts, which checks every section runs
 //   --only=a,b         sections: ingest, snapshot, live, load, others, fidelity, fidelity-rows
 //                      (default: all; with --quick, all but others, fidelity and fidelity-rows,
 //                      which run Chromium)
@@ -26,7 +28,8 @@ import { report } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const argv = process.argv.slice(2);
-const quick = argv.includes('--quick');
+const tiny = argv.includes('--tiny');
+const quick = tiny || argv.includes('--quick');
 const profile = argv.includes('--profile');
 const SECTIONS = ['ingest', 'snapshot', 'live', 'load', 'others', 'fidelity', 'fidelity-rows'];
 const onlyArg = argv.find((a) => a.startsWith('--only='));
@@ -44,7 +47,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'heatlens-bench-'));
 const sitesFile = join(tmp, 'sites.json');
 writeFileSync(sitesFile, JSON.stringify(benchSites()));
 
-note(`heatlens bench${quick ? ' --quick' : ''}: ${new Date(started).toISOString()}, node ${process.version}`);
+const mode = tiny ? ' --tiny' : quick ? ' --quick' : '';
+note(`heatlens bench${mode}: ${new Date(started).toISOString()}, node ${process.version}`);
 note(`cores: ${cpuSplit()}`);
 const redisServer = await startRedisServer();
 const admin = await redis
@@ -52,7 +56,16 @@ const admin = await redis
   .on('error', () => {})
   .connect();
 note(`redis-server ${(await admin.info('server')).match(/redis_version:(\S+)/)?.[1]} on ${redisServer.url}`);
-const ctx = { quick, profile, profileDir: join(artifacts, 'profiles'), redis: redisServer, admin, sitesFile, note };
+const ctx = {
+  quick,
+  tiny,
+  profile,
+  profileDir: join(artifacts, 'profiles'),
+  redis: redisServer,
+  admin,
+  sitesFile,
+  note,
+};
 const results = {};
 const section = async (name, title, fn) => {
   if (!only.includes(name)) return;
@@ -102,3 +115,9 @@ writeFileSync(
     '\n',
 );
 note('\nwritten: .artifacts/bench.json');
+// A section that threw is a broken benchmark: say so in the exit code (test/bench-sections.test.ts).
+const broken = only.filter((s) => results[s] === undefined);
+if (broken.length) {
+  note(`broken sections: ${broken.join(', ')}`);
+  process.exitCode = 1;
+}

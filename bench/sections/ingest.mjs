@@ -52,7 +52,7 @@ async function measure(ctx, t, { seconds, name, nodeArgs = [], overallRate }) {
   const server = await spawnServer(t.script, { env, tsx: t.tsx, nodeArgs });
   try {
     const phase = { url: server.url, connections: CONNECTIONS, pool: INGEST_POOL };
-    await runLoad('cannon.mjs', { phases: [{ ...phase, name: `${t.key} warm-up`, duration: 2 }] });
+    await runLoad('cannon.mjs', { phases: [{ ...phase, name: `${t.key} warm-up`, duration: ctx.tiny ? 0.3 : 2 }] });
     await resetStats(ctx.admin);
     const commits0 = t.collector && t.redis ? await recordCalls(server.url) : 0;
     const [[r], cpu] = await withCpu({ server: server.pid, redis: ctx.redis.pid }, () =>
@@ -83,11 +83,11 @@ async function profileCollector(ctx, t, seconds) {
  */
 export async function runIngest(ctx) {
   const rounds = ctx.quick ? 1 : 2;
-  const seconds = ctx.quick ? 6 : 8;
+  const seconds = ctx.tiny ? 0.5 : ctx.quick ? 6 : 8;
   // Stage costs first, on the server core.
   const breakdown = await runLoad(
     'breakdown.mjs',
-    { pool: INGEST_POOL, rounds: ctx.quick ? 2 : 4 },
+    { pool: INGEST_POOL, rounds: ctx.tiny ? 1 : ctx.quick ? 2 : 4 },
     { tsx: true, cpu: CPU.server },
   ).catch((e) => ({ error: e.message }));
   const samples = Object.fromEntries(TARGETS.map((t) => [t.key, []]));
@@ -142,7 +142,7 @@ export async function runIngest(ctx) {
   const cpuRatio = Object.fromEntries(TARGETS.map((t) => [t.key, cost('bare') / cost(t.key)]));
   const ratio = runs.redis.eventsPerSec / runs.bare.eventsPerSec;
   const profiles = {};
-  if (ctx.profile || Math.min(ratio, cpuRatio.redis) < RATIO_TARGET) {
+  if (ctx.profile || (!ctx.tiny && Math.min(ratio, cpuRatio.redis) < RATIO_TARGET)) {
     for (const t of TARGETS.filter((x) => x.collector)) profiles[t.key] = await profileCollector(ctx, t, 6);
   }
   const perInc = breakdown?.perBatch?.items;

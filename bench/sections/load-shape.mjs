@@ -30,18 +30,18 @@ export async function runLoadShape(ctx) {
     tsx: true,
     env: { HEATLENS_SITES: ctx.sitesFile, REDIS_URL: ctx.redis.url, BENCH_RATE_LIMITS: 'proxy' },
   });
-  const job = (phases) => ({ url: server.url, pool: INGEST_POOL, clients: 1000, phases });
+  const job = (phases) => ({ url: server.url, pool: INGEST_POOL, clients: ctx.tiny ? 20 : 1000, phases });
   try {
-    await runLoad('paced.mjs', job([{ name: 'warm-up', rate: baseRate, seconds: 2 }]));
+    await runLoad('paced.mjs', job([{ name: 'warm-up', rate: baseRate, seconds: ctx.tiny ? 0.3 : 2 }]));
     const rssBefore = server.rss();
-    const sustainedSeconds = ctx.quick ? 15 : 60;
+    const sustainedSeconds = ctx.tiny ? 1 : ctx.quick ? 15 : 60;
     const s = await runLoad(
       'paced.mjs',
       job([{ name: `sustained ${sustainedRate} req/s`, rate: sustainedRate, seconds: sustainedSeconds }]),
       { timeoutMs: 300_000 },
     );
     const rssAfter = server.rss();
-    const [beforeS, spikeS, afterS] = ctx.quick ? [5, 5, 10] : [10, 10, 20];
+    const [beforeS, spikeS, afterS] = ctx.tiny ? [1, 1, 1] : ctx.quick ? [5, 5, 10] : [10, 10, 20];
     const spike = await runLoad(
       'paced.mjs',
       job([

@@ -81,7 +81,7 @@ export async function runSnapshot(ctx) {
           name: 'GET /api/heatmap',
           url: server.url,
           connections: 1,
-          duration: ctx.quick ? 4 : 10,
+          duration: ctx.tiny ? 0.5 : ctx.quick ? 4 : 10,
           path: route,
           headers: { authorization: `Bearer ${BENCH_TOKEN}` },
         },
@@ -93,7 +93,7 @@ export async function runSnapshot(ctx) {
     const per = (cmd) => (s[cmd]?.usec ?? 0) / 1000 / Math.max(1, r.ok);
     const advanceMs = per('evalsha');
     const readMs = per('zrange') + per('zunion');
-    const base = await zunionBaseline(ctx.admin, ctx.quick ? 10 : 30);
+    const base = await zunionBaseline(ctx.admin, ctx.tiny ? 2 : ctx.quick ? 10 : 30);
     // The read rate limit's own script (rate-limiter-flexible sends EVAL), reported apart.
     const limiterMs = per('eval');
     return {
