@@ -36,6 +36,7 @@ import {
 import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
+import { createReadGate } from './read-gate.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
 import { LEVEL_ARGS, RANK_LEVEL_ARGS, recordArgs, rollKeys, type Read } from './redis-args.js';
@@ -56,7 +57,9 @@ export type { RedisLike } from './types.js';
 /** Default deadline of one whole read (snapshot, stats, pages, ...) in ms. */
 export const DEFAULT_READ_TIMEOUT_MS = 5000;
 /** Pages whose figures one `pages` read asks Redis for at a time (`limit` up to 500). */
-const PAGES_PER_STEP = 100;
+const PAGES_PER_STEP = 25;
+/** `pages` reads one process serves at once; more wait their turn within their deadline. */
+const PAGES_READS_AT_ONCE = 2;
 
 export type RedisStoreOptions = {
   /** a connected node-redis client or cluster: writes (record, rank, advance, sweep, admission) */
@@ -106,6 +109,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   } = options;
   const { call, script } = createRedisCalls(client, timeoutMs, options.observe);
   const reads = createRedisCalls(reader, readTimeoutMs, options.observe);
+  const pagesGate = createReadGate(PAGES_READS_AT_ONCE, readTimeoutMs);
 
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
@@ -246,23 +250,30 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       const w = windowSpec(q.window);
       // The series of the chosen window, in its level's buckets (5 s for 5 min, 1 min for 1 h, ...).
       const buckets = bucketsIn(q.now, w);
-      // One deadline for the whole read; its pages in steps of PAGES_PER_STEP, so one read has a
-      // bounded number of commands queued at a time.
-      const { top, series, pages } = await reads.call('pages', async () => {
-        const [ranking, series] = await Promise.all([
-          reader.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
-          reader.mGet(buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b)))),
-        ]);
-        const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
-        const pages: Array<Awaited<ReturnType<typeof rawStats>>> = [];
-        for (let i = 0; i < top.length; i += PAGES_PER_STEP)
-          pages.push(
-            ...(await Promise.all(
-              top.slice(i, i + PAGES_PER_STEP).map((r) => rawStats(q.site, r.value, q.window, q.now)),
-            )),
-          );
-        return { top, series, pages };
-      });
+      // One deadline for the whole read, a turn among PAGES_READS_AT_ONCE, and its pages in steps
+      // of PAGES_PER_STEP with a yield between them: what one read queues on Redis and holds the
+      // event loop for is bounded, so writes keep their turn under any number of heavy reads.
+      const { top, series, pages } = await reads.call('pages', () =>
+        pagesGate(async () => {
+          const [ranking, series] = await Promise.all([
+            reader.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
+            reader.mGet(
+              buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b))),
+            ),
+          ]);
+          const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
+          const pages: Array<Awaited<ReturnType<typeof rawStats>>> = [];
+          for (let i = 0; i < top.length; i += PAGES_PER_STEP) {
+            if (i) await new Promise((r) => setImmediate(r));
+            pages.push(
+              ...(await Promise.all(
+                top.slice(i, i + PAGES_PER_STEP).map((r) => rawStats(q.site, r.value, q.window, q.now)),
+              )),
+            );
+          }
+          return { top, series, pages };
+        }),
+      );
       return {
         site: q.site,
         windowMs: w.ms,
