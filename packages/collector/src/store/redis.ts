@@ -58,8 +58,8 @@ export type { RedisLike } from './types.js';
 export const DEFAULT_READ_TIMEOUT_MS = 5000;
 /** Pages whose figures one `pages` read asks Redis for at a time (`limit` up to 500). */
 const PAGES_PER_STEP = 25;
-/** `pages` reads one process serves at once; more wait their turn within their deadline. */
-const PAGES_READS_AT_ONCE = 2;
+/** `pages` reads one process serves at once; the others wait their turn within their deadline. */
+const PAGES_READS_AT_ONCE = 1;
 
 export type RedisStoreOptions = {
   /** a connected node-redis client or cluster: writes (record, rank, advance, sweep, admission) */
@@ -253,6 +253,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       // One deadline for the whole read, a turn among PAGES_READS_AT_ONCE, and its pages in steps
       // of PAGES_PER_STEP with a yield between them: what one read queues on Redis and holds the
       // event loop for is bounded, so writes keep their turn under any number of heavy reads.
+      const t0 = performance.now();
       const { top, series, pages } = await reads.call('pages', () =>
         pagesGate(async () => {
           const [ranking, series] = await Promise.all([
@@ -265,6 +266,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
           const pages: Array<Awaited<ReturnType<typeof rawStats>>> = [];
           for (let i = 0; i < top.length; i += PAGES_PER_STEP) {
             if (i) await new Promise((r) => setImmediate(r));
+            // Past the deadline the caller has had its 503: stop rather than finish for nobody.
+            if (performance.now() - t0 > readTimeoutMs) throw new Error(`no answer within ${readTimeoutMs} ms`);
             pages.push(
               ...(await Promise.all(
                 top.slice(i, i + PAGES_PER_STEP).map((r) => rawStats(q.site, r.value, q.window, q.now)),
