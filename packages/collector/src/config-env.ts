@@ -49,6 +49,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
     options.sites = validateSites(parsed);
   }
   if (env.HEATLENS_TRUST_PROXY === '1') options.rateLimits = { trustProxy: true };
+  // Reads share the writes' Redis connection (for comparison; bench/read-starve.mjs).
+  if (env.HEATLENS_REDIS_READ_CONNECTION === '0') options.redisReadConnection = false;
   if (env.HEATLENS_PUBLIC_URL) {
     if (!/^https?:\/\/[^\s]+$/.test(env.HEATLENS_PUBLIC_URL))
       throw new TypeError(`HEATLENS_PUBLIC_URL must be an http(s) URL, got "${env.HEATLENS_PUBLIC_URL}"`);

@@ -59,6 +59,16 @@ export type CollectorOptions = {
    * past it the write is answered 503 with Retry-After, whatever the store is doing. Default 1000
    */
   writeDeadlineMs?: number;
+  /**
+   * ms one read (heatmap, stats, pages, captures, views, setup) may take on Redis, every step of
+   * it; past it the read is answered 503 with Retry-After. Default 5000
+   */
+  readDeadlineMs?: number;
+  /**
+   * On Redis: reads on a connection (or cluster client) of their own, so a heavy read never queues
+   * ahead of a write; `false` shares one. Default true
+   */
+  redisReadConnection?: boolean;
   /** bounds on open `/live` sockets, past which an upgrade is answered 429; default DEFAULT_LIVE_LIMITS */
   liveLimits?: Partial<LiveLimits>;
   /** the clock, ms since epoch; default Date.now */
@@ -195,6 +205,8 @@ export const DEFAULTS = {
   bodyTimeoutMs: 10_000,
   bodyMinBytesPerSec: 512,
   writeDeadlineMs: 1000,
+  readDeadlineMs: 5000,
+  redisReadConnection: true,
   logLevel: 'info',
   maxPagesPerSite: 1000,
   captureTimeoutMs: 30_000,
@@ -263,6 +275,7 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     'maxInFlight',
     'bodyTimeoutMs',
     'writeDeadlineMs',
+    'readDeadlineMs',
     'captureTimeoutMs',
   ] as const) {
     if (!(Number.isFinite(c[k]) && c[k] > 0)) throw new TypeError(`${k} must be a positive number`);

@@ -63,16 +63,22 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const observe = (op: string, s: number) => metrics.storeSeconds.observe({ op }, s);
 
   let redis: RedisConnection | undefined;
+  // Reads on a connection of their own: a heavy read's commands never queue ahead of a write's.
+  let redisReads: RedisConnection | undefined;
   let store: Store;
   if (config.redisUrl || config.redisCluster?.length) {
-    redis = await connectRedis({
-      url: config.redisUrl,
-      cluster: config.redisCluster,
-      commandTimeoutMs: config.commandTimeoutMs,
-      log,
-    });
+    const open = () =>
+      connectRedis({
+        url: config.redisUrl,
+        cluster: config.redisCluster,
+        commandTimeoutMs: config.commandTimeoutMs,
+        log,
+      });
+    [redis, redisReads] = await Promise.all([open(), config.redisReadConnection ? open() : undefined]);
     store = createRedisStore({
       client: redis.client,
+      readClient: redisReads?.client,
+      readTimeoutMs: config.readDeadlineMs,
       ping: redis.ping,
       grid: config.grid,
       observe,
@@ -95,7 +101,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         });
   // Refusals and acceptances for GET /api/setup: on Redis, shared by every collector on it.
   const setup = createSetupLog({
-    backend: redis ? redisSetupBackend(redis.client) : memorySetupBackend(config.now),
+    backend: redis ? redisSetupBackend(redis.client, redisReads?.client) : memorySetupBackend(config.now),
     now: config.now,
     onError: (err) => log.warn({ err: String(err) }, 'setup log write failed'),
   });
@@ -225,6 +231,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         await stopped;
         await store.close();
         await redis?.close();
+        await redisReads?.close();
         log.info('collector stopped');
       })();
       return closing;

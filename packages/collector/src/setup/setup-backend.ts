@@ -100,8 +100,12 @@ for i = 1, #KEYS - 1 do out[i] = redis.call('HGETALL', KEYS[i]) end
 out[#KEYS] = redis.call('GET', KEYS[#KEYS]) or ''
 return out`;
 
-/** The tallies in Redis or Redis Cluster: shared by every collector on it. */
-export function redisSetupBackend(client: EvalClient): SetupBackend {
+/**
+ * The tallies in Redis or Redis Cluster: shared by every collector on it. Tallies are added on
+ * `client` and read on `reader` (default `client`): a connection of its own, so reads never
+ * delay the writes queued on the other.
+ */
+export function redisSetupBackend(client: EvalClient, reader: EvalClient = client): SetupBackend {
   return {
     async add(key, counts, cap, ttlMs, last) {
       const args = [String(cap), String(ttlMs), last ? String(last.ms) : '', String(last?.ttlMs ?? 0)];
@@ -109,7 +113,7 @@ export function redisSetupBackend(client: EvalClient): SetupBackend {
       await client.eval(ADD, { keys: [key, last?.key ?? key], arguments: args });
     },
     async read(keys, lastKey) {
-      const reply = (await client.eval(READ, { keys: [...keys, lastKey], arguments: [] })) as unknown[];
+      const reply = (await reader.eval(READ, { keys: [...keys, lastKey], arguments: [] })) as unknown[];
       const hashes = keys.map((_, i) => {
         const flat = (reply[i] ?? []) as string[];
         const m = new Map<string, number>();

@@ -21,11 +21,14 @@ export function createRedisCaptures(d: {
   client: Pick<RedisLike, 'withTypeMapping'>;
   call: RedisCalls['call'];
   script: RedisCalls['script'];
+  /** where lists and images are read (a connection of their own, so reads never delay writes); default the above */
+  read?: { client: Pick<RedisLike, 'withTypeMapping'>; call: RedisCalls['call']; script: RedisCalls['script'] };
 }): CaptureStore {
+  const r = d.read ?? d;
   const put = d.script(CAPTURE_PUT_LUA);
   const site = d.script(CAPTURE_SITE_LUA);
   const drop = d.script(CAPTURE_DROP_LUA);
-  const list = d.script(CAPTURE_LIST_LUA);
+  const list = r.script(CAPTURE_LIST_LUA);
 
   return {
     async put(c, { now, limits }) {
@@ -60,7 +63,7 @@ export function createRedisCaptures(d: {
       return id;
     },
     async list(s, page) {
-      const flat = (await d.call('captures', () => list([pagePrefix(s, page)], []))) as string[];
+      const flat = (await r.call('captures', () => list([pagePrefix(s, page)], []))) as string[];
       const found: Array<{ score: number; info: CaptureInfo }> = [];
       for (let i = 0; i + 2 < flat.length; i += 3) {
         const meta = JSON.parse(flat[i + 2]!) as CaptureMeta;
@@ -72,8 +75,8 @@ export function createRedisCaptures(d: {
       const ref = parseCaptureId(id);
       if (!ref) return undefined;
       const [, imageKey] = captureKeys(pagePrefix(ref.site, ref.page), ref.key);
-      const bytes = (await d.call('capture-image', () =>
-        d.client.withTypeMapping(BINARY).get(imageKey),
+      const bytes = (await r.call('capture-image', () =>
+        r.client.withTypeMapping(BINARY).get(imageKey),
       )) as Buffer | null;
       const type = bytes && imageType(bytes);
       return bytes && type ? { type, bytes } : undefined;

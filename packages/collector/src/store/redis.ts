@@ -36,6 +36,7 @@ import {
 import { RECORD_LUA } from './lua/record.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
+import { createReadGate } from './read-gate.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
 import { LEVEL_ARGS, RANK_LEVEL_ARGS, recordArgs, rollKeys, type Read } from './redis-args.js';
@@ -53,9 +54,23 @@ import {
 
 export type { RedisLike } from './types.js';
 
+/** Default deadline of one whole read (snapshot, stats, pages, ...) in ms. */
+export const DEFAULT_READ_TIMEOUT_MS = 5000;
+/** Pages whose figures one `pages` read asks Redis for at a time (`limit` up to 500). */
+const PAGES_PER_STEP = 25;
+/** `pages` reads one process serves at once; the others wait their turn within their deadline. */
+const PAGES_READS_AT_ONCE = 1;
+
 export type RedisStoreOptions = {
-  /** a connected node-redis client or cluster */
+  /** a connected node-redis client or cluster: writes (record, rank, advance, sweep, admission) */
   client: RedisLike;
+  /**
+   * a second connected client or cluster for reads (snapshots, stats, pages, captures, views):
+   * a heavy read's commands then queue on it, never ahead of a write's; default `client`
+   */
+  readClient?: RedisLike;
+  /** deadline of one whole read (all its steps) in ms; past it: StoreUnavailableError (503); default 5000 */
+  readTimeoutMs?: number;
   /** resolves when Redis answers (PING, or a cluster's equivalent) */
   ping: () => Promise<unknown>;
   /** tiles per side; default 50 */
@@ -89,8 +104,12 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     maxPages = DEFAULT_MAX_PAGES,
     maxKnownPages = DEFAULT_MAX_KNOWN_PAGES,
     sweepPages = 1000,
+    readClient: reader = client,
+    readTimeoutMs = DEFAULT_READ_TIMEOUT_MS,
   } = options;
-  const { call, script, reloads } = createRedisCalls(client, timeoutMs, options.observe);
+  const { call, script } = createRedisCalls(client, timeoutMs, options.observe);
+  const reads = createRedisCalls(reader, readTimeoutMs, options.observe);
+  const pagesGate = createReadGate(PAGES_READS_AT_ONCE, readTimeoutMs);
 
   const recordScript = script(RECORD_LUA);
   const siteScript = script(SITE_LUA);
@@ -101,6 +120,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       ),
   });
   const advanceScript = script(ADVANCE_LUA);
+  const readAdvanceScript = reads.script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
   // Per site: where the sweep's turn through the less recent pages goes on.
@@ -132,8 +152,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   // Every level advances at once: a longer window is the union of the shorter levels' rolls. For
   // each read asked for, the advance also names the open live buckets that exist.
-  const advance = async (site: string, path: string, now: number, reads: Read[] = []) =>
-    (await advanceScript(
+  const advance = async (site: string, path: string, now: number, reads: Read[] = [], run = advanceScript) =>
+    (await run(
       [pagePrefix(site, path)],
       [
         String(now),
@@ -149,13 +169,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   // buckets the advance named after it; rolls are read again when the advance ran after them (its
   // script had to be loaded). Each key is read with ZRANGE and summed here: a union would cost
   // Redis several times a plain read of its largest key.
-  async function advanceAndRead(site: string, path: string, now: number, reads: Read[]) {
+  async function advanceAndRead(site: string, path: string, now: number, wanted: Read[]) {
     const page = pagePrefix(site, path);
-    const zrange = (keys: string[]) => Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1)));
-    const readRolls = () => Promise.all(reads.map((r) => zrange(rollKeys(page, r))));
-    const before = reloads();
-    let [[changeTag, , ...open], rolls] = await Promise.all([advance(site, path, now, reads), readRolls()]);
-    if (reloads() !== before) rolls = await readRolls();
+    const zrange = (keys: string[]) => Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1)));
+    const readRolls = () => Promise.all(wanted.map((r) => zrange(rollKeys(page, r))));
+    const before = reads.reloads();
+    let [[changeTag, , ...open], rolls] = await Promise.all([
+      advance(site, path, now, wanted, readAdvanceScript),
+      readRolls(),
+    ]);
+    if (reads.reloads() !== before) rolls = await readRolls();
     const buckets = await Promise.all(open.map((keys) => zrange(keys)));
     const windows = rolls.map((lists, i) => {
       const out = new Map<string, number>();
@@ -179,7 +202,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         [COUNTER_SET, ALL_SEG_KEY, window],
         [HEAT_SETS.scroll, ALL_SEG_KEY, window],
       ]),
-      client.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
+      reader.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
     ]);
     return {
       from: windowStart(now, w),
@@ -209,7 +232,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const { windows } = await call('snapshot', () =>
+      const { windows } = await reads.call('snapshot', () =>
         advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]),
       );
       return buildHeatmap(
@@ -219,7 +242,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     },
 
     async stats(q: StatsQuery): Promise<Stats> {
-      return buildStats(q, await call('stats', () => rawStats(q.site, q.path, q.window, q.now)));
+      return buildStats(q, await reads.call('stats', () => rawStats(q.site, q.path, q.window, q.now)));
     },
 
     async pages(q: PagesQuery): Promise<Pages> {
@@ -227,14 +250,33 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       const w = windowSpec(q.window);
       // The series of the chosen window, in its level's buckets (5 s for 5 min, 1 min for 1 h, ...).
       const buckets = bucketsIn(q.now, w);
-      const [ranking, series] = await call('pages', () =>
-        Promise.all([
-          client.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
-          client.mGet(buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b)))),
-        ]),
+      // One deadline for the whole read, a turn among PAGES_READS_AT_ONCE, and its pages in steps
+      // of PAGES_PER_STEP with a yield between them: what one read queues on Redis and holds the
+      // event loop for is bounded, so writes keep their turn under any number of heavy reads.
+      const t0 = performance.now();
+      const { top, series, pages } = await reads.call('pages', () =>
+        pagesGate(async () => {
+          const [ranking, series] = await Promise.all([
+            reader.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
+            reader.mGet(
+              buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b))),
+            ),
+          ]);
+          const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
+          const pages: Array<Awaited<ReturnType<typeof rawStats>>> = [];
+          for (let i = 0; i < top.length; i += PAGES_PER_STEP) {
+            if (i) await new Promise((r) => setImmediate(r));
+            // Past the deadline the caller has had its 503: stop rather than finish for nobody.
+            if (performance.now() - t0 > readTimeoutMs) throw new Error(`no answer within ${readTimeoutMs} ms`);
+            pages.push(
+              ...(await Promise.all(
+                top.slice(i, i + PAGES_PER_STEP).map((r) => rawStats(q.site, r.value, q.window, q.now)),
+              )),
+            );
+          }
+          return { top, series, pages };
+        }),
       );
-      const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
-      const pages = await call('stats', () => Promise.all(top.map((r) => rawStats(q.site, r.value, q.window, q.now))));
       return {
         site: q.site,
         windowMs: w.ms,
@@ -247,7 +289,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       };
     },
 
-    captures: createRedisCaptures({ client, call, script }),
+    captures: createRedisCaptures({ client, call, script, read: { client: reader, ...reads } }),
     ...createRedisAlerts({
       call,
       script,
@@ -268,9 +310,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         if (!run) viewScripts.set(source, (run = script(source)));
         return call('views', () => run([...keys], args));
       },
-      get: (key) => call('views', () => client.get(key)),
-      hGetAll: (key) => call('views', () => client.hGetAll(key)),
-      mGet: (keys) => call('views', () => client.mGet(keys)),
+      get: (key) => reads.call('views', () => reader.get(key)),
+      hGetAll: (key) => reads.call('views', () => reader.hGetAll(key)),
+      mGet: (keys) => reads.call('views', () => reader.mGet(keys)),
     }),
 
     async previous(q: HeatmapQuery) {
@@ -281,9 +323,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         r.buckets.map((b) => bucketKey(page, r.level.name, HEAT_SETS[q.kind], seg, b)),
       );
       const members = new Map<string, number>();
-      await call('previous', async () => {
-        await advance(q.site, q.path, q.now);
-        for (const list of await Promise.all(keys.map((k) => client.zRangeWithScores(k, 0, -1))))
+      await reads.call('previous', async () => {
+        await advance(q.site, q.path, q.now, [], readAdvanceScript);
+        for (const list of await Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1))))
           for (const m of list) members.set(m.value, (members.get(m.value) ?? 0) + m.score);
       });
       return buildHeatmap({ ...q, grid }, { from: r.from, to: r.to, windowMs: r.to - r.from, members });
