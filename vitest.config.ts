@@ -18,6 +18,7 @@ const alias = {
   '@heatlens/schema/reach': src('./packages/schema/src/reach.ts'),
   '@heatlens/schema/field-path': src('./packages/schema/src/field-path.ts'),
   '@heatlens/schema/capture': src('./packages/schema/src/capture.ts'),
+  '@heatlens/schema/views': src('./packages/schema/src/views.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
   '@heatlens/heat/palette': src('./packages/heat/src/palette.ts'),
   '@heatlens/heat/heat-kernel': src('./packages/heat/src/heat-kernel.ts'),
