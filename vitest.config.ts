@@ -21,6 +21,7 @@ const alias = {
   '@heatlens/schema/views': src('./packages/schema/src/views.ts'),
   '@heatlens/schema': src('./packages/schema/src/index.ts'),
   '@heatlens/heat/palette': src('./packages/heat/src/palette.ts'),
+  '@heatlens/heat/hover-box': src('./packages/heat/src/hover-box.ts'),
   '@heatlens/heat/heat-kernel': src('./packages/heat/src/heat-kernel.ts'),
   '@heatlens/heat/heat-surface': src('./packages/heat/src/heat-surface.ts'),
   '@heatlens/heat/heat-points': src('./packages/heat/src/heat-points.ts'),

@@ -4,6 +4,7 @@ import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-p
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
+import { hoverBox } from './hover-box.js';
 import { elementLabel, reachLabel } from './map-labels.js';
 import { reachDepth } from './scroll-reach.js';
 import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
@@ -30,6 +31,11 @@ export type Frame = {
   pinned?: readonly Rect[] | undefined;
   /** scroll maps: the fold's depth below the root's content top, CSS px; default the root's visible height */
   fold?: number | undefined;
+  /**
+   * click maps without `settings.counts`: the pointer, viewport CSS px; only the element under it
+   * is outlined and labelled (labels on every element cover the page's text)
+   */
+  hover?: { x: number; y: number } | null | undefined;
 };
 
 /**
@@ -59,7 +65,11 @@ export function drawFrame(f: Frame): FramePoints | null {
       : [{ points: page, clip: rootBox(l) }, { points: free }, clicks],
     o,
   );
-  if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
+  if (f.snapshot.kind === 'click') {
+    const under = !f.settings.counts && f.hover ? hoverBox(f.boxes, f.hover.x, f.hover.y) : null;
+    if (f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
+    else if (under) drawCounts(ctx, [under], l.viewHeight);
+  }
   return { page, free, elements };
 }
 
