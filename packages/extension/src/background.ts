@@ -3,6 +3,7 @@ import { syncOwnerMark } from './background/owner.js';
 import { maybeAutoCapture } from './background/auto-capture.js';
 import { takeCapture } from './background/capture.js';
 import { overlayPng } from './background/overlay-png.js';
+import { saveView } from './background/save-view.js';
 import {
   liveSelectors,
   overlayNavigated,
@@ -12,7 +13,7 @@ import {
   restoreOverlays,
 } from './background/overlays.js';
 import { parseBackgroundMessage, type BackgroundMessages, type BackgroundReplies } from './messages.js';
-import { loadOverlay } from './storage.js';
+import { loadConfig, loadOverlay } from './storage.js';
 
 // Listeners are registered at the top level, synchronously, so a service worker woken by an event
 // has them in place; state lives in `browser.storage`, not in globals.
@@ -44,6 +45,12 @@ const handlers: Handlers = {
   'overlay:awake': async () => null,
   'capture:take': async ({ tabId, site, path }) => takeCapture({ tabId, site, path, live: liveSelectors(tabId) }),
   'overlay:png': async ({ tabId }) => overlayPng(tabId),
+  'view:save': async ({ tabId, name }) => {
+    const [state, config] = await Promise.all([loadOverlay(tabId), loadConfig()]);
+    if (!state) throw new Error('Show the heatmap first: a view saves the map the overlay shows.');
+    if (!config) throw new Error('Set the collector URL and read token in the options first.');
+    return { id: await saveView(config, state, name) };
+  },
 };
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {

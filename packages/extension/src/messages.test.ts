@@ -11,6 +11,7 @@ describe('parseBackgroundMessage', () => {
       { type: 'overlay:off', tabId: 3 },
       { type: 'page:navigated', path: '/product/8' },
       { type: 'overlay:awake' },
+      { type: 'view:save', tabId: 3, name: 'Checkout 2026-12-07' },
     ]) {
       expect(parseBackgroundMessage(m)).toEqual({ ok: true, value: m });
     }
@@ -37,6 +38,8 @@ describe('parseBackgroundMessage', () => {
       /^settings\.window: /,
     ],
     [{ type: 'page:navigated', path: `/${'x'.repeat(600)}` }, /^path: /],
+    [{ type: 'view:save', tabId: 3, name: '' }, /^name: /],
+    [{ type: 'view:save', tabId: 3, name: 'x'.repeat(121) }, /^name: /],
   ])('rejects %j and names the field', (input, error) => {
     const r = parseBackgroundMessage(input);
     expect(r.ok).toBe(false);

@@ -5,6 +5,7 @@ import { explainFirst } from '@heatlens/schema/field-path';
 import type { LiveStatus } from '@heatlens/schema/live-client';
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { MAX_PATH } from '@heatlens/schema/page-key';
+import { VIEW_NAME_MAX } from '@heatlens/schema/views';
 import { MAX_RADIUS, MIN_RADIUS, type OverlaySettings, type OverlayState } from './settings.js';
 
 // The typed message map. Requests to the background come from the popup (overlay on/off,
@@ -45,6 +46,12 @@ export const BACKGROUND_MESSAGES = {
   'capture:take': Type.Object({ type: Type.Literal('capture:take'), tabId: TabId, site: SiteId, path: Path }),
   /** popup: a PNG of the tab's visible viewport with the overlay as it is drawn (a data URL) */
   'overlay:png': Type.Object({ type: Type.Literal('overlay:png'), tabId: TabId }),
+  /** popup: save the map the tab's overlay shows now as a named view (`POST /api/views`) */
+  'view:save': Type.Object({
+    type: Type.Literal('view:save'),
+    tabId: TabId,
+    name: Type.String({ minLength: 1, maxLength: VIEW_NAME_MAX }),
+  }),
 } as const;
 
 /** A message to the background, by type. */
@@ -61,6 +68,7 @@ export type BackgroundReplies = {
   'overlay:awake': null;
   'capture:take': CaptureResult;
   'overlay:png': string;
+  'view:save': { id: string };
 };
 
 /** A capture taken and stored. */

@@ -11,7 +11,7 @@ export type OverlaySettings = {
   seg: SegmentFilter;
   /** overlay opacity, 0..1; default 0.6 */
   opacity: number;
-  /** for clicks, show counts on the top clicked elements; default true */
+  /** for clicks, label every clicked element with its count; off, only the one under the pointer; default false */
   counts: boolean;
   /** heat kernel radius in CSS px, `MIN_RADIUS..MAX_RADIUS`; default `DEFAULT_RADIUS` */
   radius: number;
@@ -26,7 +26,7 @@ export const DEFAULT_SETTINGS: OverlaySettings = {
   window: '5m',
   seg: 'all',
   opacity: 0.6,
-  counts: true,
+  counts: false,
   radius: DEFAULT_RADIUS,
 };
 

@@ -4,6 +4,8 @@ import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-p
 import type { HeatSurface } from './heat-surface.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
+import { hoverBox } from './hover-box.js';
+import { elementLabel, reachLabel } from './map-labels.js';
 import { reachDepth } from './scroll-reach.js';
 import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
 
@@ -29,6 +31,11 @@ export type Frame = {
   pinned?: readonly Rect[] | undefined;
   /** scroll maps: the fold's depth below the root's content top, CSS px; default the root's visible height */
   fold?: number | undefined;
+  /**
+   * click maps without `settings.counts`: the pointer, viewport CSS px; only the element under it
+   * is outlined and labelled (labels on every element cover the page's text)
+   */
+  hover?: { x: number; y: number } | null | undefined;
 };
 
 /**
@@ -58,7 +65,11 @@ export function drawFrame(f: Frame): FramePoints | null {
       : [{ points: page, clip: rootBox(l) }, { points: free }, clicks],
     o,
   );
-  if (f.snapshot.kind === 'click' && f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
+  if (f.snapshot.kind === 'click') {
+    const under = !f.settings.counts && f.hover ? hoverBox(f.boxes, f.hover.x, f.hover.y) : null;
+    if (f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
+    else if (under) drawCounts(ctx, [under], l.viewHeight);
+  }
   return { page, free, elements };
 }
 
@@ -123,7 +134,7 @@ function drawScrollMap(f: Frame): void {
     const y = top + depth * l.docHeight;
     if (y < box.y - 10 || y > box.y + box.h + 10) continue;
     hline(ctx, box.x, y, box.w, '#111827', [6, 4]);
-    label(ctx, `${share * 100}% reached here`, box.x + 8, y);
+    label(ctx, reachLabel(share), box.x + 8, y);
   }
   // The fold: what a visitor sees without scrolling, at the owner's viewport height.
   const fold = top + (f.fold ?? l.rootHeight);
@@ -142,6 +153,6 @@ function drawCounts(ctx: CanvasRenderingContext2D, boxes: readonly ElementBox[],
     ctx.strokeStyle = 'rgba(220, 38, 38, 0.9)';
     ctx.lineWidth = 2;
     ctx.strokeRect(r.x, r.y, r.w, r.h);
-    label(ctx, `${b.count} click${b.count === 1 ? '' : 's'}`, Math.max(0, r.x), Math.max(9, r.y - 10));
+    label(ctx, elementLabel(b.count), Math.max(0, r.x), Math.max(9, r.y - 10));
   }
 }

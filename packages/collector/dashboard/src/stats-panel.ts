@@ -82,7 +82,7 @@ export function renderStatsPanel(s: Stats, opts: StatsPanelOptions = {}): HTMLEl
     stat('downloads', 'Downloads', formatCount(s.downloads.total)),
     stat('images', 'Image views', formatCount(s.imageViews.total)),
     stat('outbound', 'Outbound clicks', formatCount(s.outbound.total)),
-    stat('engaged', 'Engaged time', formatDuration(s.engagedMs)),
+    stat('engaged', 'Engaged time (total)', formatDuration(s.engagedMs)),
     stat('events', 'Events', formatCount(s.events)),
   );
   const lists = h(

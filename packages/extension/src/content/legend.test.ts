@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotFixture } from '@heatlens/testkit/snapshot';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { createLegend } from './legend.js';
+import { createLegend, legendText, OVERLAY_CSS } from './legend.js';
 
 describe('createLegend', () => {
   it("puts the page's path at the end of the count's line, not alone on a line of its own", () => {
@@ -19,5 +19,35 @@ describe('createLegend', () => {
     const legend = createLegend(document);
     legend.update(null, DEFAULT_SETTINGS);
     expect(legend.el.querySelector('#heatlens-path')!.parentElement!.textContent).toBe('… samples');
+  });
+});
+
+describe('legend words', () => {
+  const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, seg: 's' as const };
+
+  // On a narrow phone the compact legend read "10 samples on /index…": no map, no width.
+  it('names the map and the width in the compact line, the path after them', () => {
+    const legend = createLegend(document);
+    legend.update({ ...snapshotFixture(), kind: 'click', path: '/index/a/very/long/path' }, clicks);
+    const compact = legend.el.querySelector('.compact')!;
+    expect(compact.querySelector('.head')!.textContent).toMatch(/^Clicks · width s · \d+$/);
+    expect(compact.querySelector('.path')!.textContent).toBe(' /index/a/very/long/path');
+    expect(OVERLAY_CSS).toMatch(/\[data-compact\] > :not\(\.compact\) \{ display: none; \}/);
+    // the compact line cuts the path only: the head never shrinks
+    expect(OVERLAY_CSS).toMatch(/\.compact > \.head \{ flex: none; \}/);
+  });
+
+  it('says the tile scale counts clicks, beside element labels that count an element’s clicks', () => {
+    const t = legendText({ ...snapshotFixture(), kind: 'click', total: 9, max: 4 }, clicks);
+    expect(t.scale).toBe('tile heat 1 → 4 clicks');
+    expect(legendText({ ...snapshotFixture(), kind: 'move', total: 9, max: 7 }, DEFAULT_SETTINGS).scale).toBe(
+      'tile heat 1 → 7 moves',
+    );
+  });
+
+  it('says a width without samples has none, not "1 → 0 per tile"', () => {
+    const empty = { ...snapshotFixture(), kind: 'click' as const, tiles: [], elements: [], total: 0, max: 0 };
+    expect(legendText(empty, clicks).scale).toBe('no samples at this width');
+    expect(legendText(empty, { ...clicks, seg: 'all' }).scale).toBe('no samples in this window');
   });
 });

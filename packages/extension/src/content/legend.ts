@@ -5,18 +5,36 @@ import type { LegendPlace } from '@heatlens/heat/legend-place';
 import type { OverlaySettings } from '../settings.js';
 
 const KIND_LABELS = { move: 'Cursor moves', click: 'Clicks', scroll: 'Scroll reach' } as const;
+/** The map's name in the compact legend, where room is one short line. */
+const KIND_SHORT = { move: 'Moves', click: 'Clicks', scroll: 'Scroll' } as const;
+/** What a move or click map's tile heat counts. */
+const KIND_UNITS = { move: 'moves', click: 'clicks' } as const;
 
-/** The legend's text parts, pure so it can be tested without a DOM. */
+/**
+ * The legend's text parts, pure so it can be tested without a DOM. `short` starts the compact
+ * legend's one line (the map and the width, never cut; the path after it is cut first). The
+ * scale says what a tile's heat counts (element labels count an element's clicks), and an empty
+ * map says so instead of a scale.
+ */
 export function legendText(
   snapshot: SnapshotMessage | null,
   settings: OverlaySettings,
-): { title: string; total: string; scale: string } {
+): { title: string; total: string; scale: string; short: string } {
   const widths = settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`;
   const title = `${KIND_LABELS[settings.kind]} · ${WINDOW_LABELS[settings.window]} · ${widths}`;
-  if (!snapshot) return { title, total: '…', scale: 'waiting for data' };
+  const head = `${KIND_SHORT[settings.kind]} · ${widths} · `;
+  if (!snapshot) return { title, total: '…', scale: 'waiting for data', short: `${head}…` };
   const total = String(snapshot.total);
-  const scale = snapshot.kind === 'scroll' ? '0 % → 100 % of sessions' : `1 → ${snapshot.max} per tile`;
-  return { title, total, scale };
+  const short = `${head}${total}`;
+  if (snapshot.total === 0 || (snapshot.kind !== 'scroll' && snapshot.max === 0)) {
+    const scale = settings.seg === 'all' ? 'no samples in this window' : 'no samples at this width';
+    return { title, total, scale, short };
+  }
+  const scale =
+    snapshot.kind === 'scroll'
+      ? '0 % → 100 % of sessions'
+      : `tile heat 1 → ${snapshot.max} ${KIND_UNITS[snapshot.kind]}`;
+  return { title, total, scale, short };
 }
 
 /**
@@ -47,7 +65,15 @@ export function createLegend(doc: Document): {
   bar.style.background = `linear-gradient(to right, ${HEAT_STOPS.map(([at, c]) => `${c} ${at * 100}%`).join(', ')})`;
   const scale = doc.createElement('div');
   scale.className = 'scale';
-  el.append(title, line, bar, scale);
+  // The compact form's one line: the map and the width whole, then the path, cut first.
+  const compact = doc.createElement('div');
+  compact.className = 'compact';
+  const head = doc.createElement('span');
+  head.className = 'head';
+  const shortPath = doc.createElement('span');
+  shortPath.className = 'path';
+  compact.append(head, shortPath);
+  el.append(title, line, bar, scale, compact);
   return {
     el,
     update(snapshot, settings) {
@@ -59,6 +85,8 @@ export function createLegend(doc: Document): {
       total.textContent = t.total;
       samples.textContent = snapshot?.kind === 'scroll' ? ' sessions' : ' samples';
       scale.textContent = t.scale;
+      head.textContent = t.short;
+      shortPath.textContent = snapshot?.path ? ` ${snapshot.path}` : '';
     },
     place({ corner, compact }) {
       if (el.dataset.corner !== corner) el.dataset.corner = corner;
@@ -81,7 +109,9 @@ canvas { position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events:
 #heatlens-legend .bar { height: 8px; border-radius: 4px; margin: 4px 0 2px; }
 #heatlens-legend .scale { color: #4b5563; }
 #heatlens-legend[data-compact] { min-width: 0; padding: 2px 6px; }
-#heatlens-legend[data-compact] > :not(.line) { display: none; }
-#heatlens-legend[data-compact] > .line { white-space: nowrap; max-width: 150px; overflow: hidden;
-  text-overflow: ellipsis; }
+#heatlens-legend .compact { display: none; }
+#heatlens-legend[data-compact] > :not(.compact) { display: none; }
+#heatlens-legend[data-compact] > .compact { display: flex; white-space: pre; max-width: 176px; }
+#heatlens-legend .compact > .head { flex: none; }
+#heatlens-legend .compact > .path { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 `;

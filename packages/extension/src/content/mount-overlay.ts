@@ -3,6 +3,8 @@ import { debounce, throttle } from 'throttle-debounce';
 import type { OverlaySettings } from '../settings.js';
 import { findScrollRoot } from '@heatlens/schema/scroll-root';
 import { drawFrame } from '@heatlens/heat/draw-frame';
+import { hoverBox } from '@heatlens/heat/hover-box';
+import type { ElementBox } from '@heatlens/heat/heat-points';
 import { createElementBoxes } from './element-boxes.js';
 import { createHeatSurface } from '@heatlens/heat/heat-surface';
 import { cornerHeat, placeLegend, type LegendPlace } from '@heatlens/heat/legend-place';
@@ -106,6 +108,9 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   let scrollRoot = findRoot();
   const isDocumentRoot = (el: Element) => el === doc.scrollingElement || el === doc.documentElement || el === doc.body;
 
+  let pointer: { x: number; y: number } | null = null;
+  let lastBoxes: readonly ElementBox[] = [];
+  let hovered: ElementBox | null = null;
   const render = (): void => {
     frame = 0;
     if (!ctx) return;
@@ -135,7 +140,10 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, w, h);
     }
-    labelled = snapshot?.kind === 'scroll' || (clicks && Boolean(settings?.counts) && boxes.length > 0);
+    lastBoxes = boxes;
+    hovered = pointer ? hoverBox(boxes, pointer.x, pointer.y) : null;
+    labelled =
+      snapshot?.kind === 'scroll' || (clicks && (Boolean(settings?.counts) || hovered !== null) && boxes.length > 0);
     const heat = surface?.begin({ w: l.viewWidth, h: l.viewHeight }) ?? null;
     if (snapshot && settings && palette && surface && snapshot.grid > 0) {
       const drawn = drawFrame({
@@ -149,6 +157,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
         snapshot,
         settings,
         boxes,
+        hover: pointer,
         pinned: snapshot.kind !== 'scroll' && snapshot.fixed?.length ? pinned.rects() : undefined,
       });
       // Off the heat in view: no layout read, only what this frame drew.
@@ -196,6 +205,18 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     schedule();
   });
   const listen = { passive: true, signal: abort.signal } as const;
+  // Counts off: the element under the pointer is labelled. The canvas takes no pointer events, so
+  // the document's pointer moves are hit-tested against the boxes of the last frame; a frame is
+  // drawn only when the element under the pointer changes.
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      if (snapshot?.kind !== 'click' || settings?.counts) return;
+      pointer = { x: e.clientX, y: e.clientY };
+      if (hoverBox(lastBoxes, pointer.x, pointer.y) !== hovered) schedule();
+    },
+    listen,
+  );
   // Capturing on the window sees every element's scroll too (scroll events do not bubble): an app
   // shell's inner scroller moves the heat as the document's does.
   win.addEventListener('scroll', schedule, { ...listen, capture: true });

@@ -12,6 +12,7 @@ import { pageKey } from '@heatlens/schema/page-key';
 import { dontCount } from '../background/owner.js';
 import { statsRows } from './stats-rows.js';
 import { setupCapture } from './capture-controls.js';
+import { setupSaveView } from './save-view-control.js';
 
 const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 const toggle = $<HTMLButtonElement>('#overlay-toggle');
@@ -139,10 +140,17 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
     path: () => path,
     overlayOn: () => Boolean(state),
   });
+  const saveViewControl = setupSaveView($('#capture'), {
+    tabId,
+    path: () => path,
+    overlayOn: () => Boolean(state),
+    send: (m) => sendToBackground(m),
+  });
   const showState = (): void => {
     toggle.setAttribute('aria-pressed', String(Boolean(state)));
     toggle.textContent = state ? 'Hide heatmap' : 'Show heatmap';
     captureControls.refresh();
+    saveViewControl.refresh();
   };
   const apply = async (on: boolean): Promise<void> => {
     try {
