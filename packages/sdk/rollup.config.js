@@ -42,9 +42,10 @@ const min = () =>
   });
 
 /**
- * `let` for `const` after minifying (terser keeps `const`): two bytes a declaration in the script tag (served as built; a site's bundler does this for the module entries), the same
+ * `let` for `const` after minifying (terser keeps `const`): two bytes a declaration in the script
+ * tag (served as built; a site's bundler does this for the module entries itself), the same
  * meaning in code that never assigns a constant (the type checker sees to that). Found on the
- * parsed chunk, so a string or regex that spells `const` is left alone.
+ * parsed chunk, so a string or regex that spells `const` is left alone. Script tag: -26 B.
  */
 const lets = () => ({
   name: 'lets',
