@@ -41,6 +41,28 @@ const min = () =>
     format: { comments: false },
   });
 
+/**
+ * `let` for `const` after minifying (terser keeps `const`): two bytes a declaration in the script
+ * tag (served as built; a site's bundler does this for the module entries itself), the same
+ * meaning in code that never assigns a constant (the type checker sees to that). Found on the
+ * parsed chunk, so a string or regex that spells `const` is left alone. Script tag: -26 B.
+ */
+const lets = () => ({
+  name: 'lets',
+  renderChunk(code) {
+    const at = [];
+    const walk = (n) => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n.type != 'string') return;
+      if (n.type == 'VariableDeclaration' && n.kind == 'const') at.push(n.start);
+      for (const k in n) if (k != 'type' && n[k] && typeof n[k] == 'object') walk(n[k]);
+    };
+    walk(this.parse(code));
+    for (const i of at.sort((a, b) => b - a)) code = code.slice(0, i) + 'let' + code.slice(i + 5);
+    return { code, map: null };
+  },
+});
+
 export default [
   {
     input: ENTRIES,
@@ -49,7 +71,7 @@ export default [
   },
   {
     input: 'src/iife.ts',
-    plugins: [nodeResolve(), ts(), min()],
+    plugins: [nodeResolve(), ts(), min(), lets()],
     output: { file: 'dist/heatlens.iife.js', format: 'iife' },
   },
 ];
