@@ -83,7 +83,7 @@ const PAGES = [
     clicks: {
       1280: [
         ['a.d-sm-inline-block', 6],
-        ['#accordionSidebar .nav-item:nth-child(4) > a', 4],
+        ['#accordionSidebar a[href="charts.html"]', 4],
         ['#sidebarToggle', 2],
         ['.topbar input.form-control', 3],
         ['#userDropdown', 3],
@@ -92,7 +92,6 @@ const PAGES = [
       390: [
         ['#sidebarToggleTop', 5],
         ['#userDropdown', 2],
-        ['a.d-sm-inline-block', 1],
       ],
     },
   },
@@ -101,14 +100,14 @@ const PAGES = [
     path: '/clean-blog/index.html',
     clicks: {
       1280: [
-        ['.post-preview:nth-of-type(1) a', 6],
-        ['.post-preview:nth-of-type(2) a', 3],
+        ['.post-preview a >> nth=0', 6],
+        ['.post-preview a >> nth=1', 3],
         ['a.btn.text-uppercase', 4],
         ['#mainNav .nav-link >> nth=1', 2],
       ],
       390: [
         ['.navbar-toggler', 4],
-        ['.post-preview:nth-of-type(1) a', 3],
+        ['.post-preview a >> nth=0', 3],
       ],
     },
   },
@@ -124,6 +123,7 @@ for (const p of PAGES) {
       addEventListener('click', (e) => e.target.closest?.('a[href]') && e.preventDefault(), true),
     );
     const page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`  ${p.name} ${width} page error: ${e.message}`));
     await page.goto(origin + p.path);
     await page.waitForFunction(() => window.heatlens);
     for (const [sel, n] of p.clicks[width]) {
