@@ -204,6 +204,8 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   it('outlines the clicked element by its selector in the click map, even after a resize', async () => {
     const popup = await openPopup(context, id, await tabOf(owner));
     await popup.selectOption('#kind', 'click');
+    // Every clicked element outlined and labelled (off: only the one under the pointer).
+    if (!(await popup.isChecked('#counts'))) await popup.check('#counts');
     // The legend's count and the collector's agree once the visitor's click has arrived (read both
     // each time: the click may still be on its way when the map switches).
     await expect

@@ -18,6 +18,7 @@ type WebExtensions = {
     sendMessage(id: number, message: unknown): Promise<unknown>;
   };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
+  storage: { local: { set(items: object): Promise<void> } };
 };
 
 /**
@@ -55,6 +56,10 @@ export async function configureFirefox(ext: FirefoxExtension, collectorUrl: stri
   await page.click('#test');
   await page.waitForSelector('#sites li', { timeout: 10_000 });
   const sites = await page.$$eval('#sites li', (els) => els.map((el) => (el as HTMLElement).dataset.site ?? ''));
+  // No capture unless a suite asks for one, as the Chromium rig's `configure`.
+  await page.evaluate(() =>
+    (globalThis as unknown as { browser: WebExtensions }).browser.storage.local.set({ autoCapture: false }),
+  );
   await page.close();
   return sites;
 }

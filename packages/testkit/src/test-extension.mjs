@@ -52,6 +52,9 @@ export async function configure(context, id, collectorUrl, token, timeout = 10_0
   await page.click('#test');
   await page.waitForSelector('#sites li', { timeout });
   const sites = await page.$$eval('#sites li', (els) => els.map((el) => el.dataset.site ?? ''));
+  // No capture unless a suite asks for one (extension-capture.test.ts turns it on): a suite's
+  // overlay is about heat, and a capture would take the tab's frames while it draws.
+  await page.evaluate(() => chrome.storage.local.set({ autoCapture: false }));
   await page.close();
   return sites;
 }
