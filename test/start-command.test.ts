@@ -101,18 +101,6 @@ describe('pnpm start', () => {
     expect(output()).not.toContain('ELIFECYCLE');
   }, 40_000);
 
-  it('says what to do when the shop port is taken, and exits non-zero', async () => {
-    const { env } = await startEnv();
-    const { child, output } = spawnGathering(process.execPath, [START], {
-      cwd: repo,
-      env: { ...env, SHOP_PORT: env.PORT },
-    });
-    running = child;
-    const code = await new Promise((r) => child.once('exit', r));
-    expect(code).toBe(1);
-    expect(output()).toContain('set SHOP_PORT');
-  });
-
   it('serves the first site of HEATLENS_SITES in the shop, warns when the shop is not an allowed origin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heatlens-sites-'));
     try {
