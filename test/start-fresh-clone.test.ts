@@ -58,8 +58,13 @@ describe.runIf(wanted)("the README's first command, from a fresh clone", () => {
     expect(refs).toEqual(expect.arrayContaining(['/assets/dashboard.js', '/assets/dashboard.css']));
     for (const ref of refs) expect((await fetch(`${collector}${ref}`)).status, ref).toBe(200);
     const css = await (await fetch(`${collector}/assets/dashboard.css`)).text();
-    const own = readdirSync(join(dir, 'packages/collector/dashboard/src')).filter((f) => f.endsWith('.css'));
+    // share.css is the shared page's own sheet (public/share.html), served beside its script.
+    const own = readdirSync(join(dir, 'packages/collector/dashboard/src')).filter(
+      (f) => f.endsWith('.css') && f !== 'share.css',
+    );
     expect(own).toContain('sources.css');
+    for (const ref of ['/assets/share.css', '/assets/share.js'])
+      expect((await fetch(`${collector}${ref}`)).status, ref).toBe(200);
     for (const f of own) {
       const rule = readFileSync(join(dir, 'packages/collector/dashboard/src', f), 'utf8').match(/^[.#][^{\n]+\{/m)?.[0];
       expect(css, `${f}: ${rule}`).toContain(rule);
