@@ -20,7 +20,10 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * P:b:<batchId>              string  BATCH_ID_TTL_MS                     record                  record
  * P:sm:<sid>                 string  SCROLL_SESSION_TTL_MS               record                  record
  * P:v, P:x                   string  longest window + slack              record / advance        advance (change tag)
- * P:w                        string  the watch's ttl                     watch                   record
+ * P:w                        string  the watch's ttl                     watch                   record, advance
+ * P:<win>:<set>:<seg>:<b>:g  zset    GONE_MS (a watched page's bucket    advance                 windowChanges
+ *                                    that left its level, kept whole)
+ * P:rs                       string  longest window + slack              record / advance        windowChanges
  * S:p:<win>:<b>              zset    bucket end + window + 2 buckets     rank                    pages
  * S:ev:<b>                   string  as S:p:5m:<b>                       rank                    pages
  * S:ev:<win>:<b>             string  as S:p:<win>:<b> (1h, 24h, 30d)      rank                    pages
@@ -93,6 +96,8 @@ const SPECS = {
   scrollMax: ['sm', arg('sid')],
   version: ['v'],
   moves: ['x'],
+  gone: [arg('win'), arg('set'), arg('seg'), arg('b'), 'g'],
+  resync: ['rs'],
   watched: ['w'],
   rank: ['p', arg('win'), arg('b')],
   events: ['ev', arg('b')],

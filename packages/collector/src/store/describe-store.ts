@@ -9,6 +9,7 @@ import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
 import { describeSeries } from './describe-series.js';
 import { describeViews } from './describe-views.js';
+import { describeWindowChanges } from './describe-window-changes.js';
 import type { Store } from './types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -265,6 +266,7 @@ export function describeStore(
     describeAlerts(parts);
     describeViews(parts);
     describeCaptures(parts);
+    describeWindowChanges(parts);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -49,3 +49,15 @@ export const MAX_BATCH_IDS_PER_PAGE = 50_000;
  * scrolling session is forgotten (its next scroll counts its reach again from the top).
  */
 export const MAX_SCROLL_SESSIONS_PER_PAGE = 10_000;
+
+/**
+ * How long a watched page keeps a bucket that left its window level (key `…:g`), so `windowChanges`
+ * can tell which members it moved: a cursor older than half of this asks for a full read.
+ */
+export const GONE_MS = 60_000;
+
+/**
+ * Members one `windowChanges` call reads at most (candidates from entering and leaving buckets);
+ * past it the call answers "do a full read", so a script's work stays bounded.
+ */
+export const MAX_WINDOW_CHANGES = 4000;

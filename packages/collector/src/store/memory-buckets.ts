@@ -74,11 +74,12 @@ for (const w of WINDOW_SPECS) {
 export const setKey = (window: string, set: string, seg: string) =>
   SET_KEYS[window]?.[set]?.[seg] ?? `${window}|${set}|${seg}`;
 
-/** Drop buckets that left the window at `now`. */
-export function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec) {
+/** Drop buckets that left the window at `now`; each goes to `onGone` (bucket start, content) first. */
+export function prune<T>(buckets: Buckets<T>, now: number, w: WindowSpec, onGone?: (b: number, v: T) => void) {
   const start = windowStart(now, w);
   for (const [b, v] of buckets) {
     if (b >= start) continue;
+    onGone?.(b, v);
     const tiles = typeof v === 'object' && v !== null ? tileCounts.get(v) : undefined;
     if (tiles) tileCounts.set(buckets, (tileCounts.get(buckets) ?? 0) - tiles);
     buckets.delete(b);

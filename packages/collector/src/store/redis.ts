@@ -34,6 +34,8 @@ import {
   reservedPlaces,
 } from './page-cap.js';
 import { RECORD_LUA } from './lua/record.js';
+import { WINDOW_CHANGES_LUA } from './lua/window-changes.js';
+import { redisWindowChanges } from './redis-window-changes.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
 import { createReadGate } from './read-gate.js';
@@ -121,6 +123,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   });
   const advanceScript = script(ADVANCE_LUA);
   const readAdvanceScript = reads.script(ADVANCE_LUA);
+  const changesScript = reads.script(WINDOW_CHANGES_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
   // Per site: where the sweep's turn through the less recent pages goes on.
@@ -240,6 +243,18 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! },
       );
     },
+
+    // The delta when the cursor allows, else the whole window read after it (so from the cursor on).
+    windowChanges: (q, since) =>
+      reads.call('windowChanges', async () => {
+        const w = windowSpec(q.window);
+        const span = { from: windowStart(q.now, w), to: q.now, windowMs: w.ms };
+        const changes = await redisWindowChanges(changesScript, q, since);
+        if (!changes.full) return { ...changes, ...span };
+        const read: Read = [HEAT_SETS[q.kind], segKey(q.seg), q.window];
+        const { windows } = await advanceAndRead(q.site, q.path, q.now, [read]);
+        return { ...changes, members: [...windows[0]!], ...span };
+      }),
 
     async stats(q: StatsQuery): Promise<Stats> {
       return buildStats(q, await reads.call('stats', () => rawStats(q.site, q.path, q.window, q.now)));

@@ -36,6 +36,26 @@ export type PagesQuery = { site: string; window: WindowName; now: number; limit:
 /** Pages for the alert rules: a site's pages with events in the last hour, most first, up to `limit`. */
 export type AlertFiguresQuery = { site: string; now: number; limit: number };
 
+/**
+ * What changed in a page window since a cursor (`Store.windowChanges`). `members` are raw members
+ * of the window's set (tile-members.ts; scroll: difference-array bands) with their count in the
+ * window now (0: gone); it may also list members whose count did not change. Applied over the
+ * state of the previous answer they give the window's members as `snapshot` reads them
+ * (window-state.ts keeps that state and builds its heatmap).
+ */
+export type WindowChanges = {
+  /** the cursor was absent, unknown, old, or too much moved: `members` is the whole window (replace, not apply) */
+  full: boolean;
+  /** where this answer stands: give it to the next call (opaque, this store's own) */
+  cursor: string;
+  /** changed members (or every member, when `full`) and their window count now */
+  members: Array<[string, number]>;
+  /** the window read: start and end (server clock, ms) and length, as a snapshot's */
+  from: number;
+  to: number;
+  windowMs: number;
+};
+
 /** A page's raw counters (members named in fold.ts) over the live window and over the hour. */
 export type AlertCounters = { path: string; live: Array<[string, number]>; hour: Array<[string, number]> };
 
@@ -91,6 +111,14 @@ export interface Store {
   record(batch: FoldedBatch): Promise<RecordResult>;
   /** The heatmap of one page, kind, segment and window at `now`. */
   snapshot(q: HeatmapQuery): Promise<Heatmap>;
+  /**
+   * What changed in the window of `q` since `since` (a cursor from an earlier call), advancing
+   * the page as `advance` does. The work follows what moved (the buckets that entered and left
+   * the window), not the page's size; without a usable cursor, or when too much moved, the answer
+   * is the whole window (`full`), read as `snapshot` reads it. Call it on a watched page
+   * (`watch`): an unwatched page's moves are not kept, so its next answer is whole.
+   */
+  windowChanges(q: HeatmapQuery, since?: string): Promise<WindowChanges>;
   /** A page's numbers over a window at `now`. */
   stats(q: StatsQuery): Promise<Stats>;
   /** A site's pages ranked by events in the window, each with its numbers, and an events series. */

@@ -1,31 +1,20 @@
+import { GONE_MS } from '../limits.js';
 import { LEVELS_LUA } from './levels.js';
 
 /**
- * Advance a page's levels from their applied edges to `now`: every bucket that left a level is
- * subtracted from that level's rolls (members reaching 0 are dropped) and cascaded, whole, into
- * the next level that still holds it; every live bucket past the open ones is added to the live
- * level's rolls (sealed). Idempotent and atomic, so any collector may run it.
- *
- * Its work is bounded whatever the input: buckets hold at most CAP members per family, and a call
- * moves at most `budget` members, leaving its edges where it stopped; the next call goes on.
- *
- * A level whose edge is further behind than its buckets live (every collector was down) cannot be
- * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
- *
- * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
- * (set, seg (`a`: all)) each.
- * Returns {changeTag, sealed, then per read the open bucket keys that exist}: a change tag
- * (`version:moves`) that changes whenever any window's content changed, and the live level's
- * sealed edge: a window is its levels' rolls plus the live buckets from there on.
+ * The advance itself (see ADVANCE_LUA), shared by the advance and windowChanges scripts. Expects
+ * `p`, `now`, `budget`, `CAP` and LEVELS_LUA; leaves `readAt` (the first argument after the
+ * levels) and each level's edges in `L`. A watched page (key `w`) keeps each bucket that leaves a
+ * level for GONE_MS (key `…:g`), so a delta read can tell which members moved; an unwatched page's
+ * moves, a rebuild and a level's reset mark the page for resync (key `rs`) instead: delta readers
+ * then read whole.
  */
-export const ADVANCE_LUA = `
-local p = KEYS[1]
-local now = tonumber(ARGV[1])
-local budget = tonumber(ARGV[2])
-local CAP = tonumber(ARGV[3])
-${LEVELS_LUA}
+export const ADVANCE_STEPS_LUA = `
+local GONE = ${GONE_MS}
 local readAt = readLevels(4)
 local changed = false
+local keepGone = redis.call('EXISTS', K_watched(p)) == 1
+local lost = false
 
 -- The members of a bucket, counted against the budget.
 local function members(bk)
@@ -60,6 +49,7 @@ for k, l in ipairs(L) do
       if not rolled then
         -- Buckets before 'oldest' expired unsubtracted: drop the rolls and rebuild them below.
         changed = true
+        lost = true
         dropRolls(l)
         e = oldest - (oldest % l.bms)
         s = math.min(s, newE)
@@ -90,7 +80,15 @@ for k, l in ipairs(L) do
               end
               put(k + 1, b, set, sg, m[j], n)
             end
-            redis.call('DEL', bk, bk .. ':n')
+            if keepGone then
+              local gk = K_gone(p, l.name, set, sg, b)
+              redis.call('RENAME', bk, gk)
+              redis.call('PEXPIRE', gk, GONE)
+              redis.call('DEL', bk .. ':n')
+            else
+              lost = true
+              redis.call('DEL', bk, bk .. ':n')
+            end
           end
         end
         if not whole then break end
@@ -118,13 +116,45 @@ for k, l in ipairs(L) do
     end
   end
 end
+if reset then lost = true end
 countDropped()
 applyTtls()
+if lost then
+  redis.call('INCR', K_resync(p))
+  redis.call('PEXPIRE', K_resync(p), rollTtl(L[#L]))
+end
 local xk = K_moves(p)
 if changed then
   redis.call('INCR', xk)
   redis.call('PEXPIRE', xk, rollTtl(L[#L]))
 end
+`;
+
+/**
+ * Advance a page's levels from their applied edges to `now`: every bucket that left a level is
+ * subtracted from that level's rolls (members reaching 0 are dropped) and cascaded, whole, into
+ * the next level that still holds it; every live bucket past the open ones is added to the live
+ * level's rolls (sealed). Idempotent and atomic, so any collector may run it.
+ *
+ * Its work is bounded whatever the input: buckets hold at most CAP members per family, and a call
+ * moves at most `budget` members, leaving its edges where it stopped; the next call goes on.
+ *
+ * A level whose edge is further behind than its buckets live (every collector was down) cannot be
+ * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
+ *
+ * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
+ * (set, seg (`a`: all)) each.
+ * Returns {changeTag, sealed, then per read the open bucket keys that exist}: a change tag
+ * (`version:moves`) that changes whenever any window's content changed, and the live level's
+ * sealed edge: a window is its levels' rolls plus the live buckets from there on.
+ */
+export const ADVANCE_LUA = `
+local p = KEYS[1]
+local now = tonumber(ARGV[1])
+local budget = tonumber(ARGV[2])
+local CAP = tonumber(ARGV[3])
+${LEVELS_LUA}
+${ADVANCE_STEPS_LUA}
 local live = L[1]
 local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
 local out = {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}

@@ -36,6 +36,9 @@ local MOVE, SCROLL, COUNTER = '${HEAT_SETS.move}', '${HEAT_SETS.scroll}', '${COU
 local BUCKET_SETS = {${BUCKET_SETS}}
 local ROLLS = {${ROLLS}}
 local L = {}
+-- What a delta read cannot follow (windowChanges asks for a full read after either): a level's
+-- edges reset, a write into a sealed bucket or a longer level.
+local reset, late = false, false
 local function readLevels(first)
   local n = tonumber(ARGV[first])
   local open = tonumber(ARGV[first + 1])
@@ -77,6 +80,7 @@ local function edges(l)
   local e = tonumber(redis.call('GET', K_edge(p, l.name)))
   local s
   if not e then
+    reset = true
     dropRolls(l)
     e = l.start
     redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
@@ -155,6 +159,7 @@ local function target(k0, b0, set, sg)
     local b = b0 - (b0 % l.bms)
     local e, s = edges(l)
     if b >= e and b >= l.start then
+      if k > 1 or b < s then late = true end
       return l, b, K_bucket(p, l.name, set, sg, b), (b < s) and rollsOf(l, set, sg) or nil
     end
   end

@@ -97,6 +97,12 @@ for _, bt in ipairs(batches) do
 end
 countDropped()
 applyTtls()
+-- A write a delta read cannot follow (see levels.ts: a remap inside an open bucket it can), so
+-- windowChanges readers resync.
+if late or reset then
+  redis.call('INCR', K_resync(p))
+  redis.call('PEXPIRE', K_resync(p), rollTtl(L[#L]))
+end
 -- The change tag's first half: any new value will do, and a batch id is new.
 redis.call('SET', K_version(p), batches[1].id, 'PX', rollTtl(L[#L]))
 return known

@@ -1,0 +1,115 @@
+import { ADVANCE_STEPS_LUA } from './advance.js';
+import { LEVELS_LUA } from './levels.js';
+
+/**
+ * Advance a page (as ADVANCE_LUA does), then answer what changed in one window of one set since a
+ * cursor, reading only what moved: the live buckets from the cursor's sealed edge on (what was
+ * written since, and the open buckets the window adds to its rolls) and, per level of the window,
+ * the buckets that left it since the cursor's edges (kept whole for a watched page, keys `…:g`).
+ * Every member found there (and its family's `(other)`) is a candidate; its count now is the
+ * window's rolls (ZMSCORE, one call per roll and 1,000 members) plus the open buckets.
+ *
+ * Full read instead (first return 1, no members) when the cursor is absent, from the future or
+ * older than GONE_MS / 2, when the page was marked for resync since (key `rs`: a late write, an
+ * unwatched move, a reset), when a level moved further than its kept buckets reach, or when more
+ * than `maxChanges` members would be read: so the work is bounded by what it was given.
+ *
+ * KEYS[1] page prefix. ARGV: now, budget, familyCap, the levels (levels.ts), then set, seg (`a`:
+ * all), levels in the window, maxChanges, has cursor (0/1), then the cursor: now, sealed, resync,
+ * each level's edge.
+ * Returns {full (0/1), {now, sealed, resync, edges...} (the next cursor), {member, count, ...}}.
+ */
+export const WINDOW_CHANGES_LUA = `
+local p = KEYS[1]
+local now = tonumber(ARGV[1])
+local budget = tonumber(ARGV[2])
+local CAP = tonumber(ARGV[3])
+${LEVELS_LUA}
+${ADVANCE_STEPS_LUA}
+local live = L[1]
+local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
+local i = readAt
+local set, sg, nk, maxN = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
+local has = ARGV[i + 4] == '1'
+local tA, sealedA, resyncA = tonumber(ARGV[i + 5]), tonumber(ARGV[i + 6]), ARGV[i + 7]
+local resync = redis.call('GET', K_resync(p)) or '0'
+local cursor = {tostring(now), tostring(sealed), resync}
+local edgesB = {}
+for k = 1, nk do
+  local l = L[k]
+  local e = l.e or tonumber(redis.call('GET', K_edge(p, l.name))) or l.start
+  edgesB[k] = e
+  cursor[#cursor + 1] = tostring(e)
+end
+local full = not has or not tA or not sealedA or now < tA or now - tA > GONE / 2 or resync ~= resyncA
+
+local segs = (sg == ALL) and SEGS or {sg}
+local cand, list, n = {}, {}, 0
+local openSum = {}
+local function add(x)
+  if cand[x] then return end
+  cand[x] = true
+  n = n + 1
+  list[n] = x
+end
+-- A bucket's members become candidates; an open bucket's counts also go to the sums.
+local function take(key, open)
+  if full then return end
+  local c = redis.call('ZCARD', key)
+  if c == 0 then return end
+  if n + c > maxN then
+    full = true
+    return
+  end
+  local m = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+  for j = 1, #m, 2 do
+    local x = m[j]
+    if not cand[x] then
+      add(x)
+      -- A roll may count the member as its family's (other): that one may have moved too.
+      local fam = capFamily(x)
+      if fam then add(otherOf(fam)) end
+    end
+    if open then openSum[x] = (openSum[x] or 0) + tonumber(m[j + 1]) end
+  end
+end
+
+if not full then
+  local from = math.min(math.max(sealedA, live.start), sealed)
+  for b = from, live.cur, live.bms do
+    for _, g in ipairs(segs) do take(K_bucket(p, live.name, set, g, b), b >= sealed) end
+  end
+  for k = 1, nk do
+    local l = L[k]
+    local eA = tonumber(ARGV[i + 8 + k - 1])
+    if not eA or eA > edgesB[k] or (edgesB[k] - eA) / l.bms > 2 + GONE / l.bms then
+      full = true
+    else
+      for b = eA, edgesB[k], l.bms do
+        for _, g in ipairs(segs) do take(K_gone(p, l.name, set, g, b), false) end
+      end
+    end
+  end
+end
+if full then return {1, cursor, {}} end
+
+local vals = {}
+for j = 1, n do vals[j] = openSum[list[j]] or 0 end
+for k = 1, nk do
+  local rk = K_roll(p, L[k].name, set, sg)
+  for c = 1, n, 1000 do
+    local last = math.min(n, c + 999)
+    local r = redis.call('ZMSCORE', rk, unpack(list, c, last))
+    for j = c, last do
+      local v = r[j - c + 1]
+      if v then vals[j] = vals[j] + tonumber(v) end
+    end
+  end
+end
+local out = {}
+for j = 1, n do
+  out[2 * j - 1] = list[j]
+  out[2 * j] = tostring(vals[j])
+end
+return {0, cursor, out}
+`;
