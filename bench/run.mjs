@@ -3,7 +3,7 @@
 //   --quick            about 2 minutes instead of about 10
 //   --tiny             each section in a tiny configuration (well under a second of load each, tens
 //                      of viewers): for test/bench-sections.test.ts, which checks every section runs
-//   --only=a,b         sections: ingest, snapshot, live, load, others, fidelity, fidelity-rows
+//   --only=a,b         sections: ingest, snapshot, hop, live, load, others, fidelity, fidelity-rows
 //                      (default: all; with --quick, all but others, fidelity and fidelity-rows,
 //                      which run Chromium)
 //   --profile          write a CPU profile of the Redis collector's ingest run to .artifacts/profiles/
@@ -22,6 +22,7 @@ import { runLive } from './sections/live.mjs';
 import { runLoadShape } from './sections/load-shape.mjs';
 import { runOthers } from './sections/others.mjs';
 import { runSnapshot } from './sections/snapshot.mjs';
+import { runHop } from './sections/hop.mjs';
 import { runFidelity } from './fidelity.mjs';
 import { runRowsSweep } from './fidelity-rows.mjs';
 import { report } from './report.mjs';
@@ -31,7 +32,7 @@ const argv = process.argv.slice(2);
 const tiny = argv.includes('--tiny');
 const quick = tiny || argv.includes('--quick');
 const profile = argv.includes('--profile');
-const SECTIONS = ['ingest', 'snapshot', 'live', 'load', 'others', 'fidelity', 'fidelity-rows'];
+const SECTIONS = ['ingest', 'snapshot', 'hop', 'live', 'load', 'others', 'fidelity', 'fidelity-rows'];
 const onlyArg = argv.find((a) => a.startsWith('--only='));
 const only = onlyArg
   ? onlyArg.slice(7).split(',')
@@ -84,6 +85,9 @@ const section = async (name, title, fn) => {
 try {
   await section('ingest', 'ingest: 50-event batches over many pages (issue 3)', () => runIngest(ctx));
   await section('snapshot', 'live-window snapshot of a full 50x50 grid on Redis (issue 3)', () => runSnapshot(ctx));
+  await section('hop', 'live hop of a long watched page: whole snapshot vs windowChanges (issue 30)', () =>
+    runHop(ctx),
+  );
   await section('live', '1,000 live viewers of one page (issue 3)', () => runLive(ctx));
   const capacity = results.ingest?.runs.redis.reqPerSec ?? 200;
   await section('load', 'sustained load and a 10x spike on Redis (issue 7)', () =>

@@ -55,6 +55,17 @@ export function summaryRows(res) {
       s.api.p99 <= 5,
     );
   }
+  if (res.hop) {
+    const h = res.hop;
+    add(
+      'hop',
+      `Redis time per hop, ${h.tiles}-tile page, ${h.changedPerHop} tiles per hop (windowChanges)`,
+      ms(h.changesMs.mean),
+      `whole snapshot ${ms(h.snapshotMs.mean)}`,
+      '<= 1 ms',
+      h.changesMs.mean <= 1,
+    );
+  }
   if (res.live) {
     const { defaultHop: d, fastHop: f } = res.live;
     add(

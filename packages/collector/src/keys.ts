@@ -24,6 +24,8 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  * P:<win>:<set>:<seg>:<b>:g  zset    GONE_MS (a watched page's bucket    advance                 windowChanges
  *                                    that left its level, kept whole)
  * P:rs                       string  longest window + slack              record / advance        windowChanges
+ * P:wv, P:ws                 hash,   live window + slack (watched page:  record (advance: HDEL)  windowChanges
+ *                            string  open bucket key -> write sequence)
  * S:p:<win>:<b>              zset    bucket end + window + 2 buckets     rank                    pages
  * S:ev:<b>                   string  as S:p:5m:<b>                       rank                    pages
  * S:ev:<win>:<b>             string  as S:p:<win>:<b> (1h, 24h, 30d)      rank                    pages
@@ -98,6 +100,8 @@ const SPECS = {
   moves: ['x'],
   gone: [arg('win'), arg('set'), arg('seg'), arg('b'), 'g'],
   resync: ['rs'],
+  written: ['wv'],
+  writeSeq: ['ws'],
   watched: ['w'],
   rank: ['p', arg('win'), arg('b')],
   events: ['ev', arg('b')],

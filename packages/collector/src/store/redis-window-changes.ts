@@ -10,14 +10,17 @@ import type { HeatmapQuery, WindowChanges } from './types.js';
 /** A cursor names its window, set and segment, so one given for another feed asks for a full read. */
 const CURSOR_HEAD = 'r1';
 
-/** The cursor's fields: the call's now, the live level's sealed edge, the resync mark, each level's edge. */
+/**
+ * The cursor's fields: the call's now, the live level's sealed edge, the resync mark, the write
+ * sequence, the watch's generation, each level's edge.
+ */
 function parseCursor(since: string | undefined, head: string, levels: number): string[] | undefined {
   if (!since) return undefined;
   const parts = since.split('|');
-  if (parts.length !== 3 + 3 + levels || parts.slice(0, 3).join('|') !== head) return undefined;
+  if (parts.length !== 3 + 5 + levels || parts.slice(0, 3).join('|') !== head) return undefined;
   const fields = parts.slice(3);
-  // The resync mark is a counter; the rest are instants.
-  if (!fields.every((f) => /^\d{1,16}$/.test(f))) return undefined;
+  // Counters and instants, and the watch's generation (an opaque token).
+  if (!fields.every((f) => /^[\w.-]{1,40}$/.test(f))) return undefined;
   return fields;
 }
 

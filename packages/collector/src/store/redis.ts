@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
 import { buildHeatmap, reachByBand } from '../build-heatmap.js';
 import { siteSources } from '../build-sources.js';
@@ -35,6 +36,7 @@ import {
 } from './page-cap.js';
 import { RECORD_LUA } from './lua/record.js';
 import { WINDOW_CHANGES_LUA } from './lua/window-changes.js';
+import { WATCH_LUA } from './lua/watch.js';
 import { redisWindowChanges } from './redis-window-changes.js';
 import { SITE_LUA } from './lua/rank.js';
 import { createRankQueue } from './rank-queue.js';
@@ -124,6 +126,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const advanceScript = script(ADVANCE_LUA);
   const readAdvanceScript = reads.script(ADVANCE_LUA);
   const changesScript = reads.script(WINDOW_CHANGES_LUA);
+  const watchScript = script(WATCH_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
   // Per site: where the sweep's turn through the less recent pages goes on.
@@ -378,8 +381,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', oldest));
     },
 
-    async watch(site, path, ttlMs) {
-      await call('watch', () => client.set(watchedKey(pagePrefix(site, path)), '1', { PX: ttlMs }));
+    async watch(site, path, ttlMs, now) {
+      const gen = `${now.toString(36)}.${randomBytes(6).toString('hex')}`;
+      await call('watch', () => watchScript([watchedKey(pagePrefix(site, path))], [gen, String(ttlMs)]));
     },
 
     async ping() {

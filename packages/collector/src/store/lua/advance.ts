@@ -83,6 +83,7 @@ for k, l in ipairs(L) do
             if keepGone then
               local gk = K_gone(p, l.name, set, sg, b)
               redis.call('RENAME', bk, gk)
+              if k == 1 then redis.call('HDEL', K_written(p), bk) end
               redis.call('PEXPIRE', gk, GONE)
               redis.call('DEL', bk .. ':n')
             else

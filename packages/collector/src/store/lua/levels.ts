@@ -39,6 +39,7 @@ local L = {}
 -- What a delta read cannot follow (windowChanges asks for a full read after either): a level's
 -- edges reset, a write into a sealed bucket or a longer level.
 local reset, late = false, false
+
 local function readLevels(first)
   local n = tonumber(ARGV[first])
   local open = tonumber(ARGV[first + 1])
@@ -66,11 +67,26 @@ local function ttlOnce(key, t)
   if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, math.max(1, math.floor(t))) end
 end
 
+-- A watched page's open live buckets remember the write that last touched them (P:wv, sequence
+-- P:ws, once per call), so windowChanges reads only the buckets written since its cursor.
+local wseq
+local function stamp(l, b, bk, set)
+  if l.k ~= 1 or set == COUNTER or b < (l.s or math.huge) then return end
+  if not wseq then
+    wseq = redis.call('INCR', K_writeSeq(p))
+    redis.call('PEXPIRE', K_writeSeq(p), rollTtl(l))
+  end
+  redis.call('HSET', K_written(p), bk, wseq)
+end
+
+-- Returns how many keys it deleted.
 local function dropRolls(l)
+  local gone = 0
   for _, r in ipairs(ROLLS) do
     local rk = K_roll(p, l.name, r[1], r[2])
-    redis.call('DEL', rk, rk .. ':n')
+    gone = gone + redis.call('DEL', rk, rk .. ':n')
   end
+  return gone
 end
 
 -- The level's edges: buckets before 'e' have left its rolls; live buckets before 's' are in them.
@@ -80,8 +96,8 @@ local function edges(l)
   local e = tonumber(redis.call('GET', K_edge(p, l.name)))
   local s
   if not e then
-    reset = true
-    dropRolls(l)
+    -- A level met for the first time (or whose keys expired) drops no content: no resync then.
+    if dropRolls(l) > 0 then reset = true end
     e = l.start
     redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
     if l.open then redis.call('SET', K_sealed(p, l.name), e, 'PX', rollTtl(l)) end

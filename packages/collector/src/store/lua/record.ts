@@ -63,6 +63,7 @@ while i + 3 <= #ARGV do
   local l, b, bk, rolls = target(1, b0, set, sg)
   if l then
     touch(bk, l, b)
+    if watched == 1 then stamp(l, b, bk, set) end
     local add = capAdd
     for j = i, i + 2 * count - 2, 2 do
       local m, n = ARGV[j], ARGV[j + 1]
@@ -89,6 +90,10 @@ for _, bt in ipairs(batches) do
     if bt.band > prev then
       put(1, bt.sb, SCROLL, bt.seg, tostring(prev + 1), 1)
       put(1, bt.sb, SCROLL, bt.seg, tostring(bt.band + 1), -1)
+      if watched == 1 then
+        local sl, sb, sk = target(1, bt.sb, SCROLL, bt.seg)
+        if sl then stamp(sl, sb, sk, SCROLL) end
+      end
       redis.call('SET', sk, bt.band, 'PX', ARGV[3])
     else
       redis.call('PEXPIRE', sk, ARGV[3])
@@ -99,6 +104,7 @@ countDropped()
 applyTtls()
 -- A write a delta read cannot follow (see levels.ts: a remap inside an open bucket it can), so
 -- windowChanges readers resync.
+if wseq then redis.call('PEXPIRE', K_written(p), rollTtl(L[1])) end
 if late or reset then
   redis.call('INCR', K_resync(p))
   redis.call('PEXPIRE', K_resync(p), rollTtl(L[#L]))

@@ -6,18 +6,20 @@ import { LEVELS_LUA } from './levels.js';
  * cursor, reading only what moved: the live buckets from the cursor's sealed edge on (what was
  * written since, and the open buckets the window adds to its rolls) and, per level of the window,
  * the buckets that left it since the cursor's edges (kept whole for a watched page, keys `…:g`).
- * Every member found there (and its family's `(other)`) is a candidate; its count now is the
- * window's rolls (ZMSCORE, one call per roll and 1,000 members) plus the open buckets.
+ * Of the open buckets only those written since the cursor (their stamp in `wv` past its write
+ * sequence) are read whole. Every member found (and its family's `(other)`) is a candidate; its
+ * count now is the window's rolls plus the open buckets (ZMSCORE, per key and 1,000 members).
  *
  * Full read instead (first return 1, no members) when the cursor is absent, from the future or
  * older than GONE_MS / 2, when the page was marked for resync since (key `rs`: a late write, an
  * unwatched move, a reset), when a level moved further than its kept buckets reach, or when more
- * than `maxChanges` members would be read: so the work is bounded by what it was given.
+ * than `maxChanges` members would be read: so the work is bounded by what it was given. Also when
+ * the page's watch (its generation, key `w`) is not the cursor's: writes are stamped only under it.
  *
  * KEYS[1] page prefix. ARGV: now, budget, familyCap, the levels (levels.ts), then set, seg (`a`:
  * all), levels in the window, maxChanges, has cursor (0/1), then the cursor: now, sealed, resync,
- * each level's edge.
- * Returns {full (0/1), {now, sealed, resync, edges...} (the next cursor), {member, count, ...}}.
+ * write sequence, watch generation, each level's edge.
+ * Returns {full (0/1), {now, sealed, resync, wseq, gen, edges...} (the next cursor), {member, count, ...}}.
  */
 export const WINDOW_CHANGES_LUA = `
 local p = KEYS[1]
@@ -32,8 +34,11 @@ local i = readAt
 local set, sg, nk, maxN = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
 local has = ARGV[i + 4] == '1'
 local tA, sealedA, resyncA = tonumber(ARGV[i + 5]), tonumber(ARGV[i + 6]), ARGV[i + 7]
+local wseqA, genA = tonumber(ARGV[i + 8]), ARGV[i + 9]
 local resync = redis.call('GET', K_resync(p)) or '0'
-local cursor = {tostring(now), tostring(sealed), resync}
+local wseq = redis.call('GET', K_writeSeq(p)) or '0'
+local gen = redis.call('GET', K_watched(p)) or '0'
+local cursor = {tostring(now), tostring(sealed), resync, wseq, gen}
 local edgesB = {}
 for k = 1, nk do
   local l = L[k]
@@ -41,7 +46,9 @@ for k = 1, nk do
   edgesB[k] = e
   cursor[#cursor + 1] = tostring(e)
 end
-local full = not has or not tA or not sealedA or now < tA or now - tA > GONE / 2 or resync ~= resyncA
+-- The watch's generation: writes are stamped (and moves kept) only while it lasts.
+local full = not has or not tA or not sealedA or not wseqA or now < tA or now - tA > GONE / 2
+  or resync ~= resyncA or gen ~= genA or gen == '0' or tonumber(wseq) < wseqA
 
 local segs = (sg == ALL) and SEGS or {sg}
 local cand, list, n = {}, {}, 0
@@ -74,14 +81,32 @@ local function take(key, open)
   end
 end
 
+-- Open buckets not written since: their counts are read for the candidates only (ZMSCORE).
+local quiet = {}
 if not full then
   local from = math.min(math.max(sealedA, live.start), sealed)
+  local keys = {}
   for b = from, live.cur, live.bms do
-    for _, g in ipairs(segs) do take(K_bucket(p, live.name, set, g, b), b >= sealed) end
+    for _, g in ipairs(segs) do keys[#keys + 1] = {b, K_bucket(p, live.name, set, g, b)} end
+  end
+  local stamps = {}
+  if #keys > 0 then
+    local names = {}
+    for j, kb in ipairs(keys) do names[j] = kb[2] end
+    stamps = redis.call('HMGET', K_written(p), unpack(names))
+  end
+  for j, kb in ipairs(keys) do
+    local b, key = kb[1], kb[2]
+    -- Sealed since the cursor: its members may have been capped or remapped on the way in.
+    if b < sealed or (tonumber(stamps[j]) or 0) > wseqA then
+      take(key, b >= sealed)
+    elseif redis.call('EXISTS', key) == 1 then
+      quiet[#quiet + 1] = key
+    end
   end
   for k = 1, nk do
     local l = L[k]
-    local eA = tonumber(ARGV[i + 8 + k - 1])
+    local eA = tonumber(ARGV[i + 10 + k - 1])
     if not eA or eA > edgesB[k] or (edgesB[k] - eA) / l.bms > 2 + GONE / l.bms then
       full = true
     else
@@ -95,8 +120,10 @@ if full then return {1, cursor, {}} end
 
 local vals = {}
 for j = 1, n do vals[j] = openSum[list[j]] or 0 end
-for k = 1, nk do
-  local rk = K_roll(p, L[k].name, set, sg)
+local scored = {}
+for k = 1, nk do scored[#scored + 1] = K_roll(p, L[k].name, set, sg) end
+for _, key in ipairs(quiet) do scored[#scored + 1] = key end
+for _, rk in ipairs(scored) do
   for c = 1, n, 1000 do
     local last = math.min(n, c + 999)
     local r = redis.call('ZMSCORE', rk, unpack(list, c, last))
