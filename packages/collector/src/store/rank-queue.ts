@@ -68,3 +68,6 @@ export function createRankQueue(options: { write: Write; flushMs?: number }) {
     },
   };
 }
+
+/** The ranking queue of a store (createRankQueue). */
+export type RankQueue = ReturnType<typeof createRankQueue>;

@@ -1,0 +1,225 @@
+import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
+import { buildHeatmap, reachByBand } from '../build-heatmap.js';
+import { siteSources } from '../build-sources.js';
+import { buildStats } from '../build-stats.js';
+import {
+  ALL_SEG_KEY,
+  COUNTER_SET,
+  bucketKey,
+  HEAT_SETS,
+  segKey,
+  eventsKey,
+  levelEventsKey,
+  pagePrefix,
+  rankKey,
+  visitorsKey,
+} from '../keys.js';
+import { bucketsIn, windowSpec, windowStart } from '../windows.js';
+import { ADVANCE_LUA } from './lua/advance.js';
+import { WINDOW_CHANGES_LUA } from './lua/window-changes.js';
+import { previousRange } from './previous-window.js';
+import type { RankQueue } from './rank-queue.js';
+import { createReadGate } from './read-gate.js';
+import { rollKeys, type Read } from './redis-args.js';
+import type { RedisCalls } from './redis-calls.js';
+import { redisWindowChanges } from './redis-window-changes.js';
+import type { HeatmapQuery, PagesQuery, RedisLike, StatsQuery, WindowChanges } from './types.js';
+
+/** Pages whose figures one `pages` read asks Redis for at a time (`limit` up to 500). */
+const PAGES_PER_STEP = 25;
+/** `pages` reads one process serves at once; the others wait their turn within their deadline. */
+const PAGES_READS_AT_ONCE = 1;
+
+/** A script run by `RedisCalls.script`. */
+export type Script = ReturnType<RedisCalls['script']>;
+/**
+ * Advance a page to `now` (lua/advance.ts) with `run` (the writes' script by default); for each
+ * read asked for, the answer also names the open live buckets that exist.
+ */
+export type Advance = (
+  site: string,
+  path: string,
+  now: number,
+  reads?: Read[],
+  run?: Script,
+) => Promise<[string, number, ...string[][]]>;
+
+type RawStats = {
+  counters: Map<string, number>;
+  reach: number[];
+  visitors: number;
+  from: number;
+  to: number;
+  windowMs: number;
+};
+
+/**
+ * A site's pages ranked over a window with each page's numbers (Store.pages): one deadline for the
+ * whole read, one turn of the read gate, pages in steps with a yield between them.
+ */
+async function readPages(
+  d: Pick<RedisReadsDeps, 'reader' | 'reads' | 'readTimeoutMs' | 'rankQueue'> & {
+    pagesGate: ReturnType<typeof createReadGate>;
+    rawStats: (site: string, path: string, window: WindowName, now: number) => Promise<RawStats>;
+  },
+  q: PagesQuery,
+): Promise<Pages> {
+  const { reader, reads, readTimeoutMs, rankQueue, pagesGate, rawStats } = d;
+  await rankQueue.flush(q.site).catch(() => {}); // this process reads its own writes; a failed write stays queued
+  const w = windowSpec(q.window);
+  // The series of the chosen window, in its level's buckets (5 s for 5 min, 1 min for 1 h, ...).
+  const buckets = bucketsIn(q.now, w);
+  // One deadline for the whole read, a turn among PAGES_READS_AT_ONCE, and its pages in steps
+  // of PAGES_PER_STEP with a yield between them: what one read queues on Redis and holds the
+  // event loop for is bounded, so writes keep their turn under any number of heavy reads.
+  const t0 = performance.now();
+  const { top, series, pages } = await reads.call('pages', () =>
+    pagesGate(async () => {
+      const [ranking, series] = await Promise.all([
+        reader.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
+        reader.mGet(buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b)))),
+      ]);
+      const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
+      const pages: Array<Awaited<ReturnType<typeof rawStats>>> = [];
+      for (let i = 0; i < top.length; i += PAGES_PER_STEP) {
+        if (i) await new Promise((r) => setImmediate(r));
+        // Past the deadline the caller has had its 503: stop rather than finish for nobody.
+        if (performance.now() - t0 > readTimeoutMs) throw new Error(`no answer within ${readTimeoutMs} ms`);
+        pages.push(
+          ...(await Promise.all(
+            top.slice(i, i + PAGES_PER_STEP).map((r) => rawStats(q.site, r.value, q.window, q.now)),
+          )),
+        );
+      }
+      return { top, series, pages };
+    }),
+  );
+  return {
+    site: q.site,
+    windowMs: w.ms,
+    from: windowStart(q.now, w),
+    to: q.now,
+    bucketMs: w.bucketMs,
+    series: buckets.map((b, i) => [b, Number(series[i] ?? 0)] as [number, number]),
+    pages: pages.map((raw, i) => buildStats({ site: q.site, path: top[i]!.value }, raw)),
+    sources: siteSources(pages),
+  };
+}
+
+export type RedisReadsDeps = {
+  /** the read client and its calls (deadline `readTimeoutMs` per whole read) */
+  reader: RedisLike;
+  reads: RedisCalls;
+  readTimeoutMs: number;
+  grid: number;
+  rankQueue: RankQueue;
+  advance: Advance;
+};
+
+/**
+ * The Redis store's reads (redis.ts): snapshot, windowChanges, stats, pages, previous, and the
+ * raw counters of the alert rules, each advancing the page first, on the read client.
+ */
+export function createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue, advance }: RedisReadsDeps) {
+  const pagesGate = createReadGate(PAGES_READS_AT_ONCE, readTimeoutMs);
+  const readAdvanceScript = reads.script(ADVANCE_LUA);
+  const changesScript = reads.script(WINDOW_CHANGES_LUA);
+
+  // Advance, then read windows: each is its levels' rolls plus the open live buckets. The rolls are
+  // read with the advance (one round trip; commands of one connection run in order), the open
+  // buckets the advance named after it; rolls are read again when the advance ran after them (its
+  // script had to be loaded). Each key is read with ZRANGE and summed here: a union would cost
+  // Redis several times a plain read of its largest key.
+  async function advanceAndRead(site: string, path: string, now: number, wanted: Read[]) {
+    const page = pagePrefix(site, path);
+    const zrange = (keys: string[]) => Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1)));
+    const readRolls = () => Promise.all(wanted.map((r) => zrange(rollKeys(page, r))));
+    const before = reads.reloads();
+    let [[changeTag, , ...open], rolls] = await Promise.all([
+      advance(site, path, now, wanted, readAdvanceScript),
+      readRolls(),
+    ]);
+    if (reads.reloads() !== before) rolls = await readRolls();
+    const buckets = await Promise.all(open.map((keys) => zrange(keys)));
+    const windows = rolls.map((lists, i) => {
+      const out = new Map<string, number>();
+      for (const list of [...lists, ...(buckets[i] ?? [])])
+        for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
+      return out;
+    });
+    return { changeTag, windows };
+  }
+
+  async function rawStats(site: string, path: string, window: WindowName, now: number) {
+    const w = windowSpec(window);
+    const page = pagePrefix(site, path);
+    const [
+      {
+        windows: [counters, scroll],
+      },
+      visitors,
+    ] = await Promise.all([
+      advanceAndRead(site, path, now, [
+        [COUNTER_SET, ALL_SEG_KEY, window],
+        [HEAT_SETS.scroll, ALL_SEG_KEY, window],
+      ]),
+      reader.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
+    ]);
+    return {
+      from: windowStart(now, w),
+      to: now,
+      windowMs: w.ms,
+      counters: counters!,
+      visitors,
+      reach: reachByBand(scroll!, grid),
+    };
+  }
+
+  return {
+    advanceAndRead,
+    async snapshot(q: HeatmapQuery): Promise<Heatmap> {
+      const w = windowSpec(q.window);
+      const { windows } = await reads.call('snapshot', () =>
+        advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]),
+      );
+      return buildHeatmap(
+        { ...q, grid },
+        { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! },
+      );
+    },
+
+    // The delta when the cursor allows, else the whole window read after it (so from the cursor on).
+    windowChanges: (q: HeatmapQuery, since?: string): Promise<WindowChanges> =>
+      reads.call('windowChanges', async () => {
+        const w = windowSpec(q.window);
+        const span = { from: windowStart(q.now, w), to: q.now, windowMs: w.ms };
+        const changes = await redisWindowChanges(changesScript, q, since);
+        if (!changes.full) return { ...changes, ...span };
+        const read: Read = [HEAT_SETS[q.kind], segKey(q.seg), q.window];
+        const { windows } = await advanceAndRead(q.site, q.path, q.now, [read]);
+        return { ...changes, members: [...windows[0]!], ...span };
+      }),
+
+    async stats(q: StatsQuery): Promise<Stats> {
+      return buildStats(q, await reads.call('stats', () => rawStats(q.site, q.path, q.window, q.now)));
+    },
+
+    pages: (q: PagesQuery) => readPages({ reader, reads, readTimeoutMs, rankQueue, pagesGate, rawStats }, q),
+
+    async previous(q: HeatmapQuery) {
+      const r = previousRange(q.window, q.now);
+      if (!r) return undefined;
+      const page = pagePrefix(q.site, q.path);
+      const keys = (q.seg === 'all' ? SEGMENTS : [q.seg]).flatMap((seg) =>
+        r.buckets.map((b) => bucketKey(page, r.level.name, HEAT_SETS[q.kind], seg, b)),
+      );
+      const members = new Map<string, number>();
+      await reads.call('previous', async () => {
+        await advance(q.site, q.path, q.now, [], readAdvanceScript);
+        for (const list of await Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1))))
+          for (const m of list) members.set(m.value, (members.get(m.value) ?? 0) + m.score);
+      });
+      return buildHeatmap({ ...q, grid }, { from: r.from, to: r.to, windowMs: r.to - r.from, members });
+    },
+  };
+}
