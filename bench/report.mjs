@@ -109,7 +109,8 @@ const printers = {
     }
   },
   hop(h, out) {
-    const f = (m) => `mean ${m.mean.toFixed(3)} ms p50 ${m.p50.toFixed(3)} ms p99 ${m.p99.toFixed(3)} ms`;
+    const f = (m) =>
+      `mean ${m.mean.toFixed(3)} ms min ${m.min.toFixed(3)} ms p50 ${m.p50.toFixed(3)} ms p99 ${m.p99.toFixed(3)} ms`;
     out(
       `  page of ${h.tiles} tiles, ${h.tilesPerBucket} new tiles per 5 s bucket, ` +
         `${h.changedPerHop} tiles written per 250 ms hop, ${h.hops} hops`,

@@ -15,8 +15,8 @@ const SECTIONS: Record<string, RegExp[]> = {
   ingest: [/\(c\) collector, Redis, ack after commit\s+\d+ ev\/s/, /collector stages, us per batch/],
   snapshot: [/grid tiles in the snapshot: 2500/, /Redis time per snapshot: [\d.]+ us/],
   hop: [
-    /Redis time per hop, advance \+ whole snapshot: mean [\d.]+ ms/,
-    /Redis time per hop, windowChanges: mean [\d.]+ ms .*members per delta/,
+    /Redis time per hop, advance \+ whole snapshot: mean [\d.]+ ms min [\d.]+ ms/,
+    /Redis time per hop, windowChanges: mean [\d.]+ ms min [\d.]+ ms .*members per delta/,
   ],
   live: [
     /hop 250 ms: 210 viewers .* 0 missing; POST -> frame p50 [\d.]+ ms p99 [\d.]+ ms/,

@@ -73,9 +73,13 @@ local function take(key, open)
     local x = m[j]
     if not cand[x] then
       add(x)
-      -- A roll may count the member as its family's (other): that one may have moved too.
-      local fam = capFamily(x)
-      if fam then add(otherOf(fam)) end
+      -- A roll may count the member as its family's (other): that one may have moved too. Page
+      -- tiles (a digit or '-' first) belong to no family.
+      local c1 = string.byte(x, 1)
+      if not (c1 and ((c1 >= 48 and c1 <= 57) or c1 == 45)) then
+        local fam = capFamily(x)
+        if fam then add(otherOf(fam)) end
+      end
     end
     if open then openSum[x] = (openSum[x] or 0) + tonumber(m[j + 1]) end
   end
