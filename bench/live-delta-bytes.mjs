@@ -106,9 +106,8 @@ for (const changed of CHANGED) {
   const kb = (xs) => `${(pct(xs, 50) / 1024).toFixed(1)} KiB`;
   const ms = (xs) => `p50 ${pct(xs, 50).toFixed(2)} / p95 ${pct(xs, 95).toFixed(2)} ms`;
   console.log(`  ${changed} tiles changed per hop (${HOPS} hops):`);
-  console.log(
-    `    bytes per frame  v1 ${kb(v1Bytes)}   v2 ${kb(v2Bytes)}   (${(pct(v1Bytes, 50) / pct(v2Bytes, 50)).toFixed(0)}x less)`,
-  );
+  const ratio = (pct(v1Bytes, 50) / pct(v2Bytes, 50)).toFixed(0);
+  console.log(`    bytes per frame  v1 ${kb(v1Bytes)}   v2 ${kb(v2Bytes)}   (${ratio}x less)`);
   console.log(`    collector, per feed: v1 serialise ${ms(v1SerialiseMs)};  v2 diff + serialise ${ms(diffMs)}`);
   console.log(`    viewer per frame: v1 parse ${ms(v1ParseMs)};  v2 parse + apply ${ms(v2ApplyMs)}`);
 }
