@@ -89,6 +89,17 @@ export const TOKEN_PROTOCOL_PREFIX = 'token.';
  * headers on sockets).
  */
 export const liveProtocols = (token: string): string[] => [LIVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
+/**
+ * Subprotocol of a `/live` page feed in deltas: the full `snapshot` (with `seq`) on connect and on
+ * each `resync` the viewer sends, then per hop a `delta` of what changed (`live-delta.ts`). A socket
+ * that offers it is answered in it; `heatlens.v1` (or no version) keeps full frames.
+ */
+export const LIVE_PROTOCOL_V2 = 'heatlens.v2';
+/**
+ * The subprotocols a delta-speaking `/live` client offers: `heatlens.v2`, then `heatlens.v1` (a
+ * collector without deltas answers in full frames), then the read token.
+ */
+export const liveDeltaProtocols = (token: string): string[] => [LIVE_PROTOCOL_V2, ...liveProtocols(token)];
 
 /** Response header naming the flush interval (ms) the SDK should use for this page. */
 export const FLUSH_HEADER = 'X-Heatlens-Flush';

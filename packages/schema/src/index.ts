@@ -14,3 +14,4 @@ export * from './views.js';
 export * from './heat-diff.js';
 export * from './capture.js';
 export * from './setup.js';
+export * from './live-delta.js';

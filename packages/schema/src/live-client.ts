@@ -1,6 +1,7 @@
 import ReconnectingWebSocket from 'partysocket/ws';
-import { liveProtocols } from './constants.js';
-import type { LiveMessage } from './live.js';
+import { liveDeltaProtocols, liveProtocols } from './constants.js';
+import { applyDelta, DeltaError } from './live-delta.js';
+import { RESYNC_MESSAGE, type DeltaMessage, type LiveMessage, type SnapshotMessage } from './live.js';
 
 // The one `/live` client, for the extension's background and the collector's dashboard. It does
 // not import the frame validator: each caller passes its own `parse` (the extension validates with
@@ -47,8 +48,16 @@ export type LiveOptions<Q extends LiveQueryParams> = {
   query: Q;
   /** parses each text frame; a refused frame is dropped and reported as status `error` */
   parse: LiveParse;
-  /** every parsed frame, `error` frames included */
+  /**
+   * every parsed frame, `error` frames included; with `deltas`, each `delta` is applied first and
+   * delivered as the full `snapshot` it makes (a `delta` never reaches here)
+   */
   onMessage: (message: LiveMessage) => void;
+  /**
+   * ask for `heatlens.v2` (page feeds in deltas: less to send and parse per hop on a long page),
+   * keep the state, and resync on a gap; a collector without it answers in full frames; default false
+   */
+  deltas?: boolean;
   onStatus?: (status: LiveStatus, detail?: string) => void;
   /** WebSocket constructor; default the global one (tests pass a fake) */
   WebSocket?: typeof globalThis.WebSocket;
@@ -79,7 +88,8 @@ export type LiveClient<Q extends LiveQueryParams> = {
 export function openLive<Q extends LiveQueryParams>(opts: LiveOptions<Q>): LiveClient<Q> {
   let query = opts.query;
   let closed = false;
-  const socket = new ReconnectingWebSocket(() => liveUrl(opts.base, query), liveProtocols(opts.token), {
+  const protocols = opts.deltas ? liveDeltaProtocols(opts.token) : liveProtocols(opts.token);
+  const socket = new ReconnectingWebSocket(() => liveUrl(opts.base, query), protocols, {
     WebSocket: opts.WebSocket,
     minReconnectionDelay: opts.minDelayMs ?? 250,
     maxReconnectionDelay: opts.maxDelayMs ?? 10_000,
@@ -93,11 +103,14 @@ export function openLive<Q extends LiveQueryParams>(opts: LiveOptions<Q>): LiveC
   socket.addEventListener('close', () => {
     if (!closed) opts.onStatus?.('reconnecting');
   });
+  const follow = deltaFollower((text) => socket.send(text));
+  socket.addEventListener('open', () => follow.reset());
   socket.addEventListener('message', (event: MessageEvent) => {
     if (typeof event.data !== 'string') return;
     const parsed = opts.parse(event.data);
-    if (parsed.ok) opts.onMessage(parsed.value);
-    else opts.onStatus?.('error', parsed.error);
+    if (!parsed.ok) return opts.onStatus?.('error', parsed.error);
+    const message = parsed.value.type === 'delta' ? follow.delta(parsed.value) : follow.seen(parsed.value);
+    if (message) opts.onMessage(message);
   });
   // Chrome stops an idle extension service worker after 30 s, and a quiet page gets no frames (the
   // collector pushes only changes); proxies close idle sockets too. WebSocket traffic resets the
@@ -123,6 +136,48 @@ export function openLive<Q extends LiveQueryParams>(opts: LiveOptions<Q>): LiveC
       closed = true;
       clearInterval(keepAlive);
       socket.close();
+    },
+  };
+}
+
+/** A resync unanswered this long is asked again (the collector skips one while the viewer is behind). */
+const RESYNC_AGAIN_MS = 2000;
+
+/**
+ * A `heatlens.v2` viewer's state: `seen` keeps each full frame, `delta` applies a delta to it and
+ * answers the full frame it makes, or null (and sends `resync`) on a gap or a malformed delta, then
+ * drops deltas until the next full frame. `reset` forgets the state (a new connection starts over).
+ */
+export function deltaFollower(send: (text: string) => void, now: () => number = Date.now) {
+  let state: SnapshotMessage | null = null;
+  let askedAt: number | null = null;
+  const resync = () => {
+    state = null;
+    if (askedAt !== null && now() - askedAt < RESYNC_AGAIN_MS) return;
+    askedAt = now();
+    send(RESYNC_MESSAGE);
+  };
+  return {
+    seen(message: LiveMessage): LiveMessage {
+      if (message.type === 'snapshot') {
+        state = message;
+        askedAt = null;
+      }
+      return message;
+    },
+    delta(delta: DeltaMessage): SnapshotMessage | null {
+      if (!state || state.seq === undefined || delta.seq !== state.seq + 1) return (resync(), null);
+      try {
+        state = applyDelta(state, delta);
+        return state;
+      } catch (e) {
+        if (!(e instanceof DeltaError)) throw e;
+        return (resync(), null);
+      }
+    },
+    reset() {
+      state = null;
+      askedAt = null;
     },
   };
 }

@@ -145,16 +145,60 @@ export const Pages = Type.Object({
 });
 export type Pages = Static<typeof Pages>;
 
-/** A `/live` frame. With `path`, the socket receives `snapshot`s; without, the site's `pages`. */
+/** A position in a page feed's `heatlens.v2` sequence: one more per delta, whole and >= 0. */
+const Seq = Type.Integer({ minimum: 0 });
+
+/**
+ * `heatlens.v2`: one hop's change to a page feed's snapshot, to apply to the viewer's state with
+ * `applyDelta` (`live-delta.ts`). `seq` is one past the state's (the last `snapshot`'s or
+ * `delta`'s); any other `seq` is a gap: the viewer sends `{type: 'resync'}` and drops deltas until
+ * the full `snapshot` comes. The window and the map's scalars are whole; `tiles` and `fixed` are flat
+ * `[tx, ty, n, tx, ty, n, ...]` runs of the tiles that changed, sorted by row then column (as the
+ * snapshot's), `n` the tile's new count and 0 for a tile that left. `elements` (click maps), when
+ * present, replaces the whole list (it is at most `MAX_ELEMENTS` long); `stats`, when present,
+ * replaces the stats; absent, they held.
+ */
+export const DeltaMessage = Type.Object({
+  type: Type.Literal('delta'),
+  seq: Seq,
+  windowMs: Count,
+  from: Count,
+  to: Count,
+  grid: Count,
+  rowPx: Count,
+  rows: Count,
+  total: Count,
+  max: Count,
+  tiles: Type.Array(Type.Number()),
+  fixed: Type.Array(Type.Number()),
+  elements: Type.Optional(Type.Array(ElementHeat)),
+  stats: Type.Optional(Stats),
+});
+export type DeltaMessage = Static<typeof DeltaMessage>;
+
+/**
+ * What a `heatlens.v2` viewer may send (text JSON): `resync` asks for the full snapshot again (after
+ * a gap in `seq`). Anything else a viewer sends (the keep-alive `ping`) is ignored.
+ */
+export type LiveClientMessage = { type: 'resync' };
+/** The one client message, serialised. */
+export const RESYNC_MESSAGE = JSON.stringify({ type: 'resync' } satisfies LiveClientMessage);
+
+/**
+ * A `/live` frame. With `path`, the socket receives `snapshot`s (in `heatlens.v2` with `seq`, then
+ * `delta`s); without, the site's `pages`.
+ */
 export const LiveMessage = Type.Union([
-  Type.Composite([Heatmap, Type.Object({ type: Type.Literal('snapshot'), stats: Stats })]),
+  Type.Composite([Heatmap, Type.Object({ type: Type.Literal('snapshot'), stats: Stats, seq: Type.Optional(Seq) })]),
+  DeltaMessage,
   Type.Composite([Pages, Type.Object({ type: Type.Literal('pages'), alerts: Type.Optional(AlertList) })]),
   Type.Object({ type: Type.Literal('error'), error: Type.String() }),
 ]);
-export type SnapshotMessage = Heatmap & { type: 'snapshot'; stats: Stats };
+/** A full page frame; `seq` in `heatlens.v2` only: the position its deltas continue from. */
+export type SnapshotMessage = Heatmap & { type: 'snapshot'; stats: Stats; seq?: number };
 /** `alerts`: the site's firing and recent alerts, when it has alert rules. */
 export type PagesMessage = Pages & { type: 'pages'; alerts?: AlertList };
-export type LiveMessage = SnapshotMessage | PagesMessage | { type: 'error'; error: string };
+export type LiveMessage = SnapshotMessage | DeltaMessage | PagesMessage | { type: 'error'; error: string };
 
 /**
  * `GET /api/sites`: the sites a read token may see, as the collector answers it (`routes` always

@@ -143,6 +143,8 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
         query: { site: state.site, path: state.path, kind: state.kind, window: state.window, seg: state.seg },
         token: state.token,
         parse: typeFrame,
+        // heatlens.v2: per hop only what changed (a long page's frame is mostly tiles that held).
+        deltas: true,
         onMessage: (msg) => {
           if (msg.type === 'snapshot') render(msg);
           else if (msg.type === 'error') meta.textContent = `The collector refused this view: ${msg.error}`;

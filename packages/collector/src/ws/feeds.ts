@@ -1,4 +1,4 @@
-import type { Kind, SegmentFilter, WindowName } from '@heatlens/schema';
+import type { FeedState, Kind, SegmentFilter, WindowName } from '@heatlens/schema';
 import type { WebSocket } from 'ws';
 
 /** What one /live socket watches: a page's map (`path` set) or its site's pages. */
@@ -6,8 +6,24 @@ export type Subscription =
   | { site: string; path: string; kind: Kind; seg: SegmentFilter; window: WindowName }
   | { site: string; path?: undefined; window: WindowName };
 
-/** Viewers of one (page, kind, segment, window): they all share one serialised snapshot. */
-export type PageFeed = { kind: Kind; seg: SegmentFilter; sockets: Set<WebSocket>; payload?: string };
+/**
+ * Viewers of one (page, kind, segment, window): they all share one serialised frame per hop.
+ * `sockets` holds every viewer, `delta` those of them speaking `heatlens.v2` (page-frames.ts).
+ */
+export type PageFeed = {
+  kind: Kind;
+  seg: SegmentFilter;
+  sockets: Set<WebSocket>;
+  /** the `heatlens.v1` full frame of `state`, serialised once when first asked for */
+  payload?: string;
+  delta: Set<WebSocket>;
+  /** the last snapshot read, with its stats: the base of the next delta */
+  state?: FeedState;
+  /** `heatlens.v2` sequence number of `state` */
+  seq: number;
+  /** the `heatlens.v2` full frame of `state` (with `seq`), serialised once when first asked for */
+  full?: string;
+};
 
 /** Feeds of one page window: advanced once per hop, read only when its change tag moved. */
 export type PageGroup = {

@@ -1,10 +1,14 @@
-import type { AlertList } from '@heatlens/schema';
+import { LIVE_PROTOCOL_V2, type AlertList } from '@heatlens/schema';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { ResolvedConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/types.js';
-import { broadcast, stuck, type PageFeed, type PageGroup, type SiteFeed, type Subscription } from './feeds.js';
+import { stuck, type PageGroup, type SiteFeed, type Subscription } from './feeds.js';
+import { allSockets, joinPageFeed, joinSiteFeed } from './feed-registry.js';
+import { createLiveBounds } from './live-bounds.js';
+import { firstFrame, onViewerMessage } from './page-frames.js';
+import { createHop } from './live-hop.js';
 
 export type LiveHubDeps = {
   config: ResolvedConfig;
@@ -15,16 +19,12 @@ export type LiveHubDeps = {
   alerts?: (site: string) => AlertList | undefined;
 };
 
-/** How often the watched mark is renewed, and how long it lasts (several hops of slack). */
-const WATCH_EVERY_MS = 1000;
-const WATCH_TTL_MS = 3000;
-/** The site pages table is heavier (stats of every live page) and refreshes every other hop. */
-const SITE_EVERY_MS = 500;
 const HEARTBEAT_MS = 30_000;
 
 /**
  * The live feed. Every hop it advances each watched page window once, and only when the change
- * tag moved does it read the snapshot, serialise it once and send that string to every viewer.
+ * tag moved does it read the snapshot and send each viewer its frame, serialised once per feed and
+ * protocol (page-frames.ts: full frames for `heatlens.v1`, deltas for `heatlens.v2`).
  * A page whose old tiles leave the window changes tag too, so a quiet page fades. "Token" in this
  * file is only ever the read token that opened a socket.
  */
@@ -36,71 +36,18 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
   const grants = new Map<WebSocket, { token: string; site: string }>();
   // A socket joins broadcasts once it has had its first frame, so it never gets that one twice.
   const ready = new WeakSet<WebSocket>();
-  // Open sockets per read token and per watched page, for the bounds of config.liveLimits.
-  const perToken = new Map<string, { sockets: number; pages: Map<string, number> }>();
-  let open = 0;
-  const lim = config.liveLimits;
-  let running = false;
+  const bounds = createLiveBounds(config.liveLimits);
   let closed = false;
 
-  async function refreshGroup(group: PageGroup, force: boolean) {
-    const now = config.now();
-    if (now - group.watchedAt >= WATCH_EVERY_MS) {
-      group.watchedAt = now;
-      await store.watch(group.site, group.path, WATCH_TTL_MS, now);
-    }
-    const changeTag = await store.advance(group.site, group.path, group.window, now);
-    if (!force && changeTag === group.changeTag) return;
-    group.changeTag = changeTag;
-    const q = { site: group.site, path: group.path, window: group.window, now };
-    const stats = await store.stats(q);
-    await Promise.all(
-      [...group.feeds.values()].map(async (feed) => {
-        const heatmap = await store.snapshot({ ...q, kind: feed.kind, seg: feed.seg });
-        const payload = JSON.stringify({ type: 'snapshot', ...heatmap, stats });
-        if (payload !== feed.payload) {
-          feed.payload = payload;
-          broadcast(feed.sockets, payload, ready);
-        }
-      }),
-    );
-  }
-
-  async function refreshSite(feed: SiteFeed, force: boolean) {
-    const now = config.now();
-    if (!force && now - feed.at < SITE_EVERY_MS) return;
-    feed.at = now;
-    const pages = await store.pages({ site: feed.site, window: feed.window, now, limit: 50 });
-    const payload = JSON.stringify({ type: 'pages', ...pages, alerts: alerts?.(feed.site) });
-    if (payload !== feed.payload) {
-      feed.payload = payload;
-      broadcast(feed.sockets, payload, ready);
-    }
-  }
-
-  async function hop() {
-    if (running || closed) return;
-    running = true;
-    try {
-      await Promise.all([
-        ...[...groups.values()].map((g) =>
-          refreshGroup(g, false).catch((err) => log.warn({ err }, 'live refresh failed')),
-        ),
-        ...[...siteFeeds.values()].map((f) =>
-          refreshSite(f, false).catch((err) => log.warn({ err }, 'live pages refresh failed')),
-        ),
-      ]);
-    } finally {
-      running = false;
-    }
-  }
-  const hopTimer = setInterval(hop, config.hopMs);
+  const { refreshGroup, refreshSite, hop } = createHop({ config, store, log, alerts, groups, siteFeeds, ready });
+  const hopTimer = setInterval(() => {
+    if (!closed) void hop();
+  }, config.hopMs);
   hopTimer.unref();
 
   // A viewer that does not answer a ping within one interval is gone: end it.
   const heartbeat = setInterval(() => {
-    for (const g of groups.values()) for (const f of g.feeds.values()) for (const ws of f.sockets) ping(ws);
-    for (const f of siteFeeds.values()) for (const ws of f.sockets) ping(ws);
+    for (const ws of allSockets(groups, siteFeeds)) ping(ws);
   }, HEARTBEAT_MS);
   heartbeat.unref();
   function ping(ws: WebSocket) {
@@ -110,85 +57,44 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
     ws.ping();
   }
 
-  function sendFirst(ws: WebSocket, payload: string | undefined) {
-    ready.add(ws);
-    if (payload && ws.readyState === ws.OPEN) ws.send(payload);
+  /** Join `ws` to its feed; resolves once the feed has a frame to start it with, which `latest` gives. */
+  function join(ws: WebSocket, sub: Subscription) {
+    if (sub.path !== undefined) {
+      const { group, feed, leave } = joinPageFeed(groups, sub, ws, ws.protocol === LIVE_PROTOCOL_V2);
+      ws.on('message', (data, isBinary) => onViewerMessage(feed, ws, data, isBinary, ready));
+      const first = feed.state && group.changeTag ? Promise.resolve() : refreshGroup(group, true);
+      return { first, latest: () => firstFrame(feed, ws), leave };
+    }
+    const { feed, leave } = joinSiteFeed(siteFeeds, sub, ws);
+    ws.on('message', () => {}); // site viewers have nothing to say; maxPayload bounds what they may send
+    const first = feed.payload ? Promise.resolve() : refreshSite(feed, true);
+    return { first, latest: () => feed.payload, leave };
   }
-
-  /** A page feed's group key; site feeds count under their window. */
-  const pageOf = (sub: Subscription) =>
-    sub.path !== undefined ? `${sub.site}|${sub.path}|${sub.window}` : `${sub.site}||${sub.window}`;
 
   return {
     /**
      * Why a socket for `sub` by `token` may not open now (a message for the 429), or undefined
      * when it may. Call it right before the handshake completes: `add` then takes the place.
      */
-    refusal(sub: Subscription, token: string): string | undefined {
-      const t = perToken.get(token);
-      const page = pageOf(sub);
-      if (open >= lim.sockets) return `live: this collector has ${lim.sockets} viewers open, retry later`;
-      if (sub.path !== undefined && !groups.has(page) && groups.size >= lim.paths)
-        return `live: this collector watches ${lim.paths} pages, retry later`;
-      if (t && t.sockets >= lim.socketsPerToken) return `live: ${lim.socketsPerToken} sockets are open with this token`;
-      if (t && !t.pages.has(page) && t.pages.size >= lim.pathsPerToken)
-        return `live: ${lim.pathsPerToken} pages are watched with this token`;
-      return undefined;
-    },
-    /** Attach a socket authorised by `token` to its feed; it gets the current snapshot at once. */
+    refusal: (sub: Subscription, token: string): string | undefined => bounds.refusal(sub, token, groups),
+    /**
+     * Attach a socket authorised by `token` to its feed; it gets the current snapshot at once (in
+     * `heatlens.v2`, the one its deltas continue from, as `ws.protocol` selected).
+     */
     add(ws: WebSocket, sub: Subscription, token: string) {
-      const page = pageOf(sub);
-      let t = perToken.get(token);
-      if (!t) perToken.set(token, (t = { sockets: 0, pages: new Map() }));
-      t.sockets++;
-      t.pages.set(page, (t.pages.get(page) ?? 0) + 1);
-      open++;
-      const booked = t;
+      const release = bounds.book(sub, token);
       alive.set(ws, true);
       grants.set(ws, { token, site: sub.site });
       ws.on('pong', () => alive.set(ws, true));
-      ws.on('message', () => {}); // viewers have nothing to say; maxPayload bounds what they may send
       ws.on('error', () => ws.terminate());
       metrics.viewers.inc();
-      let remove: () => void;
-      let first: Promise<void>;
-      let latest: () => string | undefined;
-      if (sub.path !== undefined) {
-        const gk = `${sub.site}|${sub.path}|${sub.window}`;
-        let group = groups.get(gk);
-        if (!group)
-          groups.set(
-            gk,
-            (group = { site: sub.site, path: sub.path, window: sub.window, feeds: new Map(), watchedAt: 0 }),
-          );
-        const fk = `${sub.kind}|${sub.seg}`;
-        let feed: PageFeed | undefined = group.feeds.get(fk);
-        if (!feed) group.feeds.set(fk, (feed = { kind: sub.kind, seg: sub.seg, sockets: new Set() }));
-        feed.sockets.add(ws);
-        const g = group;
-        const f = feed;
-        first = f.payload && g.changeTag ? Promise.resolve() : refreshGroup(g, true);
-        latest = () => f.payload;
-        remove = () => {
-          f.sockets.delete(ws);
-          if (!f.sockets.size) g.feeds.delete(fk);
-          if (!g.feeds.size) groups.delete(gk);
-        };
-      } else {
-        const sk = `${sub.site}|${sub.window}`;
-        let feed = siteFeeds.get(sk);
-        if (!feed) siteFeeds.set(sk, (feed = { site: sub.site, window: sub.window, sockets: new Set(), at: 0 }));
-        feed.sockets.add(ws);
-        const f = feed;
-        first = f.payload ? Promise.resolve() : refreshSite(f, true);
-        latest = () => f.payload;
-        remove = () => {
-          f.sockets.delete(ws);
-          if (!f.sockets.size) siteFeeds.delete(sk);
-        };
-      }
+      const { first, latest, leave } = join(ws, sub);
       first.then(
-        () => sendFirst(ws, latest()),
+        () => {
+          ready.add(ws);
+          const payload = latest();
+          if (payload && ws.readyState === ws.OPEN) ws.send(payload);
+        },
         (err) => {
           log.warn({ err }, 'live snapshot failed');
           ready.add(ws);
@@ -199,13 +105,8 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       ws.once('close', () => {
         grants.delete(ws);
         metrics.viewers.dec();
-        remove();
-        open--;
-        booked.sockets--;
-        const left = booked.pages.get(page)! - 1;
-        if (left) booked.pages.set(page, left);
-        else booked.pages.delete(page);
-        if (!booked.sockets) perToken.delete(token);
+        leave();
+        release();
       });
     },
     /**
@@ -227,8 +128,7 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
     /** Sockets open now. */
     viewers() {
       let n = 0;
-      for (const g of groups.values()) for (const f of g.feeds.values()) n += f.sockets.size;
-      for (const f of siteFeeds.values()) n += f.sockets.size;
+      for (const _ of allSockets(groups, siteFeeds)) n++;
       return n;
     },
     /** Close every viewer with 1001 (going away) and stop the timers. */
@@ -236,9 +136,7 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       closed = true;
       clearInterval(hopTimer);
       clearInterval(heartbeat);
-      for (const g of groups.values())
-        for (const f of g.feeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
-      for (const f of siteFeeds.values()) for (const ws of f.sockets) ws.close(1001, 'collector shutting down');
+      for (const ws of [...allSockets(groups, siteFeeds)]) ws.close(1001, 'collector shutting down');
     },
   };
 }

@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { LIVE_PROTOCOL } from '@heatlens/schema';
+import { LIVE_PROTOCOL, LIVE_PROTOCOL_V2 } from '@heatlens/schema';
 import { WebSocketServer } from 'ws';
 import type { SiteConfig } from '../config.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
@@ -50,7 +50,8 @@ function reject(socket: Duplex, status: number, error: string, headers: Record<s
 /**
  * Route `upgrade` events: only /live, authorised and checked before the handshake, then handed
  * to the hub. Compression is off (snapshots go to many viewers; deflating each copy costs more
- * than it saves), and the `heatlens.v1` subprotocol is selected, never the token one.
+ * than it saves), and `heatlens.v2` (deltas) is selected when offered, else `heatlens.v1`, never the
+ * token one.
  */
 export function createUpgradeHandler(deps: {
   sites: SiteRegistry;
@@ -64,7 +65,9 @@ export function createUpgradeHandler(deps: {
     noServer: true,
     maxPayload: MAX_PAYLOAD,
     perMessageDeflate: false,
-    handleProtocols: (protocols) => (protocols.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
+    // Deltas for a viewer that offers them; full frames for one that offers only v1 (older viewers).
+    handleProtocols: (protocols) =>
+      protocols.has(LIVE_PROTOCOL_V2) ? LIVE_PROTOCOL_V2 : protocols.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false,
   });
   wss.on('error', () => {});
 

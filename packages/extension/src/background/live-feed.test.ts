@@ -71,11 +71,11 @@ describe('liveUrl', () => {
 });
 
 describe('createLiveFeed', () => {
-  it('authenticates with the heatlens.v1 and token.<token> subprotocols', async () => {
+  it('asks for deltas (heatlens.v2, else v1) and authenticates with token.<token>', async () => {
     feedWith();
     await vi.advanceTimersByTimeAsync(0);
     expect(FakeSocket.all).toHaveLength(1);
-    expect(latest().protocols).toEqual(['heatlens.v1', 'token.read-token-0123456789']);
+    expect(latest().protocols).toEqual(['heatlens.v2', 'heatlens.v1', 'token.read-token-0123456789']);
     expect(latest().url).toContain('/live?site=demo');
   });
 
@@ -95,6 +95,33 @@ describe('createLiveFeed', () => {
       'error: frame: invalid JSON',
       'error: forbidden',
     ]);
+  });
+
+  it('applies deltas to the last snapshot, and asks to resync on a gap', async () => {
+    const { snapshots } = feedWith();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open();
+    const first = { ...snapshotFixture(), seq: 3 };
+    latest().receive(JSON.stringify(first));
+    const delta = (seq: number, tiles: number[]) => ({
+      type: 'delta',
+      seq,
+      windowMs: first.windowMs,
+      from: first.from + seq,
+      to: first.to + seq,
+      grid: first.grid,
+      rowPx: first.rowPx,
+      rows: first.rows,
+      total: first.total,
+      max: first.max,
+      tiles,
+      fixed: [],
+    });
+    latest().receive(JSON.stringify(delta(4, [])));
+    expect(snapshots).toEqual([first, { ...first, seq: 4, from: first.from + 4, to: first.to + 4 }]);
+    latest().receive(JSON.stringify(delta(6, [])));
+    expect(snapshots).toHaveLength(2);
+    expect(latest().sent).toEqual(['{"type":"resync"}']);
   });
 
   it('reconnects with exponential backoff, capped, while the collector is down', async () => {

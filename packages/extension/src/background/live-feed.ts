@@ -23,8 +23,8 @@ export type LiveFeed = LiveClient<LiveQuery>;
 /**
  * Open a `/live` WebSocket for one overlaid tab with the schema's live client, authenticated by the
  * read token, parsing every frame with the schema's `parseLiveMessage` (interpreted: no eval under
- * the MV3 CSP). Snapshots go to `onSnapshot`; an `error` frame or a frame that fails to parse is
- * reported as status `error`, never drawn.
+ * the MV3 CSP), in `heatlens.v2`: snapshots (each delta applied to the last) go to `onSnapshot`; an
+ * `error` frame or a frame that fails to parse is reported as status `error`, never drawn.
  */
 export function createLiveFeed(opts: LiveFeedOptions): LiveFeed {
   const { collectorUrl, token, query, onSnapshot, onStatus, ...tuning } = opts;
@@ -34,6 +34,8 @@ export function createLiveFeed(opts: LiveFeedOptions): LiveFeed {
     token,
     query,
     parse: parseLiveMessage,
+    // heatlens.v2: the client keeps the page's map and applies each hop's change to it.
+    deltas: true,
     onStatus,
     onMessage: (message) => {
       if (message.type === 'snapshot') onSnapshot(message);
