@@ -1,3 +1,4 @@
+import type { WindowState } from '../store/window-state.js';
 import type { FeedState, Kind, SegmentFilter, WindowName } from '@heatlens/schema';
 import type { WebSocket } from 'ws';
 
@@ -23,6 +24,8 @@ export type PageFeed = {
   seq: number;
   /** the `heatlens.v2` full frame of `state` (with `seq`), serialised once when first asked for */
   full?: string;
+  /** the window's members kept from the store's changes (feed-window.ts) */
+  window?: WindowState;
 };
 
 /** Feeds of one page window: advanced once per hop, read only when its change tag moved. */

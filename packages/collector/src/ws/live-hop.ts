@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { ResolvedConfig } from '../config.js';
 import type { Store } from '../store/types.js';
 import { broadcast, type PageGroup, type SiteFeed } from './feeds.js';
+import { readFeedWindow } from './feed-window.js';
 import { publish } from './page-frames.js';
 
 /** How often the watched mark is renewed, and how long it lasts (several hops of slack). */
@@ -25,7 +26,8 @@ export type HopDeps = {
 
 /**
  * The hop of the live hub: `refreshGroup` advances a page window once and, when its change tag
- * moved (or `force`), reads each feed's snapshot and publishes it (page-frames.ts); `refreshSite`
+ * moved (or `force`), reads what changed in each feed's window (feed-window.ts: whole only on the
+ * first read or when the store says so) and publishes it (page-frames.ts); `refreshSite`
  * sends a site's pages table when it changed; `hop` does both for every feed, one hop at a time.
  */
 export function createHop({ config, store, log, alerts, groups, siteFeeds, ready }: HopDeps) {
@@ -43,7 +45,7 @@ export function createHop({ config, store, log, alerts, groups, siteFeeds, ready
     const stats = await store.stats(q);
     await Promise.all(
       [...group.feeds.values()].map(async (feed) => {
-        const heatmap = await store.snapshot({ ...q, kind: feed.kind, seg: feed.seg });
+        const heatmap = await readFeedWindow(store, feed, { ...q, kind: feed.kind, seg: feed.seg }, config.grid);
         publish(feed, { ...heatmap, stats }, ready);
       }),
     );

@@ -34,12 +34,17 @@ class FakeSocket extends EventEmitter {
     this.readyState = 3;
     this.emit('close');
   }
-  frames = () => this.sent.map((s) => JSON.parse(s) as { type: string; kind?: string; tag?: string; n?: number });
+  frames = () =>
+    this.sent.map((s) => JSON.parse(s) as { type: string; kind?: string; tag?: string; n?: number; total?: number });
 }
 
-/** A store whose change tag the test moves; every read is counted. */
+/**
+ * A store whose change tag the test moves; every read is counted. A feed's window reads come as
+ * changes (`changes`; `whole` of them read the window whole, as a first read does): one tile whose
+ * count is n + 1.
+ */
 function fakeStore() {
-  const reads = { advance: 0, stats: 0, snapshot: 0, pages: 0, watch: 0 };
+  const reads = { advance: 0, stats: 0, snapshot: 0, changes: 0, whole: 0, pages: 0, watch: 0 };
   let tag = 'v1';
   let n = 0;
   const store = {
@@ -57,6 +62,11 @@ function fakeStore() {
     async snapshot(q: { kind: string; seg: string }) {
       reads.snapshot++;
       return { kind: q.kind, seg: q.seg, tag, n };
+    },
+    async windowChanges(_q: unknown, since?: string) {
+      reads.changes++;
+      if (!since) reads.whole++;
+      return { full: !since, cursor: tag, members: [['0:0', n + 1]], from: 0, to: 0, windowMs: 0 };
     },
     async pages() {
       reads.pages++;
@@ -110,15 +120,24 @@ describe('the live hub', () => {
   it('sends a new viewer the current frame at once, read once for every viewer of the same map', async () => {
     const a = await open(page());
     const b = await open(page());
-    expect(a.frames()).toEqual([{ type: 'snapshot', kind: 'move', seg: 'all', tag: 'v1', n: 0, stats: { n: 0 } }]);
+    expect(a.frames()).toEqual([
+      expect.objectContaining({
+        type: 'snapshot',
+        kind: 'move',
+        seg: 'all',
+        total: 1,
+        tiles: [[0, 0, 1]],
+        stats: { n: 0 },
+      }),
+    ]);
     expect(b.sent).toEqual(a.sent);
-    expect(fake.reads).toMatchObject({ advance: 1, stats: 1, snapshot: 1 });
+    expect(fake.reads).toMatchObject({ advance: 1, stats: 1, changes: 1, whole: 1, snapshot: 0 });
   });
 
   it('reads nothing on a hop whose change tag did not move, and sends nothing', async () => {
     const a = await open(page());
     await vi.advanceTimersByTimeAsync(HOP_MS * 5);
-    expect(fake.reads).toMatchObject({ advance: 6, stats: 1, snapshot: 1 });
+    expect(fake.reads).toMatchObject({ advance: 6, stats: 1, changes: 1 });
     expect(a.sent).toHaveLength(1);
   });
 
@@ -127,17 +146,20 @@ describe('the live hub', () => {
     const before = { ...fake.reads };
     fake.change();
     await vi.advanceTimersByTimeAsync(HOP_MS);
-    // One page window: one advance and one stats per hop; one snapshot per feed (move, click).
+    // One page window: one advance and one stats per hop; one read of changes per feed (move,
+    // click), none of them whole: the window is kept from the last hop's.
     expect([
       fake.reads.advance - before.advance,
       fake.reads.stats - before.stats,
-      fake.reads.snapshot - before.snapshot,
-    ]).toEqual([1, 1, 2]);
-    expect(m1.frames().map((f) => f.n)).toEqual([0, 1]);
+      fake.reads.changes - before.changes,
+      fake.reads.whole - before.whole,
+      fake.reads.snapshot,
+    ]).toEqual([1, 1, 2, 0, 0]);
+    expect(m1.frames().map((f) => f.total)).toEqual([1, 2]);
     expect(m2.sent).toEqual(m1.sent);
-    expect(c1.frames().map((f) => [f.kind, f.n])).toEqual([
-      ['click', 0],
+    expect(c1.frames().map((f) => [f.kind, f.total])).toEqual([
       ['click', 1],
+      ['click', 2],
     ]);
   });
 
@@ -157,7 +179,7 @@ describe('the live hub', () => {
     a.emit('close');
     expect(hub.viewers()).toBe(0);
     await open(page());
-    expect(fake.reads.snapshot).toBe(2);
+    expect(fake.reads).toMatchObject({ changes: 2, whole: 2 });
   });
 
   it('refuses a token past its socket bound with the bound in the message, and frees the place on close', async () => {
@@ -171,7 +193,7 @@ describe('the live hub', () => {
   it('sends the site pages table to its viewers, apart from the page feeds', async () => {
     const site = await open({ site: 'shop', window: '5m' });
     expect(site.frames()).toEqual([{ type: 'pages', pages: [], n: 0 }]);
-    expect(fake.reads).toMatchObject({ pages: 1, snapshot: 0 });
+    expect(fake.reads).toMatchObject({ pages: 1, changes: 0 });
   });
 
   it('closes with 1008 the viewers whose token may no longer read their site', async () => {
