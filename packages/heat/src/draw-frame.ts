@@ -1,4 +1,3 @@
-import type { SnapshotMessage } from '@heatlens/schema/live';
 import { reachFromBands } from '@heatlens/schema/reach';
 import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
@@ -8,6 +7,7 @@ import { hoverBox } from './hover-box.js';
 import { elementLabel, reachLabel } from './map-labels.js';
 import { reachDepth } from './scroll-reach.js';
 import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
+import { tupleRun, type DrawMap } from './tile-run.js';
 
 /** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
@@ -23,7 +23,8 @@ export type Frame = {
   documentRoot: boolean;
   /** device pixels per CSS px of the canvas */
   dpr: number;
-  snapshot: SnapshotMessage;
+  /** page tiles as tuples or one flat run (`TileRun`) */
+  snapshot: DrawMap;
   settings: HeatStyle;
   /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
   boxes: readonly ElementBox[];
@@ -109,7 +110,7 @@ function hline(
 function drawScrollMap(f: Frame): void {
   const { ctx, layout: l } = f;
   const grid = f.snapshot.grid;
-  const reach = reachFromBands(f.snapshot.tiles, grid);
+  const reach = reachFromBands(tupleRun(f.snapshot.tiles), grid);
   const top = l.rootTop - l.scrollY;
   const box = rootBox(l);
   const heat = f.heat;

@@ -1,6 +1,7 @@
 import { ELEMENT_GRID } from '@heatlens/schema/constants';
 import type { Heatmap } from '@heatlens/schema/live';
 import { fixedTileCentre, inside, pageTileCentre, rootBox, visibleRows, type Layout, type Rect } from './project.js';
+import { flatRun, type TileRun } from './tile-run.js';
 
 /** A kernel centre in viewport CSS px and its weight (a count): what the heat surface draws. */
 export type HeatPoint = [x: number, y: number, n: number];
@@ -34,8 +35,8 @@ export type ElementBox = {
  */
 export type FramePoints = { page: HeatPoint[]; free: HeatPoint[]; elements: HeatPoint[] };
 
-type Tiles = Heatmap['tiles'];
-type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'tiles' | 'fixed'>;
+type Run = readonly number[];
+type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'fixed'> & { tiles: TileRun };
 
 /**
  * Kernel centres of one frame of a move or click map (layout v2).
@@ -73,9 +74,11 @@ export function heatPoints(
   if (rows && grid > 0 && weight.page > 0) {
     const [r0, r1] = rows;
     // Only the rows in view are visited: the tiles sorted by row once per snapshot, the first found by bisection.
-    const sorted = byRow(map.tiles);
-    for (let i = firstAtRow(sorted, r0); i < sorted.length; i++) {
-      const [tx, ty, n] = sorted[i]!;
+    const sorted = byRow(flatRun(map.tiles));
+    for (let i = firstAtRow(sorted, r0) * 3; i < sorted.length; i += 3) {
+      const tx = sorted[i]!;
+      const ty = sorted[i + 1]!;
+      const n = sorted[i + 2]!;
       if (ty > r1) break;
       if (tx < 0 || tx >= grid || !(n > 0)) continue;
       const p = pageTileCentre(tx, ty, grid, map.rowPx, l);
@@ -104,34 +107,40 @@ export function heatPoints(
 }
 
 /** A snapshot's page tiles sorted by row, kept while the snapshot is drawn. */
-const rowOrder = new WeakMap<Tiles, Tiles>();
+const rowOrder = new WeakMap<Run, Run>();
 
-/** `tiles` sorted by row (`ty`), once per snapshot: the collector's answer already is, so it is only checked. */
-function byRow(tiles: Tiles): Tiles {
-  let sorted = rowOrder.get(tiles);
+/** A flat tile run sorted by row (`ty`), once per snapshot: the collector's answer already is (only checked). */
+function byRow(run: Run): Run {
+  let sorted = rowOrder.get(run);
   if (!sorted) {
     let inOrder = true;
-    for (let i = 1; i < tiles.length && inOrder; i++) inOrder = tiles[i - 1]![1] <= tiles[i]![1];
-    sorted = inOrder ? tiles : tiles.slice().sort((a, b) => a[1] - b[1]);
-    rowOrder.set(tiles, sorted);
+    for (let i = 4; i < run.length && inOrder; i += 3) inOrder = run[i - 3]! <= run[i]!;
+    if (inOrder) sorted = run;
+    else {
+      const order = Array.from({ length: run.length / 3 }, (_, k) => k).sort(
+        (a, b) => run[a * 3 + 1]! - run[b * 3 + 1]!,
+      );
+      sorted = order.flatMap((k) => [run[k * 3]!, run[k * 3 + 1]!, run[k * 3 + 2]!]);
+    }
+    rowOrder.set(run, sorted);
   }
   return sorted;
 }
 
-/** Index of the first tile of `sorted` (by row) whose row is at least `row`. */
-function firstAtRow(sorted: Tiles, row: number): number {
+/** Index (in tiles, not numbers) of the first tile of `sorted` (by row) whose row is at least `row`. */
+function firstAtRow(sorted: Run, row: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = sorted.length / 3;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]![1] < row) lo = mid + 1;
+    if (sorted[mid * 3 + 1]! < row) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** The covered page clicks last counted for a snapshot's tiles, by the boxes' tile ranges. */
-const coverCache = new WeakMap<Tiles, { key: string; clicks: number }>();
+const coverCache = new WeakMap<Run, { key: string; clicks: number }>();
 
 /**
  * The weight of each layer's tiles that no element box covers: the share of the layer's clicks
@@ -148,9 +157,10 @@ const coverCache = new WeakMap<Tiles, { key: string; clicks: number }>();
  */
 export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[]): { page: number; fixed: number } {
   const grid = map.grid;
+  const tiles = flatRun(map.tiles);
   let tPage = 0;
   let tFixed = 0;
-  for (const t of map.tiles) if (t[2] > 0) tPage += t[2];
+  for (let i = 2; i < tiles.length; i += 3) if (tiles[i]! > 0) tPage += tiles[i]!;
   for (const t of map.fixed ?? []) if (t[2] > 0) tFixed += t[2];
   let aPage = 0;
   let aFixed = 0;
@@ -192,10 +202,13 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
     }
     // Counted again only when a box moved in the page or a snapshot came: one pass over its tiles.
     const key = ranges.join();
-    const hit = coverCache.get(map.tiles);
+    const hit = coverCache.get(tiles);
     if (hit?.key === key) cPage = hit.clicks;
     else {
-      for (const [tx, ty, n] of map.tiles) {
+      for (let t = 0; t < tiles.length; t += 3) {
+        const tx = tiles[t]!;
+        const ty = tiles[t + 1]!;
+        const n = tiles[t + 2]!;
         if (!(n > 0)) continue;
         for (let i = 0; i < ranges.length; i += 4)
           if (tx >= ranges[i]! && tx <= ranges[i + 1]! && ty >= ranges[i + 2]! && ty <= ranges[i + 3]!) {
@@ -203,7 +216,7 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
             break;
           }
       }
-      coverCache.set(map.tiles, { key, clicks: cPage });
+      coverCache.set(tiles, { key, clicks: cPage });
     }
   }
   const w = (t: number, a: number, c: number) =>
@@ -215,9 +228,12 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
  * The count heat is coloured against: the hottest tile, or the hottest element cell when that is
  * hotter (a snapshot's `max` is over its tiles). Never below 1.
  */
-export function heatMax(map: Pick<Heatmap, 'max' | 'tiles' | 'fixed' | 'elements'>): number {
+export function heatMax(map: Pick<Heatmap, 'max' | 'fixed' | 'elements'> & { tiles: TileRun }): number {
   let max = map.max > 0 ? map.max : 0;
-  if (!(max > 0)) for (const [, , n] of map.tiles) max = Math.max(max, n);
+  if (!(max > 0)) {
+    const tiles = flatRun(map.tiles);
+    for (let i = 2; i < tiles.length; i += 3) max = Math.max(max, tiles[i]!);
+  }
   for (const [, , n] of map.fixed ?? []) max = Math.max(max, n);
   for (const e of map.elements ?? []) for (const [, , n] of e.points) max = Math.max(max, n);
   return Math.max(1, max);

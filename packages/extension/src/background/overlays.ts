@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import { flatTiles } from '@heatlens/schema/live-delta';
+import type { DrawMap } from '@heatlens/heat/tile-run';
 import type { ContentMessage, FeedStatus, PageBroadcast } from '../messages.js';
 import type { OverlaySettings, OverlayState } from '../settings.js';
 import { siteCollector } from '../collectors.js';
@@ -24,8 +26,17 @@ function toTab(tabId: number, message: ContentMessage): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);
 }
 
+/**
+ * What the content script draws: the page tiles as one flat `[tx, ty, n, ...]` array. Chrome's
+ * extension messaging serialises messages as JSON (a typed array would arrive as an object keyed
+ * by index), so one plain array of numbers is what crosses cheaply, not thousands of small arrays.
+ */
+const drawable = (s: SnapshotMessage | null): DrawMap | null => (s ? { ...s, tiles: flatTiles(s.tiles) } : null);
+
 function broadcast(tabId: number, status: FeedStatus, snapshot: SnapshotMessage | null): void {
-  const message: PageBroadcast = { type: 'feed:status', tabId, status, snapshot };
+  // The popup shows the page's numbers, never its tiles: they stay here.
+  const numbers = snapshot && { ...snapshot, tiles: [], fixed: [] };
+  const message: PageBroadcast = { type: 'feed:status', tabId, status, snapshot: numbers };
   // Nobody listens unless the popup is open: that rejection is expected.
   browser.runtime.sendMessage(message).catch(() => {});
 }
@@ -54,7 +65,7 @@ async function openFeed(state: OverlayState): Promise<void> {
     query: queryOf(state),
     onSnapshot(snapshot) {
       entry.last = snapshot;
-      toTab(tabId, { type: 'overlay:draw', snapshot, settings: entry.settings }).catch(() => {});
+      toTab(tabId, { type: 'overlay:draw', snapshot: drawable(snapshot), settings: entry.settings }).catch(() => {});
       broadcast(tabId, 'live', snapshot);
     },
     onStatus(status) {
@@ -86,7 +97,9 @@ export async function overlayOn(state: OverlayState): Promise<OverlayState> {
   entry.settings = state.settings;
   if (!sameMap) entry.last = null;
   // Redraw at once with the new settings (opacity, counts), or clear until the new map arrives.
-  await toTab(state.tabId, { type: 'overlay:draw', snapshot: entry.last, settings: state.settings }).catch(() => {});
+  await toTab(state.tabId, { type: 'overlay:draw', snapshot: drawable(entry.last), settings: state.settings }).catch(
+    () => {},
+  );
   feed.update(query);
   return state;
 }

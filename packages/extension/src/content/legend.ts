@@ -1,5 +1,5 @@
 import { WINDOW_LABELS } from '@heatlens/schema/constants';
-import type { SnapshotMessage } from '@heatlens/schema/live';
+import type { DrawMap } from '@heatlens/heat/tile-run';
 import { HEAT_STOPS } from '@heatlens/heat/palette';
 import type { LegendPlace } from '@heatlens/heat/legend-place';
 import type { OverlaySettings } from '../settings.js';
@@ -17,7 +17,7 @@ const KIND_UNITS = { move: 'moves', click: 'clicks' } as const;
  * map says so instead of a scale.
  */
 export function legendText(
-  snapshot: SnapshotMessage | null,
+  snapshot: DrawMap | null,
   settings: OverlaySettings,
 ): { title: string; total: string; scale: string; short: string } {
   const widths = settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`;
@@ -43,7 +43,7 @@ export function legendText(
  */
 export function createLegend(doc: Document): {
   el: HTMLElement;
-  update(s: SnapshotMessage | null, o: OverlaySettings): void;
+  update(s: DrawMap | null, o: OverlaySettings): void;
   /** move the legend to a viewport corner, full or compact (writes only what changed) */
   place(p: LegendPlace): void;
 } {

@@ -1,4 +1,4 @@
-import type { SnapshotMessage } from '@heatlens/schema/live';
+import type { DrawMap } from '@heatlens/heat/tile-run';
 import { debounce, throttle } from 'throttle-debounce';
 import type { OverlaySettings } from '../settings.js';
 import { findScrollRoot } from '@heatlens/schema/scroll-root';
@@ -21,7 +21,7 @@ export const OVERLAY_ID = 'heatlens-overlay';
 /** A mounted overlay. */
 export type Overlay = {
   /** draw a snapshot (null: clear, e.g. while a new page's first snapshot is on its way) */
-  draw(snapshot: SnapshotMessage | null, settings: OverlaySettings): void;
+  draw(snapshot: DrawMap | null, settings: OverlaySettings): void;
   /** remove every trace: element, listeners, observers, timers */
   destroy(): void;
 };
@@ -91,7 +91,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     opts.resolveBudgetMs === undefined ? {} : { budgetMs: opts.resolveBudgetMs },
   );
 
-  let snapshot: SnapshotMessage | null = null;
+  let snapshot: DrawMap | null = null;
   let settings: OverlaySettings | null = null;
   let frame = 0;
   let labelled = true;
