@@ -78,6 +78,7 @@ const printers = {
           `${p.files.map((f) => `${f.file} ${f.pct}%`).join(', ')}`,
       );
       for (const f of p.functions) out(`    ${String(f.pct).padStart(5)}%  ${f.name}`);
+      if (p.stages) out(`    by stage of POST /collect: ${p.stages.map((x) => `${x.stage} ${x.pct}%`).join(', ')}`);
     }
   },
   snapshot(s, out) {

@@ -2,6 +2,7 @@
 // and by file, so a run can say what its bottleneck is without opening a profiler.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { profileStages } from './profile-stages.mjs';
 
 const short = (url) =>
   url
@@ -59,5 +60,7 @@ export function busiestProfile(dir) {
     busyPct: Math.round(100 - idle),
     functions: functions.filter(notIdle).slice(0, 15).map(scale),
     files: files.filter(notIdle).slice(0, 10).map(scale),
+    // Shares of the busy time per stage of a write (profile-stages.mjs), module loading left out.
+    stages: profileStages(best.file),
   };
 }

@@ -8,6 +8,8 @@ export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>;
 
 /** Commands one connection may have queued or awaiting a reply; past it calls fail at once (503). */
 const COMMAND_QUEUE_MAX = 5000;
+/** node-redis command options without its per-command timeout (see connectRedis). */
+const NO_COMMAND_TIMEOUT = { timeout: 0 };
 
 /**
  * Open the Redis connection the store will use. Fail fast: no offline queue (a command while
@@ -30,7 +32,9 @@ export async function connectRedis(options: {
     commandsQueueMaxLength: COMMAND_QUEUE_MAX,
     // No client-side command timeout: node-redis arms an AbortSignal.timeout per command that is
     // never cleared (~11 us each, 16 % of the collector's CPU under load), and the store's
-    // deadlines already cover a stalled server.
+    // deadlines already cover a stalled server. node-redis 5+ has a default of 5 s unless told
+    // otherwise (`timeout: 0` arms none): leaving the option out is not enough.
+    commandOptions: NO_COMMAND_TIMEOUT,
     socket: {
       connectTimeout: 2000,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
@@ -46,6 +50,8 @@ export async function connectRedis(options: {
     const cluster = createCluster({
       rootNodes: options.cluster.map((seed) => ({ url: `redis://${seed}` })),
       defaults: clientOptions,
+      // The cluster passes its own command options to the node clients' commands.
+      commandOptions: NO_COMMAND_TIMEOUT,
     }).on('error', onError);
     // Like one Redis, start even when no seed answers yet: discovery is retried in the background
     // (node-redis does not retry a failed first discovery itself); meanwhile writes answer 503.

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
-import type { ResolvedConfig, SiteConfig } from '../config.js';
-import { foldBatch } from '../fold.js';
+import { FLUSH_HEADER, MAX_BODY_BYTES } from '@heatlens/schema';
+import type { ResolvedConfig } from '../config.js';
+import { createDeadlines } from '../deadlines.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import type { SiteRegistry } from '../sites.js';
-import { hostOf, ownHosts } from '../sources.js';
-import { StoreUnavailableError, type Store } from '../store/types.js';
+import type { Store } from '../store/types.js';
+import { STORE_RETRY_AFTER_S, acceptBatch, limited, type Answer } from './accept-batch.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from '../edge/respond.js';
 import type { SetupLog } from '../setup/setup-log.js';
@@ -22,8 +22,14 @@ export type CollectDeps = {
 };
 
 const CONTENT_TYPES = new Set(['text/plain', 'application/json']);
-/** Retry-After (s) when the store is down: short, the SDK backs off with jitter on top. */
-const STORE_RETRY_AFTER_S = 2;
+/** The answer when the store has not answered within the write deadline. */
+const DEADLINE: Answer = {
+  status: 503,
+  error: 'store: no answer in time, retry later',
+  reason: 'deadline',
+  n: 0,
+  headers: { 'Retry-After': STORE_RETRY_AFTER_S },
+};
 
 /** CORS headers for a write from `origin`: no preflight for text/plain, and the SDK may read our headers. */
 export function collectCors(origin: string | undefined): Record<string, string> {
@@ -36,23 +42,6 @@ export function collectCors(origin: string | undefined): Record<string, string> 
     : {};
 }
 
-// A site's own hosts, computed once per site object (a reload brings new objects).
-const hostsOf = new WeakMap<SiteConfig, Set<string>>();
-function siteHosts(site: SiteConfig): Set<string> {
-  let hosts = hostsOf.get(site);
-  if (!hosts) hostsOf.set(site, (hosts = ownHosts(site.origins)));
-  return hosts;
-}
-
-/** How many events a rejected body carried, if it can tell (so every event is accounted for). */
-function eventCount(data: unknown): number {
-  const events = (data as { events?: unknown } | null)?.events;
-  return Array.isArray(events) ? events.length : 0;
-}
-
-/** What a write is answered with. */
-type Answer = { status: number; error?: string; reason: string; n: number; headers?: Record<string, string | number> };
-
 /**
  * POST /collect: one batch, validated, folded on the server clock and written before the 204.
  * Every event received ends up in `heatlens_events_total` as accepted or dropped by reason.
@@ -61,21 +50,40 @@ type Answer = { status: number; error?: string; reason: string; n: number; heade
  * write slot (`maxInFlight`) is taken only once the body is complete, and from then on the
  * answer comes within `writeDeadlineMs` (limits, page cap, record), 503 with Retry-After if the
  * store has not answered by then. The write may still land after that 503; the SDK's retry of the
- * same batch id is then recognised as a duplicate and answered 204.
+ * same batch id is then recognised as a duplicate and answered 204. The deadlines of all writes
+ * share one timer (deadlines.ts). What happens once the body is in is `acceptBatch`'s.
  */
-export function createCollectHandler({ config, sites, store, metrics, limits, setup }: CollectDeps) {
-  const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
+export function createCollectHandler(deps: CollectDeps) {
+  const { config, metrics, limits } = deps;
   const timing = { timeoutMs: config.bodyTimeoutMs, minBytesPerSec: config.bodyMinBytesPerSec };
+  const deadlines = createDeadlines(config.writeDeadlineMs);
   let inFlight = 0;
 
   function send(req: IncomingMessage, res: ServerResponse, a: Answer): number {
     if (res.headersSent || res.destroyed) return a.status;
-    drop(a.reason, a.n);
+    if (a.n > 0) metrics.events.inc({ outcome: 'dropped', reason: a.reason }, a.n);
     metrics.batches.inc({ outcome: a.reason });
     sendError(res, a.status, a.error ?? '', { ...collectCors(req.headers.origin), ...a.headers });
     // A body cut for being slow is not drained: the connection goes with the answer.
     if (a.headers?.Connection === 'close') res.once('finish', () => req.socket.destroy());
     return a.status;
+  }
+
+  /** The batch's answer, or the deadline's when that comes first (the write goes on unheard). */
+  function acceptInTime(req: IncomingMessage, body: Buffer): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const d = deadlines.add(() => resolve(DEADLINE));
+      acceptBatch(deps, body, req.headers.origin, req).then(
+        (a) => {
+          deadlines.done(d);
+          resolve(a);
+        },
+        (e: unknown) => {
+          deadlines.done(d);
+          reject(e);
+        },
+      );
+    });
   }
 
   return async function collect(req: IncomingMessage, res: ServerResponse): Promise<number> {
@@ -85,36 +93,16 @@ export function createCollectHandler({ config, sites, store, metrics, limits, se
     } catch (e) {
       return send(req, res, limited(e, 0));
     }
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!CONTENT_TYPES.has(type))
-      return send(req, res, {
-        status: 415,
-        error: 'content-type: use text/plain or application/json',
-        reason: 'unsupported_media_type',
-        n: 0,
-      });
-    const encoding = req.headers['content-encoding'];
-    if (encoding && encoding !== 'identity')
-      return send(req, res, {
-        status: 415,
-        error: 'content-encoding: compressed bodies are not accepted',
-        reason: 'unsupported_media_type',
-        n: 0,
-      });
+    const refused = refuseHeaders(req);
+    if (refused) return send(req, res, refused);
 
     let body: Buffer;
     try {
       body = await readBody(req, MAX_BODY_BYTES, timing);
     } catch (e) {
-      if (e instanceof HttpError)
-        return send(req, res, {
-          status: e.status,
-          error: e.message,
-          reason: e.status === 408 ? 'body_timeout' : 'too_large',
-          n: 0,
-          headers: e.headers,
-        });
-      throw e;
+      if (!(e instanceof HttpError)) throw e;
+      const reason = e.status === 408 ? 'body_timeout' : 'too_large';
+      return send(req, res, { status: e.status, error: e.message, reason, n: 0, headers: e.headers });
     }
 
     // Shed before any work: a queue past this only adds latency (the SDK retries after Retry-After).
@@ -128,117 +116,35 @@ export function createCollectHandler({ config, sites, store, metrics, limits, se
       });
     }
     inFlight++;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<Answer>((resolve) => {
-      timer = setTimeout(
-        () =>
-          resolve({
-            status: 503,
-            error: 'store: no answer in time, retry later',
-            reason: 'deadline',
-            n: 0,
-            headers: { 'Retry-After': STORE_RETRY_AFTER_S },
-          }),
-        config.writeDeadlineMs,
-      );
-    });
     try {
-      const answer = await Promise.race([write(req, body), deadline]);
-      if (answer.status === 204) {
-        res.writeHead(204, { ...collectCors(req.headers.origin), ...answer.headers });
-        res.end();
-        return 204;
-      }
-      return send(req, res, answer);
+      const answer = await acceptInTime(req, body);
+      if (answer.status !== 204) return send(req, res, answer);
+      res.writeHead(204, { ...collectCors(req.headers.origin), ...answer.headers });
+      res.end();
+      return 204;
     } finally {
-      clearTimeout(timer);
       inFlight--;
     }
   };
+}
 
-  function limited(e: unknown, n: number): Answer {
-    if (e instanceof HttpError && e.status === 429)
-      return { status: 429, error: e.message, reason: 'rate_limited', n, headers: e.headers };
-    throw e;
-  }
-
-  async function write(req: IncomingMessage, body: Buffer): Promise<Answer> {
-    const origin = req.headers.origin;
-    let data: unknown;
-    try {
-      data = JSON.parse(body.toString('utf8'));
-    } catch {
-      return { status: 400, error: 'body: invalid JSON', reason: 'invalid', n: 0 };
-    }
-    const parsed = parseBatch(data);
-    if (!parsed.ok) {
-      // Counted for the site it names, when that is a site of ours; the field is what the owner fixes.
-      const named = (data as { site?: unknown } | null)?.site;
-      if (typeof named === 'string' && sites.get(named)) setup?.refused(named, 'invalid', parsed.error.split(':')[0]!);
-      return { status: 400, error: parsed.error, reason: 'invalid', n: eventCount(data) };
-    }
-    const batch = parsed.value;
-    const n = batch.events.length;
-    drop('unknown_type', parsed.skipped);
-    // Events the SDK itself dropped (a full queue, the keepalive quota at unload), reported late.
-    drop('client', batch.dropped ?? 0);
-
-    const site = sites.get(batch.site);
-    if (!site) {
-      setup?.refused(batch.site, 'unknown_site', batch.site);
-      return { status: 403, error: `site: unknown site "${batch.site}"`, reason: 'forbidden', n };
-    }
-    if (!sites.originAllowed(site, origin)) {
-      setup?.refused(site.id, 'origin', origin ?? '(none)');
-      return {
-        status: 403,
-        error: `origin: ${origin ?? '(none)'} may not write to site "${site.id}"`,
-        reason: 'forbidden',
-        n,
-      };
-    }
-
-    try {
-      await limits.writeSite(site.id, req);
-    } catch (e) {
-      const answer = limited(e, n);
-      setup?.refused(site.id, 'rate_limited', '');
-      return answer;
-    }
-
-    const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, {
-      own: siteHosts(site),
-      pageHost: hostOf(origin),
-    });
-    drop('too_old', folded.tooOld);
-    let result;
-    try {
-      result = await store.record(folded);
-    } catch (e) {
-      if (e instanceof StoreUnavailableError) {
-        return {
-          status: 503,
-          error: 'store: unavailable, retry later',
-          reason: 'store_unavailable',
-          n: folded.accepted,
-          headers: { 'Retry-After': STORE_RETRY_AFTER_S },
-        };
-      }
-      throw e;
-    }
-    if (result.duplicate) {
-      drop('duplicate', folded.accepted);
-      metrics.batches.inc({ outcome: 'duplicate' });
-    } else {
-      metrics.events.inc({ outcome: 'accepted', reason: 'ok' }, folded.accepted);
-      metrics.batches.inc({ outcome: 'accepted' });
-    }
-    setup?.accepted(site.id);
+/** A 415 for a body the collector does not read (content type, compression), or undefined. */
+function refuseHeaders(req: IncomingMessage): Answer | undefined {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!CONTENT_TYPES.has(type))
     return {
-      status: 204,
-      reason: 'accepted',
+      status: 415,
+      error: 'content-type: use text/plain or application/json',
+      reason: 'unsupported_media_type',
       n: 0,
-      headers: { [FLUSH_HEADER]: String(result.watched ? config.flushLiveMs : config.flushIdleMs) },
     };
-  }
+  const encoding = req.headers['content-encoding'];
+  if (encoding && encoding !== 'identity')
+    return {
+      status: 415,
+      error: 'content-encoding: compressed bodies are not accepted',
+      reason: 'unsupported_media_type',
+      n: 0,
+    };
+  return undefined;
 }

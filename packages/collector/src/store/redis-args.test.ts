@@ -60,6 +60,53 @@ describe('recordArgs', () => {
   });
 });
 
+describe('recordArgs of one batch', () => {
+  const move = HEAT_SETS.move;
+  const tail = (args: string[]) => args.slice(4 + LEVEL_ARGS.length);
+
+  it("passes a folded batch's runs through as they are, its own fields first", () => {
+    const args = recordArgs([
+      batch({
+        buckets: new Map([
+          [0, 2],
+          [5000, 1],
+        ]),
+        items: [
+          { b: 0, set: COUNTER_SET, member: 'ev', n: 2 },
+          { b: 0, set: move, member: '1:2', n: 1 },
+          { b: 0, set: move, member: '3:4', n: 1 },
+          { b: 5000, set: COUNTER_SET, member: 'ev', n: 1 },
+        ],
+      }),
+    ]);
+    expect(tail(args)).toEqual([
+      '1',
+      ...['b1', 's1', 'l', '-1', '0', '5000'],
+      ...['0', COUNTER_SET, ALL_SEG_KEY, '1', 'ev', '2'],
+      ...['0', move, 'l', '2', '1:2', '1', '3:4', '1'],
+      ...['5000', COUNTER_SET, ALL_SEG_KEY, '1', 'ev', '1'],
+    ]);
+  });
+
+  it('still sums a batch whose (bucket, set) comes in two runs (not a fold of ours)', () => {
+    const args = recordArgs([
+      batch({
+        items: [
+          { b: 0, set: move, member: '1:2', n: 1 },
+          { b: 0, set: COUNTER_SET, member: 'ev', n: 1 },
+          { b: 0, set: move, member: '1:2', n: 2 },
+        ],
+      }),
+    ]);
+    expect(tail(args)).toEqual([
+      '1',
+      ...['b1', 's1', 'l', '-1', '0', '-1'],
+      ...['0', move, 'l', '1', '1:2', '3'],
+      ...['0', COUNTER_SET, ALL_SEG_KEY, '1', 'ev', '1'],
+    ]);
+  });
+});
+
 describe('rollKeys', () => {
   it("names the rolls of every level up to the window's", () => {
     expect(rollKeys('p', [HEAT_SETS.move, 'a', '1h'])).toEqual(

@@ -44,21 +44,14 @@ export function recordArgs(batches: readonly FoldedBatch[]): string[] {
     String(batches.length),
   ];
   // Increments summed per (bucket, set, segment); items come in runs of one bucket and set
-  // (fold.ts), so a group is looked up once per run.
+  // (fold.ts), so a group is looked up once per run. A lone folded batch's runs are already its
+  // groups, summed (the fold coalesces per bucket, set and member).
+  if (batches.length === 1 && distinctRuns(batches[0]!.items)) return pushBatch(args, batches[0]!, true);
   const sums = new Map<string, { head: string[]; members: Map<string, number> }>();
   let now = 0;
   for (const batch of batches) {
     now = Math.max(now, batch.now);
-    let newest = -1;
-    for (const b of batch.buckets.keys()) if (b > newest) newest = b;
-    args.push(
-      batch.batchId,
-      batch.sid,
-      batch.seg,
-      String(batch.scroll?.band ?? -1),
-      String(batch.scroll?.b ?? 0),
-      String(newest),
-    );
+    pushBatch(args, batch, false);
     let group: Map<string, number> | undefined;
     let runB = NaN;
     let runSet = '';
@@ -81,4 +74,46 @@ export function recordArgs(batches: readonly FoldedBatch[]): string[] {
     for (const [m, n] of members) args.push(m, String(n));
   }
   return args;
+}
+
+/**
+ * Push a batch's own fields (id, session, segment, scroll band and bucket, newest bucket); with
+ * `runs`, also its increments as the record script reads them (a batch's items are coalesced per
+ * (bucket, set, member) and come in runs of one bucket and set, which for one batch are its groups).
+ */
+function pushBatch(args: string[], batch: FoldedBatch, runs: boolean): string[] {
+  let newest = -1;
+  for (const b of batch.buckets.keys()) if (b > newest) newest = b;
+  args.push(
+    batch.batchId,
+    batch.sid,
+    batch.seg,
+    String(batch.scroll?.band ?? -1),
+    String(batch.scroll?.b ?? 0),
+    String(newest),
+  );
+  if (!runs) return args;
+  const items = batch.items;
+  for (let i = 0; i < items.length;) {
+    const { b, set } = items[i]!;
+    let end = i + 1;
+    while (end < items.length && items[end]!.b === b && items[end]!.set === set) end++;
+    args.push(String(b), set, set === COUNTER_SET ? ALL_SEG_KEY : batch.seg, String(end - i));
+    for (; i < end; i++) args.push(items[i]!.member, String(items[i]!.n));
+  }
+  return args;
+}
+
+/** Whether no (bucket, set) comes in two runs of `items` (true of every folded batch). */
+function distinctRuns(items: FoldedBatch['items']): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const prev = items[i - 1];
+    if (prev && prev.b === it.b && prev.set === it.set) continue;
+    const key = `${it.b}|${it.set}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
 }

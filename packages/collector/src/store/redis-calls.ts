@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createDeadlines } from '../deadlines.js';
 import { StoreUnavailableError, type RedisLike } from './types.js';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -26,22 +27,35 @@ export function createRedisCalls(
 ): RedisCalls {
   // A call past its deadline is abandoned, not cancelled: a write may still land later. That is
   // safe because the edge answers 503 and the SDK retries with the same batch id, which dedupes.
-  async function call<T>(op: string, fn: () => Promise<T>): Promise<T> {
+  // The calls' deadlines share one timer (deadlines.ts): no timer and no race per call.
+  const deadlines = createDeadlines(timeoutMs);
+  function call<T>(op: string, fn: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    return new Promise<T>((resolve, reject) => {
+      const fail = (e: unknown) => {
+        observe(op, (performance.now() - t0) / 1000);
+        const message = e instanceof Error ? e.message : String(e);
+        reject(new StoreUnavailableError(`redis ${op} failed: ${message}`, { cause: e }));
+      };
+      const d = deadlines.add(() => fail(new Error(`no answer within ${timeoutMs} ms`)));
+      const settle = (ok: boolean, v: unknown) => {
+        if (!d.live) return; // answered after its deadline: nobody waits for it any more
+        deadlines.done(d);
+        if (!ok) return fail(v);
+        observe(op, (performance.now() - t0) / 1000);
+        resolve(v as T);
+      };
+      let p: Promise<T>;
+      try {
+        p = fn();
+      } catch (e) {
+        return settle(false, e);
+      }
+      p.then(
+        (v) => settle(true, v),
+        (e: unknown) => settle(false, e),
+      );
     });
-    try {
-      return await Promise.race([fn(), deadline]);
-    } catch (e) {
-      throw new StoreUnavailableError(`redis ${op} failed: ${e instanceof Error ? e.message : String(e)}`, {
-        cause: e,
-      });
-    } finally {
-      clearTimeout(timer);
-      observe(op, (performance.now() - t0) / 1000);
-    }
   }
 
   // Scripts sent whole since start: commands pipelined behind an EVALSHA that failed ran before it.
