@@ -33,7 +33,7 @@ export type AlertOptions = {
    * resolved; default 60,000 ms
    */
   redeliverMs?: number;
-  /** default globalThis.fetch */
+  /** send webhooks with this instead (tests; deliver.ts); default node:http(s), addresses checked per connection */
   fetch?: typeof fetch;
 };
 
