@@ -13,7 +13,7 @@ import {
   MAX_TILES_PER_WINDOW,
   SCROLL_SESSION_TTL_MS,
 } from './limits.js';
-import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission, type PageLimits } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
 import { previousRange } from './previous-window.js';
 import { createMemoryViews } from './views-memory.js';
@@ -66,11 +66,20 @@ type SiteState = {
  * The embedded store: same contract and window semantics as Redis, in this process's memory.
  * Buckets are summed at read time (the sets are small) and pruned as they leave their window.
  */
-export function createMemoryStore(options: { grid?: number; maxPages?: number; maxKnownPages?: number } = {}): Store {
+export function createMemoryStore(
+  options: {
+    grid?: number;
+    maxPages?: number;
+    maxKnownPages?: number;
+    /** a site's own page bounds, else `maxPages` and `maxKnownPages` */
+    pageLimits?: (site: string) => PageLimits | undefined;
+  } = {},
+): Store {
   const grid = options.grid ?? 50;
   const admission = createPageAdmission({
     maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES,
+    of: options.pageLimits,
   });
   const pages = new Map<string, PageState>();
   const sites = new Map<string, SiteState>();

@@ -31,6 +31,7 @@ import {
   OTHER_PAGE,
   PAGE_CAP_BUCKET_MS,
   createAdmittedPages,
+  type PageLimits,
   reservedPlaces,
 } from './page-cap.js';
 import { RECORD_LUA } from './lua/record.js';
@@ -87,6 +88,8 @@ export type RedisStoreOptions = {
   maxPages?: number;
   /** known pages per site (admitted first, swept), the least recently written evicted; default 10,000 */
   maxKnownPages?: number;
+  /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
+  pageLimits?: (site: string) => PageLimits | undefined;
   /** pages one sweep call advances per site at most; default 1000 */
   sweepPages?: number;
 };
@@ -123,6 +126,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const readAdvanceScript = reads.script(ADVANCE_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
+  const defaultPageLimits = { maxPages, maxKnownPages };
   // Per site: where the sweep's turn through the less recent pages goes on.
   const cursors = new Map<string, number>();
   const viewScripts = new Map<string, ReturnType<typeof script>>();
@@ -132,6 +136,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   async function admit(site: string, path: string, now: number, sid: string): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
+    const { maxPages, maxKnownPages } = options.pageLimits?.(site) ?? defaultPageLimits;
     const args = [
       path,
       String(now),

@@ -13,6 +13,8 @@ export type LiveHubDeps = {
   log: Logger;
   /** a site's firing and recent alerts, sent with its pages (alerts/engine.ts) */
   alerts?: (site: string) => AlertList | undefined;
+  /** a site's own bounds per read token (the sites file's `limits`), else `config.liveLimits`' */
+  tokenLimits?: (site: string) => { liveSockets: number; watchedPages: number } | undefined;
 };
 
 /** How often the watched mark is renewed, and how long it lasts (several hops of slack). */
@@ -28,7 +30,7 @@ const HEARTBEAT_MS = 30_000;
  * A page whose old tiles leave the window changes tag too, so a quiet page fades. "Token" in this
  * file is only ever the read token that opened a socket.
  */
-export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDeps) {
+export function createLiveHub({ config, store, metrics, log, alerts, tokenLimits }: LiveHubDeps) {
   const groups = new Map<string, PageGroup>();
   const siteFeeds = new Map<string, SiteFeed>();
   const alive = new WeakMap<WebSocket, boolean>();
@@ -130,9 +132,11 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
       if (open >= lim.sockets) return `live: this collector has ${lim.sockets} viewers open, retry later`;
       if (sub.path !== undefined && !groups.has(page) && groups.size >= lim.paths)
         return `live: this collector watches ${lim.paths} pages, retry later`;
-      if (t && t.sockets >= lim.socketsPerToken) return `live: ${lim.socketsPerToken} sockets are open with this token`;
-      if (t && !t.pages.has(page) && t.pages.size >= lim.pathsPerToken)
-        return `live: ${lim.pathsPerToken} pages are watched with this token`;
+      const own = tokenLimits?.(sub.site);
+      const sockets = own?.liveSockets ?? lim.socketsPerToken;
+      const paths = own?.watchedPages ?? lim.pathsPerToken;
+      if (t && t.sockets >= sockets) return `live: ${sockets} sockets are open with this token`;
+      if (t && !t.pages.has(page) && t.pages.size >= paths) return `live: ${paths} pages are watched with this token`;
       return undefined;
     },
     /** Attach a socket authorised by `token` to its feed; it gets the current snapshot at once. */
