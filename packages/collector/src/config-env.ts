@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { validateSites, type CollectorOptions } from './config.js';
+import { siteLimitsFromEnv } from './site-limits.js';
 
 /**
  * Worker processes to run (HEATLENS_WORKERS, node:cluster; default 1: this process serves).
@@ -56,6 +57,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorO
       throw new TypeError(`HEATLENS_PUBLIC_URL must be an http(s) URL, got "${env.HEATLENS_PUBLIC_URL}"`);
     options.alerts = { publicUrl: env.HEATLENS_PUBLIC_URL };
   }
+  const siteLimits = siteLimitsFromEnv(env);
+  if (siteLimits) options.siteLimits = siteLimits;
   const metrics = metricsFromEnv(env);
   if (metrics) options.metrics = metrics;
   return options;

@@ -3,6 +3,7 @@ import { CAPTURE_LIMITS, GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN, type Capture
 import { checkMasks } from './site-masks.js';
 import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
 import type { AlertOptions } from './alerts/engine.js';
+import { checkSiteLimits, type SiteLimits } from './site-limits.js';
 
 /** One site: its public id, the origins allowed to write, its read token and route templates. */
 export type SiteConfig = {
@@ -17,6 +18,8 @@ export type SiteConfig = {
   alerts?: SiteAlerts;
   /** CSS selectors the extension paints over (and never names) in page captures (site-masks.ts) */
   masks?: string[];
+  /** this site's own limits (site-limits.ts); each unset one is `siteLimits`' or the collector's */
+  limits?: Partial<SiteLimits>;
 };
 
 /** Options of `startCollector`; every one has a default. */
@@ -92,6 +95,8 @@ export type CollectorOptions = {
   maxPagesPerSite?: number;
   /** alert evaluation and webhook delivery (alerts/engine.ts); each field has a default */
   alerts?: AlertOptions;
+  /** every site's limits unless its entry sets its own (site-limits.ts; env HEATLENS_SITE_*) */
+  siteLimits?: Partial<SiteLimits>;
   /** bounds on page captures (`POST /api/captures`); each field defaults to the schema's CAPTURE_LIMITS */
   captureLimits?: Partial<CaptureLimits>;
   /**
@@ -184,9 +189,13 @@ export type ResolvedConfig = Required<
     | 'alerts'
     | 'captureLimits'
     | 'metrics'
+    | 'siteLimits'
   >
 > &
-  Pick<CollectorOptions, 'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts'> & {
+  Pick<
+    CollectorOptions,
+    'redisUrl' | 'redisCluster' | 'sdkFile' | 'publicDir' | 'rateLimits' | 'alerts' | 'siteLimits'
+  > & {
     demo: boolean;
     liveLimits: LiveLimits;
     captureLimits: CaptureLimits;
@@ -242,6 +251,7 @@ export function validateSites(sites: unknown): SiteConfig[] {
     }
     if (s.alerts !== undefined) checkAlerts(s.alerts, `${at}.alerts`);
     if (s.masks !== undefined) checkMasks(s.masks, `${at}.masks`);
+    if (s.limits !== undefined) checkSiteLimits(s.limits, `${at}.limits`);
   });
   return sites as SiteConfig[];
 }
@@ -309,6 +319,7 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
     if (!(Number.isInteger(v) && v > 0)) throw new TypeError(`captureLimits.${k} must be a positive integer`);
   if (captureLimits.imageBytes > captureLimits.siteBytes)
     throw new TypeError('captureLimits.imageBytes must not exceed captureLimits.siteBytes');
+  if (c.siteLimits !== undefined) checkSiteLimits(c.siteLimits, 'siteLimits');
   const metrics = c.metrics ?? {};
   if (metrics.cacheMs !== undefined && !(Number.isFinite(metrics.cacheMs) && metrics.cacheMs >= 0))
     throw new TypeError('metrics.cacheMs must be a number >= 0');

@@ -10,6 +10,7 @@ import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
 import { connectRedis, type RedisConnection } from './redis-client.js';
 import { createSiteRegistry } from './sites.js';
+import { siteLimitsResolver } from './site-limits-of.js';
 import { memorySetupBackend, redisSetupBackend } from './setup/setup-backend.js';
 import { createSetupLog } from './setup/setup-log.js';
 import { createMemoryStore } from './store/memory.js';
@@ -61,6 +62,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const log = pino({ level: config.logLevel, base: { service: 'heatlens-collector' } });
   const metrics = createMetrics();
   const observe = (op: string, s: number) => metrics.storeSeconds.observe({ op }, s);
+  // Each site's limits: its own, else siteLimits, else the collector-wide options.
+  const { limitsOf, pageLimits } = siteLimitsResolver(config, (id) => sites.get(id));
 
   let redis: RedisConnection | undefined;
   // Reads on a connection of their own: a heavy read's commands never queue ahead of a write's.
@@ -84,9 +87,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       observe,
       timeoutMs: config.commandTimeoutMs,
       maxPages: config.maxPagesPerSite,
+      pageLimits,
     });
   } else {
-    store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite });
+    store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite, pageLimits });
   }
 
   const sites = createSiteRegistry(config.sites);
@@ -98,6 +102,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
           redis: redis?.client,
           timeoutMs: config.commandTimeoutMs,
           onSyncError: (err) => log.warn({ err: String(err) }, 'rate limit sync failed'),
+          sitePoints: (id) => limitsOf(id).writes,
         });
   // Refusals and acceptances for GET /api/setup: on Redis, shared by every collector on it.
   const setup = createSetupLog({
@@ -130,7 +135,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     baseUrl: () => baseUrl,
     options: config.alerts,
   });
-  const hub = createLiveHub({ config, store, metrics, log, alerts: alerts.latest });
+  const hub = createLiveHub({ config, store, metrics, log, alerts: alerts.latest, tokenLimits: limitsOf });
   const upgrade = createUpgradeHandler({ sites, hub, limits, metrics, shares: { grantOf, watch: shareWatch } });
   // Move every site's buckets on to longer windows even when nobody reads them.
   const sweeper = setInterval(() => {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../server.js';
-import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../store/limits.js';
+import { ADVANCE_BUDGET, MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../store/limits.js';
+import { ADVANCE_LUA } from '../store/lua/advance.js';
 import { startTestCollector } from '../test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
@@ -41,6 +43,17 @@ async function onEachNode<T>(s: SharedStore, fn: (c: Node) => Promise<T>): Promi
   return out;
 }
 
+/** Every script call the nodes logged (slowlog at 0 us): its SHA and Redis's own time, in us. */
+async function scriptTimes(s: SharedStore): Promise<Array<{ sha: string; us: number }>> {
+  const logs = await onEachNode(s, (n) => n.sendCommand(['SLOWLOG', 'GET', '100000']) as Promise<unknown[][]>);
+  return logs
+    .flat()
+    .map((e) => ({ args: e[3] as string[], us: Number(e[2]) }))
+    .filter((e) => /^evalsha$/i.test(e.args[0] ?? ''))
+    .map((e) => ({ sha: e.args[1]!, us: e.us }));
+}
+const ADVANCE_SHA = createHash('sha1').update(ADVANCE_LUA).digest('hex');
+
 /**
  * Tiles per page had no bound: batches of 500 moves on distinct tiles grew one page to 250,000
  * tiles a bucket (memory store RSS 82 -> 580 MB; on Redis 399 MB and an advance script blocking
@@ -58,6 +71,12 @@ for (const kind of stores) {
     let frozen: number | undefined;
     beforeAll(async () => {
       store = await kind.start?.();
+      if (store)
+        await onEachNode(store, async (n) => {
+          await n.sendCommand(['CONFIG', 'SET', 'slowlog-log-slower-than', '0']);
+          await n.sendCommand(['CONFIG', 'SET', 'slowlog-max-len', '100000']);
+          await n.sendCommand(['SLOWLOG', 'RESET']);
+        });
       c = await startTestCollector({
         redisUrl: store?.redisUrl,
         redisCluster: store?.redisCluster,
@@ -90,8 +109,24 @@ for (const kind of stores) {
           (await get(c.url, `/api/heatmap?site=shop&path=${PAGE}&kind=move&window=1h`, shop.readToken)).status,
         ).toBe(200);
       }
+      // More reads: each advance call goes on where the last one stopped.
+      for (let i = 0; i < 10; i++)
+        expect(
+          (await get(c.url, `/api/heatmap?site=shop&path=${PAGE}&kind=move&window=24h`, shop.readToken)).status,
+        ).toBe(200);
       if (store) {
-        // Every tile set on every node within its bound (script durations are measured apart, never asserted).
+        // Redis's own time per script call, printed: the advance moves at most ADVANCE_BUDGET members
+        // of leaving buckets a call, but seals a live bucket whole (every set, every roll), which on
+        // a loaded machine still runs past 50 ms (see limits.ts); not asserted until that is bounded.
+        const times = await scriptTimes(store);
+        const adv = times.filter((t) => t.sha === ADVANCE_SHA).map((t) => t.us);
+        const others = Math.max(0, ...times.filter((t) => t.sha !== ADVANCE_SHA).map((t) => t.us));
+        console.log(
+          `${kind.name}: ${adv.length} advance calls (budget ${ADVANCE_BUDGET}), longest ` +
+            `${(Math.max(...adv) / 1000).toFixed(1)} ms; other scripts longest ${(others / 1000).toFixed(1)} ms`,
+        );
+        expect(adv.length).toBeGreaterThan(0);
+        // Every tile set on every node within its bound.
         const sizes = (
           await onEachNode(store, async (n) => {
             const out: Array<[string, number]> = [];

@@ -1,6 +1,8 @@
 import type { Alert } from '@heatlens/schema';
 import type { Logger } from 'pino';
-import { checkWebhookTarget } from './webhook-address.js';
+import type { LookupFunction } from 'node:net';
+import { BLOCKED_LOOKUP, guardedLookup, postJson } from './pinned-post.js';
+import { checkWebhookTarget, privateHost } from './webhook-address.js';
 
 /** Options of {@link createDelivery}. */
 export type DeliveryOptions = {
@@ -22,7 +24,15 @@ export type DeliveryOptions = {
   onFailed?: (alert: Alert) => void;
   /** called once per notice the webhook accepted (2xx) */
   onDelivered?: (alert: Alert, attempts: number) => void;
-  /** default globalThis.fetch */
+  /**
+   * how a webhook's host is resolved (default `dns.lookup`); the answer is checked on the
+   * connection that uses it (pinned-post.ts)
+   */
+  lookup?: LookupFunction;
+  /**
+   * send with this instead (tests); its host is then checked by a lookup of its own before each
+   * attempt, not on its connection. Default unset: node:http(s) with the checked lookup
+   */
   fetch?: typeof fetch;
 };
 
@@ -35,7 +45,6 @@ export type DeliveryOptions = {
  */
 export function createDelivery(options: DeliveryOptions) {
   const { log, timeoutMs = 5000, retries = 3, backoffMs = 1000, maxPending = 100, perSite = 2 } = options;
-  const doFetch = options.fetch ?? globalThis.fetch;
   const stop = new AbortController();
   const pending = new Set<Promise<boolean>>();
   // One queue per site: a receiver that hangs, fails or is slow holds up only its own site's notices.
@@ -48,31 +57,53 @@ export function createDelivery(options: DeliveryOptions) {
       stop.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
     });
 
-  async function attempt(url: string, alert: Alert, allowPrivate: boolean): Promise<'ok' | 'retry' | 'fail'> {
-    if (!allowPrivate) {
-      try {
-        await checkWebhookTarget(url);
-      } catch (e) {
-        log.warn({ site: alert.site, rule: alert.rule, reason: (e as Error).message }, 'alert webhook refused');
-        return 'fail';
-      }
-    }
-    try {
-      const res = await doFetch(url, {
+  const pinned = guardedLookup(options.lookup);
+  const open = options.lookup ?? (undefined as unknown as LookupFunction);
+
+  /** One POST: its status, or 'blocked' when the address is one a webhook may not reach. */
+  async function post(url: string, alert: Alert, allowPrivate: boolean): Promise<number | 'blocked'> {
+    const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs)]);
+    const body = JSON.stringify(alert);
+    const headers = { 'user-agent': 'heatlens-alerts' };
+    if (options.fetch) {
+      if (!allowPrivate) await checkWebhookTarget(url);
+      const res = await options.fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'heatlens-alerts' },
-        body: JSON.stringify(alert),
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs)]),
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        signal,
         redirect: 'error',
       });
       await res.body?.cancel().catch(() => {});
-      if (res.ok) return 'ok';
-      log.warn({ site: alert.site, rule: alert.rule, state: alert.state, status: res.status }, 'alert webhook refused');
-      return res.status === 429 || res.status >= 500 ? 'retry' : 'fail';
+      return res.status;
+    }
+    if (!allowPrivate && privateHost(new URL(url).hostname)) return 'blocked';
+    try {
+      return await postJson(url, body, { lookup: allowPrivate ? open : pinned, signal, headers });
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
+      if ((e as Error).message === BLOCKED_LOOKUP) return 'blocked';
+      throw e;
+    }
+  }
+
+  async function attempt(url: string, alert: Alert, allowPrivate: boolean): Promise<'ok' | 'retry' | 'fail'> {
+    try {
+      const status = await post(url, alert, allowPrivate);
+      if (status === 'blocked') {
+        log.warn({ site: alert.site, rule: alert.rule, reason: BLOCKED_LOOKUP }, 'alert webhook refused');
+        return 'fail';
+      }
+      if (status >= 200 && status < 300) return 'ok';
+      log.warn({ site: alert.site, rule: alert.rule, state: alert.state, status }, 'alert webhook refused');
+      return status === 429 || status >= 500 ? 'retry' : 'fail';
+    } catch (e) {
+      const err = e as Error & { code?: string; cause?: { code?: string } };
+      if (/loopback, link-local or metadata/.test(err.message)) {
+        log.warn({ site: alert.site, rule: alert.rule, reason: err.message }, 'alert webhook refused');
+        return 'fail';
+      }
       log.warn(
-        { site: alert.site, rule: alert.rule, state: alert.state, error: err.name, code: err.cause?.code },
+        { site: alert.site, rule: alert.rule, state: alert.state, error: err.name, code: err.code ?? err.cause?.code },
         'alert webhook unreachable',
       );
       return 'retry';

@@ -7,7 +7,7 @@ import { createDelivery } from './deliver.js';
 import { evaluateRules, type Check } from './evaluate.js';
 import { pageFigures } from './figures.js';
 import { buildNotice } from './notice.js';
-import { capChecks } from './cap-checks.js';
+import { MORE_ELEMENT, capChecks } from './cap-checks.js';
 import { resolveRules } from './rules.js';
 
 /** Options of alert evaluation and delivery (`alerts` in CollectorOptions). */
@@ -33,7 +33,7 @@ export type AlertOptions = {
    * resolved; default 60,000 ms
    */
   redeliverMs?: number;
-  /** default globalThis.fetch */
+  /** send webhooks with this instead (tests; deliver.ts); default node:http(s), addresses checked per connection */
   fetch?: typeof fetch;
 };
 
@@ -147,6 +147,17 @@ export function createAlertEngine(deps: AlertEngineDeps) {
       if (!c.firing || firing.has(c.id)) continue;
       const a = buildNotice(site.id, c, 'firing', now, baseUrl(), rules.format);
       if (await store.alerts.open(site.id, c.id, JSON.stringify(a), { now, keep: o.keep })) notify(a);
+    }
+    // A roll-up firing on: its count follows the checks left out now (no new notice is sent; one
+    // waiting to be offered again carries the current count).
+    for (const c of checks.values()) {
+      const was = firing.get(c.id);
+      if (!c.firing || !was || c.element !== MORE_ELEMENT || was.figures.count === c.figures.count) continue;
+      const a: Alert = { ...buildNotice(site.id, c, 'firing', now, baseUrl(), rules.format), at: was.at };
+      if (!(await store.alerts.update(site.id, c.id, JSON.stringify(a)))) continue;
+      changed = true;
+      const waiting = undelivered.get(`${site.id}|${c.id}`);
+      if (waiting) waiting.alert = a;
     }
     for (const [id, was] of firing) {
       const c = checks.get(id);

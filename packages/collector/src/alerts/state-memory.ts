@@ -28,6 +28,12 @@ export function createMemoryAlertState(): AlertState {
       log(s.recent, body, keep);
       return true;
     },
+    async update(site, id, body) {
+      const s = sites.get(site);
+      if (!s?.firing.has(id)) return false;
+      s.firing.set(id, body);
+      return true;
+    },
     async list(site) {
       const s = sites.get(site);
       return { firing: [...(s?.firing.values() ?? [])], recent: [...(s?.recent ?? [])] };

@@ -30,6 +30,13 @@ redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 return 1`;
 
+/** KEYS on; ARGV id, body, ttl. 1 when the alert was firing (its body replaced). */
+export const UPDATE_ALERT_LUA = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
 /** What the Redis alert state needs: a script runner (EVALSHA with fallback) and two reads. */
 export type AlertRedis = {
   run(source: string, keys: string[], args: string[]): Promise<unknown>;
@@ -55,6 +62,9 @@ export function createRedisAlertState(r: AlertRedis): AlertState {
           String(now + cooldownMs),
         ])) === 1
       );
+    },
+    async update(site, id, body) {
+      return (await r.run(UPDATE_ALERT_LUA, [keys(site)[0]!], [id, body, String(TTL_MS)])) === 1;
     },
     async list(site) {
       const [on, , log] = keys(site);

@@ -48,6 +48,8 @@ export function createRateLimits(options: {
   redis?: CounterClient;
   timeoutMs: number;
   onSyncError?: (e: unknown) => void;
+  /** a site's own write budget per window (the sites file's `limits.writes`), else `writesPerSite.points` */
+  sitePoints?: (site: string) => number | undefined;
 }): RateLimits {
   const o = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const shared = createLimitSync({
@@ -62,14 +64,16 @@ export function createRateLimits(options: {
     limiter: new RateLimiterMemory({ points: l.points, duration: l.seconds }),
   });
   const ip = make('ip', o.writesPerIp);
-  const site = make('site', o.writesPerSite);
+  // Each site's budget is its own (sitePoints): the limiter only counts, `over` compares.
+  const site = make('site', { ...o.writesPerSite, points: Math.max(o.writesPerSite.points, 10_000_000) });
+  const sitePoints = (id: string) => options.sitePoints?.(id) ?? o.writesPerSite.points;
   const read = make('read', o.readsPerToken);
   // site -> the current window's writes per source, for fair shares (local to this collector).
   const sources = new Map<string, { until: number; counts: Map<string, number> }>();
 
   /** Consume one point; resolves with the limiter's answer, whether over the limit or not. */
-  async function take(l: ReturnType<typeof make>, key: string, points = 1): Promise<RateLimiterRes> {
-    shared.add(l.limiter, l.name, key, l.limit.seconds * 1000, l.limit.points);
+  async function take(l: ReturnType<typeof make>, key: string, points = 1, limit = l.limit.points) {
+    shared.add(l.limiter, l.name, key, l.limit.seconds * 1000, limit);
     try {
       return await l.limiter.consume(key, points);
     } catch (e) {
@@ -78,7 +82,7 @@ export function createRateLimits(options: {
       return new RateLimiterRes(0, 0, 0);
     }
   }
-  const over = (l: ReturnType<typeof make>, r: RateLimiterRes) => r.consumedPoints > l.limit.points;
+  const over = (l: ReturnType<typeof make>, r: RateLimiterRes, limit = l.limit.points) => r.consumedPoints > limit;
 
   /** This source's writes to `id` in the current window, counted now. */
   function countSource(id: string, source: string): { mine: number; sources: number } {
@@ -98,9 +102,10 @@ export function createRateLimits(options: {
     },
     async writeSite(id, req) {
       const { mine, sources: n } = countSource(id, clientIp(req, o.trustProxy));
-      const r = await take(site, id);
+      const points = sitePoints(id);
+      const r = await take(site, id, 1, points);
       // Over the site's budget, a source keeps its fair share of it: the flood is what gets cut.
-      if (over(site, r) && mine > o.writesPerSite.points / n)
+      if (over(site, r, points) && mine > points / n)
         throw tooMany('writes to this site from this address', r.msBeforeNext);
     },
     async read(token, cost = 1) {

@@ -78,4 +78,16 @@ export function describeAlerts(t: { store: () => Store; fresh: () => string; fol
     expect(await t.store().alerts.open(site, 'rage|/|#pay', '{"n":5}', { ...o, now: now + 60_000 })).toBe(true);
     expect((await t.store().alerts.list(site)).recent).toEqual(['{"n":5}', '{"n":4}', '{"n":2}']); // at most `keep`
   });
+
+  it('updates the body of a firing alert only, without a log entry', async () => {
+    const site = fresh();
+    const o = { now: now, keep: 5 };
+    expect(await t.store().alerts.update(site, 'rage|*|(more)', '{"n":0}')).toBe(false); // not firing
+    await t.store().alerts.open(site, 'rage|*|(more)', '{"n":1}', o);
+    expect(await t.store().alerts.update(site, 'rage|*|(more)', '{"n":2}')).toBe(true);
+    expect(await t.store().alerts.list(site)).toEqual({ firing: ['{"n":2}'], recent: ['{"n":1}'] });
+    await t.store().alerts.close(site, 'rage|*|(more)', '{"n":3}', { ...o, cooldownMs: 1 });
+    expect(await t.store().alerts.update(site, 'rage|*|(more)', '{"n":4}')).toBe(false);
+    expect((await t.store().alerts.list(site)).firing).toEqual([]);
+  });
 }

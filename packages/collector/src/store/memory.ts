@@ -1,6 +1,6 @@
 import { windowSpec, windowStart } from '../windows.js';
 import type { FoldedBatch } from '../fold.js';
-import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission, type PageLimits } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
 import { createMemoryViews } from './views-memory.js';
 import { createMemoryCaptures } from './captures-memory.js';
@@ -18,11 +18,20 @@ const SWEEP_EVERY = 1000;
  * Buckets are summed at read time (the sets are small) and pruned as they leave their window;
  * writes in memory-record.ts, reads in memory-reads.ts, state and sweep in memory-state.ts.
  */
-export function createMemoryStore(options: { grid?: number; maxPages?: number; maxKnownPages?: number } = {}): Store {
+export function createMemoryStore(
+  options: {
+    grid?: number;
+    maxPages?: number;
+    maxKnownPages?: number;
+    /** a site's own page bounds, else `maxPages` and `maxKnownPages` */
+    pageLimits?: (site: string) => PageLimits | undefined;
+  } = {},
+): Store {
   const grid = options.grid ?? 50;
   const admission = createPageAdmission({
     maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES,
+    of: options.pageLimits,
   });
   const pages = new Map<string, PageState>();
   const sites = new Map<string, SiteState>();

@@ -10,6 +10,12 @@
 
 import { OTHER_PAGE } from '../other-page.js';
 
+/**
+ * A site's page bounds: new pages per bucket (`maxPages`) and known pages (`maxKnownPages`). A
+ * store takes them per site (`pageLimits`, from the sites file's `limits`) or one pair for all.
+ */
+export type PageLimits = { maxPages: number; maxKnownPages: number };
+
 /** Re-exported for the store's callers: the admission rule and its result live together here. */
 export { OTHER_PAGE };
 
@@ -86,7 +92,7 @@ function createBucketed<T>(make: () => T) {
  * `admit` returns the page to count under and marks it written at `now`; `sid` is the batch's
  * session (reserved places go to paths a second session writes).
  */
-export function createPageAdmission(options: { maxPages: number; maxKnownPages: number }) {
+export function createPageAdmission(options: PageLimits & { of?: (site: string) => PageLimits | undefined }) {
   const fresh = createAdmittedPages();
   const reserved = createAdmittedPages();
   const candidates = createBucketed(() => new Map<string, string>());
@@ -94,20 +100,21 @@ export function createPageAdmission(options: { maxPages: number; maxKnownPages: 
   const known = new Map<string, Map<string, number>>();
   return {
     admit(site: string, path: string, now: number, sid = ''): string {
+      const lim = options.of?.(site) ?? options;
       let pages = known.get(site);
       if (!pages) known.set(site, (pages = new Map()));
       const seen = pages.get(path);
       const admitted = fresh.at(site, now);
       if (seen === undefined || seen < now - KNOWN_RECENT_MS) {
         if (!admitted.has(path)) {
-          const reserve = reservedPlaces(options.maxPages);
+          const reserve = reservedPlaces(lim.maxPages);
           const inReserve = reserved.at(site, now);
-          if (admitted.size - inReserve.size < options.maxPages - reserve) admitted.add(path);
+          if (admitted.size - inReserve.size < lim.maxPages - reserve) admitted.add(path);
           else {
             const notes = candidates.at(site, now);
             const first = notes.get(path);
             if (first === undefined || first === sid || inReserve.size >= reserve) {
-              if (first === undefined && notes.size < 4 * options.maxPages) notes.set(path, sid);
+              if (first === undefined && notes.size < 4 * lim.maxPages) notes.set(path, sid);
               return OTHER_PAGE;
             }
             notes.delete(path);
@@ -115,7 +122,7 @@ export function createPageAdmission(options: { maxPages: number; maxKnownPages: 
             inReserve.add(path);
           }
         }
-        if (seen === undefined && pages.size >= options.maxKnownPages) pages.delete(pages.keys().next().value!);
+        if (seen === undefined && pages.size >= lim.maxKnownPages) pages.delete(pages.keys().next().value!);
       }
       pages.delete(path);
       pages.set(path, now);

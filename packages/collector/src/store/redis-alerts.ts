@@ -53,6 +53,7 @@ export function createRedisAlerts(d: RedisAlertDeps): Pick<Store, 'alertFigures'
     alerts: {
       open: (...a) => d.call('alerts', () => state.open(...a)),
       close: (...a) => d.call('alerts', () => state.close(...a)),
+      update: (...a) => d.call('alerts', () => state.update(...a)),
       list: (site) => d.call('alerts', () => state.list(site)),
     },
   };

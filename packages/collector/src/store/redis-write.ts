@@ -4,7 +4,14 @@ import { MAX_RETENTION_MS } from '../windows.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { RECORD_LUA } from './lua/record.js';
-import { KNOWN_RECENT_MS, OTHER_PAGE, PAGE_CAP_BUCKET_MS, createAdmittedPages, reservedPlaces } from './page-cap.js';
+import {
+  KNOWN_RECENT_MS,
+  OTHER_PAGE,
+  PAGE_CAP_BUCKET_MS,
+  createAdmittedPages,
+  reservedPlaces,
+  type PageLimits,
+} from './page-cap.js';
 import type { RankQueue } from './rank-queue.js';
 import { recordArgs } from './redis-args.js';
 import type { RedisCalls } from './redis-calls.js';
@@ -15,6 +22,8 @@ export type RedisWriteDeps = {
   script: RedisCalls['script'];
   maxPages: number;
   maxKnownPages: number;
+  /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
+  pageLimits?: (site: string) => PageLimits | undefined;
   rankQueue: RankQueue;
 };
 
@@ -22,7 +31,8 @@ export type RedisWriteDeps = {
  * The Redis store's write path (redis.ts): page admission on the site's hash tag, then the page's
  * batches committed together (group-commit.ts, lua/record.ts), then the site ranking queued.
  */
-export function createRedisRecord({ call, script, maxPages, maxKnownPages, rankQueue }: RedisWriteDeps) {
+export function createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits, rankQueue }: RedisWriteDeps) {
+  const defaultPageLimits = { maxPages, maxKnownPages };
   const recordScript = script(RECORD_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
   const admitted = createAdmittedPages();
@@ -32,6 +42,7 @@ export function createRedisRecord({ call, script, maxPages, maxKnownPages, rankQ
   async function admit(site: string, path: string, now: number, sid: string): Promise<string> {
     const known = admitted.at(site, now);
     if (known.has(path)) return path;
+    const { maxPages, maxKnownPages } = pageLimits?.(site) ?? defaultPageLimits;
     const args = [
       path,
       String(now),

@@ -5,7 +5,7 @@ import { ADVANCE_LUA } from './lua/advance.js';
 import { SITE_LUA } from './lua/rank.js';
 import { WATCH_LUA } from './lua/watch.js';
 import { ALL_SEG_KEY, COUNTER_SET } from '../keys.js';
-import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES } from './page-cap.js';
+import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, type PageLimits } from './page-cap.js';
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
@@ -48,6 +48,8 @@ export type RedisStoreOptions = {
   maxPages?: number;
   /** known pages per site (admitted first, swept), the least recently written evicted; default 10,000 */
   maxKnownPages?: number;
+  /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
+  pageLimits?: (site: string) => PageLimits | undefined;
   /** pages one sweep call advances per site at most; default 1000 */
   sweepPages?: number;
 };
@@ -98,7 +100,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     )) as [string, number, ...string[][]];
 
   const { advanceAndRead, ...readers } = createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue, advance });
-  const record = createRedisRecord({ call, script, maxPages, maxKnownPages, rankQueue });
+  const record = createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits: options.pageLimits, rankQueue });
   const sweep = createRedisSweep({ client, call, rankQueue, advance, sweepPages });
 
   return {

@@ -76,6 +76,11 @@ export interface AlertState {
    * `body`. True when this call closed it: the caller sends the notice.
    */
   close(site: string, id: string, body: string, o: { now: number; cooldownMs: number; keep: number }): Promise<boolean>;
+  /**
+   * Replace the body of alert `id` while it fires (a roll-up's count as it changes); no notice, no
+   * log entry. True when it was firing.
+   */
+  update(site: string, id: string, body: string): Promise<boolean>;
   /** The site's firing alerts (JSON bodies) and its recent notices, newest first. */
   list(site: string): Promise<{ firing: string[]; recent: string[] }>;
 }

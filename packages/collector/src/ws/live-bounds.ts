@@ -10,7 +10,11 @@ export const pageOf = (sub: Subscription): string =>
  * watched in the process and per read token. `refusal` says why a socket may not open now; `book`
  * takes its place and returns the function that gives it back (once, when the socket closes).
  */
-export function createLiveBounds(lim: LiveLimits) {
+export function createLiveBounds(
+  lim: LiveLimits,
+  /** a site's own bounds per read token (the sites file's `limits`), else `lim`'s */
+  tokenLimits?: (site: string) => { liveSockets: number; watchedPages: number } | undefined,
+) {
   const perToken = new Map<string, { sockets: number; pages: Map<string, number> }>();
   let open = 0;
   return {
@@ -24,9 +28,11 @@ export function createLiveBounds(lim: LiveLimits) {
       if (open >= lim.sockets) return `live: this collector has ${lim.sockets} viewers open, retry later`;
       if (sub.path !== undefined && !watched.has(page) && watched.size >= lim.paths)
         return `live: this collector watches ${lim.paths} pages, retry later`;
-      if (t && t.sockets >= lim.socketsPerToken) return `live: ${lim.socketsPerToken} sockets are open with this token`;
-      if (t && !t.pages.has(page) && t.pages.size >= lim.pathsPerToken)
-        return `live: ${lim.pathsPerToken} pages are watched with this token`;
+      const own = tokenLimits?.(sub.site);
+      const sockets = own?.liveSockets ?? lim.socketsPerToken;
+      const paths = own?.watchedPages ?? lim.pathsPerToken;
+      if (t && t.sockets >= sockets) return `live: ${sockets} sockets are open with this token`;
+      if (t && !t.pages.has(page) && t.pages.size >= paths) return `live: ${paths} pages are watched with this token`;
       return undefined;
     },
     /** Count a socket for `sub` opened by `token`; call the answer when it closes. */

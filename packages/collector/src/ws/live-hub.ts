@@ -17,6 +17,8 @@ export type LiveHubDeps = {
   log: Logger;
   /** a site's firing and recent alerts, sent with its pages (alerts/engine.ts) */
   alerts?: (site: string) => AlertList | undefined;
+  /** a site's own bounds per read token (the sites file's `limits`), else `config.liveLimits`' */
+  tokenLimits?: (site: string) => { liveSockets: number; watchedPages: number } | undefined;
 };
 
 const HEARTBEAT_MS = 30_000;
@@ -28,7 +30,7 @@ const HEARTBEAT_MS = 30_000;
  * A page whose old tiles leave the window changes tag too, so a quiet page fades. "Token" in this
  * file is only ever the read token that opened a socket.
  */
-export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDeps) {
+export function createLiveHub({ config, store, metrics, log, alerts, tokenLimits }: LiveHubDeps) {
   const groups = new Map<string, PageGroup>();
   const siteFeeds = new Map<string, SiteFeed>();
   const alive = new WeakMap<WebSocket, boolean>();
@@ -36,7 +38,7 @@ export function createLiveHub({ config, store, metrics, log, alerts }: LiveHubDe
   const grants = new Map<WebSocket, { token: string; site: string }>();
   // A socket joins broadcasts once it has had its first frame, so it never gets that one twice.
   const ready = new WeakSet<WebSocket>();
-  const bounds = createLiveBounds(config.liveLimits);
+  const bounds = createLiveBounds(config.liveLimits, tokenLimits);
   let closed = false;
 
   const { refreshGroup, refreshSite, hop } = createHop({ config, store, log, alerts, groups, siteFeeds, ready });

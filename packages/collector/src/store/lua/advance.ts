@@ -23,6 +23,14 @@ local function members(bk)
   return m
 end
 
+-- At most 'budget' members of a leaving bucket (a window level's bucket holds up to 10,000), and
+-- whether they are all it has left.
+local function someMembers(bk)
+  local m = redis.call('ZRANGE', bk, 0, math.max(budget, 1) - 1, 'WITHSCORES')
+  budget = budget - #m / 2
+  return m, redis.call('ZCARD', bk) == #m / 2
+end
+
 -- Add bucket b of level l, every set, into the level's rolls (sealed). An empty bucket touches no
 -- roll: it adds nothing, and a roll being rebuilt after a drop that nothing reaches stays absent.
 local function rollIn(l, b)
@@ -70,7 +78,7 @@ for k, l in ipairs(L) do
           end
           local set, sg = st[1], st[2]
           local bk = K_bucket(p, l.name, set, sg, b)
-          local m = members(bk)
+          local m, all = someMembers(bk)
           if #m > 0 then
             changed = true
             for j = 1, #m, 2 do
@@ -80,7 +88,14 @@ for k, l in ipairs(L) do
               end
               put(k + 1, b, set, sg, m[j], n)
             end
-            if keepGone then
+            if not all then
+              -- Out of budget inside the set: the moved members leave it, the next call moves the
+              -- rest. A delta reader cannot tell which part left: it reads whole.
+              lost = true
+              redis.call('ZREMRANGEBYRANK', bk, 0, #m / 2 - 1)
+              whole = false
+              break
+            elseif keepGone then
               local gk = K_gone(p, l.name, set, sg, b)
               redis.call('RENAME', bk, gk)
               if k == 1 then redis.call('HDEL', K_written(p), bk) end
@@ -138,7 +153,9 @@ end
  * level's rolls (sealed). Idempotent and atomic, so any collector may run it.
  *
  * Its work is bounded whatever the input: buckets hold at most CAP members per family, and a call
- * moves at most `budget` members, leaving its edges where it stopped; the next call goes on.
+ * moves at most `budget` members of leaving buckets (stopping inside a set if need be: the moved
+ * members leave it, and the page is marked for resync), leaving its edges where it stopped; the
+ * next call goes on.
  *
  * A level whose edge is further behind than its buckets live (every collector was down) cannot be
  * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
