@@ -22,21 +22,21 @@ type Pending = [
   target: Element,
   near: Element,
   settle: (dead?: unknown) => void,
-  href: string,
   controls: Element | null,
   click: unknown,
-  values: string,
 ];
 
 /**
- * The state of every form control: a value or check a script sets (a -/+ stepper, "select all")
- * changes no attribute a MutationObserver hears.
+ * What a click may change that no mutation shows, in one string: the URL, the selection, and the
+ * value and check of every form control (a script's -/+ stepper, "select all").
  */
-const values = () =>
-  [...document.querySelectorAll<HTMLInputElement>('input,select,textarea')].map((i) => i.value + i.checked).join();
+const state = () =>
+  location.href +
+  getSelection() +
+  [...document.querySelectorAll<HTMLInputElement>('input,select,textarea')].map((i) => i.value + i.checked);
 
 /** True when mutation `r` is an effect a visitor could attribute to a click on `t`. */
-const effect = (r: MutationRecord, [t, near, , , controls, click]: Pending): unknown => {
+const effect = (r: MutationRecord, [t, near, , controls, click]: Pending): unknown => {
   const n = r.target as Element;
   return (
     // Inside the target or in what it says it controls (`aria-controls`); anything the click's own
@@ -78,11 +78,11 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
   let armed: AbortSignal | undefined;
   const settleAll = () => pending.forEach((p) => p[2]());
   return (e, t, next: Emit<ClickEvent>, signal) => {
-    const href = location.href;
     const focus = document.activeElement;
-    const sel = '' + getSelection();
     // `window.event`: the click being dispatched (the flag runs inside its listener).
-    if (t.closest(LIVE) || (((window.event as MouseEvent | undefined)?.detail ?? 0) > 1 && sel)) return next(e);
+    if (t.closest(LIVE) || (((window.event as MouseEvent | undefined)?.detail ?? 0) > 1 && '' + getSelection()))
+      return next(e);
+    const before = state();
     if (armed != signal) {
       // Once per tracker: leaving the page or stopping settles what is pending (not dead).
       armed = signal;
@@ -103,27 +103,18 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
         if (!pending.delete(p)) return;
         clearTimeout(timer);
         if (!pending.size) mo!.disconnect();
-        next(
-          dead &&
-            href == location.href &&
-            focus == document.activeElement &&
-            sel == '' + getSelection() &&
-            p[6] == values()
-            ? { ...e, dead: true }
-            : e,
-        );
+        next(dead && focus == document.activeElement && before == state() ? { ...e, dead: true } : e);
       },
-      href,
       // The first id only: a list of several is rare on a clickable element.
       document.getElementById(t.closest('[aria-controls]')?.getAttribute('aria-controls')?.split(' ')[0] || ''),
       window.event,
-      values(),
     ];
     const timer = setTimeout(p[2], deadMs, true);
     pending.add(p);
     (mo ||= new MutationObserver((rs) =>
       // Delivered while a click is still dispatched (`window.event`): its own handlers made them.
-      pending.forEach((q) => (q[3] != location.href || rs.some((r) => effect(r, q))) && q[2]()),
+      // (A new URL is judged when the verdict is due.)
+      pending.forEach((q) => rs.some((r) => effect(r, q)) && q[2]()),
     )).observe(document, {
       subtree: true,
       childList: true,
