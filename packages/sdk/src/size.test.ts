@@ -13,9 +13,9 @@ const bin = fileURLToPath(new URL('../node_modules/.bin/size-limit', import.meta
 
 /** DESIGN.md's budgets (min+brotli bytes) by entry name prefix. */
 const BUDGETS: [string, number][] = [
-  ['heatmap core', 2000],
-  ['everything', 3500],
-  ['script tag', 3600],
+  ['heatmap core', 2500],
+  ['everything', 4800],
+  ['script tag', 4800],
 ];
 
 type Row = { name: string; size: number; sizeLimit?: number; passed?: boolean };

@@ -73,8 +73,9 @@ export function createTransport(o: TransportOptions): Transport {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let interval = o.flushMs || 5000;
   let dropped = 0;
-  // Dropped since the last batch went out (reported in it), and bytes of requests in flight.
-  let unsent = 0;
+  // Dropped as of the last batch that went out (the next reports the difference), and bytes of
+  // requests in flight.
+  let reported = 0;
   let inflight = 0;
   let closed: unknown;
   // The first batch (the page view) goes at once: it counts a bounced visit too, and its answer
@@ -146,18 +147,26 @@ export function createTransport(o: TransportOptions): Transport {
         events.push(q.shift()![1]);
       // Nothing fits: the final budget is spent. Drop the rest (moves first, by the order above).
       if (!events.length) {
-        unsent += q.length;
         dropped += q.length;
         q = [];
         break;
       }
       budget -= bytes;
       post(
-        { v: 1, id: randomId(), site, sid: sessionId(), path: p, vw: innerWidth, dropped: unsent || undefined, events },
+        {
+          v: 1,
+          id: randomId(),
+          site,
+          sid: sessionId(),
+          path: p,
+          vw: innerWidth,
+          dropped: dropped - reported || undefined,
+          events,
+        },
         0,
         final,
       );
-      unsent = 0;
+      reported = dropped;
     }
   };
   // At the window in the bubble phase: after every tracker's own hidden listener (at the document).
@@ -181,7 +190,6 @@ export function createTransport(o: TransportOptions): Transport {
       if (q.push([path(href), e]) > maxQueue) {
         q.shift();
         dropped++;
-        unsent++;
       }
       timer ??= setTimeout(flush, warm ? interval : 0);
     },

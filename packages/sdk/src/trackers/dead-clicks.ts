@@ -22,35 +22,33 @@ type Pending = [
   target: Element,
   near: Element,
   settle: (dead?: unknown) => void,
-  href: string,
   controls: Element | null,
   click: unknown,
-  box: string,
-  touched?: unknown,
 ];
 
 /**
- * The layout of `t`'s surroundings: the boxes of `t` and its ancestors below the body (a sidebar
- * that collapses around a toggle, a panel that widens the column it sits in).
+ * What a click may change that no mutation shows, in one string: the URL, the selection, and the
+ * value and check of every form control (a script's -/+ stepper, "select all").
  */
-const layout = (t: Element | null) => {
-  let s = '';
-  for (; t && t != document.body; t = t.parentElement) s += JSON.stringify(t.getBoundingClientRect());
-  return s;
-};
+const state = () =>
+  location.href +
+  getSelection() +
+  [...document.querySelectorAll<HTMLInputElement>('input,select,textarea')].map((i) => i.value + i.checked);
 
 /** True when mutation `r` is an effect a visitor could attribute to a click on `t`. */
-const effect = (r: MutationRecord, [t, near, , , controls, click]: Pending): unknown => {
+const effect = (r: MutationRecord, [t, near, , controls, click]: Pending): unknown => {
   const n = r.target as Element;
   return (
-    // Inside the target or in what it says it controls (`aria-controls`); on an ancestor, a
-    // change of state (expanded, open, hidden), or any attribute the click's own handlers set
-    // while it is dispatched (a class on the body that collapses a sidebar, a dark theme); a dialog.
+    // Inside the target or in what it says it controls (`aria-controls`); anything the click's own
+    // handlers change while it is dispatched, on an ancestor of the target (a class on the body
+    // that collapses a sidebar, a dark theme) or wherever it shows (a badge's count, a carousel's
+    // slide, a style that moves a track; a change inside a box that is not rendered is not seen).
     t.contains(n) ||
     controls?.contains(n) ||
+    (window.event == click && (n.contains(t) || n.parentElement?.getClientRects().length)) ||
     (r.type == 'attributes'
-      ? (n.contains(t) && (window.event == click || /^(aria-|open|hidden)/.test(r.attributeName!))) ||
-        n.closest?.(DIALOG)
+      ? // Later, on an ancestor, a change of state (expanded, open, hidden); a dialog.
+        (n.contains(t) && /^(aria-|open|hidden)/.test(r.attributeName!)) || n.closest?.(DIALOG)
       : // Content added, removed or rewritten near the target or in a live region (class churn
         // elsewhere is not).
         near.contains(n) ||
@@ -62,15 +60,16 @@ const effect = (r: MutationRecord, [t, near, , , controls, click]: Pending): unk
 /**
  * A click flag for `trackClicks`: marks `dead: true` on a click the visitor saw no effect of
  * within `deadMs`: no navigation (the URL, the page hidden, a navigation started), no focus or
- * selection change, no popover, dialog or `<details>` toggled, nothing scrolled, no change of the
- * layout around the target made by the click's own handlers (a sidebar collapsed by a class on the
- * body), no mutation attributable to it (inside the target; an ancestor's `aria-*`, `open` or
- * `hidden`, or any attribute of an ancestor set while the click is dispatched; a
- * new or changed dialog; content added or changed within two levels above the target, the body
- * excluded; content changed in a live region (`aria-live`, `role=status|alert|log`) anywhere, or
- * in an element the target or an ancestor names in `aria-controls`). Attribute churn elsewhere (a
- * navigation bar toggling classes on scroll) is not an effect; a back/forward or hash navigation
- * settles pending clicks at once. Links, form fields and media controls pass at once; so does a
+ * selection change, no popover, dialog or `<details>` toggled, nothing scrolled, no form control's
+ * value or check changed (by script too), no mutation attributable to it: inside the target; any
+ * made by the click's own handlers while it is dispatched, on an ancestor or inside a rendered box
+ * (a class on the body that collapses a sidebar, a cart badge's count, a carousel's slide or
+ * transform); later, an ancestor's `aria-*`, `open` or `hidden`, a new or changed dialog, content
+ * added or changed within two levels above the target (the body excluded), in a live region
+ * (`aria-live`, `role=status|alert|log`) anywhere, or in an element the target or an ancestor
+ * names in `aria-controls`. Churn elsewhere, outside the click's dispatch (a navigation bar toggling
+ * classes on scroll or on a timer), is not an effect; a back/forward or hash navigation settles
+ * pending clicks at once. Links, form fields and media controls pass at once; so does a
  * double or triple click that selects text. A MutationObserver watches only while a click is pending.
  */
 export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
@@ -79,11 +78,11 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
   let armed: AbortSignal | undefined;
   const settleAll = () => pending.forEach((p) => p[2]());
   return (e, t, next: Emit<ClickEvent>, signal) => {
-    const href = location.href;
     const focus = document.activeElement;
-    const sel = '' + getSelection();
     // `window.event`: the click being dispatched (the flag runs inside its listener).
-    if (t.closest(LIVE) || (((window.event as MouseEvent | undefined)?.detail ?? 0) > 1 && sel)) return next(e);
+    if (t.closest(LIVE) || (((window.event as MouseEvent | undefined)?.detail ?? 0) > 1 && '' + getSelection()))
+      return next(e);
+    const before = state();
     if (armed != signal) {
       // Once per tracker: leaving the page or stopping settles what is pending (not dead).
       armed = signal;
@@ -104,31 +103,18 @@ export function deadClicks({ deadMs = 1000 }: DeadOptions = {}): ClickFlag {
         if (!pending.delete(p)) return;
         clearTimeout(timer);
         if (!pending.size) mo!.disconnect();
-        next(
-          dead &&
-            href == location.href &&
-            focus == document.activeElement &&
-            sel == '' + getSelection() &&
-            // The click's own handlers changed the page and the layout around the target moved.
-            !(p[7] && layout(t) != p[6])
-            ? { ...e, dead: true }
-            : e,
-        );
+        next(dead && focus == document.activeElement && before == state() ? { ...e, dead: true } : e);
       },
-      href,
       // The first id only: a list of several is rare on a clickable element.
       document.getElementById(t.closest('[aria-controls]')?.getAttribute('aria-controls')?.split(' ')[0] || ''),
       window.event,
-      layout(t),
     ];
     const timer = setTimeout(p[2], deadMs, true);
     pending.add(p);
     (mo ||= new MutationObserver((rs) =>
-      pending.forEach((q) => {
-        // Delivered while the click is still dispatched: its own handlers made these changes.
-        if (window.event == q[5]) q[7] = 1;
-        if (q[3] != location.href || rs.some((r) => effect(r, q))) q[2]();
-      }),
+      // Delivered while a click is still dispatched (`window.event`): its own handlers made them.
+      // (A new URL is judged when the verdict is due.)
+      pending.forEach((q) => rs.some((r) => effect(r, q)) && q[2]()),
     )).observe(document, {
       subtree: true,
       childList: true,
