@@ -4,6 +4,7 @@ import { KINDS, SEGMENT_FILTERS, SITE_ID_PATTERN, VIEW_WINDOWS } from '@heatlens
 import { explainFirst } from '@heatlens/schema/field-path';
 import type { LiveStatus } from '@heatlens/schema/live-client';
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import type { MixedSnapshot } from '@heatlens/heat/mix-widths';
 import { MAX_PATH } from '@heatlens/schema/page-key';
 import { VIEW_NAME_MAX } from '@heatlens/schema/views';
 import { MAX_RADIUS, MIN_RADIUS, type OverlaySettings, type OverlayState } from './settings.js';
@@ -127,8 +128,8 @@ export function parseBackgroundMessage(
 export type ContentMessage =
   /** is an overlay mounted in this tab? (answers true; no answer means no) */
   | { type: 'overlay:ping' }
-  /** draw a snapshot with these settings */
-  | { type: 'overlay:draw'; snapshot: SnapshotMessage | null; settings: OverlaySettings }
+  /** draw a snapshot with these settings (under "All widths", mixed with the viewer's width: `mixWidths`) */
+  | { type: 'overlay:draw'; snapshot: MixedSnapshot | null; settings: OverlaySettings }
   /** remove every trace of the overlay */
   | { type: 'overlay:unmount' };
 

@@ -1,7 +1,7 @@
-import type { SnapshotMessage } from '@heatlens/schema/live';
 import { reachFromBands } from '@heatlens/schema/reach';
 import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
+import type { MixedSnapshot } from './mix-widths.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
 import { hoverBox } from './hover-box.js';
@@ -23,7 +23,8 @@ export type Frame = {
   documentRoot: boolean;
   /** device pixels per CSS px of the canvas */
   dpr: number;
-  snapshot: SnapshotMessage;
+  /** the map; under "All widths" the viewer's width's tiles with every width's elements (`mixWidths`) */
+  snapshot: MixedSnapshot;
   settings: HeatStyle;
   /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
   boxes: readonly ElementBox[];
