@@ -101,7 +101,7 @@ describe.runIf(hasChromium)('an automatic capture gives the page back exactly', 
     await page.close();
   }, 180_000);
 
-  it('takes one capture, and leaves the page as it was, when the overlay is shown twice in quick succession', async () => {
+  it('takes one capture and gives the page back when the overlay is shown twice in quick succession', async () => {
     const page = await context.newPage();
     await page.goto(`${origin}/two`);
     const before = await domIdentity(page);
