@@ -37,6 +37,18 @@ export type MountOptions = {
 };
 
 /**
+ * The element whose content space page tiles are in: the SDK's rule, shared (`findScrollRoot`).
+ * Guarded all the same: a browser without an API the rule uses must not break the overlay.
+ */
+function scrollRootOf(doc: Document): Element {
+  try {
+    return findScrollRoot(doc);
+  } catch {
+    return doc.scrollingElement ?? doc.documentElement;
+  }
+}
+
+/**
  * Mount the overlay on the page: one viewport-sized, `position: fixed` canvas with
  * `pointer-events: none` on top of everything, in a shadow root so page styles cannot reach it
  * (`createOverlayHost`), drawn by `createPainter`, redrawn on scroll, resize and layout change
@@ -57,16 +69,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
   // The fixed tiles last hit-tested ("tx,ty" joined); empty: hit-test again.
   let pinnedFor = '';
   let frame = 0;
-  // The element whose content space page tiles are in: the SDK's rule, shared (findScrollRoot).
-  // Guarded all the same: a browser without an API the rule uses must not break the overlay.
-  const findRoot = (): Element => {
-    try {
-      return findScrollRoot(doc);
-    } catch {
-      return doc.scrollingElement ?? doc.documentElement;
-    }
-  };
-  const isDocumentRoot = (el: Element) => el === doc.scrollingElement || el === doc.documentElement || el === doc.body;
+  const findRoot = (): Element => scrollRootOf(doc);
   const state: PaintState = {
     snapshot: null,
     settings: null,
@@ -79,7 +82,8 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     frame = 0;
     if (!ctx) return;
     try {
-      state.documentRoot = isDocumentRoot(state.scrollRoot);
+      const root = state.scrollRoot;
+      state.documentRoot = root === doc.scrollingElement || root === doc.documentElement || root === doc.body;
       if (painter.paint(ctx, state)) schedule();
     } catch {
       // Never throw into the host page: a frame that cannot be drawn is skipped.
@@ -163,9 +167,7 @@ export function mountOverlay(win: Window, opts: MountOptions = {}): Overlay {
     destroy() {
       abort.abort();
       stopWatching();
-      onLayout.cancel();
-      onDom.cancel();
-      onScrolled.cancel();
+      for (const pending of [onLayout, onDom, onScrolled]) pending.cancel();
       stopNavigation();
       if (frame) win.cancelAnimationFrame(frame);
       parts.host.remove();
