@@ -4,7 +4,7 @@ import { KINDS, SEGMENT_FILTERS, SITE_ID_PATTERN, VIEW_WINDOWS } from '@heatlens
 import { explainFirst } from '@heatlens/schema/field-path';
 import type { LiveStatus } from '@heatlens/schema/live-client';
 import type { SnapshotMessage } from '@heatlens/schema/live';
-import type { DrawMap } from '@heatlens/heat/tile-run';
+import type { MixedSnapshot } from '@heatlens/heat/mix-widths';
 import { MAX_PATH } from '@heatlens/schema/page-key';
 import { VIEW_NAME_MAX } from '@heatlens/schema/views';
 import { MAX_RADIUS, MIN_RADIUS, type OverlaySettings, type OverlayState } from './settings.js';
@@ -129,11 +129,12 @@ export type ContentMessage =
   /** is an overlay mounted in this tab? (answers true; no answer means no) */
   | { type: 'overlay:ping' }
   /**
-   * draw a snapshot with these settings; the background sends page tiles as one flat
-   * `[tx, ty, n, ...]` array (Chrome's extension messaging serialises as JSON, where a typed array
-   * would arrive as an object keyed by index), the renderer also takes the wire's tuples
+   * draw a snapshot with these settings (under "All widths", mixed with the viewer's width:
+   * `mixWidths`); the background sends page tiles as one flat `[tx, ty, n, ...]` array (Chrome's
+   * extension messaging serialises as JSON, where a typed array would arrive as an object keyed by
+   * index), the renderer also takes the wire's tuples
    */
-  | { type: 'overlay:draw'; snapshot: DrawMap | null; settings: OverlaySettings }
+  | { type: 'overlay:draw'; snapshot: MixedSnapshot | null; settings: OverlaySettings }
   /** remove every trace of the overlay */
   | { type: 'overlay:unmount' };
 

@@ -1,13 +1,14 @@
 import { reachFromBands } from '@heatlens/schema/reach';
 import { heatMax, heatPoints, type ElementBox, type FramePoints } from './heat-points.js';
 import type { HeatSurface } from './heat-surface.js';
+import type { MixedSnapshot } from './mix-widths.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
 import { hoverBox } from './hover-box.js';
 import { elementLabel, reachLabel } from './map-labels.js';
 import { reachDepth } from './scroll-reach.js';
 import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
-import { tupleRun, type DrawMap } from './tile-run.js';
+import { tupleRun } from './tile-run.js';
 
 /** What one frame needs: the label canvas's context, the heat surface, today's layout and elements. */
 export type Frame = {
@@ -23,8 +24,8 @@ export type Frame = {
   documentRoot: boolean;
   /** device pixels per CSS px of the canvas */
   dpr: number;
-  /** page tiles as tuples or one flat run (`TileRun`) */
-  snapshot: DrawMap;
+  /** the map; under "All widths" the viewer's width's tiles with every width's elements (`mixWidths`) */
+  snapshot: MixedSnapshot;
   settings: HeatStyle;
   /** the snapshot's elements found in today's DOM, with their boxes this frame (clicks) */
   boxes: readonly ElementBox[];

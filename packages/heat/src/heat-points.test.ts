@@ -270,4 +270,24 @@ describe('heatMax', () => {
     ).toBe(9);
     expect(heatMax({ max: 0, tiles: [], fixed: [] })).toBe(1);
   });
+
+  it("under All widths takes off each element's clicks at the drawn width only, not at every width", () => {
+    // 20 clicks on the button at every width, 4 of them at the viewer's: its tile (elsewhere today)
+    // holds those 4; the other 6 page clicks are nobody's.
+    const buy: ElementBox = {
+      sel: 'button#buy',
+      count: 20,
+      points: [[5, 5, 20]],
+      rect: { x: 100, y: 100, w: 100, h: 40 },
+    };
+    const m = map({
+      tiles: [
+        [40, 70, 4],
+        [10, 60, 6],
+      ],
+    });
+    expect(tileWeights(m, l, [buy])).toEqual({ page: 0, fixed: 0 });
+    expect(tileWeights({ ...m, widths: { tiled: [['button#buy', 4]] } }, l, [buy])).toEqual({ page: 0.6, fixed: 0 });
+    expect(tileWeights({ ...m, widths: { tiled: [] } }, l, [buy]).page).toBe(1);
+  });
 });

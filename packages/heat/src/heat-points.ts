@@ -1,5 +1,6 @@
 import { ELEMENT_GRID } from '@heatlens/schema/constants';
 import type { Heatmap } from '@heatlens/schema/live';
+import type { WidthMix } from './mix-widths.js';
 import { fixedTileCentre, inside, pageTileCentre, rootBox, visibleRows, type Layout, type Rect } from './project.js';
 import { flatRun, type TileRun } from './tile-run.js';
 
@@ -36,7 +37,11 @@ export type ElementBox = {
 export type FramePoints = { page: HeatPoint[]; free: HeatPoint[]; elements: HeatPoint[] };
 
 type Run = readonly number[];
-type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'fixed'> & { tiles: TileRun };
+/** The tiles of a frame; `widths` when they are one width's under "All widths" (`mixWidths`). */
+type MapPart = Pick<Heatmap, 'grid' | 'rowPx' | 'fixed'> & {
+  tiles: TileRun;
+  widths?: Pick<WidthMix, 'tiled'> | undefined;
+};
 
 /**
  * Kernel centres of one frame of a move or click map (layout v2).
@@ -154,6 +159,8 @@ const coverCache = new WeakMap<Run, { key: string; clicks: number }>();
  * in each layer, so clicks that are all accounted for leave no tile heat in either. Which tile held
  * which element's clicks is not in the snapshot, so within a layer the rest is spread evenly.
  * Coverage is counted in page space for page elements (it does not change with scroll).
+ * Under "All widths" (`map.widths`) the tiles are one width's: an element's clicks in them are
+ * its count at that width (`widths.tiled`), not its count at every width.
  */
 export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[]): { page: number; fixed: number } {
   const grid = map.grid;
@@ -165,10 +172,12 @@ export function tileWeights(map: MapPart, l: Layout, boxes: readonly ElementBox[
   let aPage = 0;
   let aFixed = 0;
   let aSticky = 0;
+  const tiled = map.widths ? new Map(map.widths.tiled) : null;
   for (const b of boxes) {
-    if (b.pin === 'fixed') aFixed += b.count;
-    else if (b.pin === 'sticky') aSticky += b.count;
-    else aPage += b.count;
+    const count = tiled ? (tiled.get(b.sel) ?? 0) : b.count;
+    if (b.pin === 'fixed') aFixed += count;
+    else if (b.pin === 'sticky') aSticky += count;
+    else aPage += count;
   }
   // A sticky element's clicks fill what the other elements leave of each layer, in proportion.
   const roomFixed = Math.max(0, tFixed - aFixed);

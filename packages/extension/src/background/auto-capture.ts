@@ -35,12 +35,28 @@ export function needsCapture(
   return !(now - newest < CAPTURE_MAX_AGE_MS);
 }
 
+/** Tabs with an automatic capture asked for and not yet over: one at a time per tab. */
+const pending = new Set<number>();
+
 /**
  * The overlay was shown on a page: with the option on, take a capture when the page has none for
  * the tab's width segment or only an old one. Quiet: a failure (no capture route, the tab left)
- * only means no capture this time; tried once per page and segment every `RETRY_AFTER_MS`.
+ * only means no capture this time; tried once per page and segment every `RETRY_AFTER_MS`. Shown
+ * again while one is being decided or taken for the tab (two shows in quick succession, a setting
+ * changed at once), nothing more is asked: the checks below await storage, so without this both
+ * would pass them before either marked the page as tried.
  */
 export async function maybeAutoCapture(state: OverlayState, live: () => readonly string[]): Promise<void> {
+  if (pending.has(state.tabId)) return;
+  pending.add(state.tabId);
+  try {
+    await autoCapture(state, live);
+  } finally {
+    pending.delete(state.tabId);
+  }
+}
+
+async function autoCapture(state: OverlayState, live: () => readonly string[]): Promise<void> {
   if (!(await autoCaptureOn())) return;
   const config = await loadConfig();
   const tab = await browser.tabs.get(state.tabId);

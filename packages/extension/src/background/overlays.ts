@@ -1,18 +1,65 @@
 import browser from 'webextension-polyfill';
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { flatTiles } from '@heatlens/schema/live-delta';
-import type { DrawMap } from '@heatlens/heat/tile-run';
 import type { ContentMessage, FeedStatus, PageBroadcast } from '../messages.js';
 import type { OverlaySettings, OverlayState } from '../settings.js';
 import { siteCollector } from '../collectors.js';
 import { loadConfig, loadOverlay, loadOverlays, saveOverlay } from '../storage.js';
+import { mixWidths, type MixedSnapshot } from '@heatlens/heat/mix-widths';
 import { createLiveFeed, type LiveFeed, type LiveQuery } from './live-feed.js';
+import { ownWidthQuery, sameQuery } from './own-width.js';
 
 // The live sockets are the one thing that cannot live in storage: a socket is a process resource.
 // Everything needed to reopen them (which tab shows which page, how) is in `storage.session`, so a
 // restarted service worker calls `restoreOverlays()` and carries on.
-type Entry = { feed: LiveFeed | null; settings: OverlaySettings; last: SnapshotMessage | null };
+// "All widths" move and click maps have a second socket, `own`, on the viewer's width segment: its
+// tiles are the only ones drawn (`ownWidthQuery`, `mixWidths`); `last` is always the map asked for.
+type Entry = {
+  feed: LiveFeed | null;
+  settings: OverlaySettings;
+  last: SnapshotMessage | null;
+  config: { collectorUrl: string; token: string };
+  own: LiveFeed | null;
+  ownLast: SnapshotMessage | null;
+};
 const feeds = new Map<number, Entry>();
+
+/** What the tab draws: the map, or under "All widths" the mix of it and the viewer's width (null until both came). */
+function frameOf(entry: Entry): MixedSnapshot | null {
+  if (!entry.own || !entry.last) return entry.last;
+  return entry.ownLast ? mixWidths(entry.last, entry.ownLast) : null;
+}
+
+function drawTab(tabId: number, entry: Entry): Promise<unknown> {
+  return toTab(tabId, { type: 'overlay:draw', snapshot: drawable(frameOf(entry)), settings: entry.settings }).catch(() => {});
+}
+
+/** The tab's width in CSS px (the viewer's width segment under "All widths"); undefined when unknown. */
+async function tabWidth(tabId: number): Promise<number | undefined> {
+  return browser.tabs.get(tabId).then(
+    (t) => t.width,
+    () => undefined,
+  );
+}
+
+/** Open, move or close the entry's own-width socket for `query` (null: none). */
+function setOwnFeed(tabId: number, entry: Entry, query: LiveQuery | null): void {
+  if (sameQuery(entry.own?.query, query)) return;
+  entry.ownLast = null;
+  if (!query) {
+    entry.own?.close();
+    entry.own = null;
+  } else if (entry.own) entry.own.update(query);
+  else
+    entry.own = createLiveFeed({
+      ...entry.config,
+      query,
+      onSnapshot(snapshot) {
+        entry.ownLast = snapshot;
+        void drawTab(tabId, entry);
+      },
+    });
+}
 
 const queryOf = (s: OverlayState): LiveQuery => ({
   site: s.site,
@@ -31,7 +78,8 @@ function toTab(tabId: number, message: ContentMessage): Promise<unknown> {
  * extension messaging serialises messages as JSON (a typed array would arrive as an object keyed
  * by index), so one plain array of numbers is what crosses cheaply, not thousands of small arrays.
  */
-const drawable = (s: SnapshotMessage | null): DrawMap | null => (s ? { ...s, tiles: flatTiles(s.tiles) } : null);
+/** The frame with its page tiles as one flat run (one array crosses extension messaging, not thousands). */
+const drawable = (s: MixedSnapshot | null): MixedSnapshot | null => (s ? { ...s, tiles: flatTiles(s.tiles as SnapshotMessage['tiles']) } : null);
 
 function broadcast(tabId: number, status: FeedStatus, snapshot: SnapshotMessage | null): void {
   // The popup shows the page's numbers, never its tiles: they stay here.
@@ -54,18 +102,26 @@ async function openFeed(state: OverlayState): Promise<void> {
   const config = (await siteCollector(browser.storage.local, state.site)) ?? (await loadConfig());
   if (!config) throw new Error('Set the collector URL and read token in the options first.');
   const { tabId } = state;
+  const width = await tabWidth(tabId);
   // The feed reports its first status while it is being created: `entry` must exist by then.
-  const entry: Entry = { settings: state.settings, last: null, feed: null };
+  const entry: Entry = {
+    settings: state.settings,
+    last: null,
+    feed: null,
+    config: { collectorUrl: config.collectorUrl, token: config.token },
+    own: null,
+    ownLast: null,
+  };
   // A restarted worker may restore a tab while the popup turns it on again: keep one socket.
-  feeds.get(tabId)?.feed?.close();
+  closeEntry(feeds.get(tabId));
   feeds.set(tabId, entry);
+  setOwnFeed(tabId, entry, ownWidthQuery(queryOf(state), width));
   entry.feed = createLiveFeed({
-    collectorUrl: config.collectorUrl,
-    token: config.token,
+    ...entry.config,
     query: queryOf(state),
     onSnapshot(snapshot) {
       entry.last = snapshot;
-      toTab(tabId, { type: 'overlay:draw', snapshot: drawable(snapshot), settings: entry.settings }).catch(() => {});
+      void drawTab(tabId, entry);
       broadcast(tabId, 'live', snapshot);
     },
     onStatus(status) {
@@ -93,15 +149,19 @@ export async function overlayOn(state: OverlayState): Promise<OverlayState> {
     return state;
   }
   const query = queryOf(state);
-  const sameMap = (Object.keys(query) as Array<keyof LiveQuery>).every((k) => query[k] === feed.query[k]);
   entry.settings = state.settings;
-  if (!sameMap) entry.last = null;
+  if (!sameQuery(query, feed.query)) entry.last = null;
+  // The viewer's width may have changed segment since (a resized window): its tiles are drawn.
+  setOwnFeed(state.tabId, entry, ownWidthQuery(query, await tabWidth(state.tabId)));
   // Redraw at once with the new settings (opacity, counts), or clear until the new map arrives.
-  await toTab(state.tabId, { type: 'overlay:draw', snapshot: drawable(entry.last), settings: state.settings }).catch(
-    () => {},
-  );
+  await drawTab(state.tabId, entry);
   feed.update(query);
   return state;
+}
+
+function closeEntry(entry: Entry | undefined): void {
+  entry?.feed?.close();
+  entry?.own?.close();
 }
 
 /** Selectors the tab's live click map names now (none unless the overlay shows clicks). */
@@ -112,7 +172,7 @@ export function liveSelectors(tabId: number): string[] {
 
 /** Turn a tab's overlay off: close its socket, forget it, and unmount the overlay if the tab is still there. */
 export async function overlayOff(tabId: number, unmount = true): Promise<void> {
-  feeds.get(tabId)?.feed?.close();
+  closeEntry(feeds.get(tabId));
   feeds.delete(tabId);
   await saveOverlay(tabId, null);
   if (unmount) await toTab(tabId, { type: 'overlay:unmount' }).catch(() => {});

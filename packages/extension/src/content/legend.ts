@@ -1,6 +1,6 @@
 import { WINDOW_LABELS } from '@heatlens/schema/constants';
-import type { DrawMap } from '@heatlens/heat/tile-run';
 import { HEAT_STOPS } from '@heatlens/heat/palette';
+import { widthsNote, type MixedSnapshot } from '@heatlens/heat/mix-widths';
 import type { LegendPlace } from '@heatlens/heat/legend-place';
 import type { OverlaySettings } from '../settings.js';
 
@@ -14,27 +14,31 @@ const KIND_UNITS = { move: 'moves', click: 'clicks' } as const;
  * The legend's text parts, pure so it can be tested without a DOM. `short` starts the compact
  * legend's one line (the map and the width, never cut; the path after it is cut first). The
  * scale says what a tile's heat counts (element labels count an element's clicks), and an empty
- * map says so instead of a scale.
+ * map says so instead of a scale. Under "All widths", `widths` says what share of the samples
+ * came from other widths than the viewer's and where they are drawn (`widthsNote`); '' otherwise.
  */
 export function legendText(
-  snapshot: DrawMap | null,
+  snapshot: MixedSnapshot | null,
   settings: OverlaySettings,
-): { title: string; total: string; scale: string; short: string } {
-  const widths = settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`;
-  const title = `${KIND_LABELS[settings.kind]} · ${WINDOW_LABELS[settings.window]} · ${widths}`;
-  const head = `${KIND_SHORT[settings.kind]} · ${widths} · `;
-  if (!snapshot) return { title, total: '…', scale: 'waiting for data', short: `${head}…` };
+): { title: string; total: string; scale: string; short: string; widths: string } {
+  const segText = settings.seg === 'all' ? 'all widths' : `width ${settings.seg}`;
+  const title = `${KIND_LABELS[settings.kind]} · ${WINDOW_LABELS[settings.window]} · ${segText}`;
+  const head = `${KIND_SHORT[settings.kind]} · ${segText} · `;
+  if (!snapshot) return { title, total: '…', scale: 'waiting for data', short: `${head}…`, widths: '' };
   const total = String(snapshot.total);
   const short = `${head}${total}`;
-  if (snapshot.total === 0 || (snapshot.kind !== 'scroll' && snapshot.max === 0)) {
+  const widths = widthsNote(snapshot.widths, snapshot.kind);
+  if (snapshot.total === 0 || (snapshot.kind !== 'scroll' && snapshot.max === 0 && !widths)) {
     const scale = settings.seg === 'all' ? 'no samples in this window' : 'no samples at this width';
-    return { title, total, scale, short };
+    return { title, total, scale, short, widths };
   }
   const scale =
     snapshot.kind === 'scroll'
       ? '0 % → 100 % of sessions'
-      : `tile heat 1 → ${snapshot.max} ${KIND_UNITS[snapshot.kind]}`;
-  return { title, total, scale, short };
+      : snapshot.max === 0
+        ? `no ${KIND_UNITS[snapshot.kind]} at width ${snapshot.widths?.seg ?? settings.seg}`
+        : `tile heat 1 → ${snapshot.max} ${KIND_UNITS[snapshot.kind]}`;
+  return { title, total, scale, short, widths };
 }
 
 /**
@@ -43,7 +47,7 @@ export function legendText(
  */
 export function createLegend(doc: Document): {
   el: HTMLElement;
-  update(s: DrawMap | null, o: OverlaySettings): void;
+  update(s: MixedSnapshot | null, o: OverlaySettings): void;
   /** move the legend to a viewport corner, full or compact (writes only what changed) */
   place(p: LegendPlace): void;
 } {
@@ -65,6 +69,11 @@ export function createLegend(doc: Document): {
   bar.style.background = `linear-gradient(to right, ${HEAT_STOPS.map(([at, c]) => `${c} ${at * 100}%`).join(', ')})`;
   const scale = doc.createElement('div');
   scale.className = 'scale';
+  // Under "All widths": the share of samples from other widths, and where they are drawn.
+  const widths = doc.createElement('div');
+  widths.className = 'widths';
+  widths.id = 'heatlens-widths';
+  widths.hidden = true;
   // The compact form's one line: the map and the width whole, then the path, cut first.
   const compact = doc.createElement('div');
   compact.className = 'compact';
@@ -73,7 +82,7 @@ export function createLegend(doc: Document): {
   const shortPath = doc.createElement('span');
   shortPath.className = 'path';
   compact.append(head, shortPath);
-  el.append(title, line, bar, scale, compact);
+  el.append(title, line, bar, scale, widths, compact);
   return {
     el,
     update(snapshot, settings) {
@@ -85,6 +94,8 @@ export function createLegend(doc: Document): {
       total.textContent = t.total;
       samples.textContent = snapshot?.kind === 'scroll' ? ' sessions' : ' samples';
       scale.textContent = t.scale;
+      widths.textContent = t.widths;
+      widths.hidden = !t.widths;
       head.textContent = t.short;
       shortPath.textContent = snapshot?.path ? ` ${snapshot.path}` : '';
     },
@@ -108,6 +119,8 @@ canvas { position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events:
 #heatlens-legend[data-corner="tl"] { bottom: auto; top: 12px; right: auto; left: 12px; }
 #heatlens-legend .bar { height: 8px; border-radius: 4px; margin: 4px 0 2px; }
 #heatlens-legend .scale { color: #4b5563; }
+#heatlens-legend .widths { color: #4b5563; max-width: 220px; }
+#heatlens-legend .widths[hidden] { display: none; }
 #heatlens-legend[data-compact] { min-width: 0; padding: 2px 6px; }
 #heatlens-legend .compact { display: none; }
 #heatlens-legend[data-compact] > :not(.compact) { display: none; }

@@ -17,6 +17,8 @@ type Scope = typeof globalThis & { [INSTALLED]?: true };
 
 type Session = { root: Element; pinned: PinnedPage; masks: string[] };
 let session: Session | null = null;
+/** The last `begin` asked for: a new one starts only once it has pinned (or failed), never beside it. */
+let beginning: Promise<unknown> = Promise.resolve();
 
 function isDocumentRoot(doc: Document, root: Element): boolean {
   return root === doc.scrollingElement || root === doc.documentElement;
@@ -56,7 +58,18 @@ function end(): void {
   session = null;
 }
 
-async function begin(win: Window, masks: string[]): Promise<CapturePlan> {
+/**
+ * One capture at a time: two begins at once would each pin the page, the second saving the first's
+ * pinned styles as the page's own and putting those back at its end. So a begin waits for the one
+ * before it, then gives the page back from whatever session is left before pinning it again.
+ */
+function begin(win: Window, masks: string[]): Promise<CapturePlan> {
+  const next = beginning.catch(() => {}).then(() => beginNow(win, masks));
+  beginning = next;
+  return next;
+}
+
+async function beginNow(win: Window, masks: string[]): Promise<CapturePlan> {
   end(); // a capture left half way (its background went away) gives the page back first
   await win.document.fonts?.ready;
   const root = findScrollRoot(win.document);

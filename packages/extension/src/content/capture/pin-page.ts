@@ -31,14 +31,19 @@ export type PinnedPage = {
 export function pinPage(win: Window, root: Element): PinnedPage {
   const doc = win.document;
   const saved = new Map<Element, string | null>();
+  // Through the attribute only, never the CSSOM (`el.style.setProperty`): Chromium keeps an inline
+  // style changed through the CSSOM as a declaration it writes back to the attribute lazily, so an
+  // attribute removed afterwards could come back as `style=""` on an element that had none.
   const set = (el: Element, css: string): void => {
     if (!saved.has(el)) saved.set(el, el.getAttribute('style'));
-    const style = (el as HTMLElement).style;
-    if (!style) return;
-    for (const rule of css.split(';')) {
-      const [prop, value] = rule.split(':').map((s) => s.trim());
-      if (prop && value) style.setProperty(prop, value, 'important');
-    }
+    const rules = css
+      .split(';')
+      .map((rule) => rule.split(':').map((part) => part.trim()))
+      .filter(([prop, value]) => prop && value)
+      .map(([prop, value]) => `${prop}: ${value} !important;`);
+    const current = el.getAttribute('style')?.trim() ?? '';
+    const joined = current && !current.endsWith(';') ? `${current};` : current;
+    el.setAttribute('style', [joined, ...rules].filter(Boolean).join(' '));
   };
   const scroll = { x: win.scrollX, y: win.scrollY, left: root.scrollLeft, top: root.scrollTop };
 
@@ -69,9 +74,10 @@ export function pinPage(win: Window, root: Element): PinnedPage {
       return hidden && fixed.some((f) => f.contains(el));
     },
     restore() {
+      // Exactly what was there: an attribute absent stays absent, never `style=""`.
       for (const [el, style] of saved) {
         if (style === null) el.removeAttribute('style');
-        else el.setAttribute('style', style);
+        else if (el.getAttribute('style') !== style) el.setAttribute('style', style);
       }
       saved.clear();
       root.scrollTo({ left: scroll.left, top: scroll.top, behavior: 'instant' });
