@@ -31,7 +31,9 @@ function frameOf(entry: Entry): MixedSnapshot | null {
 }
 
 function drawTab(tabId: number, entry: Entry): Promise<unknown> {
-  return toTab(tabId, { type: 'overlay:draw', snapshot: drawable(frameOf(entry)), settings: entry.settings }).catch(() => {});
+  return toTab(tabId, { type: 'overlay:draw', snapshot: drawable(frameOf(entry)), settings: entry.settings }).catch(
+    () => {},
+  );
 }
 
 /** The tab's width in CSS px (the viewer's width segment under "All widths"); undefined when unknown. */
@@ -79,7 +81,8 @@ function toTab(tabId: number, message: ContentMessage): Promise<unknown> {
  * by index), so one plain array of numbers is what crosses cheaply, not thousands of small arrays.
  */
 /** The frame with its page tiles as one flat run (one array crosses extension messaging, not thousands). */
-const drawable = (s: MixedSnapshot | null): MixedSnapshot | null => (s ? { ...s, tiles: flatTiles(s.tiles as SnapshotMessage['tiles']) } : null);
+const drawable = (s: MixedSnapshot | null): MixedSnapshot | null =>
+  s ? { ...s, tiles: flatTiles(s.tiles as SnapshotMessage['tiles']) } : null;
 
 function broadcast(tabId: number, status: FeedStatus, snapshot: SnapshotMessage | null): void {
   // The popup shows the page's numbers, never its tiles: they stay here.
