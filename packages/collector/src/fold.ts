@@ -55,6 +55,8 @@ export type FoldSite = {
   own: ReadonlySet<string>;
   /** the writing page's host (from the request's Origin), `www.` folded */
   pageHost?: string | undefined;
+  /** ms of history the site keeps (site-retention.ts `retentionMs`): older events are dropped; default the longest window */
+  retentionMs?: number;
 };
 const NO_SITE: FoldSite = { own: new Set() };
 
@@ -94,7 +96,7 @@ export function foldBatch(
   let engMin = Infinity;
   let engMax = -Infinity;
   let engUsed = 0;
-  const oldest = now - MAX_RETENTION_MS;
+  const oldest = now - (site.retentionMs ?? MAX_RETENTION_MS);
 
   const setOf = (b: number, set: FoldSet) => {
     let bySet = groups.get(b);

@@ -1,3 +1,4 @@
+import { retentionDaysOf, retentionMs } from '../site-retention.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
 import type { ResolvedConfig, SiteConfig } from '../config.js';
@@ -209,6 +210,7 @@ export function createCollectHandler({ config, sites, store, metrics, limits, se
     const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, {
       own: siteHosts(site),
       pageHost: hostOf(origin),
+      retentionMs: retentionMs(retentionDaysOf(site)),
     });
     drop('too_old', folded.tooOld);
     let result;

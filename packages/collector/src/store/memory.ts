@@ -5,6 +5,8 @@ import { buildStats } from '../build-stats.js';
 import type { FoldedBatch } from '../fold.js';
 import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
+import { defaultRetention, levelsFor, type RetentionOf } from '../site-retention.js';
+import { dropUnkeptMemory } from './drop-unkept-memory.js';
 import {
   BATCH_ID_TTL_MS,
   MAX_BATCH_IDS_PER_PAGE,
@@ -66,8 +68,17 @@ type SiteState = {
  * The embedded store: same contract and window semantics as Redis, in this process's memory.
  * Buckets are summed at read time (the sets are small) and pruned as they leave their window.
  */
-export function createMemoryStore(options: { grid?: number; maxPages?: number; maxKnownPages?: number } = {}): Store {
+export function createMemoryStore(
+  options: {
+    grid?: number;
+    maxPages?: number;
+    maxKnownPages?: number;
+    /** a site's `retentionDays` (site-retention.ts): the windows it keeps; default 30 for every site */
+    retentionOf?: RetentionOf;
+  } = {},
+): Store {
   const grid = options.grid ?? 50;
+  const retentionOf = options.retentionOf ?? defaultRetention;
   const admission = createPageAdmission({
     maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES,
@@ -172,7 +183,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
           page.scrollMax.delete(page.scrollMax.keys().next().value!);
       }
       const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map(), prunedAt: new Map() }));
-      for (const w of WINDOW_SPECS) {
+      for (const w of levelsFor(retentionOf(batch.site))) {
         const start = windowStart(now, w);
         for (const item of items) {
           const b = bucketOf(item.b, w.bucketMs);
@@ -290,7 +301,7 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
     views: createMemoryViews(),
 
     async previous(q: HeatmapQuery) {
-      const r = previousRange(q.window, q.now);
+      const r = previousRange(q.window, q.now, levelsFor(retentionOf(q.site)));
       if (!r) return undefined;
       const page = pages.get(`${q.site}|${q.path}`);
       const members: Counts = new Map();
@@ -309,6 +320,10 @@ export function createMemoryStore(options: { grid?: number; maxPages?: number; m
 
     async sweep(_site, now) {
       sweep(now);
+    },
+
+    async dropUnkept(site) {
+      return dropUnkeptMemory(pages, sites.get(site), site, retentionOf(site));
     },
 
     async watch(site, path, ttlMs, now) {

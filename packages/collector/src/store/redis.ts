@@ -39,7 +39,9 @@ import { createRankQueue } from './rank-queue.js';
 import { createReadGate } from './read-gate.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
-import { LEVEL_ARGS, RANK_LEVEL_ARGS, recordArgs, rollKeys, type Read } from './redis-args.js';
+import { recordArgs, rollKeys, siteLevelArgs, type Read } from './redis-args.js';
+import { createRedisDropUnkept } from './drop-unkept-redis.js';
+import { defaultRetention, levelsFor, retentionMs, type RetentionOf } from '../site-retention.js';
 import { createRedisCalls } from './redis-calls.js';
 import { previousRange } from './previous-window.js';
 import { createRedisViews } from './views-redis.js';
@@ -89,6 +91,8 @@ export type RedisStoreOptions = {
   maxKnownPages?: number;
   /** pages one sweep call advances per site at most; default 1000 */
   sweepPages?: number;
+  /** a site's `retentionDays` (site-retention.ts): the windows it keeps; default 30 for every site */
+  retentionOf?: RetentionOf;
 };
 
 /**
@@ -106,7 +110,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     sweepPages = 1000,
     readClient: reader = client,
     readTimeoutMs = DEFAULT_READ_TIMEOUT_MS,
+    retentionOf = defaultRetention,
   } = options;
+  const levelsOf = (site: string) => siteLevelArgs(retentionOf(site));
   const { call, script } = createRedisCalls(client, timeoutMs, options.observe);
   const reads = createRedisCalls(reader, readTimeoutMs, options.observe);
   const pagesGate = createReadGate(PAGES_READS_AT_ONCE, readTimeoutMs);
@@ -116,7 +122,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const rankQueue = createRankQueue({
     write: (site, now, batches) =>
       call('rank', () =>
-        siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...RANK_LEVEL_ARGS, ...batches]),
+        siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...levelsOf(site).rank, ...batches]),
       ),
   });
   const advanceScript = script(ADVANCE_LUA);
@@ -139,7 +145,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       String(maxKnownPages),
       String(admitted.bucketOf(now)),
       String(2 * PAGE_CAP_BUCKET_MS),
-      String(2 * MAX_RETENTION_MS),
+      String(2 * retentionMs(retentionOf(site))),
       String(KNOWN_RECENT_MS),
       OTHER_PAGE,
       sid,
@@ -159,7 +165,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         String(now),
         String(ADVANCE_BUDGET),
         String(MAX_FAMILY_MEMBERS),
-        ...LEVEL_ARGS,
+        ...levelsOf(site).levels,
         ...reads.flatMap((r) => [r[0], r[1]]),
       ],
     )) as [string, number, ...string[][]];
@@ -216,7 +222,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   // One script call commits every queued batch of a page: ids first, then the summed increments.
   const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
-    const args = recordArgs(batches);
+    const args = recordArgs(batches, levelsOf(batches[0]!.site).levels);
     const [watched, ...known] = (await call('record', () => recordScript([page], args))) as [number, ...string[]];
     return { watched: watched === 1, known };
   });
@@ -316,7 +322,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     }),
 
     async previous(q: HeatmapQuery) {
-      const r = previousRange(q.window, q.now);
+      const r = previousRange(q.window, q.now, levelsFor(retentionOf(q.site)));
       if (!r) return undefined;
       const page = pagePrefix(q.site, q.path);
       const keys = (q.seg === 'all' ? SEGMENTS : [q.seg]).flatMap((seg) =>
@@ -341,7 +347,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       if (mine === null) return;
       // Bounded per call: pages written lately first (their live buckets must cascade before they
       // expire), then the others in turns, `sweepPages` in all.
-      const oldest = now - MAX_RETENTION_MS;
+      const oldest = now - retentionMs(retentionOf(site));
       const lately = now - windowSpec('5m').ms - windowSpec('5m').slackMs;
       const recent = await call('sweep', () =>
         client.zRangeByScore(knownKey(site), lately, '+inf', { LIMIT: { offset: 0, count: sweepPages } }),
@@ -360,8 +366,12 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       for (let i = 0; i < paths.length; i += 100) {
         await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
       }
-      await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', oldest));
+      // Known pages are forgotten after the longest window of any site: `dropUnkept` finds a page
+      // whose site's retention was lowered until then.
+      await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', now - MAX_RETENTION_MS));
     },
+
+    dropUnkept: createRedisDropUnkept({ client, calls: { call, script }, retentionOf }),
 
     async watch(site, path, ttlMs) {
       await call('watch', () => client.set(watchedKey(pagePrefix(site, path)), '1', { PX: ttlMs }));
