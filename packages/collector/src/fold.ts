@@ -55,7 +55,7 @@ export type FoldSite = {
   own: ReadonlySet<string>;
   /** the writing page's host (from the request's Origin), `www.` folded */
   pageHost?: string | undefined;
-  /** ms of history the site keeps (site-retention.ts `retentionMs`): older events are dropped; default the longest window */
+  /** ms of history the site keeps (`retentionMs`): older events are dropped; default every window's */
   retentionMs?: number;
 };
 const NO_SITE: FoldSite = { own: new Set() };
