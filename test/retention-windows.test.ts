@@ -39,7 +39,7 @@ describe.runIf(hasChromium)('window picker and site retention, in Chromium', () 
     page.$$eval('#windows input', (xs) => xs.filter((x) => (x as HTMLInputElement).disabled).map((x) => x.id));
 
   for (const width of [390, 1280])
-    it(`${width} px: 90 d and 365 d disabled with the reason for a 30-day site, offered for a 400-day one`, async () => {
+    it(`${width} px: 90 d and 365 d off, with the reason, for a 30-day site; on for 400 days`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 }, locale: 'en-US' });
       try {
         await page.goto(`${collector.url}/#token=${TOKEN}`);
