@@ -6,8 +6,9 @@
 //   --pages=N          pages of the site (default 10,000)
 //   --visitors=N       visitors a day, spread evenly over the pages (default 100,000)
 //   --tiles=N          distinct tiles a page's traffic can reach (default 2,500: a 50x50 grid)
-//   --days=N           simulated days (default 30: the longest retention the store keeps today;
-//                      a longer one is refused, as events past 30 days are dropped on arrival)
+//   --days=N           simulated days (default 30; at most 400)
+//   --retention=N      the site's retentionDays (default: days, at least 30): the store keeps the
+//                      windows it names (site-retention.ts), as a collector with that sites entry does
 //   --sample=N         pages simulated (default 8; --quick 2)
 //   --quick            2 sampled pages over 30 days, under a minute
 // Prints used_memory (INFO memory) and keys at the end, bytes per page and per daily visitor,
@@ -33,7 +34,8 @@ const visitors = num('visitors', 100_000);
 const tiles = num('tiles', 2500);
 const days = num('days', 30);
 const sample = Math.min(pages, num('sample', quick ? 2 : 8));
-if (days > 30) throw new RangeError('--days: the store keeps at most 30 days of history today (MAX_RETENTION_MS)');
+const retention = num('retention', Math.min(400, Math.max(30, Math.ceil(days))));
+if (days > 400 || retention > 400) throw new RangeError('--days, --retention: at most 400 (RETENTION_DAYS.max)');
 const note = (s) => process.stdout.write(`${s}\n`);
 const MiB = 1024 * 1024;
 
@@ -52,7 +54,7 @@ try {
   const perPageDay = visitors / pages;
   note(
     `capacity: ${pages} pages, ${visitors} visitors/day (${perPageDay.toFixed(2)} a page), ${tiles} tiles a page, ` +
-      `${days} days; ${sample} pages simulated`,
+      `${days} days, retentionDays ${retention}; ${sample} pages simulated`,
   );
   const run = await simulate({
     client,
@@ -60,6 +62,7 @@ try {
     pages: sample,
     visitsPerPageDay: perPageDay,
     tiles,
+    retentionDays: retention,
     onDay: (d) => process.stderr.write(`  day ${d} (${Math.round((Date.now() - t0) / 1000)} s)\r`),
   });
   const used = (await usedMemory(client)) - base;
@@ -75,7 +78,7 @@ try {
     path: '/p/0',
     kind: 'move',
     seg: 'all',
-    window: '30d',
+    window: retention >= 365 ? '365d' : retention >= 90 ? '90d' : '30d',
     now: run.end,
   });
   // The model: page keys scale with pages; site-wide keys hold per-page members (ranking), so they
@@ -89,6 +92,7 @@ try {
     visitorsPerDay: visitors,
     tiles,
     days,
+    retentionDays: retention,
     sampledPages: sample,
     batches: run.batches,
     events: run.events,

@@ -39,6 +39,7 @@ export function simExpiry(key) {
   const site = !key.includes('|');
   if (site) {
     if (tail[0] === 'p') return Number(tail[2]) + SPEC[tail[1]].ms + 2 * SPEC[tail[1]].bucketMs;
+    if (tail[0] === 'ev' && SPEC[tail[1]]) return Number(tail[2]) + SPEC[tail[1]].ms + 2 * SPEC[tail[1]].bucketMs;
     if (tail[0] === 'ev') return Number(tail[1]) + SPEC['5m'].ms + 2 * SPEC['5m'].bucketMs;
     if (tail[0] === 'pg') return Number(tail[1]) + 2 * PAGE_CAP_BUCKET_MS;
     if (tail[0] === 'sweep') return (Number(tail[1]) + 2) * SWEEP_MS;
@@ -114,14 +115,17 @@ export function planVisits(rand, { start, end, pages, visitsPerPageDay }) {
  * Run `days` of traffic on `pages` sampled pages, each getting `visitsPerPageDay` visits a day
  * spread uniformly at random over the day. Options: client (connected node-redis), days, pages,
  * visitsPerPageDay, tiles (distinct page tiles a page's traffic can land on; 50 columns), moves
- * and clicks per visit, start (simulated ms), seed, onDay(day). Resolves to {end, batches,
+ * and clicks per visit, retentionDays (the site's, default 30), start (simulated ms), seed,
+ * onDay(day). Resolves to {end, batches,
  * events, expired}.
  */
 export async function simulate(o) {
   const { client, days, pages, visitsPerPageDay, tiles, moves = 60, clicks = 3, seed = 7 } = o;
   const grid = 50;
   const rows = Math.max(1, Math.round(tiles / grid));
-  const store = createRedisStore({ client, ping: () => client.ping(), grid, timeoutMs: 60_000 });
+  // The site's retention as a sites entry sets it: the store writes the windows it keeps.
+  const retentionOf = () => o.retentionDays ?? 30;
+  const store = createRedisStore({ client, ping: () => client.ping(), grid, timeoutMs: 60_000, retentionOf });
   const rand = prng(seed);
   const start = o.start ?? Date.UTC(2026, 0, 1);
   const end = start + days * 86_400_000;

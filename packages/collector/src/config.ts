@@ -4,6 +4,10 @@ import { checkMasks } from './site-masks.js';
 import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
 import type { AlertOptions } from './alerts/engine.js';
 import { checkSiteLimits, type SiteLimits } from './site-limits.js';
+import { checkMetricsOptions, type MetricsOptions } from './metrics-options.js';
+import { checkRetentionDays } from './site-retention.js';
+
+export type { MetricsOptions } from './metrics-options.js';
 
 /** One site: its public id, the origins allowed to write, its read token and route templates. */
 export type SiteConfig = {
@@ -20,6 +24,8 @@ export type SiteConfig = {
   masks?: string[];
   /** this site's own limits (site-limits.ts); each unset one is `siteLimits`' or the collector's */
   limits?: Partial<SiteLimits>;
+  /** days of history kept, 1..400 (site-retention.ts); default 30 */
+  retentionDays?: number;
 };
 
 /** Options of `startCollector`; every one has a default. */
@@ -106,24 +112,6 @@ export type CollectorOptions = {
   captureTimeoutMs?: number;
   /** `/metrics`: render cache, token, separate listener (http/metrics-endpoint.ts); each field has a default */
   metrics?: MetricsOptions;
-};
-
-/** Where and how `/metrics` is served (options of `startCollector`, env `HEATLENS_METRICS_*`). */
-export type MetricsOptions = {
-  /**
-   * ms one render is served to every scrape (a scrape interval is 15 s or more); a burst of
-   * scrapes costs one render. Default 1000
-   */
-  cacheMs?: number;
-  /** bearer token `/metrics` asks for (401 without it); default unset: open, as exporters are */
-  token?: string;
-  /**
-   * serve `/metrics` on this port only (its own listener, e.g. reachable from the monitoring
-   * network alone) and answer 404 for it on the main port; default unset: the main port
-   */
-  port?: number;
-  /** interface of the metrics listener; default the collector's `host` */
-  host?: string;
 };
 
 /** One limit: at most `points` requests per `seconds` for one key. */
@@ -252,6 +240,7 @@ export function validateSites(sites: unknown): SiteConfig[] {
     if (s.alerts !== undefined) checkAlerts(s.alerts, `${at}.alerts`);
     if (s.masks !== undefined) checkMasks(s.masks, `${at}.masks`);
     if (s.limits !== undefined) checkSiteLimits(s.limits, `${at}.limits`);
+    checkRetentionDays(s.retentionDays, at, s.id);
   });
   return sites as SiteConfig[];
 }
@@ -320,13 +309,7 @@ export function resolveConfig(options: CollectorOptions = {}): ResolvedConfig {
   if (captureLimits.imageBytes > captureLimits.siteBytes)
     throw new TypeError('captureLimits.imageBytes must not exceed captureLimits.siteBytes');
   if (c.siteLimits !== undefined) checkSiteLimits(c.siteLimits, 'siteLimits');
-  const metrics = c.metrics ?? {};
-  if (metrics.cacheMs !== undefined && !(Number.isFinite(metrics.cacheMs) && metrics.cacheMs >= 0))
-    throw new TypeError('metrics.cacheMs must be a number >= 0');
-  if (metrics.token !== undefined && !token.test(metrics.token))
-    throw new TypeError(`metrics.token must match ${READ_TOKEN_PATTERN}`);
-  if (metrics.port !== undefined && !(Number.isInteger(metrics.port) && metrics.port >= 0 && metrics.port <= 65535))
-    throw new TypeError('metrics.port must be an integer from 0 to 65535');
+  const metrics = checkMetricsOptions(c.metrics ?? {}, token);
   const demo = !options.sites;
   return { ...c, liveLimits, captureLimits, metrics, sites: demo ? [demoSite()] : validateSites(options.sites), demo };
 }

@@ -43,6 +43,8 @@ export type FoldSite = {
   own: ReadonlySet<string>;
   /** the writing page's host (from the request's Origin), `www.` folded */
   pageHost?: string | undefined;
+  /** ms of history the site keeps (`retentionMs`): older events are dropped; default every window's */
+  retentionMs?: number;
 };
 const NO_SITE: FoldSite = { own: new Set() };
 
@@ -69,7 +71,7 @@ export function foldBatch(
   let scroll: FoldedBatch['scroll'];
   let accepted = 0;
   let tooOld = 0;
-  const oldest = now - MAX_RETENTION_MS;
+  const oldest = now - (site.retentionMs ?? MAX_RETENTION_MS);
 
   for (const e of batch.events) {
     let t = now - (batch.sent - e.ts);

@@ -19,6 +19,8 @@ import type { Store } from './store/types.js';
 import { createLiveHub } from './ws/live-hub.js';
 import { createUpgradeHandler } from './ws/upgrade.js';
 import { SWEEP_MS } from './windows.js';
+import { startRetentionDrops } from './retention-drops.js';
+import { retentionDaysOf } from './site-retention.js';
 import { createShareAuth } from './edge/share-auth.js';
 import { isShareToken } from './edge/share-token.js';
 import { createShareWatch } from './ws/share-watch.js';
@@ -69,6 +71,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   // Reads on a connection of their own: a heavy read's commands never queue ahead of a write's.
   let redisReads: RedisConnection | undefined;
   let store: Store;
+  // The stores ask each site's retention as they write (the registry may be replaced on reload).
+  const retentionOf = (id: string) => retentionDaysOf(sites.get(id));
   if (config.redisUrl || config.redisCluster?.length) {
     const open = () =>
       connectRedis({
@@ -88,9 +92,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       timeoutMs: config.commandTimeoutMs,
       maxPages: config.maxPagesPerSite,
       pageLimits,
+      retentionOf,
     });
   } else {
-    store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite, pageLimits });
+    store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite, pageLimits, retentionOf });
   }
 
   const sites = createSiteRegistry(config.sites);
@@ -143,6 +148,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
   }, SWEEP_MS);
   sweeper.unref();
+  const dropper = startRetentionDrops({ sites: () => sites.list(), store, now: config.now, log });
 
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -205,6 +211,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     },
     updateSites(next) {
       sites.replace(validateSites(next));
+      void dropper.run(); // a lowered retention frees its history now
       return hub.revoke((token, site) =>
         isShareToken(token) ? !!sites.get(site) : sites.readableBy(token).some((s) => s.id === site),
       );
@@ -220,6 +227,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         hub.close();
         shareWatch.close();
         clearInterval(sweeper);
+        dropper.close();
         limits.close();
         await setup.close(); // never rejects: its flush errors are logged by onError
         await alerts.close();

@@ -31,6 +31,8 @@ describe('window specs', () => {
       ['1h', 60_000, 60],
       ['24h', 900_000, 96],
       ['30d', 21_600_000, 120],
+      ['90d', 86_400_000, 90],
+      ['365d', 86_400_000, 365],
     ]);
   });
 
@@ -38,7 +40,8 @@ describe('window specs', () => {
     for (const w of WINDOW_SPECS) {
       expect(w.bucketMs % BASE_BUCKET_MS, w.name).toBe(0);
       expect(w.buckets * w.bucketMs, w.name).toBe(w.ms);
-      expect(w.buckets, w.name).toBeLessThanOrEqual(120);
+      // Up to 30 days at most 120 buckets; beyond, history is kept at day resolution.
+      expect(w.buckets, w.name).toBeLessThanOrEqual(w.ms > WINDOWS['30d'] ? w.ms / 86_400_000 : 120);
     }
   });
 
@@ -49,9 +52,9 @@ describe('window specs', () => {
     }
   });
 
-  it('look up by name, and the longest retention is 30 days', () => {
+  it('look up by name, and the longest retention is 365 days (a site keeping 400 days reads up to 365d)', () => {
     expect(windowSpec('1h').bucketMs).toBe(60_000);
-    expect(MAX_RETENTION_MS).toBe(WINDOWS['30d']);
+    expect(MAX_RETENTION_MS).toBe(WINDOWS['365d']);
   });
 });
 

@@ -14,13 +14,17 @@ export type WindowSpec = {
 /** The finest bucket: every coarser bucket size is a multiple of it, so folding by it loses nothing. */
 export const BASE_BUCKET_MS = 5_000;
 
-// The live window steps in 5 s; longer windows in coarser buckets, so each window keeps at most
-// 120 buckets whatever its length, and every window's rolling key reads as one small key.
+const DAY_MS = 24 * 60 * 60_000;
+// The live window steps in 5 s; longer windows in coarser buckets, so each window up to 30 days
+// keeps at most 120 buckets whatever its length, and every window's rolling key reads as one small
+// key. Beyond 30 days history is kept at day resolution (90 and 365 buckets of a day).
 const BUCKET_MS: Record<WindowName, number> = {
   '5m': 5_000,
   '1h': 60_000,
   '24h': 15 * 60_000,
   '30d': 6 * 60 * 60_000,
+  '90d': DAY_MS,
+  '365d': DAY_MS,
 };
 // Several sweep intervals (SWEEP_MS), so a bucket is cascaded to the next window before it expires.
 const SLACK_MS: Record<WindowName, number> = {
@@ -28,6 +32,8 @@ const SLACK_MS: Record<WindowName, number> = {
   '1h': 10 * 60_000,
   '24h': 60 * 60_000,
   '30d': 6 * 60 * 60_000,
+  '90d': DAY_MS,
+  '365d': DAY_MS,
 };
 
 /** How often a collector advances every page written in the last 30 days (see store.sweep). */

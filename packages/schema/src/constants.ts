@@ -67,18 +67,39 @@ export const WINDOWS = {
   '1h': 60 * 60_000,
   '24h': 24 * 60 * 60_000,
   '30d': 30 * 24 * 60 * 60_000,
+  '90d': 90 * 24 * 60 * 60_000,
+  '365d': 365 * 24 * 60 * 60_000,
 } as const;
 export type WindowName = keyof typeof WINDOWS;
 
 /**
- * Windows a viewer offers (the extension's popup, the dashboard's picker), live first; `30d` is
- * answered by the read API but left out of the pickers.
+ * Days of history a site keeps (`retentionDays` of its sites entry): default 30, from 1 to 400.
+ * A site keeps, and can read, the windows no longer than its retention (`windowKept`); beyond 30
+ * days history is kept at day resolution (Clarity keeps 13 months, Hotjar 365 days, PostHog 90).
  */
-export const VIEW_WINDOWS = ['5m', '1h', '24h'] as const;
+export const RETENTION_DAYS = { default: 30, min: 1, max: 400 } as const;
+
+/** Whether a site keeping `retentionDays` days of history keeps (and answers) a window. */
+export const windowKept = (window: WindowName, retentionDays: number): boolean =>
+  WINDOWS[window] <= retentionDays * 24 * 60 * 60_000;
+
+/**
+ * Windows a viewer offers (the extension's popup, the dashboard's picker), live first; `30d` is
+ * answered by the read API but left out of the pickers. `90d` and `365d` are offered for a site
+ * whose retention keeps them (`windowKept`), shown disabled with the reason otherwise.
+ */
+export const VIEW_WINDOWS = ['5m', '1h', '24h', '90d', '365d'] as const;
 export type ViewWindow = (typeof VIEW_WINDOWS)[number];
 
 /** Short human names of the windows, for pickers and legends. */
-export const WINDOW_LABELS: Record<WindowName, string> = { '5m': '5 min', '1h': '1 h', '24h': '24 h', '30d': '30 d' };
+export const WINDOW_LABELS: Record<WindowName, string> = {
+  '5m': '5 min',
+  '1h': '1 h',
+  '24h': '24 h',
+  '30d': '30 d',
+  '90d': '90 d',
+  '365d': '365 d',
+};
 
 /** Subprotocol a `/live` WebSocket speaks; the read token rides in a second one, `token.<token>`. */
 export const LIVE_PROTOCOL = 'heatlens.v1';

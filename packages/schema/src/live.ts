@@ -215,6 +215,8 @@ export const Sites = Type.Object({
       routes: Type.Array(Type.String()),
       /** CSS selectors the extension paints over (and never names) in page captures; `[]` for none */
       masks: Type.Optional(Type.Array(Type.String())),
+      /** days of history the site keeps (1..400): the windows it answers (`windowKept`); default 30 */
+      retentionDays: Type.Optional(Type.Integer()),
     }),
   ),
 });

@@ -1,4 +1,4 @@
-import { VIEW_WINDOWS, WINDOW_LABELS, WINDOWS, type WindowName } from '@heatlens/schema/constants';
+import { WINDOWS, type WindowName } from '@heatlens/schema/constants';
 import type { PagesMessage } from '@heatlens/schema/live';
 import { openLive, typeFrame, type LiveStatus } from '@heatlens/schema/live-client';
 import { createAlertsPanel } from './alerts-panel.js';
@@ -6,6 +6,7 @@ import { byId, h } from './dom.js';
 import { createEventsChart, type EventsChart } from './events-chart.js';
 import type { ReadableSite } from '@heatlens/schema/live';
 import { fetchSites, SitesError } from './fetch-sites.js';
+import { createWindowPicker } from './window-picker.js';
 import { summaryFigures } from './summary-figures.js';
 import { formatClock, formatCount, formatDuration, formatRate, formatWindow } from './format.js';
 import { createPageView } from './page-view.js';
@@ -107,6 +108,7 @@ const remember = () => writeViewState(state);
 
 function selectSite(site: string): void {
   state.site = site;
+  state.window = windowPicker.forSite(sites.find((s) => s.id === site)?.retentionDays, state.window);
   referrer = undefined;
   state.path = '';
   byId<HTMLSelectElement>('site').value = site;
@@ -121,6 +123,12 @@ function selectSite(site: string): void {
   remember();
 }
 
+// The window picker: the schema's viewer windows, those past the site's retention disabled.
+const windowPicker = createWindowPicker(byId('windows'), state.window, (w) => {
+  state.window = w;
+  connectPages();
+  showPage();
+});
 const setupPanel = createSetupPanel(byId('setup'));
 /** The chosen site's setup panel: refused batches and what to do. */
 function showSetup(): void {
@@ -255,24 +263,6 @@ byId('signout').addEventListener('click', () => {
   showSignIn();
 });
 byId<HTMLSelectElement>('site').addEventListener('change', (e) => selectSite((e.target as HTMLSelectElement).value));
-// The window picker: the schema's viewer windows and their labels.
-byId('windows').replaceChildren(
-  ...VIEW_WINDOWS.map((w) =>
-    h(
-      'label',
-      {},
-      h('input', { type: 'radio', name: 'window', value: w, id: `window-${w}`, checked: w === state.window }),
-      ` ${WINDOW_LABELS[w]}`,
-    ),
-  ),
-);
-for (const input of document.querySelectorAll<HTMLInputElement>('input[name="window"]')) {
-  input.addEventListener('change', () => {
-    state.window = input.value;
-    connectPages();
-    showPage();
-  });
-}
 byId<HTMLSelectElement>('kind').addEventListener('change', (e) => {
   state.kind = (e.target as HTMLSelectElement).value;
   showPage();

@@ -32,8 +32,8 @@ describe('readQuery', () => {
   });
 
   it('refuses each bad field with a 400 naming it and what it may be', () => {
-    expect(refusal('window=2h')).toBe('400 window: one of 5m, 1h, 24h, 30d');
-    expect(refusal('window=__proto__')).toBe('400 window: one of 5m, 1h, 24h, 30d');
+    expect(refusal('window=2h')).toBe('400 window: one of 5m, 1h, 24h, 30d, 90d, 365d');
+    expect(refusal('window=__proto__')).toBe('400 window: one of 5m, 1h, 24h, 30d, 90d, 365d');
     expect(refusal('kind=hover')).toBe('400 kind: one of move, click, scroll');
     expect(refusal('seg=xl')).toBe('400 seg: one of all, s, m, l');
     expect(refusal('path=cart')).toBe('400 path: must start with /');

@@ -1,11 +1,16 @@
 import { KINDS, pageKey, SEGMENTS, WINDOWS, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
 import { OTHER_PAGE } from '../other-page.js';
+import { checkWindowKept, type Retention } from '../site-retention.js';
 import { HttpError } from './respond.js';
 
-/** Query parameters shared by the read routes and /live, checked once. */
-export function readQuery(params: URLSearchParams) {
+/**
+ * Query parameters shared by the read routes and /live, checked once. Given the site read, a
+ * window past its retention is a 400 naming `retentionDays` (site-retention.ts).
+ */
+export function readQuery(params: URLSearchParams, site?: { id: string } & Retention) {
   const window = (params.get('window') ?? '5m') as WindowName;
   if (!Object.hasOwn(WINDOWS, window)) throw new HttpError(400, `window: one of ${Object.keys(WINDOWS).join(', ')}`);
+  if (site) checkWindowKept(site, window);
   const kind = (params.get('kind') ?? 'move') as Kind;
   if (!KINDS.includes(kind)) throw new HttpError(400, `kind: one of ${KINDS.join(', ')}`);
   const seg = (params.get('seg') ?? 'all') as SegmentFilter;

@@ -4,6 +4,7 @@ import type { ResolvedConfig, SiteConfig } from '../config.js';
 import { HttpError } from '../edge/respond.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import { foldBatch } from '../fold.js';
+import { retentionDaysOf, retentionMs } from '../site-retention.js';
 import type { Metrics } from '../metrics.js';
 import type { SetupLog } from '../setup/setup-log.js';
 import type { SiteRegistry } from '../sites.js';
@@ -130,6 +131,7 @@ export async function acceptBatch(
   const folded = foldBatch(batch, sites.routeOf(site, batch.path), config.now(), config.grid, {
     own: siteHosts(site),
     pageHost: pageHostOf(origin),
+    retentionMs: retentionMs(retentionDaysOf(site)),
   });
   drop('too_old', folded.tooOld);
   let result;

@@ -5,6 +5,7 @@ import type { SiteRegistry } from '../sites.js';
 import type { Store } from '../store/types.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
+import { retentionDaysOf } from '../site-retention.js';
 import { HttpError, sendJson } from '../edge/respond.js';
 import { csvFilename, heatmapCsv, namesFromCaptures } from './heatmap-csv.js';
 
@@ -23,19 +24,25 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       if (!readable.length)
         throw new HttpError(401, 'authorization: a valid read token is required', { 'WWW-Authenticate': 'Bearer' });
       sendJson(res, 200, {
-        sites: readable.map((s) => ({ id: s.id, origins: s.origins, routes: s.routes ?? [], masks: s.masks ?? [] })),
+        sites: readable.map((s) => ({
+          id: s.id,
+          origins: s.origins,
+          routes: s.routes ?? [],
+          masks: s.masks ?? [],
+          retentionDays: retentionDaysOf(s),
+        })),
       } satisfies Sites);
     },
     /** GET /api/pages?site&window */
     async pages(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
-      const q = readQuery(params);
+      const q = readQuery(params, site);
       sendJson(res, 200, await store.pages({ site: site.id, window: q.window, now: config.now(), limit: q.limit }));
     },
     /** GET /api/heatmap?site&path&kind&window&seg[&format=json|csv] */
     async heatmap(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
-      const q = readQuery(params);
+      const q = readQuery(params, site);
       const format = params.get('format') ?? 'json';
       if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: one of json, csv');
       const path = sites.routeOf(site, needPath(q.path));
@@ -54,7 +61,7 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
     /** GET /api/stats?site&path&window */
     async stats(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
-      const q = readQuery(params);
+      const q = readQuery(params, site);
       const path = sites.routeOf(site, needPath(q.path));
       sendJson(res, 200, await store.stats({ site: site.id, path, window: q.window, now: config.now() }));
     },

@@ -11,6 +11,7 @@ import {
 import type { ResolvedConfig } from '../config.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
+import { checkWindowKept } from '../site-retention.js';
 import { HttpError, sendJson } from '../edge/respond.js';
 import { publicGrant, type ShareAuth, type ShareRecord } from '../edge/share-auth.js';
 import { mintShareToken, newSavedId } from '../edge/share-token.js';
@@ -65,6 +66,7 @@ export function createSharesApi({ config, sites, store, grantOf, onRevoke }: Sha
       } else {
         const site = authorizeRead(sites, req.headers, b.site);
         if (!b.path.startsWith('/')) throw new HttpError(400, 'path: must start with /');
+        checkWindowKept(site, b.window);
         const path = sites.routeOf(site, pageKey(b.path));
         grant = { site: site.id, path, kind: b.kind, seg: b.seg, window: b.window };
       }
@@ -117,7 +119,7 @@ export function createSharesApi({ config, sites, store, grantOf, onRevoke }: Sha
       }
       if (p === '/api/heatmap' && share.viewId === undefined && !url.searchParams.has('compare')) {
         const site = sites.get(share.site);
-        const q = readQuery(url.searchParams);
+        const q = readQuery(url.searchParams, site);
         const mine =
           site &&
           url.searchParams.get('site') === share.site &&

@@ -13,6 +13,7 @@ import {
 import type { ResolvedConfig } from '../config.js';
 import { authorizeRead } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
+import { checkWindowKept } from '../site-retention.js';
 import { HttpError, sendJson } from '../edge/respond.js';
 import { isSavedId, newSavedId } from '../edge/share-token.js';
 import type { SiteRegistry } from '../sites.js';
@@ -47,6 +48,7 @@ export function createViewsApi({ config, sites, store }: ViewsDeps) {
       if (!parsed.ok) throw new HttpError(400, parsed.error);
       const b = parsed.value;
       const site = authorizeRead(sites, req.headers, b.site);
+      checkWindowKept(site, b.window);
       if (!b.path.startsWith('/')) throw new HttpError(400, 'path: must start with /');
       const now = config.now();
       const path = sites.routeOf(site, pageKey(b.path));
@@ -98,7 +100,7 @@ export function createViewsApi({ config, sites, store }: ViewsDeps) {
      */
     async compare(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
-      const q = readQuery(params);
+      const q = readQuery(params, site);
       if (!q.path) throw new HttpError(400, 'path: required');
       const against = params.get('compare') ?? '';
       const now = config.now();

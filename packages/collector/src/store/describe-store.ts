@@ -166,8 +166,13 @@ export function describeStore(
 
     it('drops events older than the longest retention and clamps the future', async () => {
       const site = fresh();
-      const old = folded([move(10, 10)], { site, ago: 31 * 24 * 3600_000 });
+      const old = folded([move(10, 10)], {
+        site,
+        ago: 31 * 24 * 3600_000,
+        fold: { own: new Set(), retentionMs: 30 * 24 * 3600_000 },
+      });
       expect(old.tooOld).toBe(1);
+      expect(folded([move(10, 10)], { site, ago: 366 * 24 * 3600_000 }).tooOld).toBe(1); // past every site's
       const future = folded([move(10, 10)], { site, ago: -3_600_000 });
       expect(future.items[0]!.b).toBe(T0);
       await store.record(future);

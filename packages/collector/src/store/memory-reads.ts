@@ -7,6 +7,7 @@ import { windowSpec, windowStart } from '../windows.js';
 import { bump, setKey, type Counts } from './memory-buckets.js';
 import { rawStats, sumSets, type PageState, type SiteState } from './memory-state.js';
 import { previousRange } from './previous-window.js';
+import { defaultRetention, levelsFor, type RetentionOf } from '../site-retention.js';
 import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, StatsQuery } from './types.js';
 
 /** A site's pages by events over a window from `start`, most first (then by path), up to `limit`. */
@@ -21,7 +22,13 @@ function ranked(site: SiteState | undefined, window: string, start: number, limi
  * The memory store's reads (memory.ts): buckets summed at read time over the window at `now`
  * (the sets are small), with the same answers as the Redis store.
  */
-export function createMemoryReads(pages: Map<string, PageState>, sites: Map<string, SiteState>, grid: number) {
+export function createMemoryReads(
+  pages: Map<string, PageState>,
+  sites: Map<string, SiteState>,
+  grid: number,
+  /** a site's `retentionDays`: the windows it keeps (site-retention.ts) */
+  retentionOf: RetentionOf = defaultRetention,
+) {
   const pageAt = (site: string, path: string) => pages.get(`${site}|${path}`);
   return {
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
@@ -71,7 +78,7 @@ export function createMemoryReads(pages: Map<string, PageState>, sites: Map<stri
     },
 
     async previous(q: HeatmapQuery) {
-      const r = previousRange(q.window, q.now);
+      const r = previousRange(q.window, q.now, levelsFor(retentionOf(q.site)));
       if (!r) return undefined;
       const page = pageAt(q.site, q.path);
       const members: Counts = new Map();

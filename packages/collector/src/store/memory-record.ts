@@ -1,6 +1,7 @@
 import { scrollIncrements } from '../build-heatmap.js';
 import type { FoldedBatch } from '../fold.js';
 import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
+import { defaultRetention, levelsFor, type RetentionOf } from '../site-retention.js';
 import { WINDOW_SPECS, bucketOf, windowStart, type WindowSpec } from '../windows.js';
 import {
   BATCH_ID_TTL_MS,
@@ -106,6 +107,8 @@ export function recordMemory(
   pages: Map<string, PageState>,
   sites: Map<string, SiteState>,
   batch: FoldedBatch,
+  /** a site's `retentionDays`: the windows it keeps (site-retention.ts) */
+  retentionOf: RetentionOf = defaultRetention,
 ): RecordResult {
   const { now } = batch;
   const page = pageOf(pages, batch.site, batch.path);
@@ -121,7 +124,7 @@ export function recordMemory(
 
   const items = itemsWithScroll(page, batch);
   const site = getOr(sites, batch.site, () => ({ pages: new Map(), events: new Map(), prunedAt: new Map() }));
-  for (const w of WINDOW_SPECS) {
+  for (const w of levelsFor(retentionOf(batch.site))) {
     writeItems(page, batch, items, w);
     countEvents(page, site, batch, w);
   }

@@ -9,6 +9,8 @@ import { recordMemory } from './memory-record.js';
 import { pageOf, sweepState, type PageState, type SiteState } from './memory-state.js';
 import { memoryWindowChanges } from './memory-window-changes.js';
 import type { RecordResult, Store } from './types.js';
+import { defaultRetention, type RetentionOf } from '../site-retention.js';
+import { dropUnkeptMemory } from './drop-unkept-memory.js';
 
 /** Records between two sweeps of idle pages. */
 const SWEEP_EVERY = 1000;
@@ -25,9 +27,12 @@ export function createMemoryStore(
     maxKnownPages?: number;
     /** a site's own page bounds, else `maxPages` and `maxKnownPages` */
     pageLimits?: (site: string) => PageLimits | undefined;
+    /** a site's `retentionDays` (site-retention.ts): the windows it keeps; default 30 for every site */
+    retentionOf?: RetentionOf;
   } = {},
 ): Store {
   const grid = options.grid ?? 50;
+  const retentionOf = options.retentionOf ?? defaultRetention;
   const admission = createPageAdmission({
     maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     maxKnownPages: options.maxKnownPages ?? DEFAULT_MAX_KNOWN_PAGES,
@@ -41,12 +46,12 @@ export function createMemoryStore(
     async record(folded: FoldedBatch): Promise<RecordResult> {
       // Page admission (page-cap.ts): known pages first, then new paths up to the cap, else `(other)`.
       const path = admission.admit(folded.site, folded.path, folded.now, folded.sid);
-      const result = recordMemory(pages, sites, path === folded.path ? folded : { ...folded, path });
+      const result = recordMemory(pages, sites, path === folded.path ? folded : { ...folded, path }, retentionOf);
       if (!result.duplicate && ++records % SWEEP_EVERY === 0) sweepState(pages, sites, folded.now);
       return result;
     },
 
-    ...createMemoryReads(pages, sites, grid),
+    ...createMemoryReads(pages, sites, grid, retentionOf),
 
     async windowChanges(q, since) {
       return memoryWindowChanges(pages.get(`${q.site}|${q.path}`), q, since);
@@ -63,6 +68,10 @@ export function createMemoryStore(
 
     async sweep(_site, now) {
       sweepState(pages, sites, now);
+    },
+
+    async dropUnkept(site) {
+      return dropUnkeptMemory(pages, sites.get(site), site, retentionOf(site));
     },
 
     async watch(site, path, ttlMs, now) {

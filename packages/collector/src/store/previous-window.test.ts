@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previousRange } from './previous-window.js';
 import { windowSpec, windowStart } from '../windows.js';
+import { levelsFor } from '../site-retention.js';
 
 const T = 1_750_000_000_000; // a multiple of 6 h
 
@@ -24,7 +25,17 @@ describe('previousRange', () => {
     expect(r.to - r.from).toBe(24 * 3600_000);
   });
 
-  it('has none for the longest window', () => {
-    expect(previousRange('30d', T)).toBeUndefined();
+  it('has none for the longest window a site keeps', () => {
+    expect(previousRange('30d', T, levelsFor(30))).toBeUndefined();
+    expect(previousRange('365d', T)).toBeUndefined();
+  });
+
+  it('reads the 30 and 90 days before from day buckets when the site keeps them', () => {
+    const r = previousRange('30d', T, levelsFor(90))!;
+    expect(r.level.name).toBe('90d');
+    expect(r.buckets).toHaveLength(30);
+    expect(r.to - r.from).toBe(30 * 86_400_000);
+    expect(previousRange('90d', T, levelsFor(90))).toBeUndefined();
+    expect(previousRange('90d', T, levelsFor(400))!.buckets).toHaveLength(90);
   });
 });

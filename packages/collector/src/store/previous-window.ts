@@ -18,11 +18,17 @@ export type PreviousRange = {
  * period before the 5 min window is five 1-min buckets, before the hour four of 15 min, before the
  * day four of 6 h. Its end is the last such bucket that ended before the window starts (up to one
  * coarse bucket earlier than the window's start: those events are in neither side). Undefined for
- * the longest window: nothing older is stored.
+ * the longest window the site keeps (`levels`: its levels, site-retention.ts; default every window):
+ * nothing older is stored.
  */
-export function previousRange(window: WindowName, now: number): PreviousRange | undefined {
+export function previousRange(
+  window: WindowName,
+  now: number,
+  levels: readonly WindowSpec[] = WINDOW_SPECS,
+): PreviousRange | undefined {
   const w = windowSpec(window);
-  const level = WINDOW_SPECS[WINDOW_SPECS.indexOf(w) + 1];
+  const i = levels.findIndex((l) => l.name === window);
+  const level = i < 0 ? undefined : levels[i + 1];
   if (!level) return undefined;
   const start = windowStart(now, w);
   const to = start - (((start % level.bucketMs) + level.bucketMs) % level.bucketMs);
@@ -34,4 +40,5 @@ export function previousRange(window: WindowName, now: number): PreviousRange | 
 
 /** Why a window has no previous period here: the 400's message. */
 export const noPreviousMessage = (window: WindowName) =>
-  `compare: no stored buckets reach before the ${window} window (the longest kept), so it has no previous period`;
+  `compare: no stored buckets reach before the ${window} window (the longest this site keeps: ` +
+  `see its retentionDays), so it has no previous period`;

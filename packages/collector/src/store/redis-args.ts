@@ -1,24 +1,36 @@
 import type { WindowName } from '@heatlens/schema';
 import type { FoldedBatch } from '../fold.js';
 import { ALL_SEG_KEY, COUNTER_SET, rollKey } from '../keys.js';
-import { WINDOW_SPECS } from '../windows.js';
+import { levelsFor } from '../site-retention.js';
+import { WINDOW_SPECS, type WindowSpec } from '../windows.js';
 import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
 
 // What the Redis store's Lua scripts read (lua/*.ts): the window levels, the roll keys of a read,
 // and the record script's arguments for a group of batches of one page.
 
+/** Levels as the Lua scripts list them: (name, bucketMs, buckets, slackMs) each. */
+export const levelList = (levels: readonly WindowSpec[]) =>
+  levels.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]);
 // The window levels as the Lua scripts read them (levels.ts): count, open buckets, then (name,
-// bucketMs, buckets, slackMs).
-export const LEVEL_ARGS = [
-  String(WINDOW_SPECS.length),
-  String(OPEN_BUCKETS),
-  ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]),
-];
-// The ranking script's levels (rank.ts): count, then (name, bucketMs, buckets, slackMs).
-export const RANK_LEVEL_ARGS = [
-  String(WINDOW_SPECS.length),
-  ...WINDOW_SPECS.flatMap((w) => [w.name, String(w.bucketMs), String(w.buckets), String(w.slackMs)]),
-];
+// bucketMs, buckets, slackMs). Every window: what the memory store and tests compare with.
+export const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ...levelList(WINDOW_SPECS)];
+
+const byDays = new Map<number, { levels: string[]; rank: string[] }>();
+/**
+ * The levels of a site keeping `days` of history (site-retention.ts `levelsFor`), as the page
+ * scripts (`levels`: count, open buckets, then per level) and the ranking script (`rank`: count,
+ * then per level) read them: a site's keys exist only for the windows it keeps.
+ */
+export function siteLevelArgs(days: number): { levels: string[]; rank: string[] } {
+  let args = byDays.get(days);
+  if (!args) {
+    const levels = levelsFor(days);
+    const list = levelList(levels);
+    args = { levels: [String(levels.length), String(OPEN_BUCKETS), ...list], rank: [String(levels.length), ...list] };
+    byDays.set(days, args);
+  }
+  return args;
+}
 /** A read of a window: set, segment (`a`: all), window. */
 export type Read = [set: string, seg: string, window: WindowName];
 /** The rolls of a window's levels. */
@@ -31,16 +43,17 @@ export function rollKeys(page: string, [set, seg, window]: Read): string[] {
 /**
  * The record script's arguments (lua/record.ts) for batches of one page committed together: now
  * (the newest batch's), the TTLs, the family cap, the levels, then per batch its id, session,
- * segment, scroll band and bucket and newest bucket, then per (bucket, set, segment) the summed
+ * segment, scroll band and bucket and newest bucket (`levels`: the site's, `siteLevelArgs`), then
+ * per (bucket, set, segment) the summed
  * increments (counters under segment `all`): `bucket, set, seg, n, member, count, ...`.
  */
-export function recordArgs(batches: readonly FoldedBatch[]): string[] {
+export function recordArgs(batches: readonly FoldedBatch[], levels: readonly string[] = LEVEL_ARGS): string[] {
   const args = [
     String(batches[0]!.now),
     String(BATCH_ID_TTL_MS),
     String(SCROLL_SESSION_TTL_MS),
     String(MAX_FAMILY_MEMBERS),
-    ...LEVEL_ARGS,
+    ...levels,
     String(batches.length),
   ];
   // Increments summed per (bucket, set, segment); items come in runs of one bucket and set

@@ -18,9 +18,10 @@ import { bucketsIn, windowSpec, windowStart } from '../windows.js';
 import { ADVANCE_LUA } from './lua/advance.js';
 import { WINDOW_CHANGES_LUA } from './lua/window-changes.js';
 import { previousRange } from './previous-window.js';
+import { levelsFor, type RetentionOf } from '../site-retention.js';
 import type { RankQueue } from './rank-queue.js';
 import { createReadGate } from './read-gate.js';
-import { rollKeys, type Read } from './redis-args.js';
+import { rollKeys, siteLevelArgs, type Read } from './redis-args.js';
 import type { RedisCalls } from './redis-calls.js';
 import { redisWindowChanges } from './redis-window-changes.js';
 import type { HeatmapQuery, PagesQuery, RedisLike, StatsQuery, WindowChanges } from './types.js';
@@ -114,13 +115,23 @@ export type RedisReadsDeps = {
   grid: number;
   rankQueue: RankQueue;
   advance: Advance;
+  /** a site's `retentionDays` (site-retention.ts): the windows it keeps */
+  retentionOf: RetentionOf;
 };
 
 /**
  * The Redis store's reads (redis.ts): snapshot, windowChanges, stats, pages, previous, and the
  * raw counters of the alert rules, each advancing the page first, on the read client.
  */
-export function createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue, advance }: RedisReadsDeps) {
+export function createRedisReads({
+  reader,
+  reads,
+  readTimeoutMs,
+  grid,
+  rankQueue,
+  advance,
+  retentionOf,
+}: RedisReadsDeps) {
   const pagesGate = createReadGate(PAGES_READS_AT_ONCE, readTimeoutMs);
   const readAdvanceScript = reads.script(ADVANCE_LUA);
   const changesScript = reads.script(WINDOW_CHANGES_LUA);
@@ -193,7 +204,7 @@ export function createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue
       reads.call('windowChanges', async () => {
         const w = windowSpec(q.window);
         const span = { from: windowStart(q.now, w), to: q.now, windowMs: w.ms };
-        const changes = await redisWindowChanges(changesScript, q, since);
+        const changes = await redisWindowChanges(changesScript, q, since, siteLevelArgs(retentionOf(q.site)).levels);
         if (!changes.full) return { ...changes, ...span };
         const read: Read = [HEAT_SETS[q.kind], segKey(q.seg), q.window];
         const { windows } = await advanceAndRead(q.site, q.path, q.now, [read]);
@@ -207,7 +218,7 @@ export function createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue
     pages: (q: PagesQuery) => readPages({ reader, reads, readTimeoutMs, rankQueue, pagesGate, rawStats }, q),
 
     async previous(q: HeatmapQuery) {
-      const r = previousRange(q.window, q.now);
+      const r = previousRange(q.window, q.now, levelsFor(retentionOf(q.site)));
       if (!r) return undefined;
       const page = pagePrefix(q.site, q.path);
       const keys = (q.seg === 'all' ? SEGMENTS : [q.seg]).flatMap((seg) =>

@@ -4,6 +4,7 @@ import type { RankQueue } from './rank-queue.js';
 import type { Advance } from './redis-reads.js';
 import type { RedisCalls } from './redis-calls.js';
 import type { RedisLike } from './types.js';
+import { retentionMs, type RetentionOf } from '../site-retention.js';
 
 export type RedisSweepDeps = {
   client: RedisLike;
@@ -12,10 +13,12 @@ export type RedisSweepDeps = {
   advance: Advance;
   /** pages one sweep call advances per site at most */
   sweepPages: number;
+  /** a site's `retentionDays` (site-retention.ts) */
+  retentionOf: RetentionOf;
 };
 
 /** The Redis store's `sweep` (see Store.sweep): one collector per interval slot, bounded per call. */
-export function createRedisSweep({ client, call, rankQueue, advance, sweepPages }: RedisSweepDeps) {
+export function createRedisSweep({ client, call, rankQueue, advance, sweepPages, retentionOf }: RedisSweepDeps) {
   // Per site: where the sweep's turn through the less recent pages goes on.
   const cursors = new Map<string, number>();
   return async function sweep(site: string, now: number): Promise<void> {
@@ -26,7 +29,7 @@ export function createRedisSweep({ client, call, rankQueue, advance, sweepPages 
     if (mine === null) return;
     // Bounded per call: pages written lately first (their live buckets must cascade before they
     // expire), then the others in turns, `sweepPages` in all.
-    const oldest = now - MAX_RETENTION_MS;
+    const oldest = now - retentionMs(retentionOf(site));
     const lately = now - windowSpec('5m').ms - windowSpec('5m').slackMs;
     const recent = await call('sweep', () =>
       client.zRangeByScore(knownKey(site), lately, '+inf', { LIMIT: { offset: 0, count: sweepPages } }),
@@ -45,6 +48,6 @@ export function createRedisSweep({ client, call, rankQueue, advance, sweepPages 
     for (let i = 0; i < paths.length; i += 100) {
       await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
     }
-    await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', oldest));
+    await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', now - MAX_RETENTION_MS));
   };
 }

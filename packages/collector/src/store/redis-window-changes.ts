@@ -1,7 +1,6 @@
 import { HEAT_SETS, pagePrefix, segKey } from '../keys.js';
 import { WINDOW_SPECS } from '../windows.js';
 import { ADVANCE_BUDGET, MAX_FAMILY_MEMBERS, MAX_WINDOW_CHANGES } from './limits.js';
-import { LEVEL_ARGS } from './redis-args.js';
 import type { HeatmapQuery, WindowChanges } from './types.js';
 
 // The Redis store's `windowChanges` (lua/window-changes.ts): one script call that advances the
@@ -33,6 +32,8 @@ export async function redisWindowChanges(
   run: (keys: string[], args: string[]) => Promise<unknown>,
   q: HeatmapQuery,
   since: string | undefined,
+  /** the site's levels as the scripts read them (redis-args.ts `siteLevelArgs`) */
+  levelArgs: readonly string[],
 ): Promise<Pick<WindowChanges, 'full' | 'cursor' | 'members'>> {
   const levels = WINDOW_SPECS.findIndex((w) => w.name === q.window) + 1;
   const set = HEAT_SETS[q.kind];
@@ -43,7 +44,7 @@ export async function redisWindowChanges(
     String(q.now),
     String(ADVANCE_BUDGET),
     String(MAX_FAMILY_MEMBERS),
-    ...LEVEL_ARGS,
+    ...levelArgs,
     set,
     seg,
     String(levels),

@@ -1,6 +1,6 @@
 import type { FoldedBatch } from '../fold.js';
 import { pagePrefix, siteKey } from '../keys.js';
-import { MAX_RETENTION_MS } from '../windows.js';
+import { retentionMs, type RetentionOf } from '../site-retention.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { RECORD_LUA } from './lua/record.js';
@@ -13,7 +13,7 @@ import {
   type PageLimits,
 } from './page-cap.js';
 import type { RankQueue } from './rank-queue.js';
-import { recordArgs } from './redis-args.js';
+import { recordArgs, siteLevelArgs } from './redis-args.js';
 import type { RedisCalls } from './redis-calls.js';
 import type { RecordResult } from './types.js';
 
@@ -24,6 +24,8 @@ export type RedisWriteDeps = {
   maxKnownPages: number;
   /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
   pageLimits?: (site: string) => PageLimits | undefined;
+  /** a site's `retentionDays` (site-retention.ts) */
+  retentionOf: RetentionOf;
   rankQueue: RankQueue;
 };
 
@@ -31,7 +33,7 @@ export type RedisWriteDeps = {
  * The Redis store's write path (redis.ts): page admission on the site's hash tag, then the page's
  * batches committed together (group-commit.ts, lua/record.ts), then the site ranking queued.
  */
-export function createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits, rankQueue }: RedisWriteDeps) {
+export function createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits, retentionOf, rankQueue }: RedisWriteDeps) {
   const defaultPageLimits = { maxPages, maxKnownPages };
   const recordScript = script(RECORD_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);
@@ -50,7 +52,7 @@ export function createRedisRecord({ call, script, maxPages, maxKnownPages, pageL
       String(maxKnownPages),
       String(admitted.bucketOf(now)),
       String(2 * PAGE_CAP_BUCKET_MS),
-      String(2 * MAX_RETENTION_MS),
+      String(2 * retentionMs(retentionOf(site))),
       String(KNOWN_RECENT_MS),
       OTHER_PAGE,
       sid,
@@ -63,7 +65,7 @@ export function createRedisRecord({ call, script, maxPages, maxKnownPages, pageL
 
   // One script call commits every queued batch of a page: ids first, then the summed increments.
   const groups = createGroupCommit(async (page, batches): Promise<CommitResult> => {
-    const args = recordArgs(batches);
+    const args = recordArgs(batches, siteLevelArgs(retentionOf(batches[0]!.site)).levels);
     const [watched, ...known] = (await call('record', () => recordScript([page], args))) as [number, ...string[]];
     return { watched: watched === 1, known };
   });

@@ -9,7 +9,9 @@ import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, type PageLimits } from './p
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
-import { LEVEL_ARGS, RANK_LEVEL_ARGS } from './redis-args.js';
+import { siteLevelArgs } from './redis-args.js';
+import { createRedisDropUnkept } from './drop-unkept-redis.js';
+import { defaultRetention, type RetentionOf } from '../site-retention.js';
 import { createRedisCalls } from './redis-calls.js';
 import { createRedisReads, type Advance } from './redis-reads.js';
 import { createRedisSweep } from './redis-sweep.js';
@@ -50,6 +52,8 @@ export type RedisStoreOptions = {
   maxKnownPages?: number;
   /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
   pageLimits?: (site: string) => PageLimits | undefined;
+  /** a site's `retentionDays` (site-retention.ts): the windows it keeps; default 30 for every site */
+  retentionOf?: RetentionOf;
   /** pages one sweep call advances per site at most; default 1000 */
   sweepPages?: number;
 };
@@ -70,7 +74,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     sweepPages = 1000,
     readClient: reader = client,
     readTimeoutMs = DEFAULT_READ_TIMEOUT_MS,
+    retentionOf = defaultRetention,
   } = options;
+  // A site's keys exist only for the windows it keeps: every script gets the site's levels.
+  const levelsOf = (site: string) => siteLevelArgs(retentionOf(site));
   const { call, script } = createRedisCalls(client, timeoutMs, options.observe);
   const reads = createRedisCalls(reader, readTimeoutMs, options.observe);
 
@@ -78,7 +85,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   const rankQueue = createRankQueue({
     write: (site, now, batches) =>
       call('rank', () =>
-        siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...RANK_LEVEL_ARGS, ...batches]),
+        siteScript([siteKey(site)], [String(now), String(BATCH_ID_TTL_MS), ...levelsOf(site).rank, ...batches]),
       ),
   });
   const advanceScript = script(ADVANCE_LUA);
@@ -94,14 +101,14 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         String(now),
         String(ADVANCE_BUDGET),
         String(MAX_FAMILY_MEMBERS),
-        ...LEVEL_ARGS,
+        ...levelsOf(site).levels,
         ...reads.flatMap((r) => [r[0], r[1]]),
       ],
     )) as [string, number, ...string[][]];
 
-  const { advanceAndRead, ...readers } = createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue, advance });
-  const record = createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits: options.pageLimits, rankQueue });
-  const sweep = createRedisSweep({ client, call, rankQueue, advance, sweepPages });
+  const { advanceAndRead, ...readers } = createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue, advance, retentionOf });
+  const record = createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits: options.pageLimits, retentionOf, rankQueue });
+  const sweep = createRedisSweep({ client, call, rankQueue, advance, sweepPages, retentionOf });
 
   return {
     record,
@@ -132,6 +139,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       hGetAll: (key) => reads.call('views', () => reader.hGetAll(key)),
       mGet: (keys) => reads.call('views', () => reader.mGet(keys)),
     }),
+
+    dropUnkept: createRedisDropUnkept({ client, calls: { call, script }, retentionOf }),
 
     advance: (site, path, _window, now) => call('advance', async () => (await advance(site, path, now))[0]),
 

@@ -139,6 +139,13 @@ export interface Store {
    * cheap when there is nothing to do, and safe to run concurrently.
    */
   sweep(site: string, now: number): Promise<void>;
+  /**
+   * Free a site's levels past its retention (site-retention.ts): after `retentionDays` was lowered,
+   * every key of the windows it no longer keeps goes at once instead of at its TTL (up to 365 days).
+   * Run on start and once a day (server.ts). Resolves with the number of keys (Redis) or buckets
+   * (memory) freed.
+   */
+  dropUnkept(site: string, now: number): Promise<number>;
   /** Mark a page as watched by an owner for `ttlMs` (seen by every collector on this store). */
   watch(site: string, path: string, ttlMs: number, now: number): Promise<void>;
   /**

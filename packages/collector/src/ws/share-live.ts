@@ -11,7 +11,7 @@ import type { Subscription } from './feeds.js';
  */
 export function shareSubscription(share: ShareRecord, sites: SiteRegistry, params: URLSearchParams): Subscription {
   const site = sites.get(share.site);
-  const q = readQuery(params);
+  const q = readQuery(params, site);
   const mine =
     share.viewId === undefined &&
     site !== undefined &&

@@ -85,7 +85,7 @@ export function createUpgradeHandler(deps: {
       } else {
         const site = authorizeRead(deps.sites, req.headers, url.searchParams.get('site'));
         if (!originAllowed(req, [site])) throw new HttpError(403, `origin: ${req.headers.origin} may not open /live`);
-        const q = readQuery(url.searchParams);
+        const q = readQuery(url.searchParams, site);
         sub = q.path
           ? { site: site.id, path: deps.sites.routeOf(site, q.path), kind: q.kind, seg: q.seg, window: q.window }
           : { site: site.id, window: q.window };

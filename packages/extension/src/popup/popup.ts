@@ -1,5 +1,6 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { VIEW_WINDOWS, WINDOW_LABELS } from '@heatlens/schema/constants';
+import { keepWindows } from './window-options.js';
 import { segmentOf } from '@heatlens/schema/tiles';
 import { fetchSites, fetchStats, originPattern, type ReadableSite } from '../api.js';
 import type { PageBroadcast } from '../messages.js';
@@ -116,6 +117,7 @@ async function showPage(tabId: number, tab: Tabs.Tab, site: ReadableSite, config
   $('#page').textContent = `${site.id} ${path}`;
   const last = await loadLastChoice(browser.storage.local, site.id);
   showSettings(state?.settings ?? { ...DEFAULT_SETTINGS, ...last, seg: tab.width ? segmentOf(tab.width) : 'all' });
+  keepWindows(windowSelect, site.retentionDays);
   // The tab was resized across a width segment since the map's width was chosen: say so, offer the tab's.
   const segNote = $<HTMLParagraphElement>('#seg-note');
   const tabSeg = tab.width ? segmentOf(tab.width) : null;

@@ -60,7 +60,9 @@ for k, l in ipairs(L) do
         lost = true
         dropRolls(l)
         e = oldest - (oldest % l.bms)
-        s = math.min(s, newE)
+        -- Only the live level seals: a longer level's rolls are rebuilt just below, and moving its
+        -- sealed edge would add every bucket in its window a second time in the sealing loop.
+        if l.open then s = math.min(s, newE) end
         if not l.open then
           for b = newE, l.cur, l.bms do rollIn(l, b) end
         end
