@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCollector } from '../test-support/test-collector.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
-import { spawnMain } from '../test-support/spawn-main.js';
+import { spawnMain } from '../../src/test-support/spawn-main.js';
 
 /**
  * SIGTERM during load, on a real process started the way `heatlens-collector` starts (main.ts

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
 

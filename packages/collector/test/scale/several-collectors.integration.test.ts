@@ -1,9 +1,9 @@
 import { ROW_PX } from '@heatlens/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
+import type { Collector } from '../../src/server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
-import { startFleet } from '../test-support/test-collector.js';
+import { startFleet } from '../../src/test-support/test-collector.js';
 
 const shop = SITES[0]!.readToken;
 const HOP_MS = 100;

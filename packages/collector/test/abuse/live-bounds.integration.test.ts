@@ -1,8 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES, batch, openLive, post } from '@heatlens/testkit/collector';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];

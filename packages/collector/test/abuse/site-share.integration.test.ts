@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { batch, post } from '@heatlens/testkit/collector';
 
 // The per-site budget is small so that eight sources spend it within a few hundred writes.

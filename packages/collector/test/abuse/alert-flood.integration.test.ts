@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteConfig } from '../config.js';
-import { startCollector, type Collector } from '../server.js';
+import type { SiteConfig } from '../../src/config.js';
+import { startCollector, type Collector } from '../../src/server.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { startWebhookReceiver, type Answer, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redisAvailable } from '@heatlens/testkit/redis-server';
-import { runRedisRestart } from '../test-support/redis-restart.js';
+import { runRedisRestart } from '../../src/test-support/redis-restart.js';
 
 /**
  * Redis SIGKILLed and restarted under load. With `appendfsync always` every write Redis answered

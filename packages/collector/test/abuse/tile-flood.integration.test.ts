@@ -1,8 +1,8 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../store/limits.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../src/store/limits.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
 

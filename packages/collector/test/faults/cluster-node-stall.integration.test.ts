@@ -1,8 +1,8 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteConfig } from '../config.js';
-import { pagePrefix, siteKey } from '../keys.js';
-import { startCollector, type Collector } from '../server.js';
+import type { SiteConfig } from '../../src/config.js';
+import { pagePrefix, siteKey } from '../../src/keys.js';
+import { startCollector, type Collector } from '../../src/server.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES } from '@heatlens/testkit/collector';
 
 const READ_STATUSES = new Set([200, 400, 401, 403, 404, 405]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { fuzzCollect } from '@heatlens/testkit/fuzz-collect';
 
 /** Own keys of Object.prototype before any hostile input: pollution would add or replace one. */

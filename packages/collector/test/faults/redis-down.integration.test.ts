@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 

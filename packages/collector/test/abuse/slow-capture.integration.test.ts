@@ -1,8 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../server.js';
-import { MAX_UPLOADS } from '../http/captures.js';
-import { startTestCollector } from '../test-support/test-collector.js';
+import type { Collector } from '../../src/server.js';
+import { MAX_UPLOADS } from '../../src/http/captures.js';
+import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES, get } from '@heatlens/testkit/collector';
 import { uploadCapture } from '@heatlens/testkit/captures';
 

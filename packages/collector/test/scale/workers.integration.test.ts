@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITES } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { checkCounts, runSdkLoad } from '@heatlens/testkit/sdk-load';
-import { spawnMain } from '../test-support/spawn-main.js';
+import { spawnMain } from '../../src/test-support/spawn-main.js';
 
 /** How many workers have logged that they listen. */
 const listening = (output: string) => output.split('collector listening').length - 1;
