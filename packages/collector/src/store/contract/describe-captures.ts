@@ -1,6 +1,6 @@
 import { CAPTURE_LIMITS, type CaptureLimits, type CaptureMeta, type Segment } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import type { CaptureStore, Store } from './types.js';
+import type { CaptureStore, Store } from '../types.js';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** A PNG-signed image of `size` bytes holding every byte value (and so invalid UTF-8). */

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_URL } from '@heatlens/schema';
 import { move, type ContractParts } from './describe-store.js';
-import { MAX_FAMILY_MEMBERS } from './limits.js';
-import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, reservedPlaces } from './page-cap.js';
-import type { Store } from './types.js';
+import { MAX_FAMILY_MEMBERS } from '../limits.js';
+import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, reservedPlaces } from '../page-cap.js';
+import type { Store } from '../types.js';
 
 /**
  * The limits part of the store contract (called inside `describeStore`): pages per site, known

@@ -1,9 +1,9 @@
 import type { Event } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import type { FoldSite, FoldedBatch } from '../fold.js';
-import { ownHosts } from '../sources.js';
-import { MAX_FAMILY_MEMBERS } from './limits.js';
-import type { Store } from './types.js';
+import type { FoldSite, FoldedBatch } from '../../fold.js';
+import { ownHosts } from '../../sources.js';
+import { MAX_FAMILY_MEMBERS } from '../limits.js';
+import type { Store } from '../types.js';
 
 type Folded = (
   events: Array<Partial<Event> & { type: Event['type'] }>,

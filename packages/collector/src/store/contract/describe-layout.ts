@@ -1,7 +1,7 @@
 import { ELEMENT_GRID, ROW_PX, type Event } from '@heatlens/schema';
 import { expect, it } from 'vitest';
 import { T0, folded } from './describe-store.js';
-import type { Store } from './types.js';
+import type { Store } from '../types.js';
 
 type Ev = Partial<Event> & { type: Event['type'] };
 

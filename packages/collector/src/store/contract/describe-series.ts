@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { windowSpec, bucketOf } from '../windows.js';
+import { windowSpec, bucketOf } from '../../windows.js';
 import type { ContractParts } from './describe-store.js';
 import { move } from './describe-store.js';
-import type { Store } from './types.js';
+import type { Store } from '../types.js';
 
 /**
  * The events-series part of the store contract (called inside `describeStore`): `pages` answers

@@ -1,7 +1,7 @@
 import type { Event } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import type { FoldedBatch } from '../fold.js';
-import type { Store } from './types.js';
+import type { FoldedBatch } from '../../fold.js';
+import type { Store } from '../types.js';
 
 type Folded = (
   events: Array<Partial<Event> & { type: Event['type'] }>,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ContractParts } from './describe-store.js';
-import type { Store } from './types.js';
+import type { Store } from '../types.js';
 
 /**
  * The stats part of the store contract (called inside `describeStore`): every kind of event

@@ -1,6 +1,6 @@
 import { ROW_PX, parseBatch, type Batch, type Event } from '@heatlens/schema';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { foldBatch, type FoldSite } from '../fold.js';
+import { foldBatch, type FoldSite } from '../../fold.js';
 import { describeLayout } from './describe-layout.js';
 import { describeAlerts } from './describe-alerts.js';
 import { describeCaptures } from './describe-captures.js';
@@ -9,7 +9,7 @@ import { describeLimits } from './describe-limits.js';
 import { describeStats } from './describe-stats.js';
 import { describeSeries } from './describe-series.js';
 import { describeViews } from './describe-views.js';
-import type { Store } from './types.js';
+import type { Store } from '../types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
 export const T0 = 1_750_000_000_000;
