@@ -1,6 +1,6 @@
 import { ELEMENT_GRID, ROW_PX, type Event } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import { T0, folded } from './describe-store.js';
+import { T0, folded } from './fixtures.js';
 import type { Store } from '../types.js';
 
 type Ev = Partial<Event> & { type: Event['type'] };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { windowSpec, bucketOf } from '../../windows.js';
-import type { ContractParts } from './describe-store.js';
-import { move } from './describe-store.js';
+import type { ContractParts } from './fixtures.js';
+import { move } from './fixtures.js';
 import type { Store } from '../types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ContractParts } from './describe-store.js';
+import type { ContractParts } from './fixtures.js';
 import type { Store } from '../types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { SavedView } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import type { ContractParts } from './describe-store.js';
+import type { ContractParts } from './fixtures.js';
 import { SavedFullError, type StoredShare } from '../views-types.js';
 
 const move = (x: number, y: number) => ({ type: 'move' as const, x, y, w: 1000, h: 5000 });
