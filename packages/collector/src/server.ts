@@ -17,7 +17,7 @@ import { createRedisStore } from './store/redis.js';
 import type { Store } from './store/types.js';
 import { createLiveHub } from './ws/live-hub.js';
 import { createUpgradeHandler } from './ws/upgrade.js';
-import { SWEEP_MS } from './windows.js';
+import { SWEEP_MS } from './core/windows.js';
 import { createShareAuth } from './edge/share-auth.js';
 import { isShareToken } from './edge/share-token.js';
 import { createShareWatch } from './ws/share-watch.js';

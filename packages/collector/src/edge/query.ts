@@ -1,5 +1,5 @@
 import { KINDS, pageKey, SEGMENTS, WINDOWS, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
-import { OTHER_PAGE } from '../other-page.js';
+import { OTHER_PAGE } from '../core/other-page.js';
 import { HttpError } from './respond.js';
 
 /** Query parameters shared by the read routes and /live, checked once. */

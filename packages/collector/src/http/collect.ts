@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FLUSH_HEADER, MAX_BODY_BYTES, parseBatch } from '@heatlens/schema';
 import type { ResolvedConfig, SiteConfig } from '../config.js';
-import { foldBatch } from '../fold.js';
+import { foldBatch } from '../core/fold.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import type { SiteRegistry } from '../sites.js';
-import { hostOf, ownHosts } from '../sources.js';
+import { hostOf, ownHosts } from '../core/sources.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from '../edge/respond.js';

@@ -1,10 +1,10 @@
 import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
-import { buildHeatmap, reachByBand, scrollIncrements } from '../build-heatmap.js';
-import { siteSources } from '../build-sources.js';
-import { buildStats } from '../build-stats.js';
-import type { FoldedBatch } from '../fold.js';
+import { buildHeatmap, reachByBand, scrollIncrements } from '../core/build-heatmap.js';
+import { siteSources } from '../core/build-sources.js';
+import { buildStats } from '../core/build-stats.js';
+import type { FoldedBatch } from '../core/fold.js';
 import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
-import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../windows.js';
+import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../core/windows.js';
 import {
   BATCH_ID_TTL_MS,
   MAX_BATCH_IDS_PER_PAGE,
@@ -12,7 +12,7 @@ import {
   MAX_TILES_PER_BUCKET,
   MAX_TILES_PER_WINDOW,
   SCROLL_SESSION_TTL_MS,
-} from './limits.js';
+} from '../core/limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
 import { createMemoryAlertState } from '../alerts/state-memory.js';
 import { previousRange } from './previous-window.js';

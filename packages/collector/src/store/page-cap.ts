@@ -8,7 +8,7 @@
  * compete for a new place again.
  */
 
-import { OTHER_PAGE } from '../other-page.js';
+import { OTHER_PAGE } from '../core/other-page.js';
 
 /** Re-exported for the store's callers: the admission rule and its result live together here. */
 export { OTHER_PAGE };

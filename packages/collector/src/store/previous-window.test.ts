@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previousRange } from './previous-window.js';
-import { windowSpec, windowStart } from '../windows.js';
+import { windowSpec, windowStart } from '../core/windows.js';
 
 const T = 1_750_000_000_000; // a multiple of 6 h
 

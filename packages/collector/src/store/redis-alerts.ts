@@ -1,6 +1,6 @@
 import { createRedisAlertState } from '../alerts/state-redis.js';
 import { rankKey } from '../keys.js';
-import { bucketsIn, windowSpec } from '../windows.js';
+import { bucketsIn, windowSpec } from '../core/windows.js';
 import type { RedisLike } from './types.js';
 import type { AlertCounters, AlertFiguresQuery, Store } from './types.js';
 

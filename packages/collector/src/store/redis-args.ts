@@ -1,8 +1,8 @@
 import type { WindowName } from '@heatlens/schema';
-import type { FoldedBatch } from '../fold.js';
+import type { FoldedBatch } from '../core/fold.js';
 import { ALL_SEG_KEY, COUNTER_SET, rollKey } from '../keys.js';
-import { WINDOW_SPECS } from '../windows.js';
-import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import { WINDOW_SPECS } from '../core/windows.js';
+import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from '../core/limits.js';
 
 // What the Redis store's Lua scripts read (lua/*.ts): the window levels, the roll keys of a read,
 // and the record script's arguments for a group of batches of one page.

@@ -1,8 +1,8 @@
 import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
-import { buildHeatmap, reachByBand } from '../build-heatmap.js';
-import { siteSources } from '../build-sources.js';
-import { buildStats } from '../build-stats.js';
-import type { FoldedBatch } from '../fold.js';
+import { buildHeatmap, reachByBand } from '../core/build-heatmap.js';
+import { siteSources } from '../core/build-sources.js';
+import { buildStats } from '../core/build-stats.js';
+import type { FoldedBatch } from '../core/fold.js';
 import {
   ALL_SEG_KEY,
   COUNTER_SET,
@@ -19,8 +19,8 @@ import {
   visitorsKey,
   watchedKey,
 } from '../keys.js';
-import { MAX_RETENTION_MS, SWEEP_MS, bucketsIn, windowSpec, windowStart } from '../windows.js';
-import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from './limits.js';
+import { MAX_RETENTION_MS, SWEEP_MS, bucketsIn, windowSpec, windowStart } from '../core/windows.js';
+import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from '../core/limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { ADVANCE_LUA } from './lua/advance.js';

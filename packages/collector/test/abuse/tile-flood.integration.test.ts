@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
-import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../src/store/limits.js';
+import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../src/core/limits.js';
 import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';

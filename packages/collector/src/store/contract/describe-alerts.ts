@@ -1,6 +1,6 @@
 import type { Event } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import type { FoldedBatch } from '../../fold.js';
+import type { FoldedBatch } from '../../core/fold.js';
 import type { Store } from '../types.js';
 
 type Folded = (

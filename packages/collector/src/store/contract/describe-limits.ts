@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_URL } from '@heatlens/schema';
 import { move, type ContractParts } from './fixtures.js';
-import { MAX_FAMILY_MEMBERS } from '../limits.js';
+import { MAX_FAMILY_MEMBERS } from '../../core/limits.js';
 import { DEFAULT_MAX_PAGES, OTHER_PAGE, PAGE_CAP_BUCKET_MS, reservedPlaces } from '../page-cap.js';
 import type { Store } from '../types.js';
 

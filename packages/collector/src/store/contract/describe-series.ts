@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { windowSpec, bucketOf } from '../../windows.js';
+import { windowSpec, bucketOf } from '../../core/windows.js';
 import type { ContractParts } from './fixtures.js';
 import { move } from './fixtures.js';
 import type { Store } from '../types.js';

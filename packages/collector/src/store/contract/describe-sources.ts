@@ -1,8 +1,8 @@
 import type { Event } from '@heatlens/schema';
 import { expect, it } from 'vitest';
-import type { FoldSite, FoldedBatch } from '../../fold.js';
-import { ownHosts } from '../../sources.js';
-import { MAX_FAMILY_MEMBERS } from '../limits.js';
+import type { FoldSite, FoldedBatch } from '../../core/fold.js';
+import { ownHosts } from '../../core/sources.js';
+import { MAX_FAMILY_MEMBERS } from '../../core/limits.js';
 import type { Store } from '../types.js';
 
 type Folded = (

@@ -1,7 +1,7 @@
 // Fixtures the store contract's parts share: the instant its batches are sent at, a folded batch, a move.
 // Kept apart from describe-store.ts so the parts import these without importing the suite that runs them.
 import { parseBatch, type Batch, type Event } from '@heatlens/schema';
-import { foldBatch, type FoldSite } from '../../fold.js';
+import { foldBatch, type FoldSite } from '../../core/fold.js';
 import type { Store } from '../types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */

@@ -2,10 +2,10 @@ import { ROW_PX, type Batch, type Event, MAX_URL } from '@heatlens/schema';
 import { describe, expect, it } from 'vitest';
 import { TOTAL, member } from './counters.js';
 import { foldBatch, type FoldedBatch } from './fold.js';
-import { COUNTER_SET, HEAT_SETS } from './keys.js';
+import { COUNTER_SET, HEAT_SETS } from '../keys.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
-import { MAX_MEMBER_CHARS } from './store/limits.js';
+import { MAX_MEMBER_CHARS } from './limits.js';
 // Engaged time has its own file: fold-engaged.test.ts.
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 2); // 2 s into a 5 s bucket
 const GRID = 50;

@@ -1,5 +1,5 @@
 import { boundKey, ELEMENT_GRID, MAX_ELEMENTS, MAX_URL } from '@heatlens/schema';
-import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
+import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
 
 /*
  * The member codes of a page's counter set `c`, encoded and decoded here only (fold.ts writes them,

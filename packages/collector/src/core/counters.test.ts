@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_URL } from '@heatlens/schema';
 import { OTHER, capString, decode, familyOf, member, otherOf } from './counters.js';
-import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './store/limits.js';
+import { MAX_FAMILY_MEMBERS, MAX_MEMBER_CHARS } from './limits.js';
 import { elementMember } from './tile-members.js';
 
 describe('counter member codes', () => {
