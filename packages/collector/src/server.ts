@@ -8,7 +8,7 @@ import { createMetricsHandler, startMetricsServer } from './http/metrics-endpoin
 import { boundPipelining } from './http/pipeline-bound.js';
 import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
-import { connectRedis, type RedisConnection } from './redis-client.js';
+import { connectRedis, type RedisConnection } from './store/redis-client.js';
 import { createSiteRegistry } from './sites.js';
 import { memorySetupBackend, redisSetupBackend } from './setup/setup-backend.js';
 import { createSetupLog } from './setup/setup-log.js';

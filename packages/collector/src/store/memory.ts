@@ -3,7 +3,7 @@ import { buildHeatmap, reachByBand, scrollIncrements } from '../core/build-heatm
 import { siteSources } from '../core/build-sources.js';
 import { buildStats } from '../core/build-stats.js';
 import type { FoldedBatch } from '../core/fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from './redis-keys.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../core/windows.js';
 import {
   BATCH_ID_TTL_MS,
@@ -14,7 +14,7 @@ import {
   SCROLL_SESSION_TTL_MS,
 } from '../core/limits.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission } from './page-cap.js';
-import { createMemoryAlertState } from '../alerts/state-memory.js';
+import { createMemoryAlertState } from './alert-state-memory.js';
 import { previousRange } from './previous-window.js';
 import { createMemoryViews } from './views-memory.js';
 import { createMemoryCaptures } from './captures-memory.js';

@@ -1,5 +1,5 @@
-import { createRedisAlertState } from '../alerts/state-redis.js';
-import { rankKey } from '../keys.js';
+import { createRedisAlertState } from './alert-state-redis.js';
+import { rankKey } from './redis-keys.js';
 import { bucketsIn, windowSpec } from '../core/windows.js';
 import type { RedisLike } from './types.js';
 import type { AlertCounters, AlertFiguresQuery, Store } from './types.js';

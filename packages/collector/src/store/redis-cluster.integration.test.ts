@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe } from 'vitest';
-import { connectRedis } from '../redis-client.js';
+import { connectRedis } from './redis-client.js';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 import { scanKeys } from '../test-support/scan-keys.js';
 import { describeStore } from './contract/describe-store.js';

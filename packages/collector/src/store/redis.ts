@@ -18,7 +18,7 @@ import {
   sweepKey,
   visitorsKey,
   watchedKey,
-} from '../keys.js';
+} from './redis-keys.js';
 import { MAX_RETENTION_MS, SWEEP_MS, bucketsIn, windowSpec, windowStart } from '../core/windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from '../core/limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';

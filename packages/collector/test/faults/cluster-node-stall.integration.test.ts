@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '../../src/config.js';
-import { pagePrefix, siteKey } from '../../src/keys.js';
+import { pagePrefix, siteKey } from '../../src/store/redis-keys.js';
 import { startCollector, type Collector } from '../../src/server.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';

@@ -1,6 +1,6 @@
 import { LUA_FAMILIES } from '../../core/counters.js';
 import { SEGMENTS } from '@heatlens/schema';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } from '../../keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } from '../redis-keys.js';
 import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../core/limits.js';
 
 // A page window's sets as Lua tables, from the one list in keys.ts: every bucket's (set, seg) and

@@ -1,5 +1,5 @@
-import { alertKeys } from '../keys.js';
-import type { AlertState } from '../store/types.js';
+import { alertKeys } from './redis-keys.js';
+import type { AlertState } from './types.js';
 
 // A site's alert keys share its hash tag, so each step is one Lua call on one cluster node:
 //   :al:on   hash  id -> firing body (JSON)

@@ -1,4 +1,4 @@
-import type { AlertState } from '../store/types.js';
+import type { AlertState } from './types.js';
 
 /** Alert state in this process: one process is trivially the only sender. */
 export function createMemoryAlertState(): AlertState {

@@ -1,7 +1,7 @@
 import { createClient, createCluster } from 'redis';
 import type { Logger } from 'pino';
-import { READY_KEY } from './keys.js';
-import type { RedisLike } from './store/types.js';
+import { READY_KEY } from './redis-keys.js';
+import type { RedisLike } from './types.js';
 
 /** A connected Redis client or cluster, its readiness probe (`ping`: a small write, READY_KEY), and how to close it. */
 export type RedisConnection = { client: RedisLike; ping: () => Promise<unknown>; close: () => Promise<void> };
