@@ -2,7 +2,7 @@ import { ROW_PX, type Batch, type Event, MAX_URL } from '@heatlens/schema';
 import { describe, expect, it } from 'vitest';
 import { TOTAL, member } from './counters.js';
 import { foldBatch, type FoldedBatch } from './fold.js';
-import { COUNTER_SET, HEAT_SETS } from '../store/redis-keys.js';
+import { COUNTER_SET, HEAT_SETS } from './set-names.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
 import { MAX_MEMBER_CHARS } from './limits.js';

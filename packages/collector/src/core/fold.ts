@@ -11,7 +11,7 @@ import {
   type Segment,
 } from '@heatlens/schema';
 import { TOTAL, member } from './counters.js';
-import { COUNTER_SET, HEAT_SETS } from '../store/redis-keys.js';
+import { COUNTER_SET, HEAT_SETS } from './set-names.js';
 import { elementMember, fixedMember, tileMember } from './tile-members.js';
 import { languageOf, referrerSource, regionOf, screenOf, timeZoneOf } from './sources.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';

@@ -1,6 +1,6 @@
 import { SEGMENTS } from '@heatlens/schema';
 import { familyOf, otherOf } from '../core/counters.js';
-import { ALL_SEG_KEY, PAGE_SETS } from './redis-keys.js';
+import { ALL_SEG_KEY, PAGE_SETS } from '../core/set-names.js';
 import { WINDOW_SPECS, windowStart, type WindowSpec } from '../core/windows.js';
 
 // The in-memory store's buckets and counts (memory.ts): a bucket maps members to counts, as a Redis

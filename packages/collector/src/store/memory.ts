@@ -3,7 +3,7 @@ import { buildHeatmap, reachByBand, scrollIncrements } from '../core/build-heatm
 import { siteSources } from '../core/build-sources.js';
 import { buildStats } from '../core/build-stats.js';
 import type { FoldedBatch } from '../core/fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from './redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../core/set-names.js';
 import { WINDOW_SPECS, bucketOf, windowSpec, windowStart, type WindowSpec } from '../core/windows.js';
 import {
   BATCH_ID_TTL_MS,

@@ -1,6 +1,7 @@
 import type { WindowName } from '@heatlens/schema';
 import type { FoldedBatch } from '../core/fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, rollKey } from './redis-keys.js';
+import { rollKey } from './redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET } from '../core/set-names.js';
 import { WINDOW_SPECS } from '../core/windows.js';
 import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from '../core/limits.js';
 

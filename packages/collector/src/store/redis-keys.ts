@@ -1,4 +1,4 @@
-import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
+import type { WindowName } from '@heatlens/schema';
 
 /*
  * The Redis vocabulary: every key the collector writes, in one place. The Lua scripts get their
@@ -38,44 +38,13 @@ import { KINDS, TILE_LAYOUT, type Kind, type SegmentFilter, type WindowName } fr
  *                            hash
  * S:su:<minute>              hash    62 minutes                          setup log (refusals)    GET /api/setup
  * S:su:ok                    string  30 days                             setup log (accepted)    GET /api/setup
+ * hl:rl:<kind>:<key>         string  the limit's window                  rate-limit sync         rate-limit sync
  *
- * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of SETS; `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
+ * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of `PAGE_SETS` (core/set-names.ts); `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
  * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
- * of each capped family in its zset (counters.ts), so the cap costs one HGET per new member. Members of the
- * counter set `c` are encoded by counters.ts; of the heatmap sets by fold.ts (tiles) and build-heatmap.ts.
+ * of each capped family in its zset (core/counters.ts), so the cap costs one HGET per new member. Members of the
+ * counter set `c` are encoded by core/counters.ts; of the heatmap sets by core/fold.ts (tiles) and core/build-heatmap.ts.
  */
-
-/**
- * The set a heatmap kind is stored under, per width segment, in a page window's buckets and
- * rolling keys (`${page}:${win}:${set}:${seg}:<bucket>` and `...:r`). Tile sets carry the layout
- * version (`move2`, `click2` for TILE_LAYOUT 2), so tiles of an older layout (`move`, `click`:
- * fractions of the document height) are never read as new ones and simply expire. Scroll bands did
- * not change with the tile layout. Members of the tile sets: see `tile-members.ts`.
- */
-export const HEAT_SETS = {
-  move: `move${TILE_LAYOUT}`,
-  click: `click${TILE_LAYOUT}`,
-  scroll: 'scroll',
-} as const satisfies Record<Kind, string>;
-
-/** The set of a page's counters (views, clicks per selector, forms, ...): one, for all segments. */
-export const COUNTER_SET = 'c';
-
-/** Every set of a page window, heatmap kinds first; the Lua scripts' key lists are built from it. */
-export const PAGE_SETS = [...KINDS.map((k) => HEAT_SETS[k]), COUNTER_SET] as const;
-
-/** Sets a page's buckets hold: the heatmap kinds (per width segment) and `c`, the counters. */
-export const SETS = PAGE_SETS;
-/**
- * How storage spells the segment filter `all` of the wire (`SegmentFilter`): `a`, in key names
- * (`P:<win>:<set>:a:...`) and the memory store's set keys. The segment of counters (one set for all
- * widths) and of each window's all-segments roll. Kept as `a`: renaming it would orphan every stored key.
- * Heatmap sets are stored per schema `SEGMENTS` (s, m, l) besides.
- */
-export const ALL_SEG_KEY = 'a';
-
-/** The storage spelling of a wire segment filter: `all` -> `ALL_SEG_KEY`, a segment as it is. */
-export const segKey = (seg: SegmentFilter): string => (seg === 'all' ? ALL_SEG_KEY : seg);
 
 type Part = string | { arg: string };
 const arg = (name: string) => ({ arg: name });
@@ -192,13 +161,26 @@ export const KEY_PATTERNS: RegExp[] = Object.values(SPECS).map(
  * Lua functions `K_<name>(prefix, args...)` building each key from its prefix (the page's or the
  * site's), generated from the table above so the scripts and TypeScript spell keys alike.
  */
-export const LUA_KEYS = Object.entries(SPECS)
-  .map(([name, parts]) => {
+/**
+ * The suffix of a zset's distinct-members hash (`<key>:n`: members per capped family, see above). The
+ * Lua scripts spell it `DISTINCT` (declared in `LUA_KEYS`).
+ */
+export const DISTINCT_SUFFIX = ':n';
+
+/**
+ * A rate limiter's key in Redis (`hl:rl:<kind>`, the limited key appended by limit-sync.ts): one
+ * plain key per (kind, key), outside any page's or site's hash tag. `kind` is ip, site or read.
+ */
+export const rateLimitKey = (kind: string) => `hl:rl:${kind}`;
+
+export const LUA_KEYS = [
+  `local DISTINCT = '${DISTINCT_SUFFIX}'`,
+  ...Object.entries(SPECS).map(([name, parts]) => {
     const params = (parts as Part[]).filter((p) => typeof p !== 'string').map((p) => (p as { arg: string }).arg);
     const body = (parts as Part[]).map((p) => `':' .. ${typeof p === 'string' ? `'${p}'` : p.arg}`).join(' .. ');
     return `local function K_${name}(${['pre', ...params].join(', ')}) return pre${body ? ` .. ${body}` : ''} end`;
-  })
-  .join('\n');
+  }),
+].join('\n');
 
 /** Lua list literal of strings. */
 export const luaList = (xs: readonly string[]) => `{${xs.map((x) => `'${x}'`).join(',')}}`;

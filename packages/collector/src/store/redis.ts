@@ -4,11 +4,7 @@ import { siteSources } from '../core/build-sources.js';
 import { buildStats } from '../core/build-stats.js';
 import type { FoldedBatch } from '../core/fold.js';
 import {
-  ALL_SEG_KEY,
-  COUNTER_SET,
   bucketKey,
-  HEAT_SETS,
-  segKey,
   eventsKey,
   levelEventsKey,
   knownKey,
@@ -19,6 +15,7 @@ import {
   visitorsKey,
   watchedKey,
 } from './redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, segKey } from '../core/set-names.js';
 import { MAX_RETENTION_MS, SWEEP_MS, bucketsIn, windowSpec, windowStart } from '../core/windows.js';
 import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from '../core/limits.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';

@@ -90,7 +90,7 @@ for k, l in ipairs(L) do
               end
               put(k + 1, b, set, sg, m[j], n)
             end
-            redis.call('DEL', bk, bk .. ':n')
+            redis.call('DEL', bk, bk .. DISTINCT)
           end
         end
         if not whole then break end
@@ -113,7 +113,7 @@ for k, l in ipairs(L) do
       for _, r in ipairs(ROLLS) do
         local rk = K_roll(p, l.name, r[1], r[2])
         redis.call('PEXPIRE', rk, rollTtl(l))
-        redis.call('PEXPIRE', rk .. ':n', rollTtl(l))
+        redis.call('PEXPIRE', rk .. DISTINCT, rollTtl(l))
       end
     end
   end

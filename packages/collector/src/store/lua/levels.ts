@@ -1,6 +1,7 @@
 import { LUA_FAMILIES } from '../../core/counters.js';
 import { SEGMENTS } from '@heatlens/schema';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } from '../redis-keys.js';
+import { LUA_KEYS, luaList } from '../redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../../core/set-names.js';
 import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../core/limits.js';
 
 // A page window's sets as Lua tables, from the one list in keys.ts: every bucket's (set, seg) and
@@ -66,7 +67,7 @@ end
 local function dropRolls(l)
   for _, r in ipairs(ROLLS) do
     local rk = K_roll(p, l.name, r[1], r[2])
-    redis.call('DEL', rk, rk .. ':n')
+    redis.call('DEL', rk, rk .. DISTINCT)
   end
 end
 
@@ -117,7 +118,7 @@ local function capAdd(key, m, n)
   end
   local fam, cap = capFamily(m)
   if fam and not redis.call('ZSCORE', key, m) then
-    local hk = key .. ':n'
+    local hk = key .. DISTINCT
     if tonumber(redis.call('HGET', hk, fam) or '0') >= (cap or CAP) then
       m = otherOf(fam)
     else
@@ -136,7 +137,7 @@ local function capSub(key, m, n, set)
   local v = tonumber(redis.call('ZINCRBY', key, -n, m))
   if v == 0 or (v < 0 and set ~= SCROLL) then
     redis.call('ZREM', key, m)
-    if fam and m ~= otherOf(fam) then redis.call('HINCRBY', key .. ':n', fam, -1) end
+    if fam and m ~= otherOf(fam) then redis.call('HINCRBY', key .. DISTINCT, fam, -1) end
   end
 end
 
