@@ -40,10 +40,11 @@ import type { WindowName } from '@heatlens/schema';
  * S:su:ok                    string  30 days                             setup log (accepted)    GET /api/setup
  * hl:rl:<kind>:<key>         string  the limit's window                  rate-limit sync         rate-limit sync
  *
- * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of `PAGE_SETS` (core/set-names.ts); `<seg>` s, m, l or `a` (`ALL_SEG_KEY`:
- * counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash counts the distinct members
- * of each capped family in its zset (core/counters.ts), so the cap costs one HGET per new member. Members of the
- * counter set `c` are encoded by core/counters.ts; of the heatmap sets by core/fold.ts (tiles) and core/build-heatmap.ts.
+ * `<win>` a window level (5m, 1h, 24h, 30d); `<set>` one of `PAGE_SETS` (core/set-names.ts); `<seg>` s, m,
+ * l or `a` (`ALL_SEG_KEY`: counters, and the all-segments roll); `<b>` a bucket start in ms. A `:n` hash
+ * (`DISTINCT_SUFFIX`) counts the distinct members of each capped family in its zset (core/counters.ts), so
+ * the cap costs one HGET per new member. Members of the counter set `c` are encoded by core/counters.ts; of
+ * the heatmap sets by core/fold.ts (tiles) and core/build-heatmap.ts.
  */
 
 type Part = string | { arg: string };
