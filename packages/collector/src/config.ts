@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CAPTURE_LIMITS, GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN, type CaptureLimits } from '@heatlens/schema';
 import { checkMasks } from './site-masks.js';
 import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
-import type { AlertOptions } from './alerts/engine.js';
+import type { AlertOptions } from './alerts/options.js';
 
 /** One site: its public id, the origins allowed to write, its read token and route templates. */
 export type SiteConfig = {
