@@ -19,7 +19,7 @@ export type RedisAlertDeps = {
 
 /**
  * The alert part of the Redis store contract: the rules' read (the hour's page ranking, then per
- * page its counters live and over the hour) and the fleet-wide open/close steps (alerts/state-redis.ts).
+ * page its counters live and over the hour) and the fleet-wide open/close steps (alert-state-redis.ts).
  */
 export function createRedisAlerts(d: RedisAlertDeps): Pick<Store, 'alertFigures' | 'alerts'> {
   const runners = new Map<string, ReturnType<RedisAlertDeps['script']>>();

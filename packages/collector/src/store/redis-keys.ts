@@ -129,7 +129,7 @@ export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPE
  */
 export const READY_KEY = build('hl:{heatlens}', SPECS.ready, {});
 
-/** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alerts/state-redis.ts). */
+/** A site's firing alerts (id -> body), their cooldowns (id -> end, ms) and recent notices (alert-state-redis.ts). */
 export const alertKeys = (site: string) =>
   [SPECS.alertsFiring, SPECS.alertsCooldown, SPECS.alertsLog].map((parts) => build(siteKey(site), parts, {}));
 
