@@ -135,4 +135,3 @@ export function createDelivery(options: DeliveryOptions) {
     },
   };
 }
-export type Delivery = ReturnType<typeof createDelivery>;

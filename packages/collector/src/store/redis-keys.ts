@@ -118,8 +118,6 @@ export const levelEventsKey = (site: string, win: WindowName, b: number) =>
   build(siteKey(site), SPECS.levelEvents, { win, b });
 /** A site's known pages (path -> last write), swept and admitted first. */
 export const knownKey = (site: string) => build(siteKey(site), SPECS.known, {});
-/** A site's pages admitted in one page-cap bucket. */
-export const admittedKey = (site: string, b: number) => build(siteKey(site), SPECS.admitted, { b });
 /** The lock of one sweep slot of a site. */
 export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPECS.sweepSlot, { slot });
 
