@@ -6,7 +6,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { collectorLayers } from './eslint.layers.js';
+import { collectorLayers, functionLength } from './eslint.layers.js';
 
 /** The house line length; prettier's `printWidth` in .prettierrc.json is the same number. */
 const MAX_LINE = 120;
@@ -65,4 +65,5 @@ export default defineConfig([
   },
   // The collector's layers (core, store, alerts, edge, setup, http, ws): who may import whom.
   ...collectorLayers,
+  functionLength,
 ]);
