@@ -6,6 +6,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { collectorLayers, functionLength } from './eslint.layers.js';
 
 /** The house line length; prettier's `printWidth` in .prettierrc.json is the same number. */
 const MAX_LINE = 120;
@@ -62,4 +63,7 @@ export default defineConfig([
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
   },
+  // The collector's layers (core, store, alerts, edge, setup, http, ws): who may import whom.
+  ...collectorLayers,
+  functionLength,
 ]);

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@heatlens/testkit/chromium';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TRIALS = Math.max(1, Number(process.argv[2]) || 5);
@@ -52,7 +53,7 @@ const collector = await startCollector({
   redisUrl: redis?.url,
   now: () => Date.now() + offset,
   rateLimits: false,
-  sdkFile: join(ROOT, 'packages/sdk/dist/heatlens.iife.js'),
+  sdkFile: SDK_BUNDLE,
   sites: [
     {
       id: 'demo',

@@ -16,13 +16,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@heatlens/testkit/chromium';
 import { SHOP_PAGES, startShop } from '../examples/shop/server.mjs';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // HEATLENS_SDK_FILE: another build of the script tag, to compare (e.g. the one before a change).
-const SDK =
-  process.env.HEATLENS_SDK_FILE || fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SDK = process.env.HEATLENS_SDK_FILE || SDK_BUNDLE;
 const MODULES = new URL('../node_modules/', import.meta.url);
 // The themes' files, by URL prefix; a CDN script they load is served from its npm package.
 const THEMES = {

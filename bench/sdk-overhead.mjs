@@ -10,10 +10,10 @@
 // Prints a table; the last line is JSON for `pnpm bench`. It asserts nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@heatlens/testkit/chromium';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
-const SDK = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SDK = SDK_BUNDLE;
 if (!existsSync(SDK)) {
   console.error(`${SDK} is missing: run pnpm build first`);
   process.exit(1);

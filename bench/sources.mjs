@@ -7,9 +7,9 @@
 //    (`siteSources`), done in the collector from counters the call read anyway (no extra command).
 // Prints figures, asserts nothing.
 const src = new URL('../packages/collector/src/', import.meta.url).href;
-const { foldBatch } = await import(`${src}fold.ts`);
-const { ownHosts } = await import(`${src}sources.ts`);
-const { siteSources } = await import(`${src}build-sources.ts`);
+const { foldBatch } = await import(`${src}core/fold.ts`);
+const { ownHosts } = await import(`${src}core/sources.ts`);
+const { siteSources } = await import(`${src}core/build-sources.ts`);
 const { createRedisStore } = await import(`${src}store/redis.ts`);
 const { startRedis } = await import('@heatlens/testkit/redis-server');
 const { createClient } = await import('./lib/deps.mjs').then((d) => d.redis);

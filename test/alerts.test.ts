@@ -7,6 +7,7 @@ import { startShop } from '../examples/shop/server.mjs';
 import { closeAll } from '@heatlens/testkit/close-all';
 import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // Alerts end to end: a visitor in real Chromium hammers the shop's dead "Apply coupon" button
 // through the real SDK; a local webhook receiver must get the rage and the dead alert once each,
@@ -15,7 +16,7 @@ import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 // latency is printed by bench/alerts.mjs, not asserted here.
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const SDK_FILE = root('packages/sdk/dist/heatlens.iife.js');
+const SDK_FILE = SDK_BUNDLE;
 const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
 const TOKEN = 'demo-read-token-0123456789';
 const RAGE = 'rage|/product/:id|button#apply-coupon';

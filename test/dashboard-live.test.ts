@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // The live dashboard end to end: the real collector (in-process, with an injected clock) and the
 // real shop, the built dashboard in real Chromium. Known visits go in (two through the real SDK
@@ -18,7 +19,7 @@ import { cspViolations } from './support/csp.js';
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const ARTIFACTS = root('.artifacts');
 const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
-const SDK_FILE = root('packages/sdk/dist/heatlens.iife.js');
+const SDK_FILE = SDK_BUNDLE;
 
 type Row = Record<string, string>;
 

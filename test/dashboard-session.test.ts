@@ -1,15 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector, type SiteConfig } from '@heatlens/collector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // The dashboard's session in Chromium: a link that signs in (as `pnpm start` prints), a token that
 // survives a reload, sign-out, one token seeing only its own site, and a feed that says when it is
 // cut off and comes back by itself when the collector does.
 
-const SDK_FILE = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SDK_FILE = SDK_BUNDLE;
 const SITES: SiteConfig[] = [
   { id: 'shop', origins: ['https://shop.example'], readToken: 'shop-read-token-0123456789', routes: ['/product/:id'] },
   { id: 'blog', origins: ['https://blog.example'], readToken: 'blog-read-token-0123456789' },

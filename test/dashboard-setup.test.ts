@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector } from '@heatlens/collector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createRandom } from '../examples/shop/simulate/random.mjs';
 import { sendVisitor } from '../examples/shop/simulate/send-visitor.mjs';
 import { shopClicks } from '../examples/shop/simulate/shop-clicks.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // The owner's first hour in the dashboard, in real Chromium at a laptop's and a phone's width:
 // pages opened as `localhost` while the sites file lists `127.0.0.1` are refused, and the setup
@@ -16,7 +16,7 @@ import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 // chosen, the headline counts the hour's events, the table's sum (before: the last 5 minutes' 0).
 // HEATLENS_SCREENSHOTS=<dir> keeps the pictures.
 
-const SDK_FILE = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SDK_FILE = SDK_BUNDLE;
 const TOKEN = 'setup-read-token-0123456789';
 const shots = process.env.HEATLENS_SCREENSHOTS;
 

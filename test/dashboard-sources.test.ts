@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // Where visitors come from, end to end: real visitors in Chromium, each with its own language
 // and time zone (Playwright's `locale`, `timezoneId`) arriving from its own referrer, through
@@ -16,7 +17,7 @@ import { cspViolations } from './support/csp.js';
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const ARTIFACTS = root('.artifacts');
 const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
-const SDK_FILE = root('packages/sdk/dist/heatlens.iife.js');
+const SDK_FILE = SDK_BUNDLE;
 
 const VISITORS = [
   {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector } from '@heatlens/collector';
 import type { Heatmap, Stats } from '@heatlens/schema/live';
 import type { Browser } from 'playwright-core';
@@ -9,6 +8,7 @@ import { createRandom } from '../examples/shop/simulate/random.mjs';
 import { sendVisitor } from '../examples/shop/simulate/send-visitor.mjs';
 import { shopClicks } from '../examples/shop/simulate/shop-clicks.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // The simulator must send what the SDK sends in a real browser: one visitor plan is played by
 // `pnpm simulate`'s sender into one collector, and by real Chromium clicking the same elements on
@@ -18,7 +18,7 @@ import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 // and the error was swallowed: "Add to cart" arrived as `#add-to-cart` beside Chromium's
 // `button#add-to-cart`, its heat on the text below the button.
 
-const SDK_FILE = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SDK_FILE = SDK_BUNDLE;
 const SEED = 24;
 const VISITORS = 8;
 

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { scrollReach } from '../examples/shop/simulate/tally.mjs';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // `pnpm simulate` against a real collector and the real shop: what it prints per page must be
 // what the collector counts, so the dashboard's numbers can be checked against it.
 
 const run = promisify(execFile);
 const SIMULATE = fileURLToPath(new URL('../scripts/simulate.mjs', import.meta.url));
-const SDK_FILE = fileURLToPath(new URL('../packages/sdk/dist/heatlens.iife.js', import.meta.url));
+const SDK_FILE = SDK_BUNDLE;
 
 type TallyRow = {
   path: string;

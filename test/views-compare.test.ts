@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
+import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
 
 // Saved views, a before-and-after comparison and a read-only link, end to end: the demo shop's
 // product page in real Chromium with the real SDK, its "Add to cart" button moved in a second
@@ -16,7 +17,7 @@ import { cspViolations } from './support/csp.js';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
-const SDK_FILE = root('packages/sdk/dist/heatlens.iife.js');
+const SDK_FILE = SDK_BUNDLE;
 const IMG = root('docs/img');
 const PATH = '/product/1';
 type Box = { x: number; y: number; w: number; h: number };

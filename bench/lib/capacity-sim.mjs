@@ -14,9 +14,9 @@
 // page is swept, as in production.
 import { ROW_PX } from '../../packages/schema/src/constants.ts';
 import { createRedisStore } from '../../packages/collector/src/store/redis.ts';
-import { foldBatch } from '../../packages/collector/src/fold.ts';
-import { SWEEP_MS, WINDOW_SPECS } from '../../packages/collector/src/windows.ts';
-import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from '../../packages/collector/src/store/limits.ts';
+import { foldBatch } from '../../packages/collector/src/core/fold.ts';
+import { SWEEP_MS, WINDOW_SPECS } from '../../packages/collector/src/core/windows.ts';
+import { BATCH_ID_TTL_MS, SCROLL_SESSION_TTL_MS } from '../../packages/collector/src/core/limits.ts';
 import { prng } from './batches.mjs';
 
 const SPEC = Object.fromEntries(WINDOW_SPECS.map((w) => [w.name, w]));

@@ -4,7 +4,7 @@
 // then a whole snapshot when the tag moved), the other with windowChanges. Redis time of each
 // read is the sum of SLOWLOG entries (threshold 0: scripts count once, their inner commands not).
 import { ROW_PX, parseBatch } from '../../packages/schema/src/index.ts';
-import { foldBatch } from '../../packages/collector/src/fold.ts';
+import { foldBatch } from '../../packages/collector/src/core/fold.js';
 import { createRedisStore } from '../../packages/collector/src/store/redis.ts';
 
 const GRID = 50;

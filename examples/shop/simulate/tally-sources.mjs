@@ -1,5 +1,5 @@
 /**
- * Counts page views by where they came from, as the collector does (packages/collector/src/
+ * Counts page views by where they came from, as the collector does (packages/collector/src/core/
  * sources.ts): referrer host (`www.` folded, `(direct)` for none, `(internal)` on the shop's own
  * origin, other schemes as scheme and host), primary language subtag, time zone, its region, and
  * screen class. The simulator sends canonical zone names, so no Intl lookup is needed here.

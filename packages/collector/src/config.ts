@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { CAPTURE_LIMITS, GRID, READ_TOKEN_PATTERN, SITE_ID_PATTERN, type CaptureLimits } from '@heatlens/schema';
 import { checkMasks } from './site-masks.js';
 import { checkAlerts, type SiteAlerts } from './alerts/rules.js';
-import type { AlertOptions } from './alerts/engine.js';
+import type { AlertOptions } from './alerts/options.js';
 import { checkSiteLimits, type SiteLimits } from './site-limits.js';
 import { checkMetricsOptions, type MetricsOptions } from './metrics-options.js';
-import { checkRetentionDays } from './site-retention.js';
+import { checkRetentionDays } from './core/retention.js';
 
 export type { MetricsOptions } from './metrics-options.js';
 

@@ -14,5 +14,5 @@ export {
 export { createMemoryStore } from './store/memory.js';
 export { createRedisStore, type RedisStoreOptions } from './store/redis.js';
 export { StoreUnavailableError, type Store, type RecordResult, type RedisLike } from './store/types.js';
-export { foldBatch, type FoldedBatch } from './fold.js';
-export { bucketOf, bucketsIn, windowStart, WINDOW_SPECS } from './windows.js';
+export { foldBatch, type FoldedBatch } from './core/fold.js';
+export { bucketOf, bucketsIn, windowStart, WINDOW_SPECS } from './core/windows.js';

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
-import { connectRedis } from './redis-client.js';
+import { connectRedis } from './store/redis-client.js';
 
 /**
  * The collector's Redis commands carry no client-side timeout: node-redis would arm an

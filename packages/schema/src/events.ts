@@ -126,7 +126,6 @@ export const EVENT_SCHEMAS = {
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
-export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
 
 export type PageviewEvent = Static<typeof PageviewEvent>;
 export type MoveEvent = Static<typeof MoveEvent>;

@@ -166,4 +166,3 @@ export function createDelivery(options: DeliveryOptions) {
     },
   };
 }
-export type Delivery = ReturnType<typeof createDelivery>;

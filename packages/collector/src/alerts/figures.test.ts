@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { member } from '../counters.js';
+import { member } from '../core/counters.js';
 import { pageFigures, tally } from './figures.js';
 
 describe('alert figures', () => {

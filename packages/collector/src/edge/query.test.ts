@@ -1,6 +1,6 @@
 import { MAX_PATH, pageKey } from '@heatlens/schema';
 import { describe, expect, it } from 'vitest';
-import { OTHER_PAGE } from '../other-page.js';
+import { OTHER_PAGE } from '../core/other-page.js';
 import { readQuery } from './query.js';
 import { HttpError } from './respond.js';
 

@@ -1,6 +1,7 @@
 import { KINDS, pageKey, SEGMENTS, WINDOWS, type Kind, type SegmentFilter, type WindowName } from '@heatlens/schema';
-import { OTHER_PAGE } from '../other-page.js';
-import { checkWindowKept, type Retention } from '../site-retention.js';
+import { OTHER_PAGE } from '../core/other-page.js';
+import { checkWindowKept } from './window-kept.js';
+import type { Retention } from '../core/retention.js';
 import { HttpError } from './respond.js';
 
 /**

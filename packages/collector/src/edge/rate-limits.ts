@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DEFAULT_RATE_LIMITS, type Limit, type RateLimitOptions } from '../config.js';
 import { createLimitSync, type CounterClient } from './limit-sync.js';
 import { HttpError } from './respond.js';
+import { rateLimitKey } from '../store/redis-keys.js';
 
 /** Sources tracked per site and window for fair shares; further new ones share one entry. */
 const MAX_SOURCES_PER_SITE = 10_000;
@@ -59,7 +60,7 @@ export function createRateLimits(options: {
     onError: options.onSyncError ?? (() => {}),
   });
   const make = (name: string, l: Limit) => ({
-    name: `hl:rl:${name}`,
+    name: rateLimitKey(name),
     limit: l,
     limiter: new RateLimiterMemory({ points: l.points, duration: l.seconds }),
   });

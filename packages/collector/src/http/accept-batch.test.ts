@@ -3,7 +3,7 @@ import { FLUSH_HEADER } from '@heatlens/schema';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type SiteConfig } from '../config.js';
 import { createRateLimits, NO_RATE_LIMITS } from '../edge/rate-limits.js';
-import type { FoldedBatch } from '../fold.js';
+import type { FoldedBatch } from '../core/fold.js';
 import { createMetrics } from '../metrics.js';
 import { createSiteRegistry } from '../sites.js';
 import { createMemoryStore } from '../store/memory.js';

@@ -3,12 +3,12 @@ import { FLUSH_HEADER, parseBatch } from '@heatlens/schema';
 import type { ResolvedConfig, SiteConfig } from '../config.js';
 import { HttpError } from '../edge/respond.js';
 import type { RateLimits } from '../edge/rate-limits.js';
-import { foldBatch } from '../fold.js';
-import { retentionDaysOf, retentionMs } from '../site-retention.js';
+import { foldBatch } from '../core/fold.js';
+import { retentionDaysOf, retentionMs } from '../core/retention.js';
 import type { Metrics } from '../metrics.js';
 import type { SetupLog } from '../setup/setup-log.js';
 import type { SiteRegistry } from '../sites.js';
-import { hostOf, ownHosts } from '../sources.js';
+import { hostOf, ownHosts } from '../core/sources.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 
 /** What a write is answered with: status, error text, the outcome it is counted under, events dropped, headers. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FLUSH_HEADER, MAX_BODY_BYTES } from '@heatlens/schema';
 import type { ResolvedConfig } from '../config.js';
-import { createDeadlines } from '../deadlines.js';
+import { createDeadlines } from '../core/deadlines.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimits } from '../edge/rate-limits.js';
 import type { SiteRegistry } from '../sites.js';

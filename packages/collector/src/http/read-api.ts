@@ -5,7 +5,7 @@ import type { SiteRegistry } from '../sites.js';
 import type { Store } from '../store/types.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
-import { retentionDaysOf } from '../site-retention.js';
+import { retentionDaysOf } from '../core/retention.js';
 import { HttpError, sendJson } from '../edge/respond.js';
 import { csvFilename, heatmapCsv, namesFromCaptures } from './heatmap-csv.js';
 

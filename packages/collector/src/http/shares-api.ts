@@ -11,7 +11,7 @@ import {
 import type { ResolvedConfig } from '../config.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
-import { checkWindowKept } from '../site-retention.js';
+import { checkWindowKept } from '../edge/window-kept.js';
 import { HttpError, sendJson } from '../edge/respond.js';
 import { publicGrant, type ShareAuth, type ShareRecord } from '../edge/share-auth.js';
 import { mintShareToken, newSavedId } from '../edge/share-token.js';

@@ -13,7 +13,7 @@ import {
 import type { ResolvedConfig } from '../config.js';
 import { authorizeRead } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
-import { checkWindowKept } from '../site-retention.js';
+import { checkWindowKept } from '../edge/window-kept.js';
 import { HttpError, sendJson } from '../edge/respond.js';
 import { isSavedId, newSavedId } from '../edge/share-token.js';
 import type { SiteRegistry } from '../sites.js';

@@ -1,5 +1,5 @@
 import { REFUSAL_REASONS, SETUP_DETAILS_MAX, type RefusalReason, type Refusals, type Setup } from '@heatlens/schema';
-import { setupKey, setupLastKey } from '../keys.js';
+import { setupKey, setupLastKey } from '../store/redis-keys.js';
 import { nearMiss } from './near-miss.js';
 import { OTHER, type SetupBackend } from './setup-backend.js';
 

@@ -1,6 +1,6 @@
 import { RESP_TYPES } from 'redis';
 import { imageType, type CaptureInfo, type CaptureMeta } from '@heatlens/schema';
-import { captureKeys, pagePrefix, siteKey } from '../keys.js';
+import { captureKeys, pagePrefix, siteKey } from './redis-keys.js';
 import { captureIdOf, newCaptureId, parseCaptureId } from './capture-id.js';
 import { CAPTURE_DROP_LUA, CAPTURE_LIST_LUA, CAPTURE_PUT_LUA, CAPTURE_SITE_LUA } from './lua/captures.js';
 import type { RedisCalls } from './redis-calls.js';

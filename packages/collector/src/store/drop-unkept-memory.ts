@@ -1,5 +1,5 @@
 import type { WindowName } from '@heatlens/schema';
-import { levelsFor } from '../site-retention.js';
+import { levelsFor } from '../core/retention.js';
 
 type Levelled = { size: number };
 /** What of the memory store's state holds levels: a page's sets and visitors, a site's ranking and series. */

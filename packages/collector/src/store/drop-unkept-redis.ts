@@ -1,6 +1,6 @@
-import { knownKey, levelEventsKey, pagePrefix, rankKey } from '../keys.js';
-import { levelsFor, type RetentionOf } from '../site-retention.js';
-import { WINDOW_SPECS, bucketOf, windowStart } from '../windows.js';
+import { knownKey, levelEventsKey, pagePrefix, rankKey } from './redis-keys.js';
+import { levelsFor, type RetentionOf } from '../core/retention.js';
+import { WINDOW_SPECS, bucketOf, windowStart } from '../core/windows.js';
 import { DROP_LEVELS_LUA } from './lua/drop-levels.js';
 import { levelList } from './redis-args.js';
 import type { RedisCalls } from './redis-calls.js';

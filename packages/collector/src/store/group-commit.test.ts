@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FoldedBatch } from '../fold.js';
+import type { FoldedBatch } from '../core/fold.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 
 const batch = (id: string) => ({ batchId: id }) as FoldedBatch;

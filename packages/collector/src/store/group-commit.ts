@@ -1,4 +1,4 @@
-import type { FoldedBatch } from '../fold.js';
+import type { FoldedBatch } from '../core/fold.js';
 
 /** Batches one commit holds at most (bounds a script call's arguments). */
 export const MAX_BATCHES_PER_COMMIT = 64;

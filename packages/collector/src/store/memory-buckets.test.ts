@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { familyOf, member, otherOf } from '../counters.js';
-import { windowSpec } from '../windows.js';
+import { familyOf, member, otherOf } from '../core/counters.js';
+import { windowSpec } from '../core/windows.js';
 import { bump, bumpCapped, getOr, prune, setKey, type Counts } from './memory-buckets.js';
-import { MAX_FAMILY_MEMBERS } from './limits.js';
+import { MAX_FAMILY_MEMBERS } from '../core/limits.js';
 
 describe('memory buckets', () => {
   it('counts a capped family past its cap as its (other) member, and a tile never so', () => {

@@ -1,7 +1,7 @@
 import { SEGMENTS } from '@heatlens/schema';
-import { familyOf, otherOf } from '../counters.js';
-import { ALL_SEG_KEY, PAGE_SETS } from '../keys.js';
-import { WINDOW_SPECS, windowStart, type WindowSpec } from '../windows.js';
+import { familyOf, otherOf } from '../core/counters.js';
+import { ALL_SEG_KEY, PAGE_SETS } from '../core/set-names.js';
+import { WINDOW_SPECS, windowStart, type WindowSpec } from '../core/windows.js';
 
 // The in-memory store's buckets and counts (memory.ts): a bucket maps members to counts, as a Redis
 // sorted set maps members to scores.

@@ -1,13 +1,13 @@
 import { SEGMENTS, type Heatmap, type Pages, type Stats } from '@heatlens/schema';
-import { buildHeatmap } from '../build-heatmap.js';
-import { siteSources } from '../build-sources.js';
-import { buildStats } from '../build-stats.js';
-import { COUNTER_SET, ALL_SEG_KEY, HEAT_SETS } from '../keys.js';
-import { windowSpec, windowStart } from '../windows.js';
+import { buildHeatmap } from '../core/build-heatmap.js';
+import { siteSources } from '../core/build-sources.js';
+import { buildStats } from '../core/build-stats.js';
+import { COUNTER_SET, ALL_SEG_KEY, HEAT_SETS } from '../core/set-names.js';
+import { windowSpec, windowStart } from '../core/windows.js';
 import { bump, setKey, type Counts } from './memory-buckets.js';
 import { rawStats, sumSets, type PageState, type SiteState } from './memory-state.js';
 import { previousRange } from './previous-window.js';
-import { defaultRetention, levelsFor, type RetentionOf } from '../site-retention.js';
+import { defaultRetention, levelsFor, type RetentionOf } from '../core/retention.js';
 import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, StatsQuery } from './types.js';
 
 /** A site's pages by events over a window from `start`, most first (then by path), up to `limit`. */

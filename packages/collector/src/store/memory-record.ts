@@ -1,8 +1,8 @@
-import { scrollIncrements } from '../build-heatmap.js';
-import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
-import { defaultRetention, levelsFor, type RetentionOf } from '../site-retention.js';
-import { WINDOW_SPECS, bucketOf, windowStart, type WindowSpec } from '../windows.js';
+import { scrollIncrements } from '../core/build-heatmap.js';
+import type { FoldedBatch } from '../core/fold.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../core/set-names.js';
+import { defaultRetention, levelsFor, type RetentionOf } from '../core/retention.js';
+import { WINDOW_SPECS, bucketOf, windowStart, type WindowSpec } from '../core/windows.js';
 import {
   BATCH_ID_TTL_MS,
   MAX_BATCH_IDS_PER_PAGE,
@@ -10,7 +10,7 @@ import {
   MAX_TILES_PER_BUCKET,
   MAX_TILES_PER_WINDOW,
   SCROLL_SESSION_TTL_MS,
-} from './limits.js';
+} from '../core/limits.js';
 import { bump, bumpCapped, bumpTile, getOr, isTile, prune, setKey } from './memory-buckets.js';
 import { pageOf, prunePageSet, written, type PageState, type SiteState } from './memory-state.js';
 import type { RecordResult } from './types.js';

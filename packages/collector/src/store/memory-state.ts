@@ -1,8 +1,8 @@
 import { SEGMENTS, type WindowName } from '@heatlens/schema';
-import { reachByBand } from '../build-heatmap.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../keys.js';
-import { windowSpec, windowStart, type WindowSpec } from '../windows.js';
-import { GONE_MS } from './limits.js';
+import { reachByBand } from '../core/build-heatmap.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../core/set-names.js';
+import { windowSpec, windowStart, type WindowSpec } from '../core/windows.js';
+import { GONE_MS } from '../core/limits.js';
 import { bump, getOr, prune, type Buckets, type Counts } from './memory-buckets.js';
 import { VisitorSketch } from './visitor-sketch.js';
 

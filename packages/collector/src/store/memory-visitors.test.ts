@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { foldBatch } from '../fold.js';
+import { foldBatch } from '../core/fold.js';
 import { createMemoryStore } from './memory.js';
 
 setFlagsFromString('--expose-gc');

@@ -1,7 +1,7 @@
 import { SEGMENTS } from '@heatlens/schema';
-import { HEAT_SETS } from '../keys.js';
-import { windowSpec, windowStart } from '../windows.js';
-import { GONE_MS, MAX_WINDOW_CHANGES } from './limits.js';
+import { HEAT_SETS } from '../core/set-names.js';
+import { windowSpec, windowStart } from '../core/windows.js';
+import { GONE_MS, MAX_WINDOW_CHANGES } from '../core/limits.js';
 import { setKey, type Counts } from './memory-buckets.js';
 import { sumSets, written, type PageState } from './memory-state.js';
 import type { HeatmapQuery, WindowChanges } from './types.js';

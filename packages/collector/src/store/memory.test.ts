@@ -1,4 +1,4 @@
 import { createMemoryStore } from './memory.js';
-import { describeStore } from './describe-store.js';
+import { describeStore } from './contract/describe-store.js';
 
 describeStore('memory', async () => ({ store: createMemoryStore() }));

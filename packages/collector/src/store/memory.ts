@@ -1,7 +1,7 @@
-import { windowSpec, windowStart } from '../windows.js';
-import type { FoldedBatch } from '../fold.js';
+import { windowSpec, windowStart } from '../core/windows.js';
+import type { FoldedBatch } from '../core/fold.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, createPageAdmission, type PageLimits } from './page-cap.js';
-import { createMemoryAlertState } from '../alerts/state-memory.js';
+import { createMemoryAlertState } from './alert-state-memory.js';
 import { createMemoryViews } from './views-memory.js';
 import { createMemoryCaptures } from './captures-memory.js';
 import { createMemoryReads } from './memory-reads.js';
@@ -9,7 +9,7 @@ import { recordMemory } from './memory-record.js';
 import { pageOf, sweepState, type PageState, type SiteState } from './memory-state.js';
 import { memoryWindowChanges } from './memory-window-changes.js';
 import type { RecordResult, Store } from './types.js';
-import { defaultRetention, type RetentionOf } from '../site-retention.js';
+import { defaultRetention, type RetentionOf } from '../core/retention.js';
 import { dropUnkeptMemory } from './drop-unkept-memory.js';
 
 /** Records between two sweeps of idle pages. */

@@ -8,7 +8,7 @@
  * compete for a new place again.
  */
 
-import { OTHER_PAGE } from '../other-page.js';
+import { OTHER_PAGE } from '../core/other-page.js';
 
 /**
  * A site's page bounds: new pages per bucket (`maxPages`) and known pages (`maxKnownPages`). A

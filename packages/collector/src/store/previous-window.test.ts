@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previousRange } from './previous-window.js';
-import { windowSpec, windowStart } from '../windows.js';
-import { levelsFor } from '../site-retention.js';
+import { windowSpec, windowStart } from '../core/windows.js';
+import { levelsFor } from '../core/retention.js';
 
 const T = 1_750_000_000_000; // a multiple of 6 h
 

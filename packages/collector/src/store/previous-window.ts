@@ -1,5 +1,5 @@
 import type { WindowName } from '@heatlens/schema';
-import { WINDOW_SPECS, windowSpec, windowStart, type WindowSpec } from '../windows.js';
+import { WINDOW_SPECS, windowSpec, windowStart, type WindowSpec } from '../core/windows.js';
 
 /** Where the period before a window is kept: buckets of the next longer level, and the span they cover. */
 export type PreviousRange = {

@@ -1,6 +1,6 @@
-import { createRedisAlertState } from '../alerts/state-redis.js';
-import { rankKey } from '../keys.js';
-import { bucketsIn, windowSpec } from '../windows.js';
+import { createRedisAlertState } from './alert-state-redis.js';
+import { rankKey } from './redis-keys.js';
+import { bucketsIn, windowSpec } from '../core/windows.js';
 import type { RedisLike } from './types.js';
 import type { AlertCounters, AlertFiguresQuery, Store } from './types.js';
 
@@ -19,7 +19,7 @@ export type RedisAlertDeps = {
 
 /**
  * The alert part of the Redis store contract: the rules' read (the hour's page ranking, then per
- * page its counters live and over the hour) and the fleet-wide open/close steps (alerts/state-redis.ts).
+ * page its counters live and over the hour) and the fleet-wide open/close steps (alert-state-redis.ts).
  */
 export function createRedisAlerts(d: RedisAlertDeps): Pick<Store, 'alertFigures' | 'alerts'> {
   const runners = new Map<string, ReturnType<RedisAlertDeps['script']>>();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, rollKey } from '../keys.js';
-import { WINDOW_SPECS } from '../windows.js';
-import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import type { FoldedBatch } from '../core/fold.js';
+import { rollKey } from './redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS } from '../core/set-names.js';
+import { WINDOW_SPECS } from '../core/windows.js';
+import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from '../core/limits.js';
 import { LEVEL_ARGS, recordArgs, rollKeys } from './redis-args.js';
 
 const batch = (over: Partial<FoldedBatch>): FoldedBatch => ({

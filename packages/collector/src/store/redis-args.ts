@@ -1,9 +1,10 @@
 import type { WindowName } from '@heatlens/schema';
-import type { FoldedBatch } from '../fold.js';
-import { ALL_SEG_KEY, COUNTER_SET, rollKey } from '../keys.js';
-import { levelsFor } from '../site-retention.js';
-import { WINDOW_SPECS, type WindowSpec } from '../windows.js';
-import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from './limits.js';
+import type { FoldedBatch } from '../core/fold.js';
+import { rollKey } from './redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET } from '../core/set-names.js';
+import { levelsFor } from '../core/retention.js';
+import { WINDOW_SPECS, type WindowSpec } from '../core/windows.js';
+import { BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS, OPEN_BUCKETS, SCROLL_SESSION_TTL_MS } from '../core/limits.js';
 
 // What the Redis store's Lua scripts read (lua/*.ts): the window levels, the roll keys of a read,
 // and the record script's arguments for a group of batches of one page.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createDeadlines } from '../deadlines.js';
+import { createDeadlines } from '../core/deadlines.js';
 import { StoreUnavailableError, type RedisLike } from './types.js';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');

@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { describe } from 'vitest';
-import { connectRedis } from '../redis-client.js';
+import { connectRedis } from './redis-client.js';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 import { scanKeys } from '../test-support/scan-keys.js';
-import { describeStore } from './describe-store.js';
+import { describeStore } from './contract/describe-store.js';
 import { createRedisStore } from './redis.js';
 
 // The same contract against a 3-primary cluster: any multi-key step that strays outside its

@@ -1,7 +1,7 @@
 import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
-import { T0, folded } from './describe-store.js';
+import { T0, folded } from './contract/fixtures.js';
 import { createRedisStore, type RedisLike } from './redis.js';
 import type { Store } from './types.js';
 

@@ -1,24 +1,14 @@
 import { SEGMENTS, type Heatmap, type Pages, type Stats, type WindowName } from '@heatlens/schema';
-import { buildHeatmap, reachByBand } from '../build-heatmap.js';
-import { siteSources } from '../build-sources.js';
-import { buildStats } from '../build-stats.js';
-import {
-  ALL_SEG_KEY,
-  COUNTER_SET,
-  bucketKey,
-  HEAT_SETS,
-  segKey,
-  eventsKey,
-  levelEventsKey,
-  pagePrefix,
-  rankKey,
-  visitorsKey,
-} from '../keys.js';
-import { bucketsIn, windowSpec, windowStart } from '../windows.js';
+import { buildHeatmap, reachByBand } from '../core/build-heatmap.js';
+import { siteSources } from '../core/build-sources.js';
+import { buildStats } from '../core/build-stats.js';
+import { bucketKey, eventsKey, levelEventsKey, pagePrefix, rankKey, visitorsKey } from './redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, segKey } from '../core/set-names.js';
+import { bucketsIn, windowSpec, windowStart } from '../core/windows.js';
 import { ADVANCE_LUA } from './lua/advance.js';
 import { WINDOW_CHANGES_LUA } from './lua/window-changes.js';
 import { previousRange } from './previous-window.js';
-import { levelsFor, type RetentionOf } from '../site-retention.js';
+import { levelsFor, type RetentionOf } from '../core/retention.js';
 import type { RankQueue } from './rank-queue.js';
 import { createReadGate } from './read-gate.js';
 import { rollKeys, siteLevelArgs, type Read } from './redis-args.js';

@@ -1,8 +1,8 @@
 import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
-import { folded } from './describe-store.js';
-import { BATCH_ID_TTL_MS } from './limits.js';
+import { folded } from './contract/fixtures.js';
+import { BATCH_ID_TTL_MS } from '../core/limits.js';
 import { createRedisStore, type RedisLike } from './redis.js';
 
 const T0 = 1_750_000_000_000;

@@ -1,10 +1,10 @@
-import { knownKey, sweepKey } from '../keys.js';
-import { MAX_RETENTION_MS, SWEEP_MS, windowSpec } from '../windows.js';
+import { knownKey, sweepKey } from './redis-keys.js';
+import { MAX_RETENTION_MS, SWEEP_MS, windowSpec } from '../core/windows.js';
 import type { RankQueue } from './rank-queue.js';
 import type { Advance } from './redis-reads.js';
 import type { RedisCalls } from './redis-calls.js';
 import type { RedisLike } from './types.js';
-import { retentionMs, type RetentionOf } from '../site-retention.js';
+import { retentionMs, type RetentionOf } from '../core/retention.js';
 
 export type RedisSweepDeps = {
   client: RedisLike;

@@ -1,6 +1,7 @@
-import { HEAT_SETS, pagePrefix, segKey } from '../keys.js';
-import { WINDOW_SPECS } from '../windows.js';
-import { ADVANCE_BUDGET, MAX_FAMILY_MEMBERS, MAX_WINDOW_CHANGES } from './limits.js';
+import { pagePrefix } from './redis-keys.js';
+import { HEAT_SETS, segKey } from '../core/set-names.js';
+import { WINDOW_SPECS } from '../core/windows.js';
+import { ADVANCE_BUDGET, MAX_FAMILY_MEMBERS, MAX_WINDOW_CHANGES } from '../core/limits.js';
 import type { HeatmapQuery, WindowChanges } from './types.js';
 
 // The Redis store's `windowChanges` (lua/window-changes.ts): one script call that advances the

@@ -1,6 +1,6 @@
-import type { FoldedBatch } from '../fold.js';
-import { pagePrefix, siteKey } from '../keys.js';
-import { retentionMs, type RetentionOf } from '../site-retention.js';
+import type { FoldedBatch } from '../core/fold.js';
+import { pagePrefix, siteKey } from './redis-keys.js';
+import { retentionMs, type RetentionOf } from '../core/retention.js';
 import { createGroupCommit, type CommitResult } from './group-commit.js';
 import { ADMIT_PAGE_LUA } from './lua/admit-page.js';
 import { RECORD_LUA } from './lua/record.js';
@@ -33,7 +33,15 @@ export type RedisWriteDeps = {
  * The Redis store's write path (redis.ts): page admission on the site's hash tag, then the page's
  * batches committed together (group-commit.ts, lua/record.ts), then the site ranking queued.
  */
-export function createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits, retentionOf, rankQueue }: RedisWriteDeps) {
+export function createRedisRecord({
+  call,
+  script,
+  maxPages,
+  maxKnownPages,
+  pageLimits,
+  retentionOf,
+  rankQueue,
+}: RedisWriteDeps) {
   const defaultPageLimits = { maxPages, maxKnownPages };
   const recordScript = script(RECORD_LUA);
   const admitScript = script(ADMIT_PAGE_LUA);

@@ -2,7 +2,7 @@ import { createClient } from 'redis';
 import { describe } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import { scanKeys } from '../test-support/scan-keys.js';
-import { describeStore } from './describe-store.js';
+import { describeStore } from './contract/describe-store.js';
 import { createRedisStore } from './redis.js';
 
 describe.runIf(redisAvailable())('redis', () => {

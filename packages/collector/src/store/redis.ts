@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { pagePrefix, siteKey, watchedKey } from '../keys.js';
-import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from './limits.js';
+import { pagePrefix, siteKey, watchedKey } from './redis-keys.js';
+import { ADVANCE_BUDGET, BATCH_ID_TTL_MS, MAX_FAMILY_MEMBERS } from '../core/limits.js';
 import { ADVANCE_LUA } from './lua/advance.js';
 import { SITE_LUA } from './lua/rank.js';
 import { WATCH_LUA } from './lua/watch.js';
-import { ALL_SEG_KEY, COUNTER_SET } from '../keys.js';
+import { ALL_SEG_KEY, COUNTER_SET } from '../core/set-names.js';
 import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, type PageLimits } from './page-cap.js';
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
 import { siteLevelArgs } from './redis-args.js';
 import { createRedisDropUnkept } from './drop-unkept-redis.js';
-import { defaultRetention, type RetentionOf } from '../site-retention.js';
+import { defaultRetention, type RetentionOf } from '../core/retention.js';
 import { createRedisCalls } from './redis-calls.js';
 import { createRedisReads, type Advance } from './redis-reads.js';
 import { createRedisSweep } from './redis-sweep.js';
@@ -106,8 +106,24 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       ],
     )) as [string, number, ...string[][]];
 
-  const { advanceAndRead, ...readers } = createRedisReads({ reader, reads, readTimeoutMs, grid, rankQueue, advance, retentionOf });
-  const record = createRedisRecord({ call, script, maxPages, maxKnownPages, pageLimits: options.pageLimits, retentionOf, rankQueue });
+  const { advanceAndRead, ...readers } = createRedisReads({
+    reader,
+    reads,
+    readTimeoutMs,
+    grid,
+    rankQueue,
+    advance,
+    retentionOf,
+  });
+  const record = createRedisRecord({
+    call,
+    script,
+    maxPages,
+    maxKnownPages,
+    pageLimits: options.pageLimits,
+    retentionOf,
+    rankQueue,
+  });
   const sweep = createRedisSweep({ client, call, rankQueue, advance, sweepPages, retentionOf });
 
   return {

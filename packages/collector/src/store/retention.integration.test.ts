@@ -2,8 +2,8 @@ import { pino } from 'pino';
 import { createClient } from 'redis';
 import { describe } from 'vitest';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
-import { connectRedis } from '../redis-client.js';
-import { describeRetention, type KeyTtl } from './describe-retention.js';
+import { connectRedis } from './redis-client.js';
+import { describeRetention, type KeyTtl } from './contract/describe-retention.js';
 import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
 

@@ -10,7 +10,7 @@ import type {
   Stats,
   WindowName,
 } from '@heatlens/schema';
-import type { FoldedBatch } from '../fold.js';
+import type { FoldedBatch } from '../core/fold.js';
 import type { ViewStore } from './views-types.js';
 
 /** What recording a batch did. */

@@ -1,5 +1,5 @@
 import type { SavedView } from '@heatlens/schema';
-import { savedViewKeys, shareKeys } from '../keys.js';
+import { savedViewKeys, shareKeys } from './redis-keys.js';
 import {
   SHARE_GRACE_MS,
   SavedFullError,

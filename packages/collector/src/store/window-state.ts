@@ -1,5 +1,5 @@
 import type { Heatmap, Kind, SegmentFilter } from '@heatlens/schema';
-import { buildHeatmap } from '../build-heatmap.js';
+import { buildHeatmap } from '../core/build-heatmap.js';
 import type { WindowChanges } from './types.js';
 
 /**

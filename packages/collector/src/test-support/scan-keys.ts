@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { KEY_PATTERNS } from '../keys.js';
+import { KEY_PATTERNS } from '../store/redis-keys.js';
 
 /**
  * Every key on the given Redis nodes (each primary of a cluster) that has no TTL, and every key

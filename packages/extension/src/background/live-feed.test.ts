@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { snapshotFixture } from '@heatlens/testkit/snapshot';
-import { createLiveFeed, liveUrl, type LiveQuery } from './live-feed.js';
+import { liveUrl } from '@heatlens/schema/live-client';
+import { createLiveFeed, type LiveQuery } from './live-feed.js';
 
 /** A WebSocket stand-in: records every connection; tests open, drop and feed it by hand. */
 class FakeSocket extends EventTarget {
@@ -61,7 +62,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe('liveUrl', () => {
+describe("liveUrl (schema) with the feed's query", () => {
   it('speaks ws to http collectors and wss to https ones, with the query', () => {
     expect(liveUrl('http://127.0.0.1:8080', query)).toBe(
       'ws://127.0.0.1:8080/live?site=demo&path=%2Fproduct%2F7&kind=move&window=5m&seg=l',

@@ -1,14 +1,11 @@
 import type { Kind, SegmentFilter } from '@heatlens/schema/constants';
-import { liveUrl as liveUrlOf, openLive, type LiveClient, type LiveOptions } from '@heatlens/schema/live-client';
+import { openLive, type LiveClient, type LiveOptions } from '@heatlens/schema/live-client';
 import type { SnapshotMessage } from '@heatlens/schema/live';
 import { parseLiveMessage } from '@heatlens/schema/parse-live';
 import type { FeedStatus } from '../messages.js';
 
 /** What one `/live` socket watches. */
 export type LiveQuery = { site: string; path: string; kind: Kind; window: string; seg: SegmentFilter };
-
-/** `ws(s)://collector/live?site=...&path=...&kind=...&window=...&seg=...` for a collector base URL. */
-export const liveUrl = (collectorUrl: string, q: LiveQuery): string => liveUrlOf(collectorUrl, q);
 
 /** Options of `createLiveFeed`: the live client's (token, query, backoff, keep-alive), for one collector. */
 export type LiveFeedOptions = Omit<LiveOptions<LiveQuery>, 'base' | 'parse' | 'onMessage'> & {

@@ -1,4 +1,4 @@
-import { LUA_KEYS } from '../../keys.js';
+import { LUA_KEYS } from '../redis-keys.js';
 
 /**
  * Admit a page into a site's pages (page-cap.ts). A page written within `recentMs` (in the site's

@@ -1,4 +1,4 @@
-import { GONE_MS } from '../limits.js';
+import { GONE_MS } from '../../core/limits.js';
 import { LEVELS_LUA } from './levels.js';
 
 /**

@@ -1,5 +1,5 @@
 import { SEGMENTS } from '@heatlens/schema';
-import { LUA_KEYS, luaList } from '../../keys.js';
+import { LUA_KEYS, luaList } from '../redis-keys.js';
 
 /*
  * The capture steps of the Redis store (store/captures-redis.ts). A put is two steps: one on the

@@ -1,7 +1,8 @@
-import { LUA_FAMILIES } from '../../counters.js';
+import { LUA_FAMILIES } from '../../core/counters.js';
 import { SEGMENTS } from '@heatlens/schema';
-import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, LUA_KEYS, PAGE_SETS, luaList } from '../../keys.js';
-import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../limits.js';
+import { LUA_KEYS, luaList } from '../redis-keys.js';
+import { ALL_SEG_KEY, COUNTER_SET, HEAT_SETS, PAGE_SETS } from '../../core/set-names.js';
+import { MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../core/limits.js';
 
 // A page window's sets as Lua tables, from the one list in keys.ts: every bucket's (set, seg) and
 // every rolling key (each pair, plus a heatmap set's all-segments sum `a`; counters only `c:a`).

@@ -1,4 +1,4 @@
-import { LUA_KEYS } from '../../keys.js';
+import { LUA_KEYS } from '../redis-keys.js';
 
 /**
  * Rank pages within their site, count the site's events per bucket of every level (each window's

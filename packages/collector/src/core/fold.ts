@@ -1,0 +1,130 @@
+import { depthBand, segmentOf, type Batch, type Segment } from '@heatlens/schema';
+import { TOTAL } from './counters.js';
+import { createEngagedBudget } from './fold-engaged.js';
+import { foldClick, foldCounter, foldPageview } from './fold-families.js';
+import { FoldIncrements } from './fold-increments.js';
+import { COUNTER_SET, HEAT_SETS } from './set-names.js';
+import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
+
+/**
+ * Sets an increment can land in: a heatmap kind's tiles (per width segment, layout-versioned, see
+ * keys.ts) or `c`, the page's counters.
+ */
+export type FoldSet = typeof HEAT_SETS.move | typeof HEAT_SETS.click | typeof COUNTER_SET;
+const MOVE = HEAT_SETS.move;
+
+/** One coalesced increment: every event of a batch with the same bucket, set and member. */
+export type FoldItem = { b: number; set: FoldSet; member: string; n: number };
+
+/** A validated batch reduced to what the store writes, on the server's clock. */
+export type FoldedBatch = {
+  site: string;
+  /** the page: `SiteRegistry.routeOf` of the path (the matching route template, or the path) */
+  path: string;
+  batchId: string;
+  sid: string;
+  seg: Segment;
+  now: number;
+  /** coalesced increments, in runs of the same bucket and set */
+  items: FoldItem[];
+  /** the session's deepest scroll in this batch: depth band and the base bucket it happened in */
+  scroll: { b: number; band: number } | undefined;
+  /** base buckets that received events, with how many */
+  buckets: Map<number, number>;
+  /** events folded */
+  accepted: number;
+  /** events older than the longest retention */
+  tooOld: number;
+};
+
+/** Who the site is, for telling a referrer from internal navigation (sources.ts). */
+export type FoldSite = {
+  /** the site's own hosts, from its origins (`ownHosts`) */
+  own: ReadonlySet<string>;
+  /** the writing page's host (from the request's Origin), `www.` folded */
+  pageHost?: string | undefined;
+  /** ms of history the site keeps (`retentionMs`): older events are dropped; default every window's */
+  retentionMs?: number;
+};
+const NO_SITE: FoldSite = { own: new Set() };
+
+/**
+ * Map each event to server time (`now - (sent - ts)`, the future clamped to `now`), drop what is
+ * older than the longest retention, and coalesce events into increments per (5 s bucket, set,
+ * member). A wrong client clock shifts nothing but its own events' offsets. A page view also
+ * counts under its source, language, time zone, region and screen class (sources.ts); each family
+ * of events folds in fold-families.ts.
+ */
+export function foldBatch(
+  batch: Batch,
+  path: string,
+  now: number,
+  grid: number,
+  site: FoldSite = NO_SITE,
+): FoldedBatch {
+  // The viewport height a fixed point's row is counted against: the event's own, else the batch's
+  // page view's; unknown, rows count from the top (exact for an owner of the same height).
+  let pageVh: number | undefined;
+  for (const e of batch.events) if (e.type === 'pageview' && e.vh > 0) pageVh = e.vh;
+  const inc = new FoldIncrements(batch.vw, grid, pageVh);
+  const engaged = createEngagedBudget();
+  let scroll: FoldedBatch['scroll'];
+  let accepted = 0;
+  let tooOld = 0;
+  const oldest = now - (site.retentionMs ?? MAX_RETENTION_MS);
+
+  for (const e of batch.events) {
+    let t = now - (batch.sent - e.ts);
+    if (!(t <= now)) t = now; // also catches NaN from absurd clocks
+    if (t < oldest) {
+      tooOld++;
+      continue;
+    }
+    const b = bucketOf(t, BASE_BUCKET_MS);
+    accepted++;
+    const g = inc.event(b);
+    switch (e.type) {
+      case 'move':
+        inc.tile(g, MOVE, e);
+        break;
+      case 'click':
+        foldClick(inc, g, e);
+        break;
+      case 'pageview':
+        foldPageview(inc, g, e, batch.path, site);
+        break;
+      case 'scroll': {
+        const band = depthBand(e.depth, grid);
+        if (!scroll || band > scroll.band) scroll = { b, band };
+        break;
+      }
+      case 'engagement': {
+        const ms = engaged.take(t, e.ms);
+        if (ms > 0) inc.add(g, COUNTER_SET, TOTAL.engaged, ms);
+        break;
+      }
+      case 'form':
+      case 'media':
+      case 'download':
+      case 'image_view':
+      case 'outbound':
+      case 'custom':
+        foldCounter(inc, g, e);
+        break;
+    }
+  }
+  const { items, buckets } = inc.finish();
+  return {
+    site: batch.site,
+    path,
+    batchId: batch.id,
+    sid: batch.sid,
+    seg: segmentOf(batch.vw),
+    now,
+    items,
+    scroll,
+    buckets,
+    accepted,
+    tooOld,
+  };
+}
