@@ -154,6 +154,7 @@ describe('alerts on one collector', () => {
       origins: ['https://shop.example'],
       routes: [],
       masks: [],
+      retentionDays: 30,
     });
     const pages = await (await get(c.url, '/api/pages?site=shop&window=5m', 'shop-read-token-0123456789')).text();
     const live = await openLive(c.url, 'site=shop&window=5m', 'shop-read-token-0123456789');

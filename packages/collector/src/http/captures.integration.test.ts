@@ -245,6 +245,7 @@ describe('page captures over HTTP (memory store)', () => {
         origins: ['https://shop.example'],
         routes: ['/product/:id'],
         masks: ['.account-number', '[data-private]'],
+        retentionDays: 30,
       },
     ]);
     expect((await (await get(c.url, '/api/sites', blog)).json()).sites[0].masks).toEqual([]);

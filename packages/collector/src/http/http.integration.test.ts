@@ -111,7 +111,9 @@ describe('collector HTTP API (memory store)', () => {
 
   it('keeps sites apart: a site reads only its own data and list', async () => {
     const sites = await (await get(c.url, '/api/sites', blog)).json();
-    expect(sites).toEqual({ sites: [{ id: 'blog', origins: ['https://blog.example'], routes: [], masks: [] }] });
+    expect(sites).toEqual({
+      sites: [{ id: 'blog', origins: ['https://blog.example'], routes: [], masks: [], retentionDays: 30 }],
+    });
     expect((await post(c.url, batch({ site: 'blog', path: '/same' }), 'https://blog.example')).status).toBe(204);
     const shopView = await (await get(c.url, '/api/heatmap?site=shop&path=/same', shop)).json();
     expect(shopView.total).toBe(0);
