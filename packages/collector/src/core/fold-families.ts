@@ -1,6 +1,6 @@
 import { normalizeSentUrl, type ClickEvent, type Event, type PageviewEvent } from '@heatlens/schema';
 import { TOTAL, member } from './counters.js';
-import type { FoldSite } from './fold.js';
+import type { FoldSite } from './fold-types.js';
 import type { BucketIncrements, FoldIncrements } from './fold-increments.js';
 import { COUNTER_SET, HEAT_SETS } from './set-names.js';
 import { elementMember } from './tile-members.js';

@@ -1,6 +1,6 @@
 import { fixedRowOf, rowOf, tileOf, type ClickEvent, type MoveEvent } from '@heatlens/schema';
 import { TOTAL } from './counters.js';
-import type { FoldItem, FoldSet } from './fold.js';
+import type { FoldItem, FoldSet } from './fold-types.js';
 import { COUNTER_SET } from './set-names.js';
 import { fixedMember, tileMember } from './tile-members.js';
 

@@ -1,51 +1,14 @@
-import { depthBand, segmentOf, type Batch, type Segment } from '@heatlens/schema';
+import { depthBand, segmentOf, type Batch } from '@heatlens/schema';
 import { TOTAL } from './counters.js';
 import { createEngagedBudget } from './fold-engaged.js';
 import { foldClick, foldCounter, foldPageview } from './fold-families.js';
 import { FoldIncrements } from './fold-increments.js';
 import { COUNTER_SET, HEAT_SETS } from './set-names.js';
 import { BASE_BUCKET_MS, MAX_RETENTION_MS, bucketOf } from './windows.js';
+import type { FoldedBatch, FoldSite } from './fold-types.js';
 
-/**
- * Sets an increment can land in: a heatmap kind's tiles (per width segment, layout-versioned, see
- * keys.ts) or `c`, the page's counters.
- */
-export type FoldSet = typeof HEAT_SETS.move | typeof HEAT_SETS.click | typeof COUNTER_SET;
+export type { FoldItem, FoldSet, FoldedBatch, FoldSite } from './fold-types.js';
 const MOVE = HEAT_SETS.move;
-
-/** One coalesced increment: every event of a batch with the same bucket, set and member. */
-export type FoldItem = { b: number; set: FoldSet; member: string; n: number };
-
-/** A validated batch reduced to what the store writes, on the server's clock. */
-export type FoldedBatch = {
-  site: string;
-  /** the page: `SiteRegistry.routeOf` of the path (the matching route template, or the path) */
-  path: string;
-  batchId: string;
-  sid: string;
-  seg: Segment;
-  now: number;
-  /** coalesced increments, in runs of the same bucket and set */
-  items: FoldItem[];
-  /** the session's deepest scroll in this batch: depth band and the base bucket it happened in */
-  scroll: { b: number; band: number } | undefined;
-  /** base buckets that received events, with how many */
-  buckets: Map<number, number>;
-  /** events folded */
-  accepted: number;
-  /** events older than the longest retention */
-  tooOld: number;
-};
-
-/** Who the site is, for telling a referrer from internal navigation (sources.ts). */
-export type FoldSite = {
-  /** the site's own hosts, from its origins (`ownHosts`) */
-  own: ReadonlySet<string>;
-  /** the writing page's host (from the request's Origin), `www.` folded */
-  pageHost?: string | undefined;
-  /** ms of history the site keeps (`retentionMs`): older events are dropped; default every window's */
-  retentionMs?: number;
-};
 const NO_SITE: FoldSite = { own: new Set() };
 
 /**
