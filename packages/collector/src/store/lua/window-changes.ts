@@ -101,10 +101,13 @@ if not full then
   end
   for j, kb in ipairs(keys) do
     local b, key = kb[1], kb[2]
+    -- Partly sealed: its members are in the rolls or its queue, which is scored with the rolls.
+    local sealing = b == live.q
+    if sealing and redis.call('EXISTS', key .. ':q') == 1 then quiet[#quiet + 1] = key .. ':q' end
     -- Sealed since the cursor: its members may have been capped or remapped on the way in.
     if b < sealed or (tonumber(stamps[j]) or 0) > wseqA then
-      take(key, b >= sealed)
-    elseif redis.call('EXISTS', key) == 1 then
+      take(key, b >= sealed and not sealing)
+    elseif not sealing and redis.call('EXISTS', key) == 1 then
       quiet[#quiet + 1] = key
     end
   end
