@@ -47,10 +47,10 @@ end
 
 -- A partly sealed bucket's queue keys, gone with its progress (it left, or its rolls were dropped).
 local function dropQueue(l)
-  local b = tonumber(redis.call('GET', K_sealing(l)))
+  local b = tonumber(redis.call('GET', K_sealing(p, l.name)))
   if not b then return end
-  for _, st in ipairs(BUCKET_SETS) do redis.call('DEL', K_bucket(p, l.name, st[1], st[2], b) .. ':q') end
-  redis.call('DEL', K_sealing(l))
+  for _, st in ipairs(BUCKET_SETS) do redis.call('DEL', K_sealQueue(p, l.name, st[1], st[2], b)) end
+  redis.call('DEL', K_sealing(p, l.name))
   l.q = nil
 end
 
@@ -63,13 +63,13 @@ local function sealSome(l, b)
     dropQueue(l)
     for _, st in ipairs(BUCKET_SETS) do
       local bk = K_bucket(p, l.name, st[1], st[2], b)
-      redis.call('COPY', bk, bk .. ':q', 'REPLACE')
+      redis.call('COPY', bk, K_sealQueue(p, l.name, st[1], st[2], b), 'REPLACE')
     end
-    redis.call('SET', K_sealing(l), b, 'PX', rollTtl(l))
+    redis.call('SET', K_sealing(p, l.name), b, 'PX', rollTtl(l))
     l.q = b
   end
   for _, st in ipairs(BUCKET_SETS) do
-    local q = K_bucket(p, l.name, st[1], st[2], b) .. ':q'
+    local q = K_sealQueue(p, l.name, st[1], st[2], b)
     if redis.call('EXISTS', q) == 1 then
       if budget <= 0 then return false end
       local m = redis.call('ZPOPMIN', q, math.floor(budget))
@@ -82,7 +82,7 @@ local function sealSome(l, b)
       if redis.call('EXISTS', q) == 1 then return false end
     end
   end
-  redis.call('DEL', K_sealing(l))
+  redis.call('DEL', K_sealing(p, l.name))
   l.q = nil
   return true
 end
@@ -132,7 +132,7 @@ for k, l in ipairs(L) do
                 for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], n, set) end
               elseif rolled and b == l.q then
                 -- Partly sealed: the rolls hold what its queue does not.
-                local inRolls = n - (tonumber(redis.call('ZSCORE', bk .. ':q', m[j])) or 0)
+                local inRolls = n - (tonumber(redis.call('ZSCORE', K_sealQueue(p, l.name, set, sg, b), m[j])) or 0)
                 if inRolls > 0 then
                   for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], inRolls, set) end
                 end
@@ -238,7 +238,7 @@ while i + 1 <= #ARGV do
   for b = sealed, live.cur, live.bms do
     for _, g in ipairs(segs) do
       -- A partly sealed bucket is read from its queue: the rest of it is in the rolls.
-      local k = K_bucket(p, live.name, set, g, b) .. ((b == live.q) and ':q' or '')
+      local k = (b == live.q) and K_sealQueue(p, live.name, set, g, b) or K_bucket(p, live.name, set, g, b)
       if redis.call('EXISTS', k) == 1 then keys[#keys + 1] = k end
     end
   end

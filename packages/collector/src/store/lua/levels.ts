@@ -90,9 +90,6 @@ local function dropRolls(l)
   return gone
 end
 
--- The key naming a live level's partly sealed bucket (see ADVANCE_STEPS_LUA's sealSome).
-local function K_sealing(l) return K_sealed(p, l.name) .. ':q' end
-
 -- The level's edges: buckets before 'e' have left its rolls; live buckets before 's' are in them.
 -- A level seen for the first time (or whose keys expired) starts at its window with empty rolls.
 local function edges(l)
@@ -110,7 +107,7 @@ local function edges(l)
     s = tonumber(redis.call('GET', K_sealed(p, l.name)) or e)
     -- The bucket at the sealed edge may be partly sealed: its members not yet in the rolls wait in
     -- its queue keys (…:q), named by the level's seal key.
-    local q = tonumber(redis.call('GET', K_sealing(l)))
+    local q = tonumber(redis.call('GET', K_sealing(p, l.name)))
     if q == s then l.q = q end
   else
     s = math.huge
@@ -190,7 +187,8 @@ local function target(k0, b0, set, sg)
     if b >= e and b >= l.start then
       if k > 1 or b < s then late = true end
       local bk = K_bucket(p, l.name, set, sg, b)
-      return l, b, bk, (b < s) and rollsOf(l, set, sg) or nil, (l.q == b) and (bk .. ':q') or nil
+      local q = (l.q == b) and K_sealQueue(p, l.name, set, sg, b) or nil
+      return l, b, bk, (b < s) and rollsOf(l, set, sg) or nil, q
     end
   end
   return nil
