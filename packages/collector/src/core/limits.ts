@@ -14,10 +14,11 @@ export const MAX_FAMILY_MEMBERS = 100;
 export const MAX_MEMBER_CHARS = 256;
 
 /**
- * Bucket members of leaving buckets one advance call moves at most (each costs a few commands in
- * the script); the next call goes on, inside a bucket's set if need be. At 2,500 a call ran 62 ms
- * on one Redis and 78 ms on Cluster on a loaded machine (about 31 us a member): 500 bounds that
- * part near 16 ms. Sealing a live bucket into the rolls is still done whole per bucket.
+ * Bucket members one advance call moves at most, out of leaving buckets and into the rolls as a live
+ * bucket is sealed (each costs a few commands in the script); the next call goes on, inside a
+ * bucket's set if need be. At 2,500 a call ran 62 ms on one Redis and 78 ms on Cluster on a loaded
+ * machine (about 31 us a member): 500 bounds a call near 16 ms there. Under a tile flood on a
+ * machine at load 20-26 on 2 cores, a call at 500 measured 37-99 ms (the sealing call 37-64 ms).
  */
 export const ADVANCE_BUDGET = 500;
 

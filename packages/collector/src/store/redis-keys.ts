@@ -16,6 +16,10 @@ import type { WindowName } from '@heatlens/schema';
  * P:<win>:<set>:<seg>:r:n    hash    as its zset                         advance (late: record)  advance
  * P:<win>:e                  string  window + slack                      advance                 record, advance
  * P:<win>:s                  string  window + slack (live level only)    advance                 record, advance
+ * P:<win>:s:q                string  window + slack (live level only:    advance                 record, advance
+ *                                    the bucket being sealed)
+ * P:<win>:<set>:<seg>:<b>:q  zset    as its bucket (what the rolls lack  advance (record: adds)  record, advance,
+ *                                    of a bucket being sealed)                                   reads, windowChanges
  * P:<win>:u:<b>              HLL     bucket end + window + slack         record                  stats
  * P:b:<batchId>              string  BATCH_ID_TTL_MS                     record                  record
  * P:sm:<sid>                 string  SCROLL_SESSION_TTL_MS               record                  record
@@ -63,6 +67,8 @@ const SPECS = {
   rollDistinct: [arg('win'), arg('set'), arg('seg'), 'r', 'n'],
   edge: [arg('win'), 'e'],
   sealed: [arg('win'), 's'],
+  sealing: [arg('win'), 's', 'q'],
+  sealQueue: [arg('win'), arg('set'), arg('seg'), arg('b'), 'q'],
   visitors: [arg('win'), 'u', arg('b')],
   batch: ['b', arg('id')],
   scrollMax: ['sm', arg('sid')],

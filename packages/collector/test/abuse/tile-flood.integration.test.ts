@@ -53,6 +53,26 @@ async function scriptTimes(s: SharedStore): Promise<Array<{ sha: string; us: num
     .map((e) => ({ sha: e.args[1]!, us: e.us }));
 }
 const ADVANCE_SHA = createHash('sha1').update(ADVANCE_LUA).digest('hex');
+const advanceCalls = async (s: SharedStore) => (await scriptTimes(s)).filter((t) => t.sha === ADVANCE_SHA).length;
+
+/**
+ * Members of live buckets being sealed: every 5m bucket set that has a queue (`…:q`, what the rolls
+ * still lack of it), and the queued members.
+ */
+async function sealing(s: SharedStore): Promise<{ bucket: number; queued: number }> {
+  const sums = await onEachNode(s, async (n) => {
+    let bucket = 0;
+    let queued = 0;
+    for await (const keys of n.scanIterator({ MATCH: '*:5m:*:q', COUNT: 1000 }))
+      for (const q of keys as unknown as string[]) {
+        if (!/:\d+:q$/.test(q)) continue;
+        queued += await n.zCard(q);
+        bucket += await n.zCard(q.slice(0, -2));
+      }
+    return { bucket, queued };
+  });
+  return sums.reduce((a, b) => ({ bucket: a.bucket + b.bucket, queued: a.queued + b.queued }));
+}
 
 /**
  * Tiles per page had no bound: batches of 500 moves on distinct tiles grew one page to 250,000
@@ -102,6 +122,21 @@ for (const kind of stores) {
       expect(hm.tiles.length).toBe(MAX_TILES_PER_BUCKET);
       expect(hm.total).toBe(MAX_TILES_PER_BUCKET);
       frozen = undefined;
+      if (store) {
+        // The flood's bucket leaves the open ones: each advance call seals at most ADVANCE_BUDGET
+        // of its members into the rolls; the rest waits in its queue for the next calls.
+        const calls = await advanceCalls(store);
+        offset += 30_000;
+        expect(
+          (await get(c.url, `/api/heatmap?site=shop&path=${PAGE}&kind=move&window=5m`, shop.readToken)).status,
+        ).toBe(200);
+        const made = (await advanceCalls(store)) - calls;
+        const { bucket, queued } = await sealing(store);
+        console.log(`${kind.name}: ${made} advance calls sealed ${bucket - queued} of ${bucket} members`);
+        expect(made).toBeGreaterThan(0);
+        expect(bucket).toBeGreaterThan(made * ADVANCE_BUDGET);
+        expect(bucket - queued).toBeLessThanOrEqual(made * ADVANCE_BUDGET);
+      }
       // Sealed into the rolls, then out of the live window into the longer ones: bounded work.
       for (const skip of [30_000, 6 * 60_000, 2 * 3600_000]) {
         offset += skip;
@@ -115,14 +150,15 @@ for (const kind of stores) {
           (await get(c.url, `/api/heatmap?site=shop&path=${PAGE}&kind=move&window=24h`, shop.readToken)).status,
         ).toBe(200);
       if (store) {
-        // Redis's own time per script call, printed: the advance moves at most ADVANCE_BUDGET members
-        // of leaving buckets a call, but seals a live bucket whole (every set, every roll), which on
-        // a loaded machine still runs past 50 ms (see limits.ts); not asserted until that is bounded.
+        // Redis's own time per script call, printed, not asserted: the advance moves and seals at most
+        // ADVANCE_BUDGET members a call (asserted above for sealing), but its time on a shared,
+        // loaded machine (load 20+ on 2 cores) varies several-fold (see limits.ts).
         const times = await scriptTimes(store);
         const adv = times.filter((t) => t.sha === ADVANCE_SHA).map((t) => t.us);
         const others = Math.max(0, ...times.filter((t) => t.sha !== ADVANCE_SHA).map((t) => t.us));
+        const ms = adv.map((u) => (u / 1000).toFixed(1)).join(' ');
         console.log(
-          `${kind.name}: ${adv.length} advance calls (budget ${ADVANCE_BUDGET}), longest ` +
+          `${kind.name}: ${adv.length} advance calls (budget ${ADVANCE_BUDGET}) [${ms} ms, newest first], longest ` +
             `${(Math.max(...adv) / 1000).toFixed(1)} ms; other scripts longest ${(others / 1000).toFixed(1)} ms`,
         );
         expect(adv.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { describeStats } from './describe-stats.js';
 import { describeSeries } from './describe-series.js';
 import { describeViews } from './describe-views.js';
 import { describeWindowChanges } from './describe-window-changes.js';
+import { describeSealing } from './describe-sealing.js';
 import type { Store } from '../types.js';
 
 /** A bucket-aligned instant (multiple of 6 h) the contract's batches are sent at. */
@@ -272,6 +273,7 @@ export function describeStore(
     describeViews(parts);
     describeCaptures(parts);
     describeWindowChanges(parts);
+    describeSealing(parts);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

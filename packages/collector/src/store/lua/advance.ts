@@ -45,6 +45,48 @@ local function rollIn(l, b)
   end
 end
 
+-- A partly sealed bucket's queue keys, gone with its progress (it left, or its rolls were dropped).
+local function dropQueue(l)
+  local b = tonumber(redis.call('GET', K_sealing(p, l.name)))
+  if not b then return end
+  for _, st in ipairs(BUCKET_SETS) do redis.call('DEL', K_sealQueue(p, l.name, st[1], st[2], b)) end
+  redis.call('DEL', K_sealing(p, l.name))
+  l.q = nil
+end
+
+-- Seal live bucket b of level l into its rolls, at most 'budget' members a call. Its sets are first
+-- queued whole (COPY, in Redis's own code: the queue is what the rolls lack of the bucket, and
+-- writes meanwhile go to the queue or the rolls: levels.ts liveAdd); each call moves queued members
+-- into the rolls. Reads take the queue for the bucket until it is wholly in. Returns whether it is.
+local function sealSome(l, b)
+  if l.q ~= b then
+    dropQueue(l)
+    for _, st in ipairs(BUCKET_SETS) do
+      local bk = K_bucket(p, l.name, st[1], st[2], b)
+      redis.call('COPY', bk, K_sealQueue(p, l.name, st[1], st[2], b), 'REPLACE')
+    end
+    redis.call('SET', K_sealing(p, l.name), b, 'PX', rollTtl(l))
+    l.q = b
+  end
+  for _, st in ipairs(BUCKET_SETS) do
+    local q = K_sealQueue(p, l.name, st[1], st[2], b)
+    if redis.call('EXISTS', q) == 1 then
+      if budget <= 0 then return false end
+      local m = redis.call('ZPOPMIN', q, math.floor(budget))
+      budget = budget - #m / 2
+      for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
+        for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
+        touch(rk, l, nil)
+      end
+      -- Members left queued: the next call goes on (ZPOPMIN deletes a key it drains).
+      if redis.call('EXISTS', q) == 1 then return false end
+    end
+  end
+  redis.call('DEL', K_sealing(p, l.name))
+  l.q = nil
+  return true
+end
+
 for k, l in ipairs(L) do
   local e = tonumber(redis.call('GET', K_edge(p, l.name)))
   if e then
@@ -59,6 +101,7 @@ for k, l in ipairs(L) do
         changed = true
         lost = true
         dropRolls(l)
+        dropQueue(l)
         e = oldest - (oldest % l.bms)
         -- Only the live level seals: a longer level's rolls are rebuilt just below, and moving its
         -- sealed edge would add every bucket in its window a second time in the sealing loop.
@@ -87,6 +130,12 @@ for k, l in ipairs(L) do
               local n = tonumber(m[j + 1])
               if rolled and b < s then
                 for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], n, set) end
+              elseif rolled and b == l.q then
+                -- Partly sealed: the rolls hold what its queue does not.
+                local inRolls = n - (tonumber(redis.call('ZSCORE', K_sealQueue(p, l.name, set, sg, b), m[j])) or 0)
+                if inRolls > 0 then
+                  for _, rk in ipairs(rollsOf(l, set, sg)) do capSub(rk, m[j], inRolls, set) end
+                end
               end
               put(k + 1, b, set, sg, m[j], n)
             end
@@ -110,6 +159,7 @@ for k, l in ipairs(L) do
           end
         end
         if not whole then break end
+        if b == l.q then dropQueue(l) end
         redis.call('DEL', K_visitors(p, l.name, b))
         b = b + l.bms
       end
@@ -117,7 +167,7 @@ for k, l in ipairs(L) do
       -- Live buckets past the open ones: into the rolls (sealed).
       b = math.max(s, e)
       while b < newS and b < l.cur and budget > 0 do
-        rollIn(l, b)
+        if not sealSome(l, b) then break end
         b = b + l.bms
       end
       if l.open then
@@ -187,7 +237,8 @@ while i + 1 <= #ARGV do
   local keys = {}
   for b = sealed, live.cur, live.bms do
     for _, g in ipairs(segs) do
-      local k = K_bucket(p, live.name, set, g, b)
+      -- A partly sealed bucket is read from its queue: the rest of it is in the rolls.
+      local k = (b == live.q) and K_sealQueue(p, live.name, set, g, b) or K_bucket(p, live.name, set, g, b)
       if redis.call('EXISTS', k) == 1 then keys[#keys + 1] = k end
     end
   end

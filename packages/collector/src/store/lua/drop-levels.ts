@@ -36,6 +36,7 @@ for _, l in ipairs(L) do
     end
     drop(K_edge(p, l.name))
     drop(K_sealed(p, l.name))
+    drop(K_sealing(p, l.name))
     -- Buckets before the edge left the level (advance deleted them); one more for a late cascade.
     local first = math.min(e, l.start) - l.bms
     for b = first - (first % l.bms), l.cur, l.bms do
@@ -43,6 +44,7 @@ for _, l in ipairs(L) do
         local bk = K_bucket(p, l.name, st[1], st[2], b)
         drop(bk)
         drop(bk .. ':n')
+        drop(K_sealQueue(p, l.name, st[1], st[2], b))
       end
       drop(K_visitors(p, l.name, b))
     end

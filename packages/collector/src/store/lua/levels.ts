@@ -103,7 +103,15 @@ local function edges(l)
     redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
     if l.open then redis.call('SET', K_sealed(p, l.name), e, 'PX', rollTtl(l)) end
   end
-  if l.open then s = tonumber(redis.call('GET', K_sealed(p, l.name)) or e) else s = math.huge end
+  if l.open then
+    s = tonumber(redis.call('GET', K_sealed(p, l.name)) or e)
+    -- The bucket at the sealed edge may be partly sealed: its members not yet in the rolls wait in
+    -- its queue keys (…:q), named by the level's seal key.
+    local q = tonumber(redis.call('GET', K_sealing(p, l.name)))
+    if q == s then l.q = q end
+  else
+    s = math.huge
+  end
   l.e, l.s = e, s
   return e, s
 end
@@ -168,8 +176,9 @@ local function rollsOf(l, set, sg)
   return {K_roll(p, l.name, set, sg), a}
 end
 
--- The first level from k0 on whose window still holds the bucket of b0, with the bucket's key and
--- the rolls an increment must also go to: none while the bucket is open, else its set's rolls.
+-- The first level from k0 on whose window still holds the bucket of b0, with the bucket's key, the
+-- rolls an increment must also go to (none while the bucket is open, else its set's rolls) and,
+-- for a partly sealed bucket, its queue key (see liveAdd).
 local function target(k0, b0, set, sg)
   for k = k0, #L do
     local l = L[k]
@@ -177,7 +186,9 @@ local function target(k0, b0, set, sg)
     local e, s = edges(l)
     if b >= e and b >= l.start then
       if k > 1 or b < s then late = true end
-      return l, b, K_bucket(p, l.name, set, sg, b), (b < s) and rollsOf(l, set, sg) or nil
+      local bk = K_bucket(p, l.name, set, sg, b)
+      local q = (l.q == b) and K_sealQueue(p, l.name, set, sg, b) or nil
+      return l, b, bk, (b < s) and rollsOf(l, set, sg) or nil, q
     end
   end
   return nil
@@ -209,12 +220,26 @@ local function countDropped()
   end
 end
 
+-- An increment into a partly sealed bucket (queue q): a member still queued counts there too (the
+-- queue is what the rolls lack of the bucket); one already sealed, or new, goes to the rolls.
+local function liveAdd(l, set, sg, q, m, n)
+  if redis.call('ZSCORE', q, m) then
+    redis.call('ZINCRBY', q, n, m)
+    return
+  end
+  for _, rk in ipairs(rollsOf(l, set, sg)) do
+    capAdd(rk, m, n)
+    touch(rk, l, nil)
+  end
+end
+
 -- Add n to member in the first level from k0 on that holds the bucket of b0. Returns its level.
 local function put(k0, b0, set, sg, m, n)
-  local l, b, bk, rolls = target(k0, b0, set, sg)
+  local l, b, bk, rolls, q = target(k0, b0, set, sg)
   if not l then return nil end
-  capAdd(bk, m, n)
+  local kept = capAdd(bk, m, n)
   touch(bk, l, b)
+  if q and kept then liveAdd(l, set, sg, q, m, n) end
   if rolls then
     for _, rk in ipairs(rolls) do
       capAdd(rk, m, n)

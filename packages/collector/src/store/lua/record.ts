@@ -60,14 +60,16 @@ end
 while i + 3 <= #ARGV do
   local b0, set, sg, count = tonumber(ARGV[i]), ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3])
   i = i + 4
-  local l, b, bk, rolls = target(1, b0, set, sg)
+  local l, b, bk, rolls, q = target(1, b0, set, sg)
   if l then
     touch(bk, l, b)
     if watched == 1 then stamp(l, b, bk, set) end
     local add = capAdd
     for j = i, i + 2 * count - 2, 2 do
       local m, n = ARGV[j], ARGV[j + 1]
-      add(bk, m, n)
+      local kept = add(bk, m, n)
+      -- Into a partly sealed bucket: its queue, or the rolls (levels.ts liveAdd).
+      if q and kept then liveAdd(l, set, sg, q, m, n) end
       -- A late increment (its bucket already sealed) also goes to the rolls.
       if rolls then
         for _, rk in ipairs(rolls) do

@@ -91,7 +91,7 @@ if not full then
   local from = math.min(math.max(sealedA, live.start), sealed)
   local keys = {}
   for b = from, live.cur, live.bms do
-    for _, g in ipairs(segs) do keys[#keys + 1] = {b, K_bucket(p, live.name, set, g, b)} end
+    for _, g in ipairs(segs) do keys[#keys + 1] = {b, K_bucket(p, live.name, set, g, b), g} end
   end
   local stamps = {}
   if #keys > 0 then
@@ -101,10 +101,14 @@ if not full then
   end
   for j, kb in ipairs(keys) do
     local b, key = kb[1], kb[2]
+    -- Partly sealed: its members are in the rolls or its queue, which is scored with the rolls.
+    local sealing = b == live.q
+    local q = sealing and K_sealQueue(p, live.name, set, kb[3], b)
+    if q and redis.call('EXISTS', q) == 1 then quiet[#quiet + 1] = q end
     -- Sealed since the cursor: its members may have been capped or remapped on the way in.
     if b < sealed or (tonumber(stamps[j]) or 0) > wseqA then
-      take(key, b >= sealed)
-    elseif redis.call('EXISTS', key) == 1 then
+      take(key, b >= sealed and not sealing)
+    elseif not sealing and redis.call('EXISTS', key) == 1 then
       quiet[#quiet + 1] = key
     end
   end
