@@ -13,7 +13,7 @@ import { defaultRetention, levelsFor, type RetentionOf } from '../core/retention
 import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, StatsQuery } from './types.js';
 
 /** Pages summed per step of a `pages` read (up to 500). */
-const PAGES_PER_STEP = 25;
+const PAGES_PER_STEP = 10;
 
 /** A site's pages by events over a window from `start`, most first (then by path), up to `limit`. */
 function ranked(site: SiteState | undefined, window: string, start: number, limit: number) {
