@@ -111,10 +111,11 @@ for (const kind of [MEMORY, ...SHARED_STORES]) {
           xs.map((x) => x.ms),
           p,
         );
+      const ratio = (p: number) => (at(attacked, p) / at(quiet, p)).toFixed(2);
       const fmt = (xs: Array<{ ms: number }>) => `p50 ${at(xs, 0.5).toFixed(1)} ms, p99 ${at(xs, 0.99).toFixed(1)} ms`;
       console.log(
         `${kind.name}: victim quiet ${fmt(quiet)}; under ${reads} heavy reads ${fmt(attacked)}` +
-          ` (p50 ${(at(attacked, 0.5) / at(quiet, 0.5)).toFixed(2)}x, p99 ${(at(attacked, 0.99) / at(quiet, 0.99)).toFixed(2)}x);` +
+          ` (p50 ${ratio(0.5)}x, p99 ${ratio(0.99)}x);` +
           ` read statuses ${[...readStatuses]}`,
       );
       // Within twice the quiet p99 measured in the same run, plus one scheduler stall.
