@@ -16,9 +16,9 @@ const HEAVY = [
 ];
 
 /**
- * Added to twice the quiet p99 before comparing the attacked p99: one scheduler stall of a shared
- * 2-core machine, not a read's doing. Before pacing the attacked p99 was 4-7x the quiet one
- * (quiet 44 ms, attacked 289 ms on one Redis), well past this.
+ * Added to twice the quiet p90 before comparing the attacked p90: one scheduler stall of a shared
+ * machine, not a read's doing. Before pacing the attacked p50 was 15-70x and the p99 5-9x the
+ * quiet ones (one Redis: quiet 7/86 ms, attacked 114/415 ms), well past this.
  */
 const FLOOR_MS = 60;
 
@@ -115,11 +115,13 @@ for (const kind of [MEMORY, ...SHARED_STORES]) {
       const fmt = (xs: Array<{ ms: number }>) => `p50 ${at(xs, 0.5).toFixed(1)} ms, p99 ${at(xs, 0.99).toFixed(1)} ms`;
       console.log(
         `${kind.name}: victim quiet ${fmt(quiet)}; under ${reads} heavy reads ${fmt(attacked)}` +
-          ` (p50 ${ratio(0.5)}x, p99 ${ratio(0.99)}x);` +
+          ` (p50 ${ratio(0.5)}x, p90 ${ratio(0.9)}x, p99 ${ratio(0.99)}x);` +
           ` read statuses ${[...readStatuses]}`,
       );
-      // Within twice the quiet p99 measured in the same run, plus one scheduler stall.
-      expect(at(attacked, 0.99)).toBeLessThanOrEqual(2 * at(quiet, 0.99) + FLOOR_MS);
+      // Within twice the quiet figure measured in the same run, plus one scheduler stall. p90 (the
+      // 4th slowest of 40), not p99 (the slowest): on a shared machine one stall of the whole
+      // process lands on any single batch, quiet or not; the reads' doing shows in the upper tail.
+      expect(at(attacked, 0.9)).toBeLessThanOrEqual(2 * at(quiet, 0.9) + FLOOR_MS);
       expect(quiet.map((x) => x.status)).toEqual(Array(BATCHES).fill(204));
       expect(attacked.map((x) => x.status)).toEqual(Array(BATCHES).fill(204));
       // A read answers or is refused in time; it never hangs (200, or 503 past its deadline).
