@@ -7,8 +7,13 @@ import { windowSpec, windowStart } from '../core/windows.js';
 import { bump, setKey, type Counts } from './memory-buckets.js';
 import { rawStats, sumSets, type PageState, type SiteState } from './memory-state.js';
 import { previousRange } from './previous-window.js';
+import { pacedSteps } from './paced-steps.js';
+import { createReadGate } from './read-gate.js';
 import { defaultRetention, levelsFor, type RetentionOf } from '../core/retention.js';
 import type { AlertCounters, AlertFiguresQuery, HeatmapQuery, PagesQuery, StatsQuery } from './types.js';
+
+/** Pages summed per step of a `pages` read (up to 500). */
+const PAGES_PER_STEP = 10;
 
 /** A site's pages by events over a window from `start`, most first (then by path), up to `limit`. */
 function ranked(site: SiteState | undefined, window: string, start: number, limit: number) {
@@ -30,6 +35,8 @@ export function createMemoryReads(
   retentionOf: RetentionOf = defaultRetention,
 ) {
   const pageAt = (site: string, path: string) => pages.get(`${site}|${path}`);
+  // One `pages` read at a time, so paced reads side by side do not add up to the whole process.
+  const pagesGate = createReadGate(1, Infinity);
   return {
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
@@ -51,7 +58,17 @@ export function createMemoryReads(
       const events = site?.events.get(w.name);
       const series: Array<[number, number]> = [];
       for (let b = start; b <= q.now; b += w.bucketMs) series.push([b, events?.get(b) ?? 0]);
-      const raws = top.map(([path]) => rawStats(pageAt(q.site, path), w, q.now, grid));
+      // In paced steps (paced-steps.ts): no one stretch of the event loop sums 500 pages' buckets.
+      const built = await pagesGate(() =>
+        pacedSteps(top, {
+          size: PAGES_PER_STEP,
+          step: (chunk) =>
+            chunk.map(([path]) => {
+              const raw = rawStats(pageAt(q.site, path), w, q.now, grid);
+              return { raw, stats: buildStats({ site: q.site, path }, raw) };
+            }),
+        }),
+      );
       return {
         site: q.site,
         windowMs: w.ms,
@@ -59,8 +76,8 @@ export function createMemoryReads(
         to: q.now,
         bucketMs: w.bucketMs,
         series,
-        pages: raws.map((raw, i) => buildStats({ site: q.site, path: top[i]![0] }, raw)),
-        sources: siteSources(raws),
+        pages: built.map((p) => p.stats),
+        sources: siteSources(built.map((p) => p.raw)),
       };
     },
 

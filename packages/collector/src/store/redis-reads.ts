@@ -11,13 +11,17 @@ import { previousRange } from './previous-window.js';
 import { levelsFor, type RetentionOf } from '../core/retention.js';
 import type { RankQueue } from './rank-queue.js';
 import { createReadGate } from './read-gate.js';
+import { pacedSteps } from './paced-steps.js';
 import { rollKeys, siteLevelArgs, type Read } from './redis-args.js';
 import type { RedisCalls } from './redis-calls.js';
 import { redisWindowChanges } from './redis-window-changes.js';
 import type { HeatmapQuery, PagesQuery, RedisLike, StatsQuery, WindowChanges } from './types.js';
 
-/** Pages whose figures one `pages` read asks Redis for at a time (`limit` up to 500). */
-const PAGES_PER_STEP = 25;
+/**
+ * Pages whose figures one `pages` read asks Redis for at a time (`limit` up to 500): what a write
+ * may wait behind on Redis is one step (paced-steps.ts rests between steps).
+ */
+const PAGES_PER_STEP = 10;
 /** `pages` reads one process serves at once; the others wait their turn within their deadline. */
 const PAGES_READS_AT_ONCE = 1;
 
@@ -61,28 +65,31 @@ async function readPages(
   // The series of the chosen window, in its level's buckets (5 s for 5 min, 1 min for 1 h, ...).
   const buckets = bucketsIn(q.now, w);
   // One deadline for the whole read, a turn among PAGES_READS_AT_ONCE, and its pages in steps
-  // of PAGES_PER_STEP with a yield between them: what one read queues on Redis and holds the
-  // event loop for is bounded, so writes keep their turn under any number of heavy reads.
+  // of PAGES_PER_STEP paced to HEAVY_READ_SHARE of the time (paced-steps.ts): what one read queues
+  // on Redis and holds the event loop for is bounded, so writes keep their turn under any number
+  // of heavy reads.
   const t0 = performance.now();
-  const { top, series, pages } = await reads.call('pages', () =>
+  const { series, pages } = await reads.call('pages', () =>
     pagesGate(async () => {
       const [ranking, series] = await Promise.all([
         reader.zUnionWithScores(buckets.map((b) => rankKey(q.site, w.name, b)) as [string, ...string[]]),
         reader.mGet(buckets.map((b) => (w.name === '5m' ? eventsKey(q.site, b) : levelEventsKey(q.site, w.name, b)))),
       ]);
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
-      const pages: Array<Awaited<ReturnType<typeof rawStats>>> = [];
-      for (let i = 0; i < top.length; i += PAGES_PER_STEP) {
-        if (i) await new Promise((r) => setImmediate(r));
-        // Past the deadline the caller has had its 503: stop rather than finish for nobody.
-        if (performance.now() - t0 > readTimeoutMs) throw new Error(`no answer within ${readTimeoutMs} ms`);
-        pages.push(
-          ...(await Promise.all(
-            top.slice(i, i + PAGES_PER_STEP).map((r) => rawStats(q.site, r.value, q.window, q.now)),
-          )),
-        );
-      }
-      return { top, series, pages };
+      // Each step's figures built in its step, so no one stretch of the event loop builds 500.
+      const pages = await pacedSteps(top, {
+        size: PAGES_PER_STEP,
+        t0,
+        deadlineMs: readTimeoutMs,
+        step: (chunk) =>
+          Promise.all(
+            chunk.map(async (r) => {
+              const raw = await rawStats(q.site, r.value, q.window, q.now);
+              return { raw, stats: buildStats({ site: q.site, path: r.value }, raw) };
+            }),
+          ),
+      });
+      return { series, pages };
     }),
   );
   return {
@@ -92,8 +99,8 @@ async function readPages(
     to: q.now,
     bucketMs: w.bucketMs,
     series: buckets.map((b, i) => [b, Number(series[i] ?? 0)] as [number, number]),
-    pages: pages.map((raw, i) => buildStats({ site: q.site, path: top[i]!.value }, raw)),
-    sources: siteSources(pages),
+    pages: pages.map((p) => p.stats),
+    sources: siteSources(pages.map((p) => p.raw)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
 import { startTestCollector } from '../../src/test-support/test-collector.js';
@@ -14,8 +15,39 @@ const HEAVY = [
   '/api/stats?site=shop&path=/p0&window=30d',
 ];
 
+/**
+ * The attacked median may be at most SLOWER times the quiet median measured in the same run plus
+ * FLOOR_MS (scheduler noise of a shared machine, not a read's doing). Before pacing the attacked
+ * p50 was 15-70x the quiet one (one Redis 7.3 -> 113.7 ms, Cluster 10.2 -> 189.3, memory 3.9 -> 275.1);
+ * after, 1.2-5.4x on a machine at load 26-30 (one run of memory 11x). The tail (p90, p99) is printed:
+ * on that machine one stall of the whole process decides it, quiet or not.
+ */
+const SLOWER = 4;
+const FLOOR_MS = 30;
+
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
+/**
+ * The reading token, on its own thread (it stands for another machine: its own parsing of 300 KB
+ * answers must not count as the collector's doing): 4 loops over HEAVY until told to stop, then
+ * posts how many reads it made and their statuses.
+ */
+const READER = `
+const { parentPort, workerData: { url, routes, token } } = require('node:worker_threads');
+let stop = false, reads = 0;
+const statuses = new Set();
+parentPort.on('message', () => (stop = true));
+const loop = async (k) => {
+  for (let i = k; !stop; i++) {
+    const r = await fetch(url + routes[i % routes.length], { headers: { authorization: 'Bearer ' + token } });
+    await r.arrayBuffer();
+    statuses.add(r.status);
+    reads++;
+  }
+};
+Promise.all([0, 1, 2, 3].map(loop)).then(() => parentPort.postMessage({ reads, statuses: [...statuses] }));
+`;
 
 /** The victim: a batch every 50 ms from its own address; each answer's status and latency. */
 async function victim(c: Collector) {
@@ -39,15 +71,16 @@ async function victim(c: Collector) {
  * Rate limits are off here, so the reader is not slowed by its budget: the worst case one token
  * can reach from several collectors.
  */
-for (const kind of SHARED_STORES) {
+const MEMORY = { name: 'memory', available: () => true, start: async () => undefined };
+for (const kind of [MEMORY, ...SHARED_STORES]) {
   describe.runIf(kind.available())(`writes under heavy reads on ${kind.name}`, () => {
-    let store: SharedStore;
+    let store: SharedStore | undefined;
     let c: Collector;
     beforeAll(async () => {
       store = await kind.start();
       c = await startTestCollector({
-        redisUrl: store.redisUrl,
-        redisCluster: store.redisCluster,
+        redisUrl: store?.redisUrl,
+        redisCluster: store?.redisCluster,
         rateLimits: false,
         maxPagesPerSite: 2 * PAGES,
       });
@@ -65,34 +98,30 @@ for (const kind of SHARED_STORES) {
 
     it('answer every victim batch while a token loops the heaviest reads', async () => {
       const quiet = await victim(c);
-      let stop = false;
-      let reads = 0;
-      const readStatuses = new Set<number>();
-      const reader = async (k: number) => {
-        for (let i = k; !stop; i++) {
-          const r = await get(c.url, HEAVY[i % HEAVY.length]!, shop.readToken);
-          await r.arrayBuffer();
-          readStatuses.add(r.status);
-          reads++;
-        }
-      };
-      const readers = [0, 1, 2, 3].map(reader);
+      const reader = new Worker(READER, {
+        eval: true,
+        workerData: { url: c.url, routes: HEAVY, token: shop.readToken },
+      });
+      const done = new Promise<{ reads: number; statuses: number[] }>((r) => reader.once('message', r));
       await new Promise((r) => setTimeout(r, 500));
       const attacked = await victim(c);
-      stop = true;
-      await Promise.all(readers);
-      const fmt = (xs: Array<{ ms: number }>) =>
-        `p50 ${pct(
+      reader.postMessage('stop');
+      const { reads, statuses } = await done;
+      await reader.terminate();
+      const readStatuses = new Set(statuses);
+      const at = (xs: Array<{ ms: number }>, p: number) =>
+        pct(
           xs.map((x) => x.ms),
-          0.5,
-        ).toFixed(1)} ms, p99 ${pct(
-          xs.map((x) => x.ms),
-          0.99,
-        ).toFixed(1)} ms`;
+          p,
+        );
+      const ratio = (p: number) => (at(attacked, p) / at(quiet, p)).toFixed(2);
+      const fmt = (xs: Array<{ ms: number }>) => `p50 ${at(xs, 0.5).toFixed(1)} ms, p99 ${at(xs, 0.99).toFixed(1)} ms`;
       console.log(
-        `${kind.name}: victim quiet ${fmt(quiet)}; under ${reads} heavy reads ${fmt(attacked)};` +
+        `${kind.name}: victim quiet ${fmt(quiet)}; under ${reads} heavy reads ${fmt(attacked)}` +
+          ` (p50 ${ratio(0.5)}x, p90 ${ratio(0.9)}x, p99 ${ratio(0.99)}x);` +
           ` read statuses ${[...readStatuses]}`,
       );
+      expect(at(attacked, 0.5)).toBeLessThanOrEqual(SLOWER * at(quiet, 0.5) + FLOOR_MS);
       expect(quiet.map((x) => x.status)).toEqual(Array(BATCHES).fill(204));
       expect(attacked.map((x) => x.status)).toEqual(Array(BATCHES).fill(204));
       // A read answers or is refused in time; it never hangs (200, or 503 past its deadline).
