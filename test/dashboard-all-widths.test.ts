@@ -22,6 +22,7 @@ const IMG = root('docs/img');
 const TARGETS = ['#hero-shop', '#download-catalogue', '#outbound-link', '#card-2', '#card-5'];
 const OTHER_PER = (i: number) => 6 + 2 * i; // the other width's clicks per element: the larger share
 const OWN_PER = (i: number) => 3 + i;
+const LOOSE = 8; // the other width's clicks on no element, drawn from its tiles before
 
 describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 180_000 }, () => {
   let collector: Collector;
@@ -30,7 +31,17 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
   let token: string;
   const metas: Record<number, CaptureMeta> = {};
 
-  async function send(path: string, meta: CaptureMeta, per: (i: number) => number, id: string) {
+  /** Clicks on no element (a heading, empty space) near the top of the layout: tiles only. */
+  const loose = (meta: CaptureMeta) =>
+    Array.from({ length: LOOSE }, (_, k) => ({
+      type: 'click',
+      x: meta.width / 2 + k,
+      y: 120 + k,
+      w: meta.width,
+      h: meta.height,
+    }));
+
+  async function send(path: string, meta: CaptureMeta, per: (i: number) => number, id: string, extra = 0) {
     const body = {
       v: 1,
       id,
@@ -39,7 +50,10 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
       path,
       vw: meta.width,
       sent: Date.now(),
-      events: [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, per)].map((e) => ({ ts: Date.now(), ...e })),
+      events: [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, per), ...(extra ? loose(meta) : [])].map((e) => ({
+        ts: Date.now(),
+        ...e,
+      })),
     };
     const res = await fetch(`${collector.url}/collect`, {
       method: 'POST',
@@ -69,9 +83,9 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
     }
     // Each path: its capture's width's own clicks, and the other width's (more of them).
     await send('/w1280', metas[1280]!, OWN_PER, 'a-own');
-    await send('/w1280', metas[390]!, OTHER_PER, 'a-other');
+    await send('/w1280', metas[390]!, OTHER_PER, 'a-other', LOOSE);
     await send('/w390', metas[390]!, OWN_PER, 'b-own');
-    await send('/w390', metas[1280]!, OTHER_PER, 'b-other');
+    await send('/w390', metas[1280]!, OTHER_PER, 'b-other', LOOSE);
   });
 
   afterAll(() => closeAll(browser, shop, collector));
@@ -85,7 +99,7 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
         document.getElementById('heat-stage')?.dataset.capture !== '' &&
         document.getElementById('heatmap')?.dataset.total === String(n) &&
         (document.getElementById('capture-img') as HTMLImageElement | null)?.complete === true,
-      sum(OWN_PER) + sum(OTHER_PER),
+      sum(OWN_PER) + sum(OTHER_PER) + LOOSE,
       { timeout: 30_000 },
     );
     return page;
@@ -101,7 +115,7 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
         const page = await openView(width, `/w${c.capture}`);
         const meta = metas[c.capture]!;
         // The other width's share of the samples, as the legend line says it.
-        const pct = Math.round((sum(OTHER_PER) / (sum(OWN_PER) + sum(OTHER_PER))) * 100);
+        const pct = Math.round(((sum(OTHER_PER) + LOOSE) / (sum(OWN_PER) + sum(OTHER_PER) + LOOSE)) * 100);
         const share = await heatInsideShare(
           page,
           meta.elements.map((e) => e.box),
@@ -118,7 +132,7 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
         expect(await note.textContent()).toBe(`${pct} % of samples from other widths, shown on their elements only`);
         if (c.capture === 1280) {
           mkdirSync(IMG, { recursive: true });
-          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.evaluate(() => document.getElementById('page-view')!.scrollIntoView());
           await page.screenshot({ path: `${IMG}/dashboard-all-widths-${width}.png` });
         }
         await page.close();
