@@ -9,7 +9,7 @@ export type PngLegend = {
   map: string;
   /** e.g. `last 5 minutes` */
   window: string;
-  /** e.g. `width l` or `all widths (capture: width l, most samples)` */
+  /** e.g. `width l` or `all widths (tiles of width l, the picture's)` */
   seg: string;
   samples: string;
   /** the scale, e.g. `1 → 12 per tile` */

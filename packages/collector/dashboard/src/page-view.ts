@@ -1,5 +1,6 @@
 import { WINDOW_LABELS, type ViewWindow } from '@heatlens/schema/constants';
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import { widthsNote } from '@heatlens/heat/mix-widths';
 import { openLive, typeFrame } from '@heatlens/schema/live-client';
 import { viewsBySegment, type Capture } from './capture-api.js';
 import { byId, h } from './dom.js';
@@ -10,6 +11,7 @@ import { formatClock, formatCount, formatWindow } from './format.js';
 import { createCaptureSource } from './page-capture.js';
 import { elementAt, geometryOf } from './page-geometry.js';
 import { createPageStage } from './page-stage.js';
+import { createOwnWidthFeed } from './page-widths.js';
 import { renderSourcesPanel } from './sources-panel.js';
 import { renderStatsPanel } from './stats-panel.js';
 import { createSavedPanel } from './saved-panel.js';
@@ -23,7 +25,7 @@ const MAP: Record<string, string> = { move: 'Cursor moves', click: 'Clicks', scr
 /** How the width segment reads in the note and the legend: for "all widths", the capture's segment. */
 function segText(seg: string, capture: Capture | undefined): string {
   if (seg !== 'all') return `width ${seg}`;
-  return capture ? `all widths (picture: width ${capture.seg}, most samples)` : 'all widths';
+  return capture ? `all widths (tiles of width ${capture.seg}, the picture's)` : 'all widths';
 }
 
 /**
@@ -47,6 +49,11 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
   const saved = createSavedPanel();
   let last: SnapshotMessage | undefined;
   let shown: Capture | undefined;
+  // "All widths": the picture's width's tiles only, every width's clicks on their elements.
+  const own = createOwnWidthFeed(
+    () => current?.token ?? '',
+    () => last && render(last),
+  );
 
   const picture = (msg: SnapshotMessage) => {
     const s = current!;
@@ -57,7 +64,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     note.replaceChildren(
       shown
         ? `Over the page as captured ${new Date(shown.takenAt).toLocaleString()} at ${shown.width} px` +
-            (s.seg === 'all' ? `: width ${shown.seg}, the width with most samples.` : '.')
+            (s.seg === 'all' ? `: width ${shown.seg}, whose tiles are drawn.` : '.')
         : captures.listed()
           ? 'No picture of this page yet: open the page with the heatlens extension, or use "Save this page ' +
             'for the dashboard" in its popup. Until then the heat is drawn on a plain page.'
@@ -71,20 +78,27 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     byId('page-title').textContent = msg.path;
     if (msg.path !== s.path) byId('page-route').textContent = `(counts every page matching ${msg.path})`;
     picture(msg);
-    stage.draw(msg);
+    const { g } = stage.current();
+    own.want(s.seg === 'all' ? s : null, g?.width ?? 0);
+    const drawn = own.mix(msg);
+    if (drawn) stage.draw(drawn);
+    const widthsText = drawn ? widthsNote(drawn.widths, msg.kind) : '';
+    labels.dataset.widths = drawn?.widths ? drawn.widths.seg : '';
     labels.dataset.total = String(msg.total);
     labels.dataset.kind = msg.kind;
     saved.frame(msg);
     meta.replaceChildren(
       msg.total
         ? `${formatCount(msg.total)} ${NOUN[msg.kind] ?? msg.kind} · ${formatWindow(msg.windowMs)} ` +
-            `(${formatClock(msg.from)} – ${formatClock(msg.to)})`
+            `(${formatClock(msg.from)} – ${formatClock(msg.to)})` +
+            (widthsText ? ' · ' : '')
         : h(
             'span',
             { class: 'empty-note' },
             `No ${NOUN[msg.kind] ?? msg.kind} on this page in the ${formatWindow(msg.windowMs)}. Open the page ` +
               `in a browser, or run \`pnpm simulate\`.`,
           ),
+      ...(msg.total && widthsText ? [h('span', { id: 'heat-widths', class: 'widths-note' }, widthsText)] : []),
     );
     stats.replaceChildren(
       renderStatsPanel(msg.stats, { nameOf: (sel) => nameOf(s.site, s.path, sel) }),
@@ -128,6 +142,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       const same = current && JSON.stringify(current) === JSON.stringify(state);
       if (same) return;
       live?.close();
+      own.close();
       current = state;
       last = undefined;
       root.hidden = false;
@@ -154,6 +169,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     close() {
       live?.close();
       live = undefined;
+      own.close();
       current = undefined;
       last = undefined;
       captures.close();
