@@ -10,6 +10,7 @@ import { STORE_RETRY_AFTER_S, acceptBatch, limited, type Answer } from './accept
 import { readBody } from './read-body.js';
 import { HttpError, sendError } from '../edge/respond.js';
 import type { SetupLog } from '../setup/setup-log.js';
+import { securityHeaderList, setSecurityHeaders } from './security-headers.js';
 
 export type CollectDeps = {
   config: ResolvedConfig;
@@ -31,12 +32,14 @@ const DEADLINE: Answer = {
   headers: { 'Retry-After': STORE_RETRY_AFTER_S },
 };
 
+const EXPOSE = `${FLUSH_HEADER}, Retry-After`;
+
 /** CORS headers for a write from `origin`: no preflight for text/plain, and the SDK may read our headers. */
 export function collectCors(origin: string | undefined): Record<string, string> {
   return origin
     ? {
         'Access-Control-Allow-Origin': origin,
-        'Access-Control-Expose-Headers': `${FLUSH_HEADER}, Retry-After`,
+        'Access-Control-Expose-Headers': EXPOSE,
         Vary: 'Origin',
       }
     : {};
@@ -63,6 +66,7 @@ export function createCollectHandler(deps: CollectDeps) {
     if (res.headersSent || res.destroyed) return a.status;
     if (a.n > 0) metrics.events.inc({ outcome: 'dropped', reason: a.reason }, a.n);
     metrics.batches.inc({ outcome: a.reason });
+    setSecurityHeaders(req, res);
     sendError(res, a.status, a.error ?? '', { ...collectCors(req.headers.origin), ...a.headers });
     // A body cut for being slow is not drained: the connection goes with the answer.
     if (a.headers?.Connection === 'close') res.once('finish', () => req.socket.destroy());
@@ -119,13 +123,26 @@ export function createCollectHandler(deps: CollectDeps) {
     try {
       const answer = await acceptInTime(req, body);
       if (answer.status !== 204) return send(req, res, answer);
-      res.writeHead(204, { ...collectCors(req.headers.origin), ...answer.headers });
+      res.writeHead(204, acceptedHeaders(req, answer));
       res.end();
       return 204;
     } finally {
       inFlight--;
     }
   };
+}
+
+/**
+ * The 204's headers as one flat list for `writeHead`: the security headers, CORS for the origin and
+ * the answer's own (the flush hint). Written in one call: the router sets nothing on a write first.
+ */
+function acceptedHeaders(req: IncomingMessage, answer: Answer): string[] {
+  const list = [...securityHeaderList(req.headers.host)];
+  const origin = req.headers.origin;
+  if (origin)
+    list.push('Access-Control-Allow-Origin', origin, 'Access-Control-Expose-Headers', EXPOSE, 'Vary', 'Origin');
+  if (answer.headers) for (const k in answer.headers) list.push(k, String(answer.headers[k]));
+  return list;
 }
 
 /** A 415 for a body the collector does not read (content type, compression), or undefined. */

@@ -38,6 +38,11 @@ describe('security headers', () => {
     ['the SDK', () => fetch(`${c.url}/sdk.js`)],
     ['a read', () => get(c.url, '/api/sites', SITES[0]!.readToken)],
     ['a write', () => post(c.url, batch())],
+    // A write's answers are written by the write path itself (collect.ts), the refusals too.
+    [
+      'a refused write',
+      () => fetch(`${c.url}/collect`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{' }),
+    ],
     ['an error', () => fetch(`${c.url}/nowhere`)],
   ];
   for (const [name, send] of routes) {
