@@ -1,11 +1,10 @@
 // Child processes of a benchmark run: servers pinned to one core, load generators and Redis to
 // the other, so a server's figure is what one core does and the load never steals its CPU.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@heatlens/testkit/processes';
+import { launchRedis } from '@heatlens/testkit/redis-launcher';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX_IMPORT = fileURLToPath(new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url));
@@ -101,42 +100,7 @@ export async function spawnServer(script, { env = {}, nodeArgs = [], tsx = false
  */
 export async function startRedisServer() {
   if (!has('redis-server')) throw new Error('redis-server is not on PATH');
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'heatlens-bench-redis-'));
-  const child = spawnPinned(
-    CPU.load,
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${log}`)), 10_000);
-    child.stdout.on('data', (d) => {
-      log += d;
-      if (log.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}:\n${log}`));
-    });
-  });
-  child.stdout.resume();
-  child.stderr.resume();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    pid: child.pid,
-    async stop() {
-      await stopChild(child, 'SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return launchRedis({ spawn: (cmd, args, options) => spawnPinned(CPU.load, cmd, args, options) });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DropReason } from './core/drop-reasons.js';
 
 /** The collector's Prometheus metrics, in a registry of its own (several collectors may share a process). */
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -6,6 +7,12 @@ export type Metrics = ReturnType<typeof createMetrics>;
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'heatlens_' });
+  const events = new Counter({
+    name: 'heatlens_events_total',
+    help: 'Events received, by outcome (accepted, dropped) and reason',
+    labelNames: ['outcome', 'reason'],
+    registers: [registry],
+  });
   return {
     registry,
     requests: new Counter({
@@ -14,12 +21,11 @@ export function createMetrics() {
       labelNames: ['route', 'status'],
       registers: [registry],
     }),
-    events: new Counter({
-      name: 'heatlens_events_total',
-      help: 'Events received, by outcome (accepted, dropped) and reason',
-      labelNames: ['outcome', 'reason'],
-      registers: [registry],
-    }),
+    events,
+    /** Count `n` events dropped for `reason` (core/drop-reasons.ts); none when `n` is 0. */
+    dropped(reason: DropReason, n: number) {
+      if (n > 0) events.inc({ outcome: 'dropped', reason }, n);
+    },
     batches: new Counter({
       name: 'heatlens_batches_total',
       help: 'Batches received, by outcome',

@@ -1,24 +1,20 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createAlertEngine, type AlertEngine } from './alerts/engine.js';
 import { resolveConfig, validateSites, type CollectorOptions, type SiteConfig } from './config.js';
 import { NO_RATE_LIMITS, createRateLimits } from './edge/rate-limits.js';
 import { createMetricsHandler, startMetricsServer } from './http/metrics-endpoint.js';
-import { boundPipelining } from './http/pipeline-bound.js';
 import { createRouter } from './http/router.js';
 import { createMetrics } from './metrics.js';
-import { connectRedis, type RedisConnection } from './store/redis-client.js';
 import { createSiteRegistry } from './sites.js';
 import { siteLimitsResolver } from './site-limits-of.js';
 import { memorySetupBackend, redisSetupBackend } from './setup/setup-backend.js';
 import { createSetupLog } from './setup/setup-log.js';
-import { createMemoryStore } from './store/memory.js';
-import { createRedisStore } from './store/redis.js';
 import type { Store } from './store/types.js';
 import { createLiveHub } from './ws/live-hub.js';
+import { listenHttp } from './http-listener.js';
+import { openStore } from './open-store.js';
+import { startSweeps } from './sweeps.js';
 import { createUpgradeHandler } from './ws/upgrade.js';
-import { SWEEP_MS } from './core/windows.js';
 import { startRetentionDrops } from './retention-drops.js';
 import { retentionDaysOf } from './core/retention.js';
 import { createShareAuth } from './edge/share-auth.js';
@@ -52,8 +48,6 @@ export type Collector = {
 
 /** How long shutdown waits for in-flight requests before cutting connections. */
 const SHUTDOWN_GRACE_MS = 8000;
-/** How long a client may take to send a request's headers (slowloris); then 408 and the socket is closed. */
-const HEADERS_TIMEOUT_MS = 10_000;
 
 /**
  * Start a collector: the composition root. It owns every resource (HTTP server, WebSocket hub,
@@ -67,36 +61,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   // Each site's limits: its own, else siteLimits, else the collector-wide options.
   const { limitsOf, pageLimits } = siteLimitsResolver(config, (id) => sites.get(id));
 
-  let redis: RedisConnection | undefined;
-  // Reads on a connection of their own: a heavy read's commands never queue ahead of a write's.
-  let redisReads: RedisConnection | undefined;
-  let store: Store;
   // The stores ask each site's retention as they write (the registry may be replaced on reload).
   const retentionOf = (id: string) => retentionDaysOf(sites.get(id));
-  if (config.redisUrl || config.redisCluster?.length) {
-    const open = () =>
-      connectRedis({
-        url: config.redisUrl,
-        cluster: config.redisCluster,
-        commandTimeoutMs: config.commandTimeoutMs,
-        log,
-      });
-    [redis, redisReads] = await Promise.all([open(), config.redisReadConnection ? open() : undefined]);
-    store = createRedisStore({
-      client: redis.client,
-      readClient: redisReads?.client,
-      readTimeoutMs: config.readDeadlineMs,
-      ping: redis.ping,
-      grid: config.grid,
-      observe,
-      timeoutMs: config.commandTimeoutMs,
-      maxPages: config.maxPagesPerSite,
-      pageLimits,
-      retentionOf,
-    });
-  } else {
-    store = createMemoryStore({ grid: config.grid, maxPages: config.maxPagesPerSite, pageLimits, retentionOf });
-  }
+  const { store, redis, redisReads } = await openStore(config, { log, observe, pageLimits, retentionOf });
 
   const sites = createSiteRegistry(config.sites);
   const limits =
@@ -143,49 +110,15 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const hub = createLiveHub({ config, store, metrics, log, alerts: alerts.latest, tokenLimits: limitsOf });
   const upgrade = createUpgradeHandler({ sites, hub, limits, metrics, shares: { grantOf, watch: shareWatch } });
   // Move every site's buckets on to longer windows even when nobody reads them.
-  const sweeper = setInterval(() => {
-    for (const site of sites.list())
-      store.sweep(site.id, config.now()).catch((err) => log.warn({ err: String(err) }, 'sweep failed'));
-  }, SWEEP_MS);
-  sweeper.unref();
+  const stopSweeps = startSweeps({ sites: () => sites.list(), store, now: config.now, log });
   const dropper = startRetentionDrops({ sites: () => sites.list(), store, now: config.now, log });
 
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
-  // Headers must arrive within HEADERS_TIMEOUT_MS; a write's body within config.bodyTimeoutMs after
-  // them (read-body.ts, 408), a capture's within config.captureTimeoutMs (read-capture.ts). Node's
-  // requestTimeout is the backstop for every other route, checked every second (its default check
-  // runs every 30 s, which let slow senders linger ~20 s).
-  const server = createServer(
-    {
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: HEADERS_TIMEOUT_MS + Math.max(config.bodyTimeoutMs, config.captureTimeoutMs) + 1000,
-      keepAliveTimeout: 5_000,
-      connectionsCheckingInterval: 1000,
-    },
-    // At most one request per connection in progress; pipelined ones wait in order (pipeline-bound.ts).
-    boundPipelining(
-      (req: IncomingMessage, res: ServerResponse) => {
-        inFlight++;
-        res.once('close', () => {
-          if (--inFlight === 0) drained?.();
-        });
-        void handle(req, res);
-      },
-      { onCut: () => metrics.pipelineCut.inc() },
-    ),
-  );
-  server.on('upgrade', upgrade.handleUpgrade);
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    socket.destroy();
+  const listener = await listenHttp(config, {
+    handle,
+    upgrade: upgrade.handleUpgrade,
+    onCut: () => metrics.pipelineCut.inc(),
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = listener;
   const metricsServer =
     config.metrics.port === undefined
       ? undefined
@@ -226,18 +159,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         server.closeIdleConnections();
         hub.close();
         shareWatch.close();
-        clearInterval(sweeper);
+        stopSweeps();
         dropper.close();
         limits.close();
         await setup.close(); // never rejects: its flush errors are logged by onError
         await alerts.close();
         await upgrade.close();
-        if (inFlight > 0) {
-          await Promise.race([
-            new Promise<void>((r) => (drained = r)),
-            new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref()),
-          ]);
-        }
+        await listener.drained(SHUTDOWN_GRACE_MS);
         server.closeAllConnections();
         metricsServer?.server.closeAllConnections();
         metricsServer?.server.close();

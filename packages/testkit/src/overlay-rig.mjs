@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, launchWithExtension } from './chromium.mjs';
+import { launchRedis } from './redis-launcher.mjs';
 import { configure, extensionWorker, prepareTestExtension, switchOverlayOn } from './test-extension.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,13 +37,12 @@ export async function startOverlayRig({
 } = {}) {
   const { startCollector } = await import(join(ROOT, 'packages/collector/dist/index.js'));
   const { startShop } = await import(join(ROOT, 'examples/shop/server.mjs'));
-  const { startRedisServer } = await import(join(ROOT, 'bench/lib/procs.mjs'));
   const cleanup = [];
   const close = async () => {
     for (const fn of cleanup.reverse()) await fn().catch(() => {});
   };
   try {
-    const store = redis ? await startRedisServer() : undefined;
+    const store = redis ? await launchRedis() : undefined;
     if (store) cleanup.push(() => store.stop());
     const collector = await startCollector({ port: 0, host: '127.0.0.1', redisUrl: store?.url, logLevel: 'silent' });
     cleanup.push(() => collector.close());

@@ -1,8 +1,6 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { freePort } from './processes.mjs';
+import { launchRedis } from './redis-launcher.mjs';
 
 /** A throwaway redis-server for tests. */
 export type TestRedis = { url: string; port: number; dir: string; process?: ChildProcess; stop(): Promise<void> };
@@ -41,42 +39,5 @@ export async function startRedis(args: string[] = []): Promise<TestRedis> {
     const url = process.env.REDIS_URL;
     return { url, port: Number(new URL(url).port || 6379), dir: '', stop: async () => {} };
   }
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'heatlens-redis-'));
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${log}`)), 10_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}:\n${log}`));
-    });
-  });
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    dir,
-    process: child,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGKILL');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return launchRedis({ args });
 }

@@ -1,3 +1,4 @@
+import { WINDOWS } from '@heatlens/schema';
 import { describe, expect, it } from 'vitest';
 import {
   formatClock,
@@ -34,6 +35,18 @@ describe('dashboard formatting', () => {
     expect(formatWindow(300_000)).toBe('last 5 minutes');
     expect(formatWindow(3_600_000)).toBe('last hour');
     expect(formatWindow(86_400_000)).toBe('last 24 hours');
+  });
+
+  it('names every window of the schema, days past two days', () => {
+    const names = Object.fromEntries(Object.entries(WINDOWS).map(([w, ms]) => [w, formatWindow(ms)]));
+    expect(names).toEqual({
+      '5m': 'last 5 minutes',
+      '1h': 'last hour',
+      '24h': 'last 24 hours',
+      '30d': 'last 30 days',
+      '90d': 'last 90 days',
+      '365d': 'last 365 days',
+    });
   });
 
   it('shows shares and rates, and a dash when there is no denominator', () => {

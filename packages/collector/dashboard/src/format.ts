@@ -38,8 +38,11 @@ export function formatClock(ts: number): string {
   return clock.format(ts);
 }
 
-/** The window's name for people: "last 5 minutes". */
+/** The window's name for people: "last 5 minutes", "last hour", "last 24 hours", "last 30 days". */
 export function formatWindow(windowMs: number): string {
+  // Past two days a window reads in whole days ("last 365 days", not "last 8760 hours").
+  const days = windowMs / 86_400_000;
+  if (days >= 2 && Number.isInteger(days)) return `last ${days} days`;
   return `last ${formatDuration(windowMs)
     .replace(/\bmin\b/, 'minutes')
     .replace(/^1 h$/, 'hour')

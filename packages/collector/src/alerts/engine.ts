@@ -8,6 +8,7 @@ import { evaluateRules, type Check } from './evaluate.js';
 import { pageFigures } from './figures.js';
 import { buildNotice } from './notice.js';
 import { MORE_ELEMENT, capChecks } from './cap-checks.js';
+import { createRedelivery } from './redeliver.js';
 import { resolveRules } from './rules.js';
 import type { AlertOptions } from './options.js';
 
@@ -67,22 +68,9 @@ export function createAlertEngine(deps: AlertEngineDeps) {
     onDelivered: (a) => metrics.alertDeliveries.inc({ outcome: 'delivered', rule: a.rule }),
   });
   const baseUrl = () => o.publicUrl ?? deps.baseUrl();
-  // Firing notices this collector opened whose delivery gave up (queue full, receiver down): offered
-  // again at each evaluation until delivered or resolved. Bounded by the alerts that may fire.
-  const undelivered = new Map<string, { alert: Alert; at: number }>();
-  const inFlight = new Set<string>();
-  function deliver(url: string, a: Alert, allowPrivate: boolean) {
-    const key = `${a.site}|${a.id}`;
-    if (a.state === 'resolved') undelivered.delete(key);
-    if (a.state === 'firing') inFlight.add(key);
-    void delivery.send(url, a, { allowPrivate }).then((ok) => {
-      if (a.state !== 'firing') return;
-      inFlight.delete(key);
-      // One resolved meanwhile is dropped at the next evaluation (no longer firing in the store).
-      if (ok) undelivered.delete(key);
-      else undelivered.set(key, { alert: a, at: Date.now() });
-    });
-  }
+  // Firing notices whose delivery gave up, offered again at each evaluation (redeliver.ts).
+  const redelivery = createRedelivery(delivery, o.redeliverMs);
+  const deliver = redelivery.deliver;
 
   async function evaluateSite(site: SiteConfig) {
     if (!site.alerts) return void latest.delete(site.id);
@@ -112,13 +100,7 @@ export function createAlertEngine(deps: AlertEngineDeps) {
       log.info({ site: a.site, rule: a.rule, state: a.state, page: a.page, element: a.element }, 'alert');
       if (rules.webhook) deliver(rules.webhook, a, rules.allowPrivateWebhook);
     };
-    if (rules.webhook) {
-      for (const [key, { alert: a, at }] of undelivered) {
-        if (a.site !== site.id || inFlight.has(key)) continue;
-        if (!firing.has(a.id)) undelivered.delete(key);
-        else if (Date.now() - at >= o.redeliverMs) deliver(rules.webhook, a, rules.allowPrivateWebhook);
-      }
-    }
+    if (rules.webhook) redelivery.offerAgain(site.id, firing, rules.webhook, rules.allowPrivateWebhook);
     for (const c of checks.values()) {
       if (!c.firing || firing.has(c.id)) continue;
       const a = buildNotice(site.id, c, 'firing', now, baseUrl(), rules.format);
@@ -132,8 +114,7 @@ export function createAlertEngine(deps: AlertEngineDeps) {
       const a: Alert = { ...buildNotice(site.id, c, 'firing', now, baseUrl(), rules.format), at: was.at };
       if (!(await store.alerts.update(site.id, c.id, JSON.stringify(a)))) continue;
       changed = true;
-      const waiting = undelivered.get(`${site.id}|${c.id}`);
-      if (waiting) waiting.alert = a;
+      redelivery.replace(a);
     }
     for (const [id, was] of firing) {
       const c = checks.get(id);

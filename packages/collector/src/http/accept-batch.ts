@@ -8,6 +8,7 @@ import { retentionDaysOf, retentionMs } from '../core/retention.js';
 import type { Metrics } from '../metrics.js';
 import type { SetupLog } from '../setup/setup-log.js';
 import type { SiteRegistry } from '../sites.js';
+import type { DropReason } from '../core/drop-reasons.js';
 import { hostOf, ownHosts } from '../core/sources.js';
 import { StoreUnavailableError, type Store } from '../store/types.js';
 
@@ -15,8 +16,8 @@ import { StoreUnavailableError, type Store } from '../store/types.js';
 export type Answer = {
   status: number;
   error?: string;
-  /** the `heatlens_batches_total` outcome (and the drop reason of `n` events) */
-  reason: string;
+  /** the `heatlens_batches_total` outcome (and the drop reason of `n` events, core/drop-reasons.ts) */
+  reason: DropReason | 'accepted';
   /** events dropped with this answer */
   n: number;
   headers?: Record<string, string | number>;
@@ -85,7 +86,7 @@ export async function acceptBatch(
   origin: string | undefined,
   req: IncomingMessage,
 ): Promise<Answer> {
-  const drop = (reason: string, n: number) => n > 0 && metrics.events.inc({ outcome: 'dropped', reason }, n);
+  const drop = metrics.dropped;
   let data: unknown;
   try {
     data = JSON.parse(body.toString('utf8'));

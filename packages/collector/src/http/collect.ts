@@ -64,7 +64,7 @@ export function createCollectHandler(deps: CollectDeps) {
 
   function send(req: IncomingMessage, res: ServerResponse, a: Answer): number {
     if (res.headersSent || res.destroyed) return a.status;
-    if (a.n > 0) metrics.events.inc({ outcome: 'dropped', reason: a.reason }, a.n);
+    if (a.reason !== 'accepted') metrics.dropped(a.reason, a.n);
     metrics.batches.inc({ outcome: a.reason });
     setSecurityHeaders(req, res);
     sendError(res, a.status, a.error ?? '', { ...collectCors(req.headers.origin), ...a.headers });
