@@ -76,11 +76,18 @@ export function stuck(ws: WebSocket, now: number): boolean {
  * as a text frame to all of them (a string would be re-encoded per socket: for a long page's
  * ~100 kB frame, 1,000 viewers meant 100 MB of encoding per hop). Unmasked server frames are
  * written as a header plus the payload as is, so the Buffer is shared, never copied or changed.
+ * Sockets in `skip` are passed over (a feed's `heatlens.v2` viewers when its full frame goes out).
  */
-export function broadcast(sockets: Iterable<WebSocket>, payload: string, ready: WeakSet<WebSocket>, now = Date.now()) {
+export function broadcast(
+  sockets: Iterable<WebSocket>,
+  payload: string,
+  ready: WeakSet<WebSocket>,
+  now = Date.now(),
+  skip?: ReadonlySet<WebSocket>,
+) {
   let data: Buffer | undefined;
   for (const ws of sockets) {
-    if (ws.readyState !== ws.OPEN || !ready.has(ws)) continue;
+    if (ws.readyState !== ws.OPEN || !ready.has(ws) || skip?.has(ws)) continue;
     if (ws.bufferedAmount <= MAX_BUFFERED) {
       behindSince.delete(ws);
       ws.send((data ??= Buffer.from(payload)), TEXT);
