@@ -98,15 +98,18 @@ const printers = {
     );
   },
   live(l, out) {
+    const figures = (r) =>
+      `${r.deliveries} deliveries, ${r.missing} missing; ` +
+      `POST -> frame p50 ${r.p50} ms p99 ${r.p99} ms max ${r.max} ms; ` +
+      `first-to-last viewer p50 ${r.fanoutP50} ms p99 ${r.fanoutP99} ms`;
     for (const r of [l.defaultHop, l.fastHop]) {
       out(
         `  hop ${r.hopMs} ms: ${r.viewers} viewers (connected in ${r.connectMs} ms), ${r.posts} POSTs, ` +
-          `${r.deliveries} deliveries, ${r.missing} missing; ` +
-          `POST -> frame p50 ${r.p50} ms p99 ${r.p99} ms max ${r.max} ms; ` +
-          `first-to-last viewer p50 ${r.fanoutP50} ms p99 ${r.fanoutP99} ms; ` +
-          `RSS ${r0(r.rssBeforeMiB)} -> ${r0(r.rssAfterMiB)} MiB` +
+          `${figures(r)}; RSS ${r0(r.rssBeforeMiB)} -> ${r0(r.rssAfterMiB)} MiB` +
           `${r.postStatuses.length ? `; POST failures ${r.postStatuses}` : ''}`,
       );
+      for (const [protocol, p] of Object.entries(r.byProtocol ?? {}))
+        out(`    ${protocol} (${p.viewers} viewers, frames p50 ${p.frameBytesP50} B): ${figures(p)}`);
     }
   },
   hop(h, out) {

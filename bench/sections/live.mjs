@@ -24,6 +24,8 @@ async function once(ctx, hopMs) {
       posts: ctx.tiny ? 2 : ctx.quick ? 10 : 20,
       gapMs: ctx.tiny ? 300 : 600,
       path: `/live-${hopMs ?? 'default'}`,
+      // half the viewers take full frames (heatlens.v1), half deltas (heatlens.v2): same feed, same run
+      protocols: ['heatlens.v1', 'heatlens.v2'],
     });
     return { ...r, hopMs: hopMs ?? 250, rssBeforeMiB: rssBefore, rssAfterMiB: server.rss() };
   } finally {

@@ -4,8 +4,13 @@ import { MAX_BUFFERED, STUCK_MS, broadcast, stuck } from './feeds.js';
 
 const socket = (over: Partial<{ readyState: number; bufferedAmount: number }> = {}) => {
   const s = { OPEN: 1, readyState: 1, bufferedAmount: 0, sent: [] as string[], terminated: false, ...over };
+  const raw: Array<[unknown, unknown]> = [];
   return Object.assign(s, {
-    send: (p: string) => s.sent.push(p),
+    raw,
+    send: (p: string | Buffer, opts?: unknown) => {
+      raw.push([p, opts]);
+      s.sent.push(String(p));
+    },
     terminate: () => (s.terminated = true),
   });
 };
@@ -16,6 +21,16 @@ describe('broadcast', () => {
     const [ready, fresh, closing] = [socket(), socket(), socket({ readyState: 2 })];
     broadcast([ready, fresh, closing].map(asWs), 'f', new WeakSet([asWs(ready), asWs(closing)]));
     expect([ready.sent, fresh.sent, closing.sent]).toEqual([['f'], [], []]);
+  });
+
+  it('encodes a frame once: every socket gets the same Buffer, sent as uncompressed text', () => {
+    const sockets = [socket(), socket(), socket()];
+    broadcast(sockets.map(asWs), '{"type":"snapshot","é":1}', new WeakSet(sockets.map(asWs)));
+    const [[first, opts]] = sockets[0]!.raw;
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect(String(first)).toBe('{"type":"snapshot","é":1}');
+    expect(opts).toEqual({ binary: false, compress: false });
+    for (const s of sockets) expect(s.raw[0]![0]).toBe(first);
   });
 
   it('closes a socket that stays past MAX_BUFFERED for STUCK_MS, and forgives one that catches up', () => {

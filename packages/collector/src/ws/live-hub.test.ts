@@ -21,8 +21,8 @@ class FakeSocket extends EventEmitter {
   bufferedAmount = 0;
   sent: string[] = [];
   closedWith?: [number, string];
-  send(payload: string) {
-    this.sent.push(payload);
+  send(payload: string | Buffer) {
+    this.sent.push(String(payload));
   }
   ping() {}
   terminate() {

@@ -7,7 +7,7 @@ import { firstFrame, onViewerMessage, publish } from './page-frames.js';
 /** A socket as the frames use it: state, buffer, send. */
 function socket() {
   const sent: string[] = [];
-  const ws = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: (s: string) => sent.push(s) };
+  const ws = { OPEN: 1, readyState: 1, bufferedAmount: 0, send: (s: string | Buffer) => sent.push(String(s)) };
   return { ws: ws as unknown as WebSocket, sent, frames: () => sent.map((s) => JSON.parse(s)) };
 }
 

@@ -49,8 +49,8 @@ export function publish(feed: PageFeed, next: FeedState, ready: WeakSet<WebSocke
   if (prev) feed.seq = delta ? delta.seq : feed.seq + 1;
   if (v1Count > 0) {
     const payload = v1Frame(feed)!;
-    const v1 = feed.delta.size ? [...feed.sockets].filter((ws) => !feed.delta.has(ws)) : feed.sockets;
-    if (payload !== oldV1) broadcast(v1, payload, ready);
+    // Every viewer but the v2 ones, without copying the viewers into a new list each hop.
+    if (payload !== oldV1) broadcast(feed.sockets, payload, ready, Date.now(), feed.delta);
   }
   if (delta) broadcast(feed.delta, JSON.stringify(delta), ready);
   // A first state (the first read failed for sockets already told so): v2 viewers start here.
