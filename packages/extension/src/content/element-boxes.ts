@@ -123,13 +123,15 @@ function box(el: Element): Rect {
 }
 
 /**
- * Whether the page renders `el` now, beyond having a box: not `visibility: hidden`, not under
- * `opacity: 0` or `content-visibility: hidden` (Element.checkVisibility, Chromium 105+, Firefox
- * 106+, Safari 17.4+); without it, whether it has a layout box at all.
+ * Whether the page renders `el` now, beyond having a box: not `visibility: hidden` (which takes no
+ * clicks) and not under `content-visibility: hidden` (Element.checkVisibility, Chromium 105+, Firefox
+ * 106+, Safari 17.4+); without it, whether it has a layout box at all. Opacity is not asked: an
+ * element or ancestor at `opacity: 0` still takes clicks, and click targets transparent until hovered
+ * (a portfolio tile's caption, a card's overlay) are where visitors click.
  */
 function rendered(el: Element): boolean {
   return typeof el.checkVisibility === 'function'
-    ? el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+    ? el.checkVisibility({ visibilityProperty: true })
     : el.getClientRects().length > 0;
 }
 

@@ -172,4 +172,37 @@ export function describeLayout(store: () => Store, fresh: () => string) {
     expect((await snap(site, 'click', 'm')).elements).toEqual([]);
     expect((await snap(site, 'move', 'all')).elements).toBeUndefined();
   });
+
+  it('sums an element over every width for all widths, in each window as it ages', async () => {
+    const site = fresh();
+    // A portfolio tile's caption, clicked 3 times at 1280 px and 3 times at 390 px, a minute apart.
+    const caption = (w: number): Ev => ({
+      type: 'click',
+      x: w / 3,
+      y: 900,
+      w,
+      h: 5000,
+      sel: 'div.portfolio-item-caption.d-flex',
+      ex: 0.4,
+      ey: 0.5,
+    });
+    const three = (w: number) => [caption(w), caption(w), caption(w)];
+    await store().record(folded(three(1280), { site, vw: 1280, sid: 'desk' }));
+    await store().record(folded(three(390), { site, vw: 390, sid: 'phone', now: T0 + 60_000 }));
+    const read = (seg: 'all' | 's' | 'l', window: '5m' | '1h', now: number) =>
+      store().snapshot({ site, path: '/', kind: 'click', seg, window, now });
+    const sel = 'div.portfolio-item-caption.d-flex';
+    const of = (n: number) => [{ sel, count: n, points: [[4, 5, n]] }];
+    for (let t = T0; t <= T0 + 7 * 60_000; t += 30_000) {
+      await store().sweep(site, t);
+      const now = Math.max(t, T0 + 60_000);
+      if (t === T0 + 2 * 60_000 || t === T0 + 7 * 60_000) {
+        const live = t === T0 + 2 * 60_000;
+        expect((await read('l', '5m', now)).elements, `l ${t - T0}`).toEqual(live ? of(3) : []);
+        expect((await read('s', '5m', now)).elements, `s ${t - T0}`).toEqual(live ? of(3) : []);
+        expect((await read('all', '5m', now)).elements, `all ${t - T0}`).toEqual(live ? of(6) : []);
+        expect((await read('all', '1h', now)).elements, `all 1h ${t - T0}`).toEqual(of(6));
+      }
+    }
+  });
 }
