@@ -47,6 +47,11 @@ describe.runIf(hasChromium)('window picker and site retention, in Chromium', () 
         await page.selectOption('#site', 'shop');
         await expect.poll(() => disabled(page)).toEqual(['window-90d', 'window-365d']);
         expect(await page.textContent('#windows .windows-note')).toBe("90 d, 365 d: past this site's 30-day retention");
+        // 30 d sits between 24 h and 90 d, offered (and enabled) to a site keeping the default 30 days.
+        expect(await page.$$eval('#windows input', (xs) => xs.map((x) => x.id))).toEqual(
+          ['5m', '1h', '24h', '30d', '90d', '365d'].map((w) => `window-${w}`),
+        );
+        expect(await page.isDisabled('#window-30d')).toBe(false);
         expect(await page.getAttribute('label[for="window-365d"]', 'title')).toBe(
           'Needs 365 days of history; this site keeps 30 (retentionDays)',
         );
@@ -60,7 +65,7 @@ describe.runIf(hasChromium)('window picker and site retention, in Chromium', () 
         await page.screenshot({ path: `${SHOTS}/picker-400-days-${width}.png` });
         // Back to the 30-day site: the 365 d choice falls back to the longest window it keeps.
         await page.selectOption('#site', 'shop');
-        await expect.poll(() => page.isChecked('#window-24h')).toBe(true);
+        await expect.poll(() => page.isChecked('#window-30d')).toBe(true);
       } finally {
         await page.close();
       }

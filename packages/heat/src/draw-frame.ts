@@ -5,7 +5,8 @@ import type { MixedSnapshot } from './mix-widths.js';
 import { heatAlpha, heatIndex, type Palette } from './palette.js';
 import { rootBox, type Layout, type Rect } from './project.js';
 import { hoverBox } from './hover-box.js';
-import { elementLabel, reachLabel } from './map-labels.js';
+import { placeElementLabels } from './element-labels.js';
+import { reachLabel } from './map-labels.js';
 import { reachDepth } from './scroll-reach.js';
 import { DEFAULT_RADIUS, type HeatStyle } from './style.js';
 import { tupleRun } from './tile-run.js';
@@ -75,8 +76,10 @@ export function drawFrame(f: Frame): FramePoints | null {
   return { page, free, elements };
 }
 
+const LABEL_FONT = '600 12px system-ui, sans-serif';
+
 function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
-  ctx.font = '600 12px system-ui, sans-serif';
+  ctx.font = LABEL_FONT;
   const w = ctx.measureText(text).width + 10;
   ctx.fillStyle = 'rgba(17, 24, 39, 0.85)';
   ctx.fillRect(x, y - 9, w, 18);
@@ -147,7 +150,10 @@ function drawScrollMap(f: Frame): void {
   ctx.restore();
 }
 
-/** Outline and count of each resolved element in view: the count is the snapshot's (width-filtered). */
+/**
+ * Outline and count of each resolved element in view: the count is the snapshot's (width-filtered);
+ * labels that would overlap are shortened or left out (`placeElementLabels`).
+ */
 function drawCounts(ctx: CanvasRenderingContext2D, boxes: readonly ElementBox[], viewHeight: number): void {
   for (const b of boxes) {
     const r = b.rect;
@@ -155,6 +161,7 @@ function drawCounts(ctx: CanvasRenderingContext2D, boxes: readonly ElementBox[],
     ctx.strokeStyle = 'rgba(220, 38, 38, 0.9)';
     ctx.lineWidth = 2;
     ctx.strokeRect(r.x, r.y, r.w, r.h);
-    label(ctx, elementLabel(b.count), Math.max(0, r.x), Math.max(9, r.y - 10));
   }
+  ctx.font = LABEL_FONT;
+  for (const l of placeElementLabels(boxes, viewHeight, (t) => ctx.measureText(t).width)) label(ctx, l.text, l.x, l.y);
 }

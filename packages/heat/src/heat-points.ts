@@ -28,6 +28,8 @@ export type ElementBox = {
    * root), `sticky` (the fixed layer while stuck, the page's otherwise); the page's when absent
    */
   pin?: 'fixed' | 'sticky';
+  /** the element's human name (a capture's), said by its label; none: the label says `element:` */
+  name?: string;
 };
 
 /**

@@ -84,11 +84,12 @@ export const windowKept = (window: WindowName, retentionDays: number): boolean =
   WINDOWS[window] <= retentionDays * 24 * 60 * 60_000;
 
 /**
- * Windows a viewer offers (the extension's popup, the dashboard's picker), live first; `30d` is
- * answered by the read API but left out of the pickers. `90d` and `365d` are offered for a site
- * whose retention keeps them (`windowKept`), shown disabled with the reason otherwise.
+ * Windows a viewer offers (the extension's popup, the dashboard's picker), live first. `30d` is
+ * the default retention's longest window; `90d` and `365d` are offered for a site whose retention
+ * keeps them (`windowKept`), shown disabled with the reason otherwise (so is any window past a
+ * shorter retention).
  */
-export const VIEW_WINDOWS = ['5m', '1h', '24h', '90d', '365d'] as const;
+export const VIEW_WINDOWS = ['5m', '1h', '24h', '30d', '90d', '365d'] as const;
 export type ViewWindow = (typeof VIEW_WINDOWS)[number];
 
 /** Short human names of the windows, for pickers and legends. */

@@ -43,8 +43,15 @@ describe('page geometry', () => {
       geometryOf(capture, snap),
     );
     expect(boxes).toEqual([
-      { sel: '#buy', count: 3, points: [[1, 1, 3]], rect: { x: 100, y: 2000, w: 200, h: 40 } },
-      { sel: 'header', count: 2, points: [[0, 0, 2]], rect: { x: 0, y: 0, w: 1280, h: 60 }, pin: 'fixed' },
+      { sel: '#buy', name: 'Buy', count: 3, points: [[1, 1, 3]], rect: { x: 100, y: 2000, w: 200, h: 40 } },
+      {
+        sel: 'header',
+        name: 'Top bar',
+        count: 2,
+        points: [[0, 0, 2]],
+        rect: { x: 0, y: 0, w: 1280, h: 60 },
+        pin: 'fixed',
+      },
     ]);
   });
   it('finds the smallest named element under a point', () => {

@@ -79,6 +79,8 @@ export function elementBoxes(snap: Pick<Heatmap, 'elements'>, g: PageGeometry): 
       points: e.points,
       rect: { x, y, w, h },
       ...(c.fixed ? { pin: 'fixed' } : {}),
+      // The capture's name, as "Most clicked" says it; else the selector, as that list falls back to.
+      name: c.name || e.sel,
     });
   }
   return out;

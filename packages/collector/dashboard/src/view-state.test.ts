@@ -20,7 +20,12 @@ describe('the view in the URL fragment', () => {
   });
 
   it('drops values a shared link may carry but the dashboard does not offer', () => {
-    history.replaceState(null, '', '/#site=shop&window=30d&kind=hover&seg=xl&path=/a');
+    history.replaceState(null, '', '/#site=shop&window=2h&kind=hover&seg=xl&path=/a');
     expect(readViewState()).toEqual({ site: 'shop', path: '/a' });
+  });
+
+  it('opens a #window=30d link on 30 d (the default retention answers it)', () => {
+    history.replaceState(null, '', '/#site=shop&window=30d');
+    expect(readViewState()).toEqual({ site: 'shop', window: '30d' });
   });
 });
