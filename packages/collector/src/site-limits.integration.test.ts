@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from './server.js';
-import { folded, move } from './store/contract/describe-store.js';
+import { folded, move } from './store/contract/fixtures.js';
 import { startTestCollector } from './test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';

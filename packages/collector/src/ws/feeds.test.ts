@@ -26,7 +26,7 @@ describe('broadcast', () => {
   it('encodes a frame once: every socket gets the same Buffer, sent as uncompressed text', () => {
     const sockets = [socket(), socket(), socket()];
     broadcast(sockets.map(asWs), '{"type":"snapshot","é":1}', new WeakSet(sockets.map(asWs)));
-    const [[first, opts]] = sockets[0]!.raw;
+    const [first, opts] = sockets[0]!.raw[0]!;
     expect(Buffer.isBuffer(first)).toBe(true);
     expect(String(first)).toBe('{"type":"snapshot","é":1}');
     expect(opts).toEqual({ binary: false, compress: false });

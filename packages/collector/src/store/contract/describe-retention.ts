@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRetentionDrops } from '../../retention-drops.js';
 import type { RetentionOf } from '../../core/retention.js';
 import { bucketOf, windowSpec, windowStart } from '../../core/windows.js';
-import { T0, folded, move } from './describe-store.js';
+import { T0, folded, move } from './fixtures.js';
 import type { Store } from '../types.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import type { Kind, SegmentFilter, WindowName } from '@heatlens/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ContractParts } from './describe-store.js';
+import type { ContractParts } from './fixtures.js';
 import type { Store } from '../types.js';
 import { WindowState } from '../window-state.js';
 
