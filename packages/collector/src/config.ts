@@ -24,7 +24,7 @@ export type SiteConfig = {
   masks?: string[];
   /** this site's own limits (site-limits.ts); each unset one is `siteLimits`' or the collector's */
   limits?: Partial<SiteLimits>;
-  /** days of history kept, 1..400 (site-retention.ts); default 30 */
+  /** days of history kept, 1..400 (core/retention.ts); default 30 */
   retentionDays?: number;
 };
 

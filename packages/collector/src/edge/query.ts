@@ -6,7 +6,7 @@ import { HttpError } from './respond.js';
 
 /**
  * Query parameters shared by the read routes and /live, checked once. Given the site read, a
- * window past its retention is a 400 naming `retentionDays` (site-retention.ts).
+ * window past its retention is a 400 naming `retentionDays` (core/retention.ts).
  */
 export function readQuery(params: URLSearchParams, site?: { id: string } & Retention) {
   const window = (params.get('window') ?? '5m') as WindowName;

@@ -31,7 +31,7 @@ export function createMemoryReads(
   pages: Map<string, PageState>,
   sites: Map<string, SiteState>,
   grid: number,
-  /** a site's `retentionDays`: the windows it keeps (site-retention.ts) */
+  /** a site's `retentionDays`: the windows it keeps (core/retention.ts) */
   retentionOf: RetentionOf = defaultRetention,
 ) {
   const pageAt = (site: string, path: string) => pages.get(`${site}|${path}`);

@@ -107,7 +107,7 @@ export function recordMemory(
   pages: Map<string, PageState>,
   sites: Map<string, SiteState>,
   batch: FoldedBatch,
-  /** a site's `retentionDays`: the windows it keeps (site-retention.ts) */
+  /** a site's `retentionDays`: the windows it keeps (core/retention.ts) */
   retentionOf: RetentionOf = defaultRetention,
 ): RecordResult {
   const { now } = batch;

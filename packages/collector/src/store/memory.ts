@@ -27,7 +27,7 @@ export function createMemoryStore(
     maxKnownPages?: number;
     /** a site's own page bounds, else `maxPages` and `maxKnownPages` */
     pageLimits?: (site: string) => PageLimits | undefined;
-    /** a site's `retentionDays` (site-retention.ts): the windows it keeps; default 30 for every site */
+    /** a site's `retentionDays` (core/retention.ts): the windows it keeps; default 30 for every site */
     retentionOf?: RetentionOf;
   } = {},
 ): Store {

@@ -18,7 +18,7 @@ export type PreviousRange = {
  * period before the 5 min window is five 1-min buckets, before the hour four of 15 min, before the
  * day four of 6 h. Its end is the last such bucket that ended before the window starts (up to one
  * coarse bucket earlier than the window's start: those events are in neither side). Undefined for
- * the longest window the site keeps (`levels`: its levels, site-retention.ts; default every window):
+ * the longest window the site keeps (`levels`: its levels, core/retention.ts; default every window):
  * nothing older is stored.
  */
 export function previousRange(

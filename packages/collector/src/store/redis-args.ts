@@ -18,7 +18,7 @@ export const LEVEL_ARGS = [String(WINDOW_SPECS.length), String(OPEN_BUCKETS), ..
 
 const byDays = new Map<number, { levels: string[]; rank: string[] }>();
 /**
- * The levels of a site keeping `days` of history (site-retention.ts `levelsFor`), as the page
+ * The levels of a site keeping `days` of history (core/retention.ts `levelsFor`), as the page
  * scripts (`levels`: count, open buckets, then per level) and the ranking script (`rank`: count,
  * then per level) read them: a site's keys exist only for the windows it keeps.
  */

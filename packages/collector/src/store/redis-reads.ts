@@ -112,7 +112,7 @@ export type RedisReadsDeps = {
   grid: number;
   rankQueue: RankQueue;
   advance: Advance;
-  /** a site's `retentionDays` (site-retention.ts): the windows it keeps */
+  /** a site's `retentionDays` (core/retention.ts): the windows it keeps */
   retentionOf: RetentionOf;
 };
 

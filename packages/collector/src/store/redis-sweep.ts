@@ -13,7 +13,7 @@ export type RedisSweepDeps = {
   advance: Advance;
   /** pages one sweep call advances per site at most */
   sweepPages: number;
-  /** a site's `retentionDays` (site-retention.ts) */
+  /** a site's `retentionDays` (core/retention.ts) */
   retentionOf: RetentionOf;
 };
 

@@ -24,7 +24,7 @@ export type RedisWriteDeps = {
   maxKnownPages: number;
   /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
   pageLimits?: (site: string) => PageLimits | undefined;
-  /** a site's `retentionDays` (site-retention.ts) */
+  /** a site's `retentionDays` (core/retention.ts) */
   retentionOf: RetentionOf;
   rankQueue: RankQueue;
 };

@@ -52,7 +52,7 @@ export type RedisStoreOptions = {
   maxKnownPages?: number;
   /** a site's own page bounds (the sites file's `limits`), else `maxPages` and `maxKnownPages` */
   pageLimits?: (site: string) => PageLimits | undefined;
-  /** a site's `retentionDays` (site-retention.ts): the windows it keeps; default 30 for every site */
+  /** a site's `retentionDays` (core/retention.ts): the windows it keeps; default 30 for every site */
   retentionOf?: RetentionOf;
   /** pages one sweep call advances per site at most; default 1000 */
   sweepPages?: number;

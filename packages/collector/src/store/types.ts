@@ -140,7 +140,7 @@ export interface Store {
    */
   sweep(site: string, now: number): Promise<void>;
   /**
-   * Free a site's levels past its retention (site-retention.ts): after `retentionDays` was lowered,
+   * Free a site's levels past its retention (core/retention.ts): after `retentionDays` was lowered,
    * every key of the windows it no longer keeps goes at once instead of at its TTL (up to 365 days).
    * Run on start and once a day (server.ts). Resolves with the number of keys (Redis) or buckets
    * (memory) freed.
