@@ -151,6 +151,13 @@ function steps(esbuild) {
   ].map((s) => ({ ...s, inputsWithSelf: () => [...s.inputs(), self] }));
 }
 
+/** The deepest folder holding every file of `files`. */
+const commonDir = (files) =>
+  files.map(dirname).reduce((a, b) => {
+    while (a !== dirname(a) && !`${b}/`.startsWith(`${a}/`)) a = dirname(a);
+    return a;
+  });
+
 /**
  * Build what the demo needs, skipping each step whose outputs are all newer than its inputs.
  * Resolves with the names of the steps that ran. Throws esbuild's error on a syntax error.
@@ -169,7 +176,7 @@ export async function buildDemo({ log = () => {} } = {}) {
     for (const o of outputs) mkdirSync(dirname(o), { recursive: true });
     await step.build(inputs);
     ran.push(step.name);
-    log(`built ${step.name} in ${Math.round(performance.now() - t)} ms (${relative(root, dirname(outputs[0]))})`);
+    log(`built ${step.name} in ${Math.round(performance.now() - t)} ms (${relative(root, commonDir(outputs))})`);
   }
   return ran;
 }
