@@ -34,7 +34,7 @@ describe('parseBackgroundMessage', () => {
       /^settings\.opacity: /,
     ],
     [
-      { type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, window: '30d' } },
+      { type: 'overlay:on', tabId: 3, site: 'demo', path: '/', settings: { ...settings, window: '2h' } },
       /^settings\.window: /,
     ],
     [{ type: 'page:navigated', path: `/${'x'.repeat(600)}` }, /^path: /],
