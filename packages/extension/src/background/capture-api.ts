@@ -1,17 +1,22 @@
 import type { CaptureInfo, CaptureMeta } from '@heatlens/schema/capture';
-import { WINDOWS, type WindowName } from '@heatlens/schema/constants';
+import { RETENTION_DAYS, WINDOWS, windowKept, type WindowName } from '@heatlens/schema/constants';
 import { CollectorError, fetchSites, fetchStats, getJson } from '../api.js';
 import type { CollectorConfig } from '../storage.js';
 
-/** The longest window the read API answers: its click map and top selectors name a capture's elements. */
-export const LONGEST_WINDOW = (Object.keys(WINDOWS) as WindowName[]).at(-1)!;
+/**
+ * The longest window a site keeping `retentionDays` answers (a longer one is a 400): its click map
+ * and top selectors name a capture's elements.
+ */
+export const longestKept = (retentionDays: number | undefined): WindowName =>
+  (Object.keys(WINDOWS) as WindowName[]).filter((w) => windowKept(w, retentionDays ?? RETENTION_DAYS.default)).at(-1)!;
 
 /** Most selectors a capture asks the page for. */
 const MAX_SELECTORS = 300;
 
 /**
  * The selectors a page's click maps name: the live snapshot's elements (when the overlay shows
- * clicks), the click map's elements and the top clicked selectors of the longest window, in that
+ * clicks), the click map's elements and the top clicked selectors of the longest window the site
+ * keeps (`retentionDays`), in that
  * order, without repeats. What the collector cannot answer is left out, not an error.
  */
 export async function mapSelectors(
@@ -20,11 +25,11 @@ export async function mapSelectors(
   path: string,
   live: readonly string[] = [],
 ): Promise<string[]> {
+  const sites = await fetchSites(config).catch(() => []);
+  const window = longestKept(sites.find((s) => s.id === site)?.retentionDays);
   const [heatmap, stats] = await Promise.all([
-    getJson(config, '/api/heatmap', { site, path, kind: 'click', window: LONGEST_WINDOW, seg: 'all' }).catch(
-      () => null,
-    ),
-    fetchStats(config, site, path, LONGEST_WINDOW).catch(() => null),
+    getJson(config, '/api/heatmap', { site, path, kind: 'click', window, seg: 'all' }).catch(() => null),
+    fetchStats(config, site, path, window).catch(() => null),
   ]);
   const fromMap = ((heatmap as { elements?: Array<{ sel?: unknown }> } | null)?.elements ?? [])
     .map((e) => e.sel)
