@@ -93,7 +93,7 @@ describe.runIf(hasChromium)("the popup's window picker and the site's retention"
       .poll(async () => (await options(popup)).filter((o) => o.disabled).map((o) => o.value))
       .toEqual(['90d', '365d']);
     const all = await options(popup);
-    expect(all.map((o) => o.value)).toEqual(['5m', '1h', '24h', '90d', '365d']);
+    expect(all.map((o) => o.value)).toEqual(['5m', '1h', '24h', '30d', '90d', '365d']);
     const off = all.filter((o) => o.disabled);
     expect(off.map((o) => o.text)).toEqual(['90 d (needs 90-day retention)', '365 d (needs 365-day retention)']);
     for (const o of off) expect(o.title).toBe('This site keeps 30 days of history (retentionDays)');
