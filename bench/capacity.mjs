@@ -71,11 +71,11 @@ try {
   await resetStats(client);
   const hops = 20;
   for (let i = 0; i < hops; i++)
-    await run.store.snapshot({ site: run.site, path: '/p/0', kind: 'move', seg: 'all', window: '5m', now: run.end });
+    await run.store.snapshot({ site: run.site, page: '/p/0', kind: 'move', seg: 'all', window: '5m', now: run.end });
   const hopUs = Object.values(await commandStats(client)).reduce((a, c) => a + c.usec, 0) / hops;
   const long = await run.store.snapshot({
     site: run.site,
-    path: '/p/0',
+    page: '/p/0',
     kind: 'move',
     seg: 'all',
     window: retention >= 365 ? '365d' : retention >= 90 ? '90d' : '30d',

@@ -71,7 +71,7 @@ export async function simulateHops({ client, admin, hops, tilesPerBucket, change
     for (let i = 0; i < idx.length; i += 250)
       for (const path of paths) await store.record(moves(site, path, idx.slice(i, i + 250), now));
   }
-  const q = (path, now) => ({ site, path, kind: 'move', seg: 'all', window: '5m', now });
+  const q = (page, now) => ({ site, page, kind: 'move', seg: 'all', window: '5m', now });
   let now = t0;
   for (const path of paths) await store.watch(site, path, 60_000, now);
   // Warm up: the fill's buckets are sealed into the rolls (each advance moves a bounded number of

@@ -4,10 +4,10 @@ import { tally, type PageFigures } from './figures.js';
 import { resolveRules } from './rules.js';
 
 /** A page's figures from its raw counters: `live` for the last 5 minutes, `rest` for the 55 before. */
-const page = (path: string, live: Record<string, number>, rest: Record<string, number> = {}): PageFigures => {
+const page = (key: string, live: Record<string, number>, rest: Record<string, number> = {}): PageFigures => {
   const hour = { ...rest };
   for (const [k, n] of Object.entries(live)) hour[k] = (hour[k] ?? 0) + n;
-  return { path, live: tally(Object.entries(live)), hour: tally(Object.entries(hour)) };
+  return { page: key, live: tally(Object.entries(live)), hour: tally(Object.entries(hour)) };
 };
 const firing = (checks: ReturnType<typeof evaluateRules>) => checks.filter((c) => c.firing).map((c) => c.id);
 

@@ -43,23 +43,23 @@ export function evaluateRules(rules: Rules, pages: PageFigures[], held: Map<stri
         const before = usual(p.hour[rule].get(element) ?? 0, count);
         const firing = count >= r.min && (share >= r.share || (before > 0 && count >= r.multiple * before));
         out.push({
-          id: alertId(rule, p.path, element),
+          id: alertId(rule, p.page, element),
           rule,
-          page: p.path,
+          page: p.page,
           element,
           firing,
           figures: { count, clicks, share: round(share), usual: round(before) },
         });
       }
     }
-    if (rules.quiet?.scope === 'page') out.push(quiet(rules.quiet, p.path, p.live, p.hour, held));
+    if (rules.quiet?.scope === 'page') out.push(quiet(rules.quiet, p.page, p.live, p.hour, held));
     if (rules.spike) {
       const before = usual(p.hour.events, p.live.events);
       const firing = p.live.events >= rules.spike.min && p.live.events >= rules.spike.multiple * before;
       out.push({
-        id: alertId('spike', p.path, null),
+        id: alertId('spike', p.page, null),
         rule: 'spike',
-        page: p.path,
+        page: p.page,
         element: null,
         firing,
         figures: { events: p.live.events, usual: round(before) },
@@ -68,7 +68,7 @@ export function evaluateRules(rules: Rules, pages: PageFigures[], held: Map<stri
   }
   // A page silent for the whole hour has left the ranking: its quiet alert holds all the same.
   const empty = (): Tally => ({ events: 0, clicks: new Map(), rage: new Map(), dead: new Map() });
-  const seen = new Set(pages.map((p) => p.path));
+  const seen = new Set(pages.map((p) => p.page));
   for (const id of held.keys()) {
     const [rule, page] = id.split('|') as [string, string];
     if (rule === 'quiet' && rules.quiet?.scope === 'page' && page !== SITE_PAGE && !seen.has(page))

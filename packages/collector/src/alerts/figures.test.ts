@@ -24,7 +24,7 @@ describe('alert figures', () => {
   });
 
   it("turns a store's raw counters into the live window's and the hour's tallies", () => {
-    const f = pageFigures({ path: '/cart', live: [['ev', 2]], hour: [['ev', 7]] });
-    expect([f.path, f.live.events, f.hour.events]).toEqual(['/cart', 2, 7]);
+    const f = pageFigures({ page: '/cart', live: [['ev', 2]], hour: [['ev', 7]] });
+    expect([f.page, f.live.events, f.hour.events]).toEqual(['/cart', 2, 7]);
   });
 });

@@ -12,7 +12,7 @@ export type Tally = {
 };
 
 /** A page's tallies: the live (5-minute) window and the hour that contains it. */
-export type PageFigures = { path: string; live: Tally; hour: Tally };
+export type PageFigures = { page: string; live: Tally; hour: Tally };
 
 /** Counter members the alert rules read (named in fold.ts): the events total and per-selector clicks. */
 export const ALERT_MEMBERS = { events: 'ev', clicks: 'sel:', rage: 'rsel:', dead: 'dsel:' } as const;
@@ -33,7 +33,7 @@ export function tally(counters: Iterable<[string, number]>): Tally {
 
 /** A store's raw alert counters as tallies. */
 export const pageFigures = (c: AlertCounters): PageFigures => ({
-  path: c.path,
+  page: c.page,
   live: tally(c.live),
   hour: tally(c.hour),
 });

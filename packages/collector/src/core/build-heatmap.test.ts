@@ -5,7 +5,7 @@ import { emptyStats } from '@heatlens/testkit/snapshot';
 import { buildHeatmap } from './build-heatmap.js';
 import { elementMember, fixedMember, parseTileMember, tileMember } from './tile-members.js';
 
-const q = { site: 's', path: '/', seg: 'all' as const, grid: 50 };
+const q = { site: 's', page: '/', seg: 'all' as const, grid: 50 };
 const raw = (members: Array<[string, number]>) => ({ from: 0, to: 1, windowMs: 1, members });
 
 describe('tile members', () => {

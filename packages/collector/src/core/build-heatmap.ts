@@ -79,7 +79,7 @@ function topElements(elements: Map<string, { count: number; points: Tile[] }>): 
  * the most clicked elements (their counts are the same clicks again, so not in `total`).
  */
 export function buildHeatmap(
-  q: { site: string; path: string; kind: Kind; seg: SegmentFilter; grid: number },
+  q: { site: string; page: string; kind: Kind; seg: SegmentFilter; grid: number },
   raw: RawTiles,
 ): Heatmap {
   let tiles: Tile[] = [];
@@ -109,7 +109,7 @@ export function buildHeatmap(
   }
   const hm: Heatmap = {
     site: q.site,
-    path: q.path,
+    path: q.page,
     kind: q.kind,
     seg: q.seg,
     grid: q.grid,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStats, type RawStats } from './build-stats.js';
 import { TOTAL, member } from './counters.js';
 
-const q = { site: 'shop', path: '/product/:id' };
+const q = { site: 'shop', page: '/product/:id' };
 const raw = (counters: Array<[string, number]>, reach: number[] = [], visitors = 0): RawStats => ({
   from: 1000,
   to: 301_000,

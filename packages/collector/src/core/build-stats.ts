@@ -23,7 +23,7 @@ const top = <K extends string>(map: Map<string, number>, key: K) =>
 const bump = (map: Map<string, number>, k: string, n: number) => map.set(k, (map.get(k) ?? 0) + n);
 
 /** Assemble the `/api/stats` answer from a page's raw counters (member codes: counters.ts). */
-export function buildStats(q: { site: string; path: string }, raw: RawStats): Stats {
+export function buildStats(q: { site: string; page: string }, raw: RawStats): Stats {
   const total = new Map<string, number>();
   const sel = new Map<string, number>();
   const rsel = new Map<string, number>();
@@ -99,7 +99,7 @@ export function buildStats(q: { site: string; path: string }, raw: RawStats): St
   for (let k = 0; k < grid; k++) if ((raw.reach[k] ?? 0) * 2 >= sessions && sessions > 0) medianBand = k;
   return {
     site: q.site,
-    path: q.path,
+    path: q.page,
     windowMs: raw.windowMs,
     from: raw.from,
     to: raw.to,

@@ -17,7 +17,7 @@ export type FoldItem = { b: number; set: FoldSet; member: string; n: number };
 export type FoldedBatch = {
   site: string;
   /** the page: `SiteRegistry.routeOf` of the path (the matching route template, or the path) */
-  path: string;
+  page: string;
   batchId: string;
   sid: string;
   seg: Segment;

@@ -20,7 +20,7 @@ const NO_SITE: FoldSite = { own: new Set() };
  */
 export function foldBatch(
   batch: Batch,
-  path: string,
+  page: string,
   now: number,
   grid: number,
   site: FoldSite = NO_SITE,
@@ -79,7 +79,7 @@ export function foldBatch(
   const { items, buckets } = inc.finish();
   return {
     site: batch.site,
-    path,
+    page,
     batchId: batch.id,
     sid: batch.sid,
     seg: segmentOf(batch.vw),

@@ -45,11 +45,11 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       const q = readQuery(params, site);
       const format = params.get('format') ?? 'json';
       if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: one of json, csv');
-      const path = sites.routeOf(site, needPath(q.path));
+      const page = sites.routeOf(site, needPath(q.path));
       const now = config.now();
-      const map = await store.snapshot({ site: site.id, path, kind: q.kind, seg: q.seg, window: q.window, now });
+      const map = await store.snapshot({ site: site.id, page, kind: q.kind, seg: q.seg, window: q.window, now });
       if (format === 'json') return sendJson(res, 200, map);
-      const names = namesFromCaptures(await store.captures.list(site.id, path, now), q.seg);
+      const names = namesFromCaptures(await store.captures.list(site.id, page, now), q.seg);
       const csv = heatmapCsv(map, names);
       res.writeHead(200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -62,8 +62,8 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
     async stats(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
       const site = authorizeRead(sites, req.headers, params.get('site'));
       const q = readQuery(params, site);
-      const path = sites.routeOf(site, needPath(q.path));
-      sendJson(res, 200, await store.stats({ site: site.id, path, window: q.window, now: config.now() }));
+      const page = sites.routeOf(site, needPath(q.path));
+      sendJson(res, 200, await store.stats({ site: site.id, page, window: q.window, now: config.now() }));
     },
   };
 }

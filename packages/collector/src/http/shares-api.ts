@@ -133,7 +133,7 @@ export function createSharesApi({ config, sites, store, grantOf, onRevoke }: Sha
         return sendJson(
           res,
           200,
-          await store.snapshot({ site: share.site, path, kind, seg, window, now: config.now() }),
+          await store.snapshot({ site: share.site, page: path, kind, seg, window, now: config.now() }),
         );
       }
       if (p === '/api/captures' || isCaptureImagePath(p)) return serveCapture(res, share, url);

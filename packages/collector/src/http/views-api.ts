@@ -51,8 +51,8 @@ export function createViewsApi({ config, sites, store }: ViewsDeps) {
       checkWindowKept(site, b.window);
       if (!b.path.startsWith('/')) throw new HttpError(400, 'path: must start with /');
       const now = config.now();
-      const path = sites.routeOf(site, pageKey(b.path));
-      const map = await store.snapshot({ site: site.id, path, kind: b.kind, seg: b.seg, window: b.window, now });
+      const page = sites.routeOf(site, pageKey(b.path));
+      const map = await store.snapshot({ site: site.id, page, kind: b.kind, seg: b.seg, window: b.window, now });
       const view: SavedView = {
         ...map,
         id: newSavedId(site.id),
@@ -106,7 +106,7 @@ export function createViewsApi({ config, sites, store }: ViewsDeps) {
       const now = config.now();
       const query = {
         site: site.id,
-        path: sites.routeOf(site, q.path),
+        page: sites.routeOf(site, q.path),
         kind: q.kind,
         seg: q.seg,
         window: q.window,
@@ -119,7 +119,7 @@ export function createViewsApi({ config, sites, store }: ViewsDeps) {
         base = prev;
       } else if (against.startsWith('view:')) {
         const view = await viewFor(req, against.slice(5));
-        const same = view.site === query.site && view.path === query.path && view.kind === q.kind && view.seg === q.seg;
+        const same = view.site === query.site && view.path === query.page && view.kind === q.kind && view.seg === q.seg;
         if (!same) throw new HttpError(400, 'compare: the saved view is of another page, map or width segment');
         base = view;
       } else {

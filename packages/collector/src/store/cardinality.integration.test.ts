@@ -44,9 +44,9 @@ describe.runIf(redisAvailable())('redis store: distinct strings per page are bou
       await store.record(folded([{ type: 'outbound', url: 'https://example.org/ok' }], { site: 'victim', now }));
     }
     const end = T0 + BATCHES * 5000;
-    const s = await store.stats({ site: 'evil', path: '/', window: '5m', now: end });
+    const s = await store.stats({ site: 'evil', page: '/', window: '5m', now: end });
     expect(s.outbound.total).toBe(BATCHES * PER_BATCH);
-    const victim = await store.stats({ site: 'victim', path: '/', window: '5m', now: end });
+    const victim = await store.stats({ site: 'victim', page: '/', window: '5m', now: end });
     expect(victim.outbound.top).toEqual([{ url: 'https://example.org/ok', count: BATCHES }]);
 
     // Age everything through the 5m and 1h windows, sweeping as the collectors do.
@@ -55,10 +55,10 @@ describe.runIf(redisAvailable())('redis store: distinct strings per page are bou
       await store.sweep('victim', t);
     }
     const later = end + 70 * 60_000;
-    expect((await store.stats({ site: 'evil', path: '/', window: '24h', now: later })).outbound.total).toBe(
+    expect((await store.stats({ site: 'evil', page: '/', window: '24h', now: later })).outbound.total).toBe(
       BATCHES * PER_BATCH,
     );
-    expect((await store.stats({ site: 'victim', path: '/', window: '24h', now: later })).outbound.total).toBe(BATCHES);
+    expect((await store.stats({ site: 'victim', page: '/', window: '24h', now: later })).outbound.total).toBe(BATCHES);
 
     let bytes = 0;
     let largest = 0;

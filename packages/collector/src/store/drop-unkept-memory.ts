@@ -8,7 +8,7 @@ type SiteLevels = { pages: Map<string, Levelled>; events: Map<string, Levelled>;
 
 /**
  * `store.dropUnkept` in memory: a site's levels past its retention (`retentionDays` lowered) leave
- * its pages (`${site}|${path}` in `pages`) and its ranking and series at once. Returns the buckets freed.
+ * its pages (`${site}|${page}` in `pages`) and its ranking and series at once. Returns the buckets freed.
  */
 export function dropUnkeptMemory(
   pages: Map<string, PageLevels>,

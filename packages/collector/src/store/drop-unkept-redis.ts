@@ -35,7 +35,7 @@ export function createRedisDropUnkept(deps: {
     let freed = 0;
     for (let i = 0; i < paths.length; i += PAGES_AT_ONCE) {
       const done = await calls.call('dropUnkept', () =>
-        Promise.all(paths.slice(i, i + PAGES_AT_ONCE).map((path) => dropLevels([pagePrefix(site, path)], args))),
+        Promise.all(paths.slice(i, i + PAGES_AT_ONCE).map((page) => dropLevels([pagePrefix(site, page)], args))),
       );
       for (const n of done) freed += Number(n);
     }

@@ -34,19 +34,19 @@ export function createMemoryReads(
   /** a site's `retentionDays`: the windows it keeps (core/retention.ts) */
   retentionOf: RetentionOf = defaultRetention,
 ) {
-  const pageAt = (site: string, path: string) => pages.get(`${site}|${path}`);
+  const pageAt = (site: string, page: string) => pages.get(`${site}|${page}`);
   // One `pages` read at a time, so paced reads side by side do not add up to the whole process.
   const pagesGate = createReadGate(1, Infinity);
   return {
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
       const segs = q.seg === 'all' ? SEGMENTS : [q.seg];
-      const members = sumSets(pageAt(q.site, q.path), w, HEAT_SETS[q.kind], segs, q.now);
+      const members = sumSets(pageAt(q.site, q.page), w, HEAT_SETS[q.kind], segs, q.now);
       return buildHeatmap({ ...q, grid }, { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members });
     },
 
     async stats(q: StatsQuery): Promise<Stats> {
-      return buildStats(q, rawStats(pageAt(q.site, q.path), windowSpec(q.window), q.now, grid));
+      return buildStats(q, rawStats(pageAt(q.site, q.page), windowSpec(q.window), q.now, grid));
     },
 
     async pages(q: PagesQuery): Promise<Pages> {
@@ -63,9 +63,9 @@ export function createMemoryReads(
         pacedSteps(top, {
           size: PAGES_PER_STEP,
           step: (chunk) =>
-            chunk.map(([path]) => {
-              const raw = rawStats(pageAt(q.site, path), w, q.now, grid);
-              return { raw, stats: buildStats({ site: q.site, path }, raw) };
+            chunk.map(([page]) => {
+              const raw = rawStats(pageAt(q.site, page), w, q.now, grid);
+              return { raw, stats: buildStats({ site: q.site, page }, raw) };
             }),
         }),
       );
@@ -84,12 +84,12 @@ export function createMemoryReads(
     async alertFigures(q: AlertFiguresQuery): Promise<AlertCounters[]> {
       const hour = windowSpec('1h');
       const top = ranked(sites.get(q.site), '1h', windowStart(q.now, hour), q.limit);
-      return top.map(([path]) => {
-        const page = pageAt(q.site, path);
+      return top.map(([page]) => {
+        const state = pageAt(q.site, page);
         return {
-          path,
-          live: [...sumSets(page, windowSpec('5m'), COUNTER_SET, [ALL_SEG_KEY], q.now)],
-          hour: [...sumSets(page, hour, COUNTER_SET, [ALL_SEG_KEY], q.now)],
+          page,
+          live: [...sumSets(state, windowSpec('5m'), COUNTER_SET, [ALL_SEG_KEY], q.now)],
+          hour: [...sumSets(state, hour, COUNTER_SET, [ALL_SEG_KEY], q.now)],
         };
       });
     },
@@ -97,11 +97,11 @@ export function createMemoryReads(
     async previous(q: HeatmapQuery) {
       const r = previousRange(q.window, q.now, levelsFor(retentionOf(q.site)));
       if (!r) return undefined;
-      const page = pageAt(q.site, q.path);
+      const state = pageAt(q.site, q.page);
       const members: Counts = new Map();
       for (const seg of q.seg === 'all' ? SEGMENTS : [q.seg])
         for (const b of r.buckets)
-          for (const [m, n] of page?.sets.get(setKey(r.level.name, HEAT_SETS[q.kind], seg))?.get(b) ?? [])
+          for (const [m, n] of state?.sets.get(setKey(r.level.name, HEAT_SETS[q.kind], seg))?.get(b) ?? [])
             bump(members, m, n);
       return buildHeatmap({ ...q, grid }, { from: r.from, to: r.to, windowMs: r.to - r.from, members });
     },

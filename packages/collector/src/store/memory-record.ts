@@ -79,7 +79,7 @@ function countEvents(page: PageState, site: SiteState, batch: FoldedBatch, w: Wi
     getOr(visitors, b, () => new VisitorSketch()).add(batch.sid);
     bump(
       getOr(ranking, b, () => new Map()),
-      batch.path,
+      batch.page,
       n,
     );
     const events = getOr(site.events, w.name, () => new Map());
@@ -100,7 +100,7 @@ function countEvents(page: PageState, site: SiteState, batch: FoldedBatch, w: Wi
 }
 
 /**
- * Record an admitted batch (its path already the one it counts under) into the memory store's
+ * Record an admitted batch (its page already the one it counts under) into the memory store's
  * state: at most once per batch id, every window's buckets, the site's ranking.
  */
 export function recordMemory(
@@ -111,14 +111,14 @@ export function recordMemory(
   retentionOf: RetentionOf = defaultRetention,
 ): RecordResult {
   const { now } = batch;
-  const page = pageOf(pages, batch.site, batch.path);
+  const page = pageOf(pages, batch.site, batch.page);
   // Ids expire in the order they were added (one TTL): stop at the first one still live.
   for (const [id, exp] of page.batches) {
     if (exp > now) break;
     page.batches.delete(id);
   }
   const watched = page.watchedUntil > now;
-  if (page.batches.has(batch.batchId)) return { duplicate: true, watched, path: batch.path };
+  if (page.batches.has(batch.batchId)) return { duplicate: true, watched, page: batch.page };
   page.batches.set(batch.batchId, now + BATCH_ID_TTL_MS);
   if (page.batches.size > MAX_BATCH_IDS_PER_PAGE) page.batches.delete(page.batches.keys().next().value!);
 
@@ -129,5 +129,5 @@ export function recordMemory(
     countEvents(page, site, batch, w);
   }
   page.version++;
-  return { duplicate: false, watched, path: batch.path };
+  return { duplicate: false, watched, page: batch.page };
 }

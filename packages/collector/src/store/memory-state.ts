@@ -118,6 +118,6 @@ export function sweepState(pages: Map<string, PageState>, sites: Map<string, Sit
   }
 }
 
-/** The page state of (site, path), made when absent. */
-export const pageOf = (pages: Map<string, PageState>, site: string, path: string) =>
-  getOr(pages, `${site}|${path}`, newPage);
+/** The page state of (site, page), made when absent. */
+export const pageOf = (pages: Map<string, PageState>, site: string, page: string) =>
+  getOr(pages, `${site}|${page}`, newPage);

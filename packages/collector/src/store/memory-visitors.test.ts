@@ -30,7 +30,7 @@ async function record(sid: (i: number) => string) {
   }
   gc();
   const grown = process.memoryUsage().heapUsed - before;
-  const stats = await store.stats({ site: 'shop', path: '/', window: '5m', now: T0 });
+  const stats = await store.stats({ site: 'shop', page: '/', window: '5m', now: T0 });
   await store.close();
   return { grown, visitors: stats.visitors };
 }

@@ -45,8 +45,8 @@ export function createMemoryStore(
   return {
     async record(folded: FoldedBatch): Promise<RecordResult> {
       // Page admission (page-cap.ts): known pages first, then new paths up to the cap, else `(other)`.
-      const path = admission.admit(folded.site, folded.path, folded.now, folded.sid);
-      const result = recordMemory(pages, sites, path === folded.path ? folded : { ...folded, path }, retentionOf);
+      const page = admission.admit(folded.site, folded.page, folded.now, folded.sid);
+      const result = recordMemory(pages, sites, page === folded.page ? folded : { ...folded, page }, retentionOf);
       if (!result.duplicate && ++records % SWEEP_EVERY === 0) sweepState(pages, sites, folded.now);
       return result;
     },
@@ -54,16 +54,16 @@ export function createMemoryStore(
     ...createMemoryReads(pages, sites, grid, retentionOf),
 
     async windowChanges(q, since) {
-      return memoryWindowChanges(pages.get(`${q.site}|${q.path}`), q, since);
+      return memoryWindowChanges(pages.get(`${q.site}|${q.page}`), q, since);
     },
 
     alerts: createMemoryAlertState(),
     views: createMemoryViews(),
     captures: createMemoryCaptures(),
 
-    async advance(site, path, window, now) {
-      const page = pages.get(`${site}|${path}`);
-      return `${page?.version ?? 0}:${windowStart(now, windowSpec(window))}`;
+    async advance(site, page, window, now) {
+      const state = pages.get(`${site}|${page}`);
+      return `${state?.version ?? 0}:${windowStart(now, windowSpec(window))}`;
     },
 
     async sweep(_site, now) {
@@ -74,9 +74,9 @@ export function createMemoryStore(
       return dropUnkeptMemory(pages, sites.get(site), site, retentionOf(site));
     },
 
-    async watch(site, path, ttlMs, now) {
-      const page = pageOf(pages, site, path);
-      page.watchedUntil = Math.max(page.watchedUntil, now + ttlMs);
+    async watch(site, page, ttlMs, now) {
+      const state = pageOf(pages, site, page);
+      state.watchedUntil = Math.max(state.watchedUntil, now + ttlMs);
     },
 
     async ping() {},

@@ -96,37 +96,37 @@ export function createPageAdmission(options: PageLimits & { of?: (site: string) 
   const fresh = createAdmittedPages();
   const reserved = createAdmittedPages();
   const candidates = createBucketed(() => new Map<string, string>());
-  // Per site: path -> last write, in order of last write (a Map keeps insertion order).
+  // Per site: page -> last write, in order of last write (a Map keeps insertion order).
   const known = new Map<string, Map<string, number>>();
   return {
-    admit(site: string, path: string, now: number, sid = ''): string {
+    admit(site: string, page: string, now: number, sid = ''): string {
       const lim = options.of?.(site) ?? options;
       let pages = known.get(site);
       if (!pages) known.set(site, (pages = new Map()));
-      const seen = pages.get(path);
+      const seen = pages.get(page);
       const admitted = fresh.at(site, now);
       if (seen === undefined || seen < now - KNOWN_RECENT_MS) {
-        if (!admitted.has(path)) {
+        if (!admitted.has(page)) {
           const reserve = reservedPlaces(lim.maxPages);
           const inReserve = reserved.at(site, now);
-          if (admitted.size - inReserve.size < lim.maxPages - reserve) admitted.add(path);
+          if (admitted.size - inReserve.size < lim.maxPages - reserve) admitted.add(page);
           else {
             const notes = candidates.at(site, now);
-            const first = notes.get(path);
+            const first = notes.get(page);
             if (first === undefined || first === sid || inReserve.size >= reserve) {
-              if (first === undefined && notes.size < 4 * lim.maxPages) notes.set(path, sid);
+              if (first === undefined && notes.size < 4 * lim.maxPages) notes.set(page, sid);
               return OTHER_PAGE;
             }
-            notes.delete(path);
-            admitted.add(path);
-            inReserve.add(path);
+            notes.delete(page);
+            admitted.add(page);
+            inReserve.add(page);
           }
         }
         if (seen === undefined && pages.size >= lim.maxKnownPages) pages.delete(pages.keys().next().value!);
       }
-      pages.delete(path);
-      pages.set(path, now);
-      return path;
+      pages.delete(page);
+      pages.set(page, now);
+      return page;
     },
     /** A site's known pages, least recently written first. */
     known: (site: string) => [...(known.get(site)?.keys() ?? [])],

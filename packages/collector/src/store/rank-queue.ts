@@ -50,11 +50,11 @@ export function createRankQueue(options: { write: Write; flushMs?: number }) {
 
   return {
     /** Queue a written batch's events per bucket for its site's ranking. */
-    add(site: string, batchId: string, path: string, buckets: Map<number, number>, now: number) {
+    add(site: string, batchId: string, page: string, buckets: Map<number, number>, now: number) {
       let q = queues.get(site);
       if (!q) queues.set(site, (q = { now, batches: [] }));
       if (now > q.now) q.now = now;
-      const entry = [batchId, path, String(buckets.size)];
+      const entry = [batchId, page, String(buckets.size)];
       for (const [b, n] of buckets) entry.push(String(b), String(n));
       q.batches.push(entry);
       if (q.batches.length > MAX_QUEUED) q.batches.shift();

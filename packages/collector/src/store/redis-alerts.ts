@@ -14,7 +14,7 @@ export type RedisAlertDeps = {
   /** write this process's queued page rankings, so a read sees its own writes */
   flushRanks: (site: string) => Promise<void>;
   /** a page's counters in the live window and over the hour, advanced as a snapshot would be */
-  readCounters: (site: string, path: string, now: number) => Promise<[Map<string, number>, Map<string, number>]>;
+  readCounters: (site: string, page: string, now: number) => Promise<[Map<string, number>, Map<string, number>]>;
 };
 
 /**
@@ -43,9 +43,9 @@ export function createRedisAlerts(d: RedisAlertDeps): Pick<Store, 'alertFigures'
       const top = ranking.sort((a, b) => b.score - a.score || (a.value < b.value ? -1 : 1)).slice(0, q.limit);
       return d.call('alerts', () =>
         Promise.all(
-          top.map(async ({ value: path }) => {
-            const [live, hour] = await d.readCounters(q.site, path, q.now);
-            return { path, live: [...live], hour: [...hour] };
+          top.map(async ({ value: page }) => {
+            const [live, hour] = await d.readCounters(q.site, page, q.now);
+            return { page, live: [...live], hour: [...hour] };
           }),
         ),
       );

@@ -8,7 +8,7 @@ import { LEVEL_ARGS, recordArgs, rollKeys } from './redis-args.js';
 
 const batch = (over: Partial<FoldedBatch>): FoldedBatch => ({
   site: 'demo',
-  path: '/',
+  page: '/',
   batchId: 'b1',
   sid: 's1',
   seg: 'l',

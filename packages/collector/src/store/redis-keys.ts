@@ -4,9 +4,9 @@ import type { WindowName } from '@heatlens/schema';
  * The Redis vocabulary: every key the collector writes, in one place. The Lua scripts get their
  * key builders from here (`LUA_KEYS`), so a name is spelled once.
  *
- * Every key of one (site, path) shares the hash tag `{site|path}` (prefix P below), so each
+ * Every key of one (site, page) shares the hash tag `{site|page}` (prefix P below), so each
  * multi-key step runs on one Redis Cluster node; site-wide keys share `{site}` (prefix S). Site ids
- * cannot contain `|`, so no two (site, path) pairs share a prefix: one site can never reach another's.
+ * cannot contain `|`, so no two (site, page) pairs share a prefix: one site can never reach another's.
  *
  * key                        type    TTL                                 writer                  reader
  * -------------------------  ------  ----------------------------------  ----------------------  --------------------
@@ -109,7 +109,7 @@ const build = (prefix: string, parts: Part[], args: Record<string, string | numb
   prefix + parts.map((p) => `:${typeof p === 'string' ? p : args[p.arg]}`).join('');
 
 /** Prefix of a page's keys (P in the table above): `hl:{site|page}`, page as `SiteRegistry.routeOf` gives it. */
-export const pagePrefix = (site: string, path: string) => `hl:{${site}|${path}}`;
+export const pagePrefix = (site: string, page: string) => `hl:{${site}|${page}}`;
 
 /** Prefix of a site's keys (page ranking, events series, known pages). */
 export const siteKey = (site: string) => `hl:{${site}}`;
@@ -131,7 +131,7 @@ export const eventsKey = (site: string, b: number) => build(siteKey(site), SPECS
 /** A site's events in one bucket of a longer window's level (1h, 24h, 30d): that window's series. */
 export const levelEventsKey = (site: string, win: WindowName, b: number) =>
   build(siteKey(site), SPECS.levelEvents, { win, b });
-/** A site's known pages (path -> last write), swept and admitted first. */
+/** A site's known pages (page -> last write), swept and admitted first. */
 export const knownKey = (site: string) => build(siteKey(site), SPECS.known, {});
 /** The lock of one sweep slot of a site. */
 export const sweepKey = (site: string, slot: number) => build(siteKey(site), SPECS.sweepSlot, { slot });

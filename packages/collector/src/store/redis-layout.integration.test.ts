@@ -44,10 +44,10 @@ describe.runIf(redisAvailable())('redis store: tile layout versions', () => {
     }
     for (const window of ['5m', '1h'] as const) {
       for (const seg of ['all', 'l'] as const) {
-        const click = await store.snapshot({ site: 'legacy', path: '/', kind: 'click', seg, window, now: T0 });
+        const click = await store.snapshot({ site: 'legacy', page: '/', kind: 'click', seg, window, now: T0 });
         expect(click.tiles).toEqual([[25, 21, 1]]);
         expect(click.total).toBe(1);
-        const move = await store.snapshot({ site: 'legacy', path: '/', kind: 'move', seg, window, now: T0 });
+        const move = await store.snapshot({ site: 'legacy', page: '/', kind: 'move', seg, window, now: T0 });
         expect(move.tiles).toEqual([]);
       }
     }

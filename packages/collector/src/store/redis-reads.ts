@@ -33,7 +33,7 @@ export type Script = ReturnType<RedisCalls['script']>;
  */
 export type Advance = (
   site: string,
-  path: string,
+  page: string,
   now: number,
   reads?: Read[],
   run?: Script,
@@ -55,7 +55,7 @@ type RawStats = {
 async function readPages(
   d: Pick<RedisReadsDeps, 'reader' | 'reads' | 'readTimeoutMs' | 'rankQueue'> & {
     pagesGate: ReturnType<typeof createReadGate>;
-    rawStats: (site: string, path: string, window: WindowName, now: number) => Promise<RawStats>;
+    rawStats: (site: string, page: string, window: WindowName, now: number) => Promise<RawStats>;
   },
   q: PagesQuery,
 ): Promise<Pages> {
@@ -85,7 +85,7 @@ async function readPages(
           Promise.all(
             chunk.map(async (r) => {
               const raw = await rawStats(q.site, r.value, q.window, q.now);
-              return { raw, stats: buildStats({ site: q.site, path: r.value }, raw) };
+              return { raw, stats: buildStats({ site: q.site, page: r.value }, raw) };
             }),
           ),
       });
@@ -138,13 +138,13 @@ export function createRedisReads({
   // buckets the advance named after it; rolls are read again when the advance ran after them (its
   // script had to be loaded). Each key is read with ZRANGE and summed here: a union would cost
   // Redis several times a plain read of its largest key.
-  async function advanceAndRead(site: string, path: string, now: number, wanted: Read[]) {
-    const page = pagePrefix(site, path);
+  async function advanceAndRead(site: string, page: string, now: number, wanted: Read[]) {
+    const prefix = pagePrefix(site, page);
     const zrange = (keys: string[]) => Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1)));
-    const readRolls = () => Promise.all(wanted.map((r) => zrange(rollKeys(page, r))));
+    const readRolls = () => Promise.all(wanted.map((r) => zrange(rollKeys(prefix, r))));
     const before = reads.reloads();
     let [[changeTag, , ...open], rolls] = await Promise.all([
-      advance(site, path, now, wanted, readAdvanceScript),
+      advance(site, page, now, wanted, readAdvanceScript),
       readRolls(),
     ]);
     if (reads.reloads() !== before) rolls = await readRolls();
@@ -158,20 +158,20 @@ export function createRedisReads({
     return { changeTag, windows };
   }
 
-  async function rawStats(site: string, path: string, window: WindowName, now: number) {
+  async function rawStats(site: string, page: string, window: WindowName, now: number) {
     const w = windowSpec(window);
-    const page = pagePrefix(site, path);
+    const prefix = pagePrefix(site, page);
     const [
       {
         windows: [counters, scroll],
       },
       visitors,
     ] = await Promise.all([
-      advanceAndRead(site, path, now, [
+      advanceAndRead(site, page, now, [
         [COUNTER_SET, ALL_SEG_KEY, window],
         [HEAT_SETS.scroll, ALL_SEG_KEY, window],
       ]),
-      reader.pfCount(bucketsIn(now, w).map((b) => visitorsKey(page, w.name, b))),
+      reader.pfCount(bucketsIn(now, w).map((b) => visitorsKey(prefix, w.name, b))),
     ]);
     return {
       from: windowStart(now, w),
@@ -188,7 +188,7 @@ export function createRedisReads({
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
       const { windows } = await reads.call('snapshot', () =>
-        advanceAndRead(q.site, q.path, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]),
+        advanceAndRead(q.site, q.page, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]),
       );
       return buildHeatmap(
         { ...q, grid },
@@ -204,12 +204,12 @@ export function createRedisReads({
         const changes = await redisWindowChanges(changesScript, q, since, siteLevelArgs(retentionOf(q.site)).levels);
         if (!changes.full) return { ...changes, ...span };
         const read: Read = [HEAT_SETS[q.kind], segKey(q.seg), q.window];
-        const { windows } = await advanceAndRead(q.site, q.path, q.now, [read]);
+        const { windows } = await advanceAndRead(q.site, q.page, q.now, [read]);
         return { ...changes, members: [...windows[0]!], ...span };
       }),
 
     async stats(q: StatsQuery): Promise<Stats> {
-      return buildStats(q, await reads.call('stats', () => rawStats(q.site, q.path, q.window, q.now)));
+      return buildStats(q, await reads.call('stats', () => rawStats(q.site, q.page, q.window, q.now)));
     },
 
     pages: (q: PagesQuery) => readPages({ reader, reads, readTimeoutMs, rankQueue, pagesGate, rawStats }, q),
@@ -217,13 +217,13 @@ export function createRedisReads({
     async previous(q: HeatmapQuery) {
       const r = previousRange(q.window, q.now, levelsFor(retentionOf(q.site)));
       if (!r) return undefined;
-      const page = pagePrefix(q.site, q.path);
+      const prefix = pagePrefix(q.site, q.page);
       const keys = (q.seg === 'all' ? SEGMENTS : [q.seg]).flatMap((seg) =>
-        r.buckets.map((b) => bucketKey(page, r.level.name, HEAT_SETS[q.kind], seg, b)),
+        r.buckets.map((b) => bucketKey(prefix, r.level.name, HEAT_SETS[q.kind], seg, b)),
       );
       const members = new Map<string, number>();
       await reads.call('previous', async () => {
-        await advance(q.site, q.path, q.now, [], readAdvanceScript);
+        await advance(q.site, q.page, q.now, [], readAdvanceScript);
         for (const list of await Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1))))
           for (const m of list) members.set(m.value, (members.get(m.value) ?? 0) + m.score);
       });

@@ -46,7 +46,7 @@ export function createRedisSweep({ client, call, rankQueue, advance, sweepPages,
     }
     const paths = [...recent, ...rest];
     for (let i = 0; i < paths.length; i += 100) {
-      await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((path) => advance(site, path, now))));
+      await call('sweep', () => Promise.all(paths.slice(i, i + 100).map((page) => advance(site, page, now))));
     }
     await call('sweep', () => client.zRemRangeByScore(knownKey(site), '-inf', now - MAX_RETENTION_MS));
   };

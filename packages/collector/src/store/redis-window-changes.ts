@@ -53,7 +53,7 @@ export async function redisWindowChanges(
     cursor ? '1' : '0',
     ...(cursor ?? []),
   ];
-  const [full, next, flat] = (await run([pagePrefix(q.site, q.path)], args)) as [number, string[], string[]];
+  const [full, next, flat] = (await run([pagePrefix(q.site, q.page)], args)) as [number, string[], string[]];
   const members: Array<[string, number]> = [];
   for (let i = 0; i < flat.length; i += 2) members.push([flat[i]!, Number(flat[i + 1])]);
   return { full: full === 1, cursor: [head, ...next].join('|'), members };

@@ -49,12 +49,12 @@ export function createRedisRecord({
 
   // Page admission (page-cap.ts), in its own step before the page write: the site's pages live
   // under the site's hash tag and the page's keys under the page's, which may be another node.
-  async function admit(site: string, path: string, now: number, sid: string): Promise<string> {
+  async function admit(site: string, page: string, now: number, sid: string): Promise<string> {
     const known = admitted.at(site, now);
-    if (known.has(path)) return path;
+    if (known.has(page)) return page;
     const { maxPages, maxKnownPages } = pageLimits?.(site) ?? defaultPageLimits;
     const args = [
-      path,
+      page,
       String(now),
       String(maxPages),
       String(maxKnownPages),
@@ -66,9 +66,9 @@ export function createRedisRecord({
       sid,
       String(reservedPlaces(maxPages)),
     ];
-    const page = (await call('admit', () => admitScript([siteKey(site)], args))) as string;
-    if (page === path) known.add(path);
-    return page;
+    const admittedAs = (await call('admit', () => admitScript([siteKey(site)], args))) as string;
+    if (admittedAs === page) known.add(page);
+    return admittedAs;
   }
 
   // One script call commits every queued batch of a page: ids first, then the summed increments.
@@ -79,10 +79,10 @@ export function createRedisRecord({
   });
 
   return async function record(batch: FoldedBatch): Promise<RecordResult> {
-    const path = await admit(batch.site, batch.path, batch.now, batch.sid);
-    const { duplicate, watched } = await groups.add(pagePrefix(batch.site, path), batch);
+    const page = await admit(batch.site, batch.page, batch.now, batch.sid);
+    const { duplicate, watched } = await groups.add(pagePrefix(batch.site, page), batch);
     // Ranked also for a duplicate: its first attempt may have landed with its reply lost.
-    if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, path, batch.buckets, batch.now);
-    return { duplicate, watched, path };
+    if (batch.buckets.size) rankQueue.add(batch.site, batch.batchId, page, batch.buckets, batch.now);
+    return { duplicate, watched, page };
   };
 }

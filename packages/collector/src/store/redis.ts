@@ -94,9 +94,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   // Every level advances at once: a longer window is the union of the shorter levels' rolls. For
   // each read asked for, the advance also names the open live buckets that exist.
-  const advance: Advance = async (site, path, now, reads = [], run = advanceScript) =>
+  const advance: Advance = async (site, page, now, reads = [], run = advanceScript) =>
     (await run(
-      [pagePrefix(site, path)],
+      [pagePrefix(site, page)],
       [
         String(now),
         String(ADVANCE_BUDGET),
@@ -136,8 +136,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       script,
       client,
       flushRanks: (site) => rankQueue.flush(site).catch(() => {}),
-      readCounters: async (site, path, now) => {
-        const { windows } = await advanceAndRead(site, path, now, [
+      readCounters: async (site, page, now) => {
+        const { windows } = await advanceAndRead(site, page, now, [
           [COUNTER_SET, ALL_SEG_KEY, '5m'],
           [COUNTER_SET, ALL_SEG_KEY, '1h'],
         ]);
@@ -158,11 +158,11 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     dropUnkept: createRedisDropUnkept({ client, calls: { call, script }, retentionOf }),
 
-    advance: (site, path, _window, now) => call('advance', async () => (await advance(site, path, now))[0]),
+    advance: (site, page, _window, now) => call('advance', async () => (await advance(site, page, now))[0]),
 
-    async watch(site, path, ttlMs, now) {
+    async watch(site, page, ttlMs, now) {
       const gen = `${now.toString(36)}.${randomBytes(6).toString('hex')}`;
-      await call('watch', () => watchScript([watchedKey(pagePrefix(site, path))], [gen, String(ttlMs)]));
+      await call('watch', () => watchScript([watchedKey(pagePrefix(site, page))], [gen, String(ttlMs)]));
     },
 
     async ping() {

@@ -20,18 +20,18 @@ export type RecordResult = {
   /** an owner watches this page now (the SDK should flush often) */
   watched: boolean;
   /** the page the batch was counted under: its own, or `(other)` past the site's page cap */
-  path: string;
+  page: string;
 };
 
 export type HeatmapQuery = {
   site: string;
-  path: string;
+  page: string;
   kind: Kind;
   seg: SegmentFilter;
   window: WindowName;
   now: number;
 };
-export type StatsQuery = { site: string; path: string; window: WindowName; now: number };
+export type StatsQuery = { site: string; page: string; window: WindowName; now: number };
 export type PagesQuery = { site: string; window: WindowName; now: number; limit: number };
 /** Pages for the alert rules: a site's pages with events in the last hour, most first, up to `limit`. */
 export type AlertFiguresQuery = { site: string; now: number; limit: number };
@@ -57,7 +57,7 @@ export type WindowChanges = {
 };
 
 /** A page's raw counters (members named in fold.ts) over the live window and over the hour. */
-export type AlertCounters = { path: string; live: Array<[string, number]>; hour: Array<[string, number]> };
+export type AlertCounters = { page: string; live: Array<[string, number]>; hour: Array<[string, number]> };
 
 /**
  * Alert state shared by every collector on one store, so a fleet sends each notice once. Each
@@ -132,7 +132,7 @@ export interface Store {
    * Advance a page's window to `now` and return its change tag: a string that changes whenever its content
    * changed (new events, or old ones leaving): the live feed reads snapshots only then.
    */
-  advance(site: string, path: string, window: WindowName, now: number): Promise<string>;
+  advance(site: string, page: string, window: WindowName, now: number): Promise<string>;
   /**
    * Advance every page of a site written in the longest window, so buckets move to longer
    * windows before they expire even when nobody reads them. Run by every collector every SWEEP_MS;
@@ -147,7 +147,7 @@ export interface Store {
    */
   dropUnkept(site: string, now: number): Promise<number>;
   /** Mark a page as watched by an owner for `ttlMs` (seen by every collector on this store). */
-  watch(site: string, path: string, ttlMs: number, now: number): Promise<void>;
+  watch(site: string, page: string, ttlMs: number, now: number): Promise<void>;
   /**
    * The raw counters the alert rules read for a site's pages active in the last hour; the live
    * windows are advanced to `now` on the way, as a snapshot does. No write per batch is added.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WindowState } from './window-state.js';
 
-const q = { site: 's', path: '/', kind: 'move' as const, seg: 'all' as const, grid: 50 };
+const q = { site: 's', page: '/', kind: 'move' as const, seg: 'all' as const, grid: 50 };
 const span = { from: 0, to: 10, windowMs: 10 };
 
 describe('WindowState', () => {

@@ -12,7 +12,7 @@ export class WindowState {
   cursor: string | undefined;
   span = { from: 0, to: 0, windowMs: 0 };
 
-  constructor(readonly q: { site: string; path: string; kind: Kind; seg: SegmentFilter; grid: number }) {}
+  constructor(readonly q: { site: string; page: string; kind: Kind; seg: SegmentFilter; grid: number }) {}
 
   /** Apply an answer; returns the members whose count changed (all of them after a whole answer). */
   apply(c: WindowChanges): string[] {

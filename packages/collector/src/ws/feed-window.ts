@@ -11,7 +11,7 @@ import type { PageFeed } from './feeds.js';
  * built from it equals a snapshot read (the store contract's describe-window-changes.ts).
  */
 export async function readFeedWindow(store: Store, feed: PageFeed, q: HeatmapQuery, grid: number): Promise<Heatmap> {
-  const window = (feed.window ??= new WindowState({ site: q.site, path: q.path, kind: q.kind, seg: q.seg, grid }));
+  const window = (feed.window ??= new WindowState({ site: q.site, page: q.page, kind: q.kind, seg: q.seg, grid }));
   window.apply(await store.windowChanges(q, window.cursor));
   return window.heatmap();
 }

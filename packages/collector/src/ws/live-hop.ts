@@ -41,7 +41,7 @@ export function createHop({ config, store, log, alerts, groups, siteFeeds, ready
     const changeTag = await store.advance(group.site, group.path, group.window, now);
     if (!force && changeTag === group.changeTag) return;
     group.changeTag = changeTag;
-    const q = { site: group.site, path: group.path, window: group.window, now };
+    const q = { site: group.site, page: group.path, window: group.window, now };
     const stats = await store.stats(q);
     await Promise.all(
       [...group.feeds.values()].map(async (feed) => {

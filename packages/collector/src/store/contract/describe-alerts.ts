@@ -39,7 +39,7 @@ export function describeAlerts(t: { store: () => Store; fresh: () => string; fol
     await t.store().record(folded([click('#pay', { rage: true })], { site, path: '/cart', ago: 20 * 60_000 }));
     await t.store().record(folded([move(1, 1)], { site, path: '/other' }));
     const figures = await t.store().alertFigures({ site, now: now, limit: 10 });
-    expect(figures.map((f) => f.path)).toEqual(['/cart', '/other']);
+    expect(figures.map((f) => f.page)).toEqual(['/cart', '/other']);
     const live = new Map(figures[0]!.live);
     const hour = new Map(figures[0]!.hour);
     expect([
@@ -50,13 +50,13 @@ export function describeAlerts(t: { store: () => Store; fresh: () => string; fol
       live.get('ev'),
     ]).toEqual([1, 2, 3, 1, 4]);
     expect([hour.get('rsel:#pay'), hour.get('sel:#pay'), hour.get('ev')]).toEqual([2, 4, 5]);
-    expect((await t.store().stats({ site, path: '/cart', window: '5m', now: now })).selectors).toEqual([
+    expect((await t.store().stats({ site, page: '/cart', window: '5m', now: now })).selectors).toEqual([
       { sel: '#pay', count: 3 },
       { sel: 'a.home', count: 1 },
     ]);
     // Five minutes on, the live window is empty and the hour still has them.
     const later = await t.store().alertFigures({ site, now: now + 300_000, limit: 1 });
-    expect(later.map((f) => [f.path, new Map(f.live).get('rsel:#pay') ?? 0, new Map(f.hour).get('rsel:#pay')])).toEqual(
+    expect(later.map((f) => [f.page, new Map(f.live).get('rsel:#pay') ?? 0, new Map(f.hour).get('rsel:#pay')])).toEqual(
       [['/cart', 0, 2]],
     );
   });

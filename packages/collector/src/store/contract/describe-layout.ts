@@ -12,7 +12,7 @@ type Ev = Partial<Event> & { type: Event['type'] };
  */
 export function describeLayout(store: () => Store, fresh: () => string) {
   const snap = (site: string, kind: 'move' | 'click', seg: 'all' | 's' | 'm' | 'l' = 'all') =>
-    store().snapshot({ site, path: '/', kind, seg, window: '5m', now: T0 });
+    store().snapshot({ site, page: '/', kind, seg, window: '5m', now: T0 });
 
   it('rows are page px: a click deep inside an inner scroller lands in its own row', async () => {
     const site = fresh();
@@ -190,7 +190,7 @@ export function describeLayout(store: () => Store, fresh: () => string) {
     await store().record(folded(three(1280), { site, vw: 1280, sid: 'desk' }));
     await store().record(folded(three(390), { site, vw: 390, sid: 'phone', now: T0 + 60_000 }));
     const read = (seg: 'all' | 's' | 'l', window: '5m' | '1h', now: number) =>
-      store().snapshot({ site, path: '/', kind: 'click', seg, window, now });
+      store().snapshot({ site, page: '/', kind: 'click', seg, window, now });
     const sel = 'div.portfolio-item-caption.d-flex';
     const of = (n: number) => [{ sel, count: n, points: [[4, 5, n]] }];
     for (let t = T0; t <= T0 + 7 * 60_000; t += 30_000) {

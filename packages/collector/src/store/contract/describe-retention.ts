@@ -38,7 +38,7 @@ export function describeRetention(
     const sumWhere = (keep: (at: number) => boolean) =>
       visits.filter((v) => keep(v.at)).reduce((a, v) => a + v.moves, 0);
     const total = async (site: string, window: '30d' | '90d' | '365d', now = end) =>
-      (await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window, now })).total;
+      (await store.snapshot({ site, page: '/', kind: 'move', seg: 'all', window, now })).total;
 
     beforeAll(async () => {
       ({ store, cleanup } = await make((site) => retention.get(site) ?? 30));
@@ -71,7 +71,7 @@ export function describeRetention(
         in90,
         all,
       ]);
-      const stats = await store.stats({ site: 'keep400', path: '/', window: '365d', now: end });
+      const stats = await store.stats({ site: 'keep400', page: '/', window: '365d', now: end });
       expect(stats.views).toBe(DAYS);
       expect(Math.abs(stats.visitors - DAYS)).toBeLessThanOrEqual(3); // a HyperLogLog's estimate
       const pages = await store.pages({ site: 'keep400', window: '365d', now: end, limit: 10 });
@@ -119,7 +119,7 @@ export function describeRetention(
       await store.advance(site, '/gap', '5m', at + 6.5 * 60_000); // into the 1 h level
       // 40 min later the 1 h level's edge is further behind than its 10 min slack: rebuilt.
       const read = (window: '1h' | '24h', now: number) =>
-        store.snapshot({ site, path: '/gap', kind: 'move', seg: 'all', window, now });
+        store.snapshot({ site, page: '/gap', kind: 'move', seg: 'all', window, now });
       expect([(await read('1h', at + 40 * 60_000)).total, (await read('24h', at + 40 * 60_000)).total]).toEqual([1, 1]);
     });
 

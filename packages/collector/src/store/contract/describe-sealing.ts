@@ -19,15 +19,17 @@ export function describeSealing(t: ContractParts) {
     it('counts a bucket sealed over several advance calls once, with writes into it meanwhile', async () => {
       const store = t.store();
       const site = t.fresh();
-      const path = '/long';
+      const page = '/long';
       const half = Math.ceil((ADVANCE_BUDGET * 1.6) / 2);
-      for (const from of [0, half]) await store.record(t.folded(tiles(from, half), { site, path }));
-      const read = async (now: number) => store.snapshot({ site, path, kind: 'move', seg: 'all', window: '5m', now });
+      for (const from of [0, half]) await store.record(t.folded(tiles(from, half), { site, path: page }));
+      const read = async (now: number) => store.snapshot({ site, page, kind: 'move', seg: 'all', window: '5m', now });
       // Past the open buckets: the first read's advance seals part of the bucket.
       const later = t.now + 30_000;
       expect((await read(later)).total).toBe(2 * half);
       // Into the bucket being sealed: a tile already sealed or still queued, and a new one.
-      await store.record(t.folded([...tiles(0, 1), ...tiles(2 * half - 1, 1), ...tiles(2 * half, 1)], { site, path }));
+      await store.record(
+        t.folded([...tiles(0, 1), ...tiles(2 * half - 1, 1), ...tiles(2 * half, 1)], { site, path: page }),
+      );
       for (const now of [later, later + 1_000, later + 2_000, later + 60_000]) {
         const s = await read(now);
         expect(s.total).toBe(2 * half + 3);

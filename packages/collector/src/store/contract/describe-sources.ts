@@ -48,7 +48,7 @@ export function describeSources(t: { store: () => Store; fresh: () => string; fo
         { site, fold: shop },
       ),
     );
-    const s = (await store.stats({ site, path: '/', window: '5m', now })).sources;
+    const s = (await store.stats({ site, page: '/', window: '5m', now })).sources;
     expect(s.referrers).toEqual([
       ['(internal)', 2],
       ['google.com', 2],
@@ -122,7 +122,7 @@ export function describeSources(t: { store: () => Store; fresh: () => string; fo
       );
       await store.record(folded(events, { site, fold: shop }));
     }
-    const s = await store.stats({ site, path: '/', window: '5m', now });
+    const s = await store.stats({ site, page: '/', window: '5m', now });
     expect(s.views).toBe(distinct);
     expect(s.sources.referrers[0]).toEqual(['(other)', 40]);
     expect(s.sources.referrers).toHaveLength(20);

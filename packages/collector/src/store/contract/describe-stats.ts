@@ -39,7 +39,7 @@ export function describeStats(t: ContractParts) {
         ),
       );
       await store.record(folded([{ type: 'pageview', vh: 800 }], { site, sid: 'visitor2' }));
-      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
+      const s = await store.stats({ site, page: '/', window: '5m', now: T0 });
       expect(s).toMatchObject({
         site,
         path: '/',
@@ -83,13 +83,13 @@ export function describeStats(t: ContractParts) {
       );
       await store.record(folded([{ type: 'scroll', depth: 40 }], { site, sid: 'a' })); // not deeper
       await store.record(folded([{ type: 'scroll', depth: 100 }], { site, sid: 'b' }));
-      const hm = await store.snapshot({ site, path: '/', kind: 'scroll', seg: 'all', window: '5m', now: T0 });
+      const hm = await store.snapshot({ site, page: '/', kind: 'scroll', seg: 'all', window: '5m', now: T0 });
       expect(hm.tiles).toEqual([
         [0, 30, 1],
         [0, 49, 1],
       ]);
       expect(hm.total).toBe(2);
-      const s = await store.stats({ site, path: '/', window: '5m', now: T0 });
+      const s = await store.stats({ site, page: '/', window: '5m', now: T0 });
       expect(s.scroll.sessions).toBe(2);
       expect(s.scroll.reach).toEqual([1, 1, 0.5, 0.5]);
     });

@@ -51,7 +51,7 @@ export function describeStore(
           { site },
         ),
       );
-      const hm = await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
+      const hm = await store.snapshot({ site, page: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
       expect(hm).toMatchObject({
         site,
         path: '/',
@@ -69,14 +69,14 @@ export function describeStore(
         [0, 0, 2],
         [49, 249, 1],
       ]);
-      const clicks = await store.snapshot({ site, path: '/', kind: 'click', seg: 'all', window: '5m', now: T0 });
+      const clicks = await store.snapshot({ site, page: '/', kind: 'click', seg: 'all', window: '5m', now: T0 });
       expect(clicks.tiles).toEqual([[25, 125, 1]]);
     });
 
     it('keeps a tile for the 5-minute window, then lets it leave; a quiet page fades', async () => {
       const site = fresh();
       await store.record(folded([move(10, 10)], { site }));
-      const q = { site, path: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const };
+      const q = { site, page: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const };
       const t1 = await store.advance(site, '/', '5m', T0);
       expect((await store.snapshot({ ...q, now: T0 + 290_000 })).total).toBe(1);
       expect((await store.snapshot({ ...q, now: T0 + 299_999 })).total).toBe(1);
@@ -93,10 +93,10 @@ export function describeStore(
       const b = folded([move(10, 10)], { site, id: 'retry-me' });
       expect((await store.record(b)).duplicate).toBe(false);
       expect((await store.record(b)).duplicate).toBe(true);
-      expect((await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(
+      expect((await store.snapshot({ site, page: '/', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(
         1,
       );
-      expect((await store.stats({ site, path: '/', window: '5m', now: T0 })).events).toBe(1);
+      expect((await store.stats({ site, page: '/', window: '5m', now: T0 })).events).toBe(1);
     });
 
     it('counts concurrent batches of a page, a retry among them once', async () => {
@@ -110,18 +110,18 @@ export function describeStore(
         store.record(folded([move(10, 10)], { site, id: 'c0' })),
       ]);
       expect(results.map((r) => r.duplicate)).toEqual([true, false, false, false, false, false, true]);
-      const hm = await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
+      const hm = await store.snapshot({ site, page: '/', kind: 'move', seg: 'all', window: '5m', now: T0 });
       expect(hm.tiles).toEqual([
         [0, 0, 6],
         [49, 0, 5],
       ]);
-      expect((await store.stats({ site, path: '/', window: '5m', now: T0 })).visitors).toBe(6);
+      expect((await store.stats({ site, page: '/', window: '5m', now: T0 })).visitors).toBe(6);
     });
 
     it('puts a late event in its own bucket, and keeps it out of windows it has left', async () => {
       const site = fresh();
       await store.record(folded([move(10, 10)], { site, ago: 240_000 })); // 4 minutes late
-      const q = { site, path: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const };
+      const q = { site, page: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const };
       expect((await store.snapshot({ ...q, now: T0 })).total).toBe(1);
       expect((await store.snapshot({ ...q, now: T0 + 65_000 })).total).toBe(0); // left with its bucket
       await store.record(folded([move(10, 10)], { site, ago: 600_000, now: T0 + 65_000 })); // older than 5 min
@@ -141,7 +141,7 @@ export function describeStore(
       const future = folded([move(10, 10)], { site, ago: -3_600_000 });
       expect(future.items[0]!.b).toBe(T0);
       await store.record(future);
-      expect((await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(
+      expect((await store.snapshot({ site, page: '/', kind: 'move', seg: 'all', window: '5m', now: T0 })).total).toBe(
         1,
       );
     });
@@ -150,9 +150,9 @@ export function describeStore(
       const site = fresh();
       await store.record(folded([move(10, 10), { type: 'pageview', vh: 800 }], { site }));
       const total = async (window: '5m' | '1h' | '24h' | '30d', now: number) =>
-        (await store.snapshot({ site, path: '/', kind: 'move', seg: 'all', window, now })).total;
+        (await store.snapshot({ site, page: '/', kind: 'move', seg: 'all', window, now })).total;
       const views = async (window: '5m' | '1h' | '24h' | '30d', now: number) =>
-        (await store.stats({ site, path: '/', window, now })).views;
+        (await store.stats({ site, page: '/', window, now })).views;
       const until = async (end: number, from: number) => {
         for (let t = from; t <= end; t += 30_000) await store.sweep(site, t);
       };
@@ -178,7 +178,7 @@ export function describeStore(
       await store.record(folded([move(10, 10)], { site, vw: 500 }));
       await store.record(folded([move(10, 10), move(990, 10)], { site, vw: 1900, sid: 'v2' }));
       const at = (seg: 'all' | 's' | 'm' | 'l') =>
-        store.snapshot({ site, path: '/', kind: 'move', seg, window: '5m', now: T0 });
+        store.snapshot({ site, page: '/', kind: 'move', seg, window: '5m', now: T0 });
       expect((await at('s')).tiles).toEqual([[0, 0, 1]]);
       expect((await at('m')).tiles).toEqual([]);
       expect((await at('l')).tiles).toEqual([
@@ -215,7 +215,7 @@ export function describeStore(
       const b = fresh();
       await store.record(folded([move(10, 10)], { site: a, path: '/same' }));
       expect(
-        (await store.snapshot({ site: b, path: '/same', kind: 'move', seg: 'all', window: '5m', now: T0 })).total,
+        (await store.snapshot({ site: b, page: '/same', kind: 'move', seg: 'all', window: '5m', now: T0 })).total,
       ).toBe(0);
       expect((await store.pages({ site: b, window: '5m', now: T0, limit: 10 })).pages).toEqual([]);
     });

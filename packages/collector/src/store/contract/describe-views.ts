@@ -18,7 +18,7 @@ export function describeViews(t: ContractParts) {
   const { fresh, folded, now } = t;
   const q = (site: string) => ({
     site,
-    path: '/',
+    page: '/',
     kind: 'move' as const,
     seg: 'all' as const,
     window: '5m' as const,

@@ -52,20 +52,20 @@ export function describeWindowChanges(t: ContractParts) {
         const rnd = random(seed);
         const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
         const site = fresh();
-        const path = '/long';
-        const states = FEEDS.map((f) => new WindowState({ site, path, ...f, grid: 50 }));
+        const page = '/long';
+        const states = FEEDS.map((f) => new WindowState({ site, page, ...f, grid: 50 }));
         let now = T0 - 7 * 60_000; // the first buckets leave the live window during the run
         let deltas = 0;
         let calls = 0;
-        await store.watch(site, path, 120_000, now);
+        await store.watch(site, page, 120_000, now);
         // Traffic of about an hour ago, whose minutes leave the hour window during the run.
         for (let m = 52; m < 60; m++) {
           const old = { type: 'move' as const, x: Math.floor(rnd() * 1000), y: 100 * m, w: 1000, h: 6000 };
-          await store.record(folded([old, { ...old, x: 5 }], { site, path, now, ago: m * 60_000 + 10_000 }));
+          await store.record(folded([old, { ...old, x: 5 }], { site, path: page, now, ago: m * 60_000 + 10_000 }));
         }
         for (let step = 0; step < 48; step++) {
           now += step ? pick(HOPS) : 0;
-          await store.watch(site, path, 120_000, now);
+          await store.watch(site, page, 120_000, now);
           for (let b = Math.floor(rnd() * 4); b > 0; b--) {
             const events = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => {
               const x = Math.floor(rnd() * 1000);
@@ -78,11 +78,11 @@ export function describeWindowChanges(t: ContractParts) {
             // Mostly events of the last seconds; a few late ones land in sealed buckets.
             const ago = rnd() < 0.9 ? Math.floor(rnd() * 3000) : 20_000 + Math.floor(rnd() * 30_000);
             const sid = `v${Math.floor(rnd() * 6)}`;
-            await store.record(folded(events, { site, path, now, ago, sid, vw: pick(WIDTHS) }));
+            await store.record(folded(events, { site, path: page, now, ago, sid, vw: pick(WIDTHS) }));
           }
           for (const [i, f] of FEEDS.entries()) {
             const state = states[i]!;
-            const q = { site, path, ...f, now };
+            const q = { site, page, ...f, now };
             const changes = await store.windowChanges(q, state.cursor);
             calls++;
             if (!changes.full) deltas++;
@@ -100,7 +100,7 @@ export function describeWindowChanges(t: ContractParts) {
     it('answers a foreign or malformed cursor with the whole window, not an error', async () => {
       const site = fresh();
       await store.record(folded([{ type: 'move', x: 10, y: 10, w: 1000, h: 5000 }], { site }));
-      const q = { site, path: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const, now: T0 };
+      const q = { site, page: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const, now: T0 };
       await store.watch(site, '/', 10_000, T0);
       const first = await store.windowChanges(q);
       expect(first.full).toBe(true);
