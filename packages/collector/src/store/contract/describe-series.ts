@@ -1,8 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { windowSpec, bucketOf } from '../../core/windows.js';
 import type { ContractParts } from './fixtures.js';
 import { move } from './fixtures.js';
-import type { Store } from '../types.js';
 
 /**
  * The events-series part of the store contract (called inside `describeStore`): `pages` answers
@@ -12,17 +11,13 @@ import type { Store } from '../types.js';
  */
 export function describeSeries(t: ContractParts) {
   describe('events series per window', () => {
-    let store: Store;
-    const { fresh, folded, now: T0 } = t;
-    beforeEach(() => {
-      store = t.store();
-    });
+    const { store, fresh, folded, now: T0 } = t;
 
     it('each window has its own series: its bucket size, its span, every event of it', async () => {
       const site = fresh();
       const early = T0 - 20 * 60_000; // in the last hour and day, not in the last 5 minutes
-      await store.record(folded([{ type: 'pageview', vh: 800 }, move(1, 1)], { site, path: '/a', now: early }));
-      await store.record(folded([{ type: 'pageview', vh: 800 }, move(2, 2), move(3, 3)], { site, path: '/b' }));
+      await store().record(folded([{ type: 'pageview', vh: 800 }, move(1, 1)], { site, path: '/a', now: early }));
+      await store().record(folded([{ type: 'pageview', vh: 800 }, move(2, 2), move(3, 3)], { site, path: '/b' }));
       for (const [name, total] of [
         ['5m', 3],
         ['1h', 5],
@@ -30,7 +25,7 @@ export function describeSeries(t: ContractParts) {
         ['30d', 5],
       ] as const) {
         const w = windowSpec(name);
-        const p = await store.pages({ site, window: name, now: T0, limit: 10 });
+        const p = await store().pages({ site, window: name, now: T0, limit: 10 });
         expect(p.bucketMs, name).toBe(w.bucketMs);
         expect(p.series, name).toHaveLength(w.buckets);
         expect(p.series.at(-1)![0], name).toBe(bucketOf(T0, w.bucketMs));
@@ -39,7 +34,7 @@ export function describeSeries(t: ContractParts) {
           name,
         ).toBe(total);
       }
-      const hour = await store.pages({ site, window: '1h', now: T0, limit: 10 });
+      const hour = await store().pages({ site, window: '1h', now: T0, limit: 10 });
       expect(hour.series.find(([b]) => b === bucketOf(early, 60_000))![1]).toBe(2);
     });
   });

@@ -1,6 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContractParts } from './fixtures.js';
-import type { Store } from '../types.js';
 
 /**
  * The stats part of the store contract (called inside `describeStore`): every kind of event
@@ -8,15 +7,11 @@ import type { Store } from '../types.js';
  */
 export function describeStats(t: ContractParts) {
   describe('stats', () => {
-    let store: Store;
-    const { fresh, folded, now: T0 } = t;
-    beforeEach(() => {
-      store = t.store();
-    });
+    const { store, fresh, folded, now: T0 } = t;
 
     it('counts every kind of event in stats', async () => {
       const site = fresh();
-      await store.record(
+      await store().record(
         folded(
           [
             { type: 'pageview', vh: 800 },
@@ -38,8 +33,8 @@ export function describeStats(t: ContractParts) {
           { site },
         ),
       );
-      await store.record(folded([{ type: 'pageview', vh: 800 }], { site, sid: 'visitor2' }));
-      const s = await store.stats({ site, page: '/', window: '5m', now: T0 });
+      await store().record(folded([{ type: 'pageview', vh: 800 }], { site, sid: 'visitor2' }));
+      const s = await store().stats({ site, page: '/', window: '5m', now: T0 });
       expect(s).toMatchObject({
         site,
         path: '/',
@@ -71,8 +66,8 @@ export function describeStats(t: ContractParts) {
 
     it('counts each session once in the scroll map, at its deepest band', async () => {
       const site = fresh();
-      await store.record(folded([{ type: 'scroll', depth: 20 }], { site, sid: 'a' }));
-      await store.record(
+      await store().record(folded([{ type: 'scroll', depth: 20 }], { site, sid: 'a' }));
+      await store().record(
         folded(
           [
             { type: 'scroll', depth: 30 },
@@ -81,15 +76,15 @@ export function describeStats(t: ContractParts) {
           { site, sid: 'a' },
         ),
       );
-      await store.record(folded([{ type: 'scroll', depth: 40 }], { site, sid: 'a' })); // not deeper
-      await store.record(folded([{ type: 'scroll', depth: 100 }], { site, sid: 'b' }));
-      const hm = await store.snapshot({ site, page: '/', kind: 'scroll', seg: 'all', window: '5m', now: T0 });
+      await store().record(folded([{ type: 'scroll', depth: 40 }], { site, sid: 'a' })); // not deeper
+      await store().record(folded([{ type: 'scroll', depth: 100 }], { site, sid: 'b' }));
+      const hm = await store().snapshot({ site, page: '/', kind: 'scroll', seg: 'all', window: '5m', now: T0 });
       expect(hm.tiles).toEqual([
         [0, 30, 1],
         [0, 49, 1],
       ]);
       expect(hm.total).toBe(2);
-      const s = await store.stats({ site, page: '/', window: '5m', now: T0 });
+      const s = await store().stats({ site, page: '/', window: '5m', now: T0 });
       expect(s.scroll.sessions).toBe(2);
       expect(s.scroll.reach).toEqual([1, 1, 0.5, 0.5]);
     });

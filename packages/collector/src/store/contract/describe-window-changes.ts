@@ -1,7 +1,6 @@
 import type { Kind, SegmentFilter, WindowName } from '@heatlens/schema';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContractParts } from './fixtures.js';
-import type { Store } from '../types.js';
 import { WindowState } from '../window-state.js';
 
 /** A small deterministic generator (mulberry32), so a failing run can be replayed from its seed. */
@@ -41,11 +40,7 @@ const SELECTORS = ['a#buy', 'button.add', 'nav > a', 'footer a'];
  */
 export function describeWindowChanges(t: ContractParts) {
   describe('window changes (delta reads)', () => {
-    let store: Store;
-    const { fresh, folded, now: T0 } = t;
-    beforeEach(() => {
-      store = t.store();
-    });
+    const { store, fresh, folded, now: T0 } = t;
 
     for (const seed of [1, 2, 3, 4]) {
       it(`a window kept from deltas equals a whole read after every hop (seed ${seed})`, async () => {
@@ -57,15 +52,15 @@ export function describeWindowChanges(t: ContractParts) {
         let now = T0 - 7 * 60_000; // the first buckets leave the live window during the run
         let deltas = 0;
         let calls = 0;
-        await store.watch(site, page, 120_000, now);
+        await store().watch(site, page, 120_000, now);
         // Traffic of about an hour ago, whose minutes leave the hour window during the run.
         for (let m = 52; m < 60; m++) {
           const old = { type: 'move' as const, x: Math.floor(rnd() * 1000), y: 100 * m, w: 1000, h: 6000 };
-          await store.record(folded([old, { ...old, x: 5 }], { site, path: page, now, ago: m * 60_000 + 10_000 }));
+          await store().record(folded([old, { ...old, x: 5 }], { site, path: page, now, ago: m * 60_000 + 10_000 }));
         }
         for (let step = 0; step < 48; step++) {
           now += step ? pick(HOPS) : 0;
-          await store.watch(site, page, 120_000, now);
+          await store().watch(site, page, 120_000, now);
           for (let b = Math.floor(rnd() * 4); b > 0; b--) {
             const events = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => {
               const x = Math.floor(rnd() * 1000);
@@ -78,17 +73,17 @@ export function describeWindowChanges(t: ContractParts) {
             // Mostly events of the last seconds; a few late ones land in sealed buckets.
             const ago = rnd() < 0.9 ? Math.floor(rnd() * 3000) : 20_000 + Math.floor(rnd() * 30_000);
             const sid = `v${Math.floor(rnd() * 6)}`;
-            await store.record(folded(events, { site, path: page, now, ago, sid, vw: pick(WIDTHS) }));
+            await store().record(folded(events, { site, path: page, now, ago, sid, vw: pick(WIDTHS) }));
           }
           for (const [i, f] of FEEDS.entries()) {
             const state = states[i]!;
             const q = { site, page, ...f, now };
-            const changes = await store.windowChanges(q, state.cursor);
+            const changes = await store().windowChanges(q, state.cursor);
             calls++;
             if (!changes.full) deltas++;
             state.apply(changes);
             expect(state.heatmap(), `seed ${seed} step ${step} ${f.kind}/${f.seg}/${f.window}`).toEqual(
-              await store.snapshot(q),
+              await store().snapshot(q),
             );
           }
         }
@@ -99,19 +94,19 @@ export function describeWindowChanges(t: ContractParts) {
 
     it('answers a foreign or malformed cursor with the whole window, not an error', async () => {
       const site = fresh();
-      await store.record(folded([{ type: 'move', x: 10, y: 10, w: 1000, h: 5000 }], { site }));
+      await store().record(folded([{ type: 'move', x: 10, y: 10, w: 1000, h: 5000 }], { site }));
       const q = { site, page: '/', kind: 'move' as const, seg: 'all' as const, window: '5m' as const, now: T0 };
-      await store.watch(site, '/', 10_000, T0);
-      const first = await store.windowChanges(q);
+      await store().watch(site, '/', 10_000, T0);
+      const first = await store().windowChanges(q);
       expect(first.full).toBe(true);
       expect(first.members).toEqual([['0:0', 1]]);
       for (const bad of ['', 'x', 'r1|5m|move2:a|1|2|3|4', 'm1|5m|move:all|a|b|c', first.cursor.replace('5m', '1h')]) {
-        const c = await store.windowChanges(q, bad);
+        const c = await store().windowChanges(q, bad);
         expect(c.full, bad).toBe(true);
         expect(c.members, bad).toEqual([['0:0', 1]]);
       }
       // The same feed's own cursor, nothing written since: a delta with nothing that changed.
-      const again = await store.windowChanges(q, first.cursor);
+      const again = await store().windowChanges(q, first.cursor);
       expect(again.full).toBe(false);
       expect(again.members.filter(([, n]) => n !== 1)).toEqual([]);
     });
