@@ -8,15 +8,19 @@ import type { AlertState } from './types.js';
 // Each key lives a week past its last write; a silent site's alerts are forgotten after that.
 const TTL_MS = 7 * 24 * 3600_000;
 
+/** The end of opening or closing: log the notice's body (the newest `keep`), every key for `ttl` more. */
+const LOG_NOTICE_LUA = `
+redis.call('LPUSH', KEYS[3], ARGV[2])
+redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+return 1`;
+
 /** KEYS on, cd, log; ARGV id, body, now, keep, ttl. 1 when this call opened the alert. */
 export const OPEN_ALERT_LUA = `
 local until_ = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
 if until_ > tonumber(ARGV[3]) then return 0 end
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
-redis.call('LPUSH', KEYS[3], ARGV[2])
-redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-return 1`;
+${LOG_NOTICE_LUA}`;
 
 /** KEYS on, cd, log; ARGV id, body, now, keep, ttl, cooldown end. 1 when this call closed it. */
 export const CLOSE_ALERT_LUA = `
@@ -25,10 +29,7 @@ local now = tonumber(ARGV[3])
 local cd = redis.call('HGETALL', KEYS[2])
 for i = 1, #cd, 2 do if tonumber(cd[i + 1]) <= now then redis.call('HDEL', KEYS[2], cd[i]) end end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[6])
-redis.call('LPUSH', KEYS[3], ARGV[2])
-redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-return 1`;
+${LOG_NOTICE_LUA}`;
 
 /** KEYS on; ARGV id, body, ttl. 1 when the alert was firing (its body replaced). */
 export const UPDATE_ALERT_LUA = `

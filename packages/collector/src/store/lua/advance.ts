@@ -199,6 +199,21 @@ end
 `;
 
 /**
+ * The head of the advance and windowChanges scripts: KEYS[1] the page prefix, ARGV now, budget,
+ * familyCap, then the levels (levels.ts). Advances the page (ADVANCE_STEPS_LUA) and leaves
+ * `readAt`, `live` (the live level) and `sealed`, its sealed edge.
+ */
+export const ADVANCE_HEAD_LUA = `
+local p = KEYS[1]
+local now = tonumber(ARGV[1])
+local budget = tonumber(ARGV[2])
+local CAP = tonumber(ARGV[3])
+${LEVELS_LUA}
+${ADVANCE_STEPS_LUA}
+local live = L[1]
+local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)`;
+
+/**
  * Advance a page's levels from their applied edges to `now`: every bucket that left a level is
  * subtracted from that level's rolls (members reaching 0 are dropped) and cascaded, whole, into
  * the next level that still holds it; every live bucket past the open ones is added to the live
@@ -219,14 +234,7 @@ end
  * sealed edge: a window is its levels' rolls plus the live buckets from there on.
  */
 export const ADVANCE_LUA = `
-local p = KEYS[1]
-local now = tonumber(ARGV[1])
-local budget = tonumber(ARGV[2])
-local CAP = tonumber(ARGV[3])
-${LEVELS_LUA}
-${ADVANCE_STEPS_LUA}
-local live = L[1]
-local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
+${ADVANCE_HEAD_LUA}
 local out = {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
 -- For each read asked for, the live level's open buckets that exist (reads skip the others).
 local i = readAt

@@ -1,5 +1,4 @@
-import { ADVANCE_STEPS_LUA } from './advance.js';
-import { LEVELS_LUA } from './levels.js';
+import { ADVANCE_HEAD_LUA } from './advance.js';
 
 /**
  * Advance a page (as ADVANCE_LUA does), then answer what changed in one window of one set since a
@@ -22,14 +21,7 @@ import { LEVELS_LUA } from './levels.js';
  * Returns {full (0/1), {now, sealed, resync, wseq, gen, edges...} (the next cursor), {member, count, ...}}.
  */
 export const WINDOW_CHANGES_LUA = `
-local p = KEYS[1]
-local now = tonumber(ARGV[1])
-local budget = tonumber(ARGV[2])
-local CAP = tonumber(ARGV[3])
-${LEVELS_LUA}
-${ADVANCE_STEPS_LUA}
-local live = L[1]
-local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.bms)
+${ADVANCE_HEAD_LUA}
 local i = readAt
 local set, sg, nk, maxN = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
 local has = ARGV[i + 4] == '1'
