@@ -21,17 +21,22 @@ const top = <K extends string>(map: Map<string, number>, key: K) =>
     .slice(0, TOP)
     .map(([k, count]) => ({ [key]: k, count }) as { [P in K]: string } & { count: number });
 const bump = (map: Map<string, number>, k: string, n: number) => map.set(k, (map.get(k) ?? 0) + n);
+const tallyMap = () => new Map<string, number>();
 
 /** Assemble the `/api/stats` answer from a page's raw counters (member codes: counters.ts). */
 export function buildStats(q: { site: string; page: string }, raw: RawStats): Stats {
   const total = new Map<string, number>();
-  const sel = new Map<string, number>();
-  const rsel = new Map<string, number>();
-  const dsel = new Map<string, number>();
-  const dl = new Map<string, number>();
-  const img = new Map<string, number>();
-  const out = new Map<string, number>();
-  const cu = new Map<string, number>();
+  // The families counted per value (selector, URL, ...), each summed into its own map.
+  const counted = {
+    sel: tallyMap(),
+    rsel: tallyMap(),
+    dsel: tallyMap(),
+    dl: tallyMap(),
+    img: tallyMap(),
+    out: tallyMap(),
+    cu: tallyMap(),
+  };
+  const { sel, rsel, dsel, dl, img, out, cu } = counted;
   const forms = new Map<string, { form: string; starts: number; submits: number }>();
   const media = { video: emptyMedia(), audio: emptyMedia() };
   const bySrc = new Map<string, { src: string; kind: string; counts: MediaCounts }>();
@@ -44,28 +49,11 @@ export function buildStats(q: { site: string; page: string }, raw: RawStats): St
       continue;
     }
     const rest = d.value;
+    if (Object.hasOwn(counted, d.family)) {
+      bump(counted[d.family as keyof typeof counted], rest, n);
+      continue;
+    }
     switch (d.family) {
-      case 'sel':
-        bump(sel, rest, n);
-        break;
-      case 'rsel':
-        bump(rsel, rest, n);
-        break;
-      case 'dsel':
-        bump(dsel, rest, n);
-        break;
-      case 'dl':
-        bump(dl, rest, n);
-        break;
-      case 'img':
-        bump(img, rest, n);
-        break;
-      case 'out':
-        bump(out, rest, n);
-        break;
-      case 'cu':
-        bump(cu, rest, n);
-        break;
       case 'fs':
       case 'fx': {
         const f = forms.get(rest) ?? { form: rest, starts: 0, submits: 0 };
