@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from './server.js';
 import { folded, move } from './store/contract/fixtures.js';
-import { startTestCollector } from './test-support/test-collector.js';
+import { STORE_KINDS, startOnStore } from './test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
+import type { SharedStore } from '@heatlens/testkit/shared-stores';
 
 const [shop, blog] = SITES as [(typeof SITES)[0], (typeof SITES)[0]];
 const FIVE_MIN = 5 * 60_000;
@@ -13,8 +13,7 @@ const FIVE_MIN = 5 * 60_000;
  * minutes were `startCollector` options only. Now a site's entry in the sites file sets its own
  * (`limits`): here shop knows 13,000 pages, and blog takes 3 new pages per 5 minutes.
  */
-const stores = [{ name: 'memory', available: () => true, start: undefined }, ...SHARED_STORES];
-for (const kind of stores) {
+for (const kind of STORE_KINDS) {
   describe.runIf(kind.available())(`per-site limits on ${kind.name}`, () => {
     let store: SharedStore | undefined;
     let c: Collector;
@@ -33,9 +32,7 @@ for (const kind of stores) {
     };
     beforeAll(async () => {
       store = await kind.start?.();
-      c = await startTestCollector({
-        redisUrl: store?.redisUrl,
-        redisCluster: store?.redisCluster,
+      c = await startOnStore(store, {
         rateLimits: false,
         writeDeadlineMs: 10_000,
         commandTimeoutMs: 10_000,

@@ -81,3 +81,16 @@ export async function openLive(url: string, query: string, token: string, header
   }
   return { ws, frames, next };
 }
+
+/**
+ * Ask `request` up to `tries` times, 100 ms apart, until it answers `want` (a store coming back);
+ * resolves with the last status it answered.
+ */
+export async function statusOnceBack(request: () => Promise<Response>, want: number, tries: number): Promise<number> {
+  let status = 0;
+  for (let i = 0; i < tries && status !== want; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 100));
+    status = (await request()).status;
+  }
+  return status;
+}

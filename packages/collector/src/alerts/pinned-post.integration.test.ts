@@ -1,24 +1,12 @@
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import type { Alert } from '@heatlens/schema';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '@heatlens/testkit/webhook-receiver';
 import { createDelivery } from './deliver.js';
+import { firingAlert } from '../test-support/firing-alert.js';
 
-const alert = {
-  id: 'rage|/|#pay',
-  site: 'shop',
-  page: '/',
-  rule: 'rage',
-  state: 'firing',
-  element: '#pay',
-  figures: { count: 5 },
-  window: { ms: 300_000, from: 0, to: 1 },
-  at: 1,
-  link: 'x',
-  text: 't',
-} satisfies Alert;
+const alert = firingAlert;
 
 /** A resolver that gives its answers in turn (the last one again when they run out), and counts its calls. */
 function scriptedLookup(answers: LookupAddress[][]) {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
-import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
-import { startFleet, startTestCollector } from '../test-support/test-collector.js';
+import { SHARED_STORES } from '@heatlens/testkit/shared-stores';
+import { fleetOn, startTestCollector } from '../test-support/test-collector.js';
 
 const [shop, blog] = [SITES[0]!, SITES[1]!];
 const limit = (points: number) => ({ points, seconds: 60 });
@@ -70,16 +70,11 @@ describe('rate limits (in memory)', () => {
 
 for (const store of SHARED_STORES) {
   describe.runIf(store.available())(`rate limits on ${store.name}`, () => {
-    let backend: SharedStore;
+    const fleet = fleetOn(store, 2, { rateLimits: { writesPerIp: limit(4), syncMs: 50 } });
     let a: Collector;
     let b: Collector;
-    beforeAll(async () => {
-      backend = await store.start();
-      [a, b] = await startFleet(backend, 2, { rateLimits: { writesPerIp: limit(4), syncMs: 50 } });
-    });
-    afterAll(async () => {
-      await Promise.all([a?.close(), b?.close()]);
-      await backend?.stop();
+    beforeAll(() => {
+      [a, b] = fleet as [Collector, Collector];
     });
 
     it('shares one count across collectors, exchanged in the background', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../server.js';
-import { startFleet } from '../test-support/test-collector.js';
+import { fleetOn } from '../test-support/test-collector.js';
 import { SITES, get } from '@heatlens/testkit/collector';
 import { captureMeta, makePng, uploadCapture } from '@heatlens/testkit/captures';
-import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
+import { SHARED_STORES } from '@heatlens/testkit/shared-stores';
 
 const shop = SITES[0]!.readToken;
 
@@ -12,16 +12,11 @@ const shop = SITES[0]!.readToken;
 // a cluster keeps on different nodes.
 for (const kind of SHARED_STORES) {
   describe.runIf(kind.available())(`page captures over HTTP on ${kind.name}`, () => {
-    let store: SharedStore;
+    const fleet = fleetOn(kind, 2, { captureLimits: { imageBytes: 300_000, siteBytes: 700_000 } });
     let a: Collector;
     let b: Collector;
-    beforeAll(async () => {
-      store = await kind.start();
-      [a, b] = await startFleet(store, 2, { captureLimits: { imageBytes: 300_000, siteBytes: 700_000 } });
-    });
-    afterAll(async () => {
-      await Promise.all([a?.close(), b?.close()]);
-      await store?.stop();
+    beforeAll(() => {
+      [a, b] = fleet as [Collector, Collector];
     });
 
     it('serves an image uploaded through another collector byte for byte, newest first', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Collector } from '../server.js';
-import { startFleet, startTestCollector } from '../test-support/test-collector.js';
+import { fleetOn, startTestCollector } from '../test-support/test-collector.js';
 import { SHARED_STORES } from '@heatlens/testkit/shared-stores';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
 
@@ -211,16 +211,11 @@ describe('saved views, comparisons and read-only links', () => {
 
 for (const store of SHARED_STORES) {
   describe.runIf(store.available())(`read-only links on ${store.name}, two collectors`, () => {
-    let shared: Awaited<ReturnType<typeof store.start>>;
+    const fleet = fleetOn(store, 2, { hopMs: 50 });
     let a: Collector;
     let b: Collector;
-    beforeAll(async () => {
-      shared = await store.start();
-      [a, b] = await startFleet(shared, 2, { hopMs: 50 });
-    });
-    afterAll(async () => {
-      await Promise.all([a?.close(), b?.close()]);
-      await shared?.stop();
+    beforeAll(() => {
+      [a, b] = fleet as [Collector, Collector];
     });
 
     it('a link revoked on one collector closes its socket on the other within a second', async () => {

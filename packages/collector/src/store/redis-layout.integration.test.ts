@@ -1,6 +1,7 @@
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
+import { ownRedis } from '../test-support/redis-admin.js';
 import { T0, folded } from './contract/fixtures.js';
 import { createRedisStore, type RedisLike } from './redis.js';
 import type { Store } from './types.js';
@@ -11,21 +12,14 @@ import type { Store } from './types.js';
  * (`move`, `click`), so a v2 collector never reads them as rows of page px; they expire by TTL.
  */
 describe.runIf(redisAvailable())('redis store: tile layout versions', () => {
-  let redis: TestRedis;
+  const own = ownRedis();
   let client: RedisClientType;
   let store: Store;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    client = (await createClient({ url: redis.url })
-      .on('error', () => {})
-      .connect()) as unknown as RedisClientType;
+  beforeAll(() => {
+    client = own.client;
     store = createRedisStore({ client: client as unknown as RedisLike, ping: () => client.ping() });
   });
-  afterAll(async () => {
-    await store.close();
-    client.destroy();
-    await redis.stop();
-  });
+  afterAll(() => store.close());
 
   it('never reads v1 tiles as v2 ones, in any window or segment', async () => {
     const p = 'hl:{legacy|/}';

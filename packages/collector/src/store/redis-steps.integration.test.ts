@@ -1,6 +1,6 @@
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { describe, expect, it } from 'vitest';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
+import { ownRedis } from '../test-support/redis-admin.js';
 import { folded } from './contract/fixtures.js';
 import { BATCH_ID_TTL_MS } from '../core/limits.js';
 import { createRedisStore, type RedisLike } from './redis.js';
@@ -13,20 +13,10 @@ const T0 = 1_750_000_000_000;
  * round, and a batch retried by the SDK is ranked once.
  */
 describe.runIf(redisAvailable())('redis store: the ranking step', () => {
-  let redis: TestRedis;
-  let client: RedisClientType;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    client = (await createClient({ url: redis.url })
-      .on('error', () => {})
-      .connect()) as unknown as RedisClientType;
-  });
-  afterAll(async () => {
-    client.destroy();
-    await redis.stop();
-  });
+  const own = ownRedis();
 
   it('keeps ranking queued when its write fails, and ranks a retried batch once', async () => {
+    const { client } = own;
     let failSiteStep = 1;
     // The ranking step: the call on the site prefix `hl:{site}` whose second argument is the
     // batch-id TTL (page admission runs on the same prefix).

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@heatlens/testkit/redis-server';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { SITES } from '@heatlens/testkit/collector';
+import { freePort, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 const RUN_MAIN = fileURLToPath(new URL('./run-main.ts', import.meta.url));
 
@@ -54,4 +59,27 @@ export async function spawnMain(
     await new Promise((r) => setTimeout(r, 50));
   }
   return p;
+}
+
+export type MainRig = { redis: TestRedis; sitesFile: string };
+
+/**
+ * For the current `describe`: what a spawned collector is pointed at, a Redis of its own and a
+ * sites file of the testkit's `SITES` (in a temporary folder named from `name`); made in
+ * `beforeAll`, removed in `afterAll`.
+ */
+export function mainRig(name: string): MainRig {
+  const rig = {} as MainRig;
+  let dir = '';
+  beforeAll(async () => {
+    rig.redis = await startRedis(['--save', '']);
+    dir = mkdtempSync(join(tmpdir(), `heatlens-${name}-`));
+    rig.sitesFile = join(dir, 'sites.json');
+    writeFileSync(rig.sitesFile, JSON.stringify(SITES));
+  });
+  afterAll(async () => {
+    await rig.redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return rig;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
-import { startTestCollector } from '../../src/test-support/test-collector.js';
+import { STORE_KINDS, startOnStore } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
+import type { SharedStore } from '@heatlens/testkit/shared-stores';
 
 const shop = SITES[0]!;
 const send = async (c: Collector, path: string, sid: string) =>
@@ -13,16 +13,13 @@ const send = async (c: Collector, path: string, sid: string) =>
  * pages counted under (other) for 5 minutes. Now a share of the places (RESERVED_PAGE_SHARE: 2 of
  * 10 here) is kept for paths a second session comes back to.
  */
-const stores = [{ name: 'memory', available: () => true, start: undefined }, ...SHARED_STORES];
-for (const kind of stores) {
+for (const kind of STORE_KINDS) {
   describe.runIf(kind.available())(`new pages after junk on ${kind.name}`, () => {
     let store: SharedStore | undefined;
     let c: Collector;
     beforeAll(async () => {
       store = await kind.start?.();
-      c = await startTestCollector({
-        redisUrl: store?.redisUrl,
-        redisCluster: store?.redisCluster,
+      c = await startOnStore(store, {
         rateLimits: false,
         maxPagesPerSite: 10,
       });

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
-import { startTestCollector } from '../../src/test-support/test-collector.js';
+import { startOnStore } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
 
@@ -78,9 +78,7 @@ for (const kind of [MEMORY, ...SHARED_STORES]) {
     let c: Collector;
     beforeAll(async () => {
       store = await kind.start();
-      c = await startTestCollector({
-        redisUrl: store?.redisUrl,
-        redisCluster: store?.redisCluster,
+      c = await startOnStore(store, {
         rateLimits: false,
         maxPagesPerSite: 2 * PAGES,
       });

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
-import { startTestCollector } from '../../src/test-support/test-collector.js';
+import { startOnStore } from '../../src/test-support/test-collector.js';
 import { batch, post } from '@heatlens/testkit/collector';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
 
@@ -28,7 +28,7 @@ for (const kind of SHARED_STORES) {
     let c: Collector;
     beforeAll(async () => {
       store = await kind.start();
-      c = await startTestCollector({ redisUrl: store.redisUrl, redisCluster: store.redisCluster });
+      c = await startOnStore(store);
     });
     afterAll(async () => {
       await c?.close();

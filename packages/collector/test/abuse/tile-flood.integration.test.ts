@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
 import { ADVANCE_BUDGET, MAX_TILES_PER_BUCKET, MAX_TILES_PER_WINDOW } from '../../src/core/limits.js';
 import { ADVANCE_LUA } from '../../src/store/lua/advance.js';
-import { startTestCollector } from '../../src/test-support/test-collector.js';
+import { STORE_KINDS, startOnStore } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
+import type { SharedStore } from '@heatlens/testkit/shared-stores';
 
 const shop = SITES[0]!;
 const PAGE = '/flood';
@@ -81,8 +81,7 @@ async function sealing(s: SharedStore): Promise<{ bucket: number; queued: number
  * segment), a window MAX_TILES_PER_WINDOW, the rest counted as dropped (`tdrop`), and the advance
  * moves at most ADVANCE_BUDGET members a call as the buckets are sealed and leave the window.
  */
-const stores = [{ name: 'memory', available: () => true, start: undefined }, ...SHARED_STORES];
-for (const kind of stores) {
+for (const kind of STORE_KINDS) {
   describe.runIf(kind.available())(`distinct tiles on ${kind.name}`, () => {
     let store: SharedStore | undefined;
     let c: Collector;
@@ -97,9 +96,7 @@ for (const kind of stores) {
           await n.sendCommand(['CONFIG', 'SET', 'slowlog-max-len', '100000']);
           await n.sendCommand(['SLOWLOG', 'RESET']);
         });
-      c = await startTestCollector({
-        redisUrl: store?.redisUrl,
-        redisCluster: store?.redisCluster,
+      c = await startOnStore(store, {
         rateLimits: false,
         now: () => frozen ?? Date.now() + offset,
       });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
 import { startTestCollector } from '../../src/test-support/test-collector.js';
-import { batch, post } from '@heatlens/testkit/collector';
+import { batch, post, statusOnceBack } from '@heatlens/testkit/collector';
 import { redisClusterAvailable, startRedisCluster, type TestRedisCluster } from '@heatlens/testkit/redis-cluster';
 
 /** A collector started while its whole cluster is down serves 503s, then resumes by itself. */
@@ -18,23 +18,17 @@ describe.runIf(redisClusterAvailable())('collector started before its Redis Clus
   });
 
   it('starts, answers 503 + Retry-After and /readyz 503, and resumes when the cluster returns', async () => {
-    c = await startTestCollector({
-      redisCluster: cluster.seeds,
-      commandTimeoutMs: 500,
-    });
-    const refused = await post(c.url, batch());
+    c = await startTestCollector({ redisCluster: cluster.seeds, commandTimeoutMs: 500 });
+    const url = c.url;
+    const refused = await post(url, batch());
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('2');
-    expect((await fetch(`${c.url}/readyz`)).status).toBe(503);
-    expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     for (let i = 0; i < cluster.nodes.length; i++) await cluster.restart(i, i === cluster.nodes.length - 1);
-    let status = 0;
-    for (let i = 0; i < 100 && status !== 204; i++) {
-      status = (await post(c.url, batch({ path: '/after' }))).status;
-      if (status !== 204) await new Promise((r) => setTimeout(r, 100));
-    }
+    const status = await statusOnceBack(() => post(url, batch({ path: '/after' })), 204, 100);
     expect(status).toBe(204);
-    expect((await fetch(`${c.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
   }, 60_000);
 });

@@ -1,9 +1,7 @@
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../../src/server.js';
-import { startTestCollector } from '../../src/test-support/test-collector.js';
-import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { describe, expect, it } from 'vitest';
+import { SITES, batch, get, post, statusOnceBack } from '@heatlens/testkit/collector';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
+import { stallRig } from './stall-rig.js';
 
 // Long enough that the read deadline answers well before it ends, even on a loaded machine.
 const PAUSE_MS = 8000;
@@ -20,27 +18,10 @@ const READS = [
  * each read route answers 503 with Retry-After before the stall ends, never hangs.
  */
 describe.runIf(redisAvailable())('reads on a stalled Redis', () => {
-  let redis: TestRedis;
-  let c: Collector;
-  let admin: RedisClientType;
-  let probe: RedisClientType;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    const connect = async () =>
-      (await createClient({ url: redis.url })
-        .on('error', () => {})
-        .connect()) as unknown as RedisClientType;
-    [admin, probe] = await Promise.all([connect(), connect()]);
-    c = await startTestCollector({ redisUrl: redis.url, rateLimits: false, readDeadlineMs: READ_DEADLINE_MS });
-  });
-  afterAll(async () => {
-    await c.close();
-    admin.destroy();
-    probe.destroy();
-    await redis.stop();
-  });
+  const rig = stallRig({ rateLimits: false, readDeadlineMs: READ_DEADLINE_MS });
 
   it('answers each read route 503 with Retry-After within the pause, then serves again', async () => {
+    const { c, admin, probe } = rig;
     expect((await post(c.url, batch())).status).toBe(204);
     await admin.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), 'ALL']);
     let paused = true;
@@ -52,11 +33,7 @@ describe.runIf(redisAvailable())('reads on a stalled Redis', () => {
       expect(r.headers.get('retry-after')).toBe('2');
     }
     await resumed;
-    let status = 0;
-    for (let i = 0; i < 30 && status !== 200; i++) {
-      status = (await get(c.url, READS[0]!, SITES[0]!.readToken)).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-    }
+    const status = await statusOnceBack(() => get(c.url, READS[0]!, SITES[0]!.readToken), 200, 30);
     expect(status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
 import { startTestCollector } from '../../src/test-support/test-collector.js';
-import { batch, post } from '@heatlens/testkit/collector';
+import { batch, post, statusOnceBack } from '@heatlens/testkit/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 setFlagsFromString('--expose-gc');
@@ -55,11 +55,7 @@ describe.runIf(redisAvailable())('Redis down for a while', () => {
     expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
 
     redis = await startRedis(['--port', String(port), '--save', '']);
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 204; i++) {
-      status = (await post(c.url, batch({ path: '/up' }))).status;
-      if (status !== 204) await new Promise((r) => setTimeout(r, 100));
-    }
+    const status = await statusOnceBack(() => post(c.url, batch({ path: '/up' })), 204, 50);
     expect(status).toBe(204);
     expect((await fetch(`${c.url}/readyz`)).status).toBe(200);
   });

@@ -1,9 +1,7 @@
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../../src/server.js';
-import { startTestCollector } from '../../src/test-support/test-collector.js';
-import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { describe, expect, it } from 'vitest';
+import { SITES, batch, get, post, statusOnceBack } from '@heatlens/testkit/collector';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
+import { stallRig } from './stall-rig.js';
 
 // Long enough that the deadline (about a second) answers well before it ends, even on a loaded machine.
 const PAUSE_MS = 5000;
@@ -15,32 +13,11 @@ const TIMEOUT_MS = 300;
  * deadline: without it every request would hang for the whole pause.
  */
 describe.runIf(redisAvailable())('Redis stalled with CLIENT PAUSE', () => {
-  let redis: TestRedis;
-  let c: Collector;
-  let admin: RedisClientType;
-  let probe: RedisClientType;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    admin = (await createClient({ url: redis.url })
-      .on('error', () => {})
-      .connect()) as unknown as RedisClientType;
-    probe = (await createClient({ url: redis.url })
-      .on('error', () => {})
-      .connect()) as unknown as RedisClientType;
-    c = await startTestCollector({
-      redisUrl: redis.url,
-      commandTimeoutMs: TIMEOUT_MS,
-    });
-  });
-  afterAll(async () => {
-    await c.close();
-    admin.destroy();
-    probe.destroy();
-    await redis.stop();
-  });
+  const rig = stallRig({ commandTimeoutMs: TIMEOUT_MS });
 
   for (const mode of ['WRITE', 'ALL'] as const) {
     it(`turns a ${mode} pause into 503 + Retry-After while /healthz keeps answering, then recovers`, async () => {
+      const { c, admin, probe } = rig;
       const path = `/during-${mode}`;
       expect((await post(c.url, batch({ path }))).status).toBe(204);
       await admin.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), mode]);
@@ -65,11 +42,7 @@ describe.runIf(redisAvailable())('Redis stalled with CLIENT PAUSE', () => {
       expect(paused).toBe(true);
 
       await resumed;
-      let status = 0;
-      for (let i = 0; i < 30 && status !== 204; i++) {
-        status = (await post(c.url, batch({ path: `/after-${mode}` }))).status;
-        if (status !== 204) await new Promise((r) => setTimeout(r, 100));
-      }
+      const status = await statusOnceBack(() => post(c.url, batch({ path: `/after-${mode}` })), 204, 30);
       expect(status).toBe(204);
       for (const b of bodies) expect((await post(c.url, b)).status).toBe(204);
       const hm = await (await get(c.url, `/api/heatmap?site=shop&path=${path}&kind=move`, SITES[0]!.readToken)).json();

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestCollector } from '../../src/test-support/test-collector.js';
 import { SITES, batch, get, post } from '@heatlens/testkit/collector';
-import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
-import { spawnMain } from '../../src/test-support/spawn-main.js';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
+import { mainRig, spawnMain } from '../../src/test-support/spawn-main.js';
 
 /**
  * SIGTERM during load, on a real process started the way `heatlens-collector` starts (main.ts
@@ -13,20 +10,10 @@ import { spawnMain } from '../../src/test-support/spawn-main.js';
  * and every batch it acknowledged is in Redis for the next collector to read.
  */
 describe.runIf(redisAvailable())('SIGTERM during load', () => {
-  let redis: TestRedis;
-  let dir: string;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    dir = mkdtempSync(join(tmpdir(), 'heatlens-sigterm-'));
-  });
-  afterAll(async () => {
-    await redis.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const rig = mainRig('sigterm');
 
   it('finishes in-flight batches, answers no 5xx and exits 0 within 10 s', async () => {
-    const sitesFile = join(dir, 'sites.json');
-    writeFileSync(sitesFile, JSON.stringify(SITES));
+    const { redis, sitesFile } = rig;
     const { url, child, output, exited } = await spawnMain({
       HOST: '127.0.0.1',
       REDIS_URL: redis.url,

@@ -1,9 +1,9 @@
 import { ROW_PX } from '@heatlens/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../src/server.js';
 import { SITES, batch, get, openLive, post } from '@heatlens/testkit/collector';
-import { SHARED_STORES, type SharedStore, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
-import { startFleet } from '../../src/test-support/test-collector.js';
+import { SHARED_STORES, type SharedStoreKind } from '@heatlens/testkit/shared-stores';
+import { fleetOn } from '../../src/test-support/test-collector.js';
 
 const shop = SITES[0]!.readToken;
 const HOP_MS = 100;
@@ -18,16 +18,11 @@ const withoutClock = (j: unknown): unknown =>
  */
 function describeSeveral(store: SharedStoreKind) {
   describe.runIf(store.available())(`two collectors on ${store.name}`, () => {
-    let backend: SharedStore;
+    const fleet = fleetOn(store, 2, { hopMs: HOP_MS });
     let a: Collector;
     let b: Collector;
-    beforeAll(async () => {
-      backend = await store.start();
-      [a, b] = await startFleet(backend, 2, { hopMs: HOP_MS });
-    });
-    afterAll(async () => {
-      await Promise.all([a?.close(), b?.close()]);
-      await backend?.stop();
+    beforeAll(() => {
+      [a, b] = fleet as [Collector, Collector];
     });
 
     it('accepts batches on either and answers identical snapshots, stats and pages from both', async () => {

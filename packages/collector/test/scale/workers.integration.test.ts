@@ -1,31 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITES } from '@heatlens/testkit/collector';
-import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
+import { redisAvailable } from '@heatlens/testkit/redis-server';
 import { checkCounts, runSdkLoad } from '@heatlens/testkit/sdk-load';
-import { spawnMain } from '../../src/test-support/spawn-main.js';
+import { mainRig, spawnMain } from '../../src/test-support/spawn-main.js';
 
 /** How many workers have logged that they listen. */
 const listening = (output: string) => output.split('collector listening').length - 1;
 
 /** HEATLENS_WORKERS=2: N processes on one port (node:cluster) on one Redis behave as one collector. */
 describe.runIf(redisAvailable())('HEATLENS_WORKERS (node:cluster)', () => {
-  let redis: TestRedis;
-  let dir: string;
-  beforeAll(async () => {
-    redis = await startRedis(['--save', '']);
-    dir = mkdtempSync(join(tmpdir(), 'heatlens-workers-'));
-  });
-  afterAll(async () => {
-    await redis.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const rig = mainRig('workers');
 
   it('serves from every worker, counts every batch once, and stops all on SIGTERM', async () => {
-    const sitesFile = join(dir, 'sites.json');
-    writeFileSync(sitesFile, JSON.stringify(SITES));
+    const { redis, sitesFile } = rig;
     const { url, child, output, exited } = await spawnMain(
       { REDIS_URL: redis.url, HEATLENS_SITES: sitesFile, HEATLENS_WORKERS: '2' },
       (p) => listening(p.output()) >= 2,
