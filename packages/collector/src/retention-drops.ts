@@ -29,8 +29,8 @@ export function startRetentionDrops(deps: {
       }
     }
   };
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, everyMs);
+  const first = setTimeout(() => void run(), 0);
+  const timer = setInterval(() => void run(), everyMs);
   first.unref();
   timer.unref();
   return {

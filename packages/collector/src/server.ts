@@ -115,7 +115,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   const listener = await listenHttp(config, {
     handle,
-    upgrade: upgrade.handleUpgrade,
+    upgrade: (req, socket, head) => void upgrade.handleUpgrade(req, socket, head),
     onCut: () => metrics.pipelineCut.inc(),
   });
   const { server, port } = listener;

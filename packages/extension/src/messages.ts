@@ -120,7 +120,7 @@ export function parseBackgroundMessage(
     return { ok: false, error: `type: unknown message type ${JSON.stringify(type)}` };
   }
   const schema = BACKGROUND_MESSAGES[type as keyof typeof BACKGROUND_MESSAGES];
-  if (Value.Check(schema, input)) return { ok: true, value: input as BackgroundMessage };
+  if (Value.Check(schema, input)) return { ok: true, value: input };
   return { ok: false, error: explainFirst(Value.Errors(schema, input).First(), '', 'message') };
 }
 

@@ -5,5 +5,5 @@ import type { BackgroundMessages, BackgroundReplies } from './messages.js';
 export function sendToBackground<K extends keyof BackgroundMessages>(
   message: BackgroundMessages[K] & { type: K },
 ): Promise<BackgroundReplies[K]> {
-  return browser.runtime.sendMessage(message) as Promise<BackgroundReplies[K]>;
+  return browser.runtime.sendMessage<typeof message, BackgroundReplies[K]>(message);
 }

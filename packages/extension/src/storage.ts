@@ -37,7 +37,7 @@ const PREFIX = 'overlay:';
  * it. Not persisted across browser restarts.
  */
 export async function loadOverlays(): Promise<OverlayState[]> {
-  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+  const all = await browser.storage.session.get(null);
   return Object.entries(all)
     .filter(([key]) => key.startsWith(PREFIX))
     .map(([, state]) => state as OverlayState);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MAX_SENT_URL } from './constants.js';
+import { MAX_SELECTOR, MAX_SENT_URL } from './constants.js';
 
 // Bounds: every string has a maximum length and every number a range, so one event can never
 // cost the collector more than a few hundred bytes of work or memory.
@@ -59,7 +59,7 @@ export const ClickEvent = Type.Object({
   y: Px,
   w: Size,
   h: Size,
-  sel: Type.Optional(Str(256)),
+  sel: Type.Optional(Str(MAX_SELECTOR)),
   ex: Type.Optional(Frac),
   ey: Type.Optional(Frac),
   ...Viewport,

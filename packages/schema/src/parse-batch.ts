@@ -30,7 +30,7 @@ const explain = (check: TypeCheck<TSchema>, value: unknown, prefix = ''): string
 export function parseBatch(input: unknown): ParseResult {
   const { envelope, events: eventChecks } = checks();
   if (!envelope.Check(input)) return { ok: false, error: explain(envelope, input) };
-  const batch = input as unknown as { events: Array<{ type: string }> };
+  const batch = input as { events: Array<{ type: string }> };
   const kept: Event[] = [];
   let skipped = 0;
   for (let i = 0; i < batch.events.length; i++) {

@@ -13,6 +13,6 @@ export function parseLiveMessage(text: string): { ok: true; value: LiveMessage }
   } catch {
     return { ok: false, error: 'frame: invalid JSON' };
   }
-  if (Value.Check(LiveMessage, data)) return { ok: true, value: data as LiveMessage };
+  if (Value.Check(LiveMessage, data)) return { ok: true, value: data };
   return { ok: false, error: explainFirst(Value.Errors(LiveMessage, data).First(), 'frame') };
 }

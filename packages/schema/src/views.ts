@@ -79,7 +79,7 @@ export function parseSaveView(input: unknown): { ok: true; value: SaveViewReques
 /** Check a `POST /api/shares` body: `viewId` present means a saved view, else a page's live map. */
 export function parseShareRequest(input: unknown): { ok: true; value: ShareRequest } | { ok: false; error: string } {
   const shape = input && typeof input === 'object' && 'viewId' in input ? ShareViewRequest : SharePageRequest;
-  if (Value.Check(shape, input)) return { ok: true, value: input as ShareRequest };
+  if (Value.Check(shape, input)) return { ok: true, value: input };
   return { ok: false, error: explainFirst(Value.Errors(shape, input).First()) };
 }
 

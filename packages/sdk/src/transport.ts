@@ -112,7 +112,7 @@ export function createTransport(o: TransportOptions): Transport {
         // so an owner opening the console sees what to fix, not only "403 (Forbidden)".
         else if (r.status > 399 && !warned) {
           warned = 1;
-          (async () => (await r.json!()).error)().then(
+          (async () => ((await r.json!()) as { error?: string }).error)().then(
             (e) => console.warn('heatlens: ' + r.status + ' ' + e),
             () => console.warn('heatlens: ' + r.status),
           );

@@ -1,13 +1,14 @@
 import { diffHeatmaps, type HeatDiff, type Heatmap, type SavedView, type ViewSummary } from '@heatlens/schema';
-import { drawDiffOver, drawHeatOver, exportPng, ppLabel, type Backdrop } from './capture-map.js';
+import { drawDiffOver, drawHeatOver, exportPng, type Backdrop } from './capture-map.js';
+import { elementsTable } from './compare-table.js';
 import { byId, h } from './dom.js';
 import { formatClock, formatCount, formatWindow } from './format.js';
 import { loadCapture, savedApi, type Target } from './saved-api.js';
+import { savedControls } from './saved-controls.js';
+import { showShareLink } from './share-link.js';
 
 /** How often a comparison with the previous period is asked for again while the live side moves (ms). */
 const PREVIOUS_REFRESH_MS = 2000;
-/** Rows of the changed-elements table. */
-const TOP_ELEMENTS = 10;
 /** Page width drawn without a capture, per width segment (CSS px). */
 const BLANK_WIDTH: Record<string, number> = { s: 390, m: 1000, l: 1280, all: 1280 };
 
@@ -92,34 +93,6 @@ export function createSavedPanel() {
     figure.hidden = false;
   }
 
-  function elementsTable(diff: HeatDiff) {
-    const rows = diff.elements.slice(0, TOP_ELEMENTS);
-    if (!rows.length) return h('p', { class: 'muted' }, 'No element changed its share of clicks.');
-    return h(
-      'table',
-      { id: 'compare-table', class: 'compare-table' },
-      h(
-        'thead',
-        {},
-        h('tr', {}, h('th', {}, 'Element'), h('th', {}, 'Then'), h('th', {}, 'Now'), h('th', {}, 'Change')),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((e) =>
-          h(
-            'tr',
-            { 'data-sel': e.sel },
-            h('td', {}, h('code', {}, e.sel)),
-            h('td', { class: 'num' }, formatCount(e.then)),
-            h('td', { class: 'num' }, formatCount(e.now)),
-            h('td', { class: `num ${e.pp > 0 ? 'rise' : 'fall'}` }, ppLabel(e.pp)),
-          ),
-        ),
-      ),
-    );
-  }
-
   /** Draw over capture `id` (else the page's newest of the segment); a blank page when there is none. */
   async function useCapture(id?: string | null) {
     if (!target) return;
@@ -159,30 +132,7 @@ export function createSavedPanel() {
   async function share(body: object, what: string) {
     const days = Number(byId<HTMLSelectElement>('share-days').value);
     const s = await api().share({ ...body, expiresInDays: days });
-    const url = h('input', { id: 'share-url', readonly: true, value: s.url, size: 60 });
-    shareOut.replaceChildren(
-      h(
-        'p',
-        {},
-        `Read-only link to ${what}, until ${new Date(s.expiresAt).toLocaleString()}. ` +
-          'Anyone with it sees this map alone.',
-      ),
-      url,
-      h('button', { type: 'button', onclick: () => void navigator.clipboard?.writeText(s.url) }, 'Copy'),
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'share-revoke',
-          onclick: async () => {
-            await api().revoke(s.id).catch(fail);
-            shareOut.replaceChildren(h('p', {}, 'Link revoked: it answers "not found" from now on.'));
-          },
-        },
-        'Revoke',
-      ),
-    );
-    shareOut.hidden = false;
+    showShareLink(shareOut, s, what, () => api().revoke(s.id), fail);
   }
 
   function row(v: ViewSummary) {
@@ -223,63 +173,26 @@ export function createSavedPanel() {
   }
 
   root.replaceChildren(
-    h('h3', {}, 'Saved views, comparisons and links'),
-    h(
-      'form',
-      {
-        class: 'saved-form',
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          const name = nameInput.value.trim();
-          if (!name || !target) return say('Type a name for the view first.');
-          void api()
-            .save(target, name, captureId)
-            .then(() => {
-              nameInput.value = '';
-              say(`Saved "${name}".`);
-              return reload();
-            })
-            .catch(fail);
-        },
+    ...savedControls(nameInput, {
+      save: (e: Event) => {
+        e.preventDefault();
+        const name = nameInput.value.trim();
+        if (!name || !target) return say('Type a name for the view first.');
+        void api()
+          .save(target, name, captureId)
+          .then(() => {
+            nameInput.value = '';
+            say(`Saved "${name}".`);
+            return reload();
+          })
+          .catch(fail);
       },
-      nameInput,
-      h('button', { type: 'submit', id: 'save-view' }, 'Save view'),
-    ),
-    h(
-      'p',
-      { class: 'saved-actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'compare-prev',
-          onclick: () => (
-            (mode = { kind: 'previous', at: 0, label: 'Now vs the period before' }),
-            void refreshPrevious()
-          ),
-        },
-        'Compare with the previous period',
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'share-live',
-          onclick: () => target && void share({ ...target }, 'the live map of this page').catch(fail),
-        },
-        'Share the live map',
-      ),
-      h(
-        'label',
-        {},
-        ' Links expire after ',
-        h(
-          'select',
-          { id: 'share-days' },
-          ...[1, 7, 30, 90].map((d) => h('option', { value: d, selected: d === 7 }, `${d} days`)),
-        ),
-      ),
-    ),
+      comparePrevious: () => {
+        mode = { kind: 'previous', at: 0, label: 'Now vs the period before' };
+        void refreshPrevious();
+      },
+      shareLive: () => target && void share({ ...target }, 'the live map of this page').catch(fail),
+    }),
     status,
     list,
     shareOut,

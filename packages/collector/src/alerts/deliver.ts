@@ -58,7 +58,7 @@ export function createDelivery(options: DeliveryOptions) {
     });
 
   const pinned = guardedLookup(options.lookup);
-  const open = options.lookup ?? (undefined as unknown as LookupFunction);
+  const open = options.lookup;
 
   /** One POST: its status, or 'blocked' when the address is one a webhook may not reach. */
   async function post(url: string, alert: Alert, allowPrivate: boolean): Promise<number | 'blocked'> {

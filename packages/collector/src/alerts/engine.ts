@@ -54,8 +54,7 @@ export function createAlertEngine(deps: AlertEngineDeps) {
   const given = Object.fromEntries(
     Object.entries(deps.options ?? {}).filter(([, v]) => v !== undefined),
   ) as AlertOptions;
-  const o: AlertOptions & typeof ALERT_DEFAULTS = { ...ALERT_DEFAULTS, ...given } as AlertOptions &
-    typeof ALERT_DEFAULTS;
+  const o: AlertOptions & typeof ALERT_DEFAULTS = { ...ALERT_DEFAULTS, ...given };
   const { store, log, metrics } = deps;
   const latest = new Map<string, AlertList>();
   const delivery = createDelivery({

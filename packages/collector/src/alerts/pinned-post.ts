@@ -13,11 +13,11 @@ export const BLOCKED_LOOKUP = 'webhook host resolves to a loopback, link-local o
  * name that answers a public address to a check and 127.0.0.1 to the connection (DNS rebinding)
  * cannot reach the collector's host. `base` defaults to `dns.lookup`.
  */
-export function guardedLookup(base: LookupFunction = dnsLookup as LookupFunction): LookupFunction {
+export function guardedLookup(base: LookupFunction = dnsLookup): LookupFunction {
   return (host, options, callback) => {
     base(host, { ...options, all: true }, (err, answer) => {
       if (err) return callback(err, '', 0);
-      const list = (Array.isArray(answer) ? answer : [{ address: answer, family: 4 }]) as LookupAddress[];
+      const list = Array.isArray(answer) ? answer : [{ address: answer, family: 4 }];
       if (list.length === 0 || list.some((a) => blockedAddress(a.address))) {
         const e = Object.assign(new Error(BLOCKED_LOOKUP), { code: 'EWEBHOOKBLOCKED' });
         return callback(e, '', 0);
@@ -29,7 +29,7 @@ export function guardedLookup(base: LookupFunction = dnsLookup as LookupFunction
 }
 
 /**
- * POST `body` as JSON to `url` over node:http(s) with `lookup` on its connection (a fresh
+ * POST `body` as JSON to `url` over node:http(s) with `lookup` on its connection (node's own when unset; a fresh
  * connection each time: no agent keeps one that resolved earlier). Resolves with the status once
  * the answer's headers arrive (its body is discarded); rejects on a network error, a blocked
  * address or `signal`. Redirects are not followed.
@@ -37,7 +37,7 @@ export function guardedLookup(base: LookupFunction = dnsLookup as LookupFunction
 export function postJson(
   url: string,
   body: string,
-  o: { lookup: LookupFunction; signal: AbortSignal; headers?: Record<string, string> },
+  o: { lookup?: LookupFunction; signal: AbortSignal; headers?: Record<string, string> },
 ): Promise<number> {
   const u = new URL(url);
   const request = u.protocol === 'https:' ? httpsRequest : httpRequest;

@@ -110,15 +110,16 @@ export function checkAlerts(v: unknown, at: string): SiteAlerts {
   if (v.allowPrivateWebhook !== undefined && typeof v.allowPrivateWebhook !== 'boolean')
     throw new TypeError(`${at}.allowPrivateWebhook must be true or false`);
   if (v.webhook !== undefined) {
+    const webhook = typeof v.webhook === 'string' ? v.webhook : '';
     let ok = false;
     try {
-      const u = new URL(String(v.webhook));
-      ok = typeof v.webhook === 'string' && (u.protocol === 'https:' || u.protocol === 'http:');
+      const u = new URL(webhook);
+      ok = u.protocol === 'https:' || u.protocol === 'http:';
     } catch {
       // not a URL at all: `ok` stays false
     }
     if (!ok) throw new TypeError(`${at}.webhook must be an http(s) URL`);
-    if (v.allowPrivateWebhook !== true && privateHost(new URL(String(v.webhook)).hostname))
+    if (v.allowPrivateWebhook !== true && privateHost(new URL(webhook).hostname))
       throw new TypeError(
         `${at}.webhook points to a loopback, link-local or private address; set ${at}.allowPrivateWebhook to allow it`,
       );
@@ -134,7 +135,7 @@ export function checkAlerts(v: unknown, at: string): SiteAlerts {
   }
   if (v.spike !== undefined) checkRule(v.spike, `${at}.spike`, { min: [1, 1e9], multiple: [1, 1e6] });
   checkNumber(v, 'cooldownMs', at, 0, 7 * 24 * 3600_000);
-  return v as SiteAlerts;
+  return v;
 }
 
 /** A checked `alerts` entry with its defaults: no rule named means `rage` and `dead`. */

@@ -83,7 +83,7 @@ export class FoldIncrements {
 
   private members(g: BucketIncrements, set: FoldSet): Map<string | number, FoldItem> {
     let members = g.sets.get(set);
-    if (!members) g.sets.set(set, (members = new Map()));
+    if (!members) g.sets.set(set, (members = new Map<string | number, FoldItem>()));
     return members;
   }
 

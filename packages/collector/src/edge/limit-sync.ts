@@ -83,7 +83,7 @@ export function createLimitSync(options: {
     }
     const results = await Promise.allSettled(batch.map(exchange));
     const failed = results.find((r) => r.status === 'rejected');
-    if (failed) onError((failed as PromiseRejectedResult).reason);
+    if (failed) onError(failed.reason);
   }
 
   function flush(): Promise<void> {

@@ -1,4 +1,3 @@
-import type { WindowName } from '@heatlens/schema';
 import { levelsFor } from '../core/retention.js';
 
 type Levelled = { size: number };
@@ -17,7 +16,7 @@ export function dropUnkeptMemory(
   days: number,
 ): number {
   const kept = new Set<string>(levelsFor(days).map((w) => w.name));
-  const gone = (win: string) => !kept.has(win as WindowName);
+  const gone = (win: string) => !kept.has(win);
   let freed = 0;
   const dropFrom = (m: Map<string, Levelled>, winOf: (key: string) => string) => {
     for (const [key, buckets] of m) {

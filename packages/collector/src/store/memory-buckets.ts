@@ -20,7 +20,7 @@ export function bumpCapped(m: Counts, k: string, n: number) {
   const fam = m.has(k) ? undefined : familyOf(k);
   if (fam !== undefined) {
     let fams = families.get(m);
-    if (!fams) families.set(m, (fams = new Map()));
+    if (!fams) families.set(m, (fams = new Map<string, number>()));
     const c = fams.get(fam.key) ?? 0;
     if (c >= fam.cap) k = otherOf(fam.key);
     else fams.set(fam.key, c + 1);
@@ -44,7 +44,7 @@ export function bumpTile(
   bucketCap: number,
   windowCap: number,
 ) {
-  const m = getOr(buckets, b, () => new Map());
+  const m = getOr(buckets, b, (): Counts => new Map());
   if (!m.has(k)) {
     const inBucket = tileCounts.get(m) ?? 0;
     const inWindow = tileCounts.get(buckets) ?? 0;

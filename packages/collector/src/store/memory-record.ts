@@ -11,7 +11,17 @@ import {
   MAX_TILES_PER_WINDOW,
   SCROLL_SESSION_TTL_MS,
 } from '../core/limits.js';
-import { bump, bumpCapped, bumpTile, getOr, isTile, prune, setKey } from './memory-buckets.js';
+import {
+  bump,
+  bumpCapped,
+  bumpTile,
+  getOr,
+  isTile,
+  prune,
+  setKey,
+  type Buckets,
+  type Counts,
+} from './memory-buckets.js';
 import { pageOf, prunePageSet, written, type PageState, type SiteState } from './memory-state.js';
 import type { RecordResult } from './types.js';
 import { VisitorSketch } from './visitor-sketch.js';
@@ -45,7 +55,7 @@ function writeItems(page: PageState, batch: FoldedBatch, items: Item[], w: Windo
     const buckets = getOr(
       page.sets,
       setKey(w.name, item.set, item.set === COUNTER_SET ? ALL_SEG_KEY : batch.seg),
-      () => new Map(),
+      (): Buckets<Counts> => new Map(),
     );
     if ((item.set === HEAT_SETS.move || item.set === HEAT_SETS.click) && isTile(item.member)) {
       const cap = w === WINDOW_SPECS[0] ? MAX_TILES_PER_BUCKET : MAX_TILES_PER_WINDOW;
@@ -53,16 +63,16 @@ function writeItems(page: PageState, batch: FoldedBatch, items: Item[], w: Windo
         written.set(buckets.get(b)!, version);
       } else {
         // Counted as the page's dropped tiles, as the Redis store does.
-        const counters = getOr(page.sets, setKey(w.name, COUNTER_SET, ALL_SEG_KEY), () => new Map());
+        const counters = getOr(page.sets, setKey(w.name, COUNTER_SET, ALL_SEG_KEY), (): Buckets<Counts> => new Map());
         bump(
-          getOr(counters, bucketOf(batch.now, w.bucketMs), () => new Map()),
+          getOr(counters, bucketOf(batch.now, w.bucketMs), (): Counts => new Map()),
           'tdrop',
           item.n,
         );
       }
       continue;
     }
-    const counts = getOr(buckets, b, () => new Map());
+    const counts = getOr(buckets, b, (): Counts => new Map());
     bumpCapped(counts, item.member, item.n);
     written.set(counts, version);
   }
@@ -71,18 +81,18 @@ function writeItems(page: PageState, batch: FoldedBatch, items: Item[], w: Windo
 /** Count the batch's events per bucket: the page's visitors, the site's ranking and events series. */
 function countEvents(page: PageState, site: SiteState, batch: FoldedBatch, w: WindowSpec) {
   const start = windowStart(batch.now, w);
-  const visitors = getOr(page.visitors, w.name, () => new Map());
-  const ranking = getOr(site.pages, w.name, () => new Map());
+  const visitors = getOr(page.visitors, w.name, (): Buckets<VisitorSketch> => new Map());
+  const ranking = getOr(site.pages, w.name, (): Buckets<Counts> => new Map());
   for (const [b0, n] of batch.buckets) {
     const b = bucketOf(b0, w.bucketMs);
     if (b < start) continue;
     getOr(visitors, b, () => new VisitorSketch()).add(batch.sid);
     bump(
-      getOr(ranking, b, () => new Map()),
+      getOr(ranking, b, (): Counts => new Map()),
       batch.page,
       n,
     );
-    const events = getOr(site.events, w.name, () => new Map());
+    const events = getOr(site.events, w.name, (): Buckets<number> => new Map());
     events.set(b, (events.get(b) ?? 0) + n);
   }
   // Prune only when the window's start moved: a record is then a handful of map updates.
@@ -95,7 +105,7 @@ function countEvents(page: PageState, site: SiteState, batch: FoldedBatch, w: Wi
   if (site.prunedAt.get(w.name) !== start) {
     site.prunedAt.set(w.name, start);
     prune(ranking, batch.now, w);
-    prune(site.events.get(w.name) ?? new Map(), batch.now, w);
+    prune(site.events.get(w.name) ?? new Map<number, number>(), batch.now, w);
   }
 }
 

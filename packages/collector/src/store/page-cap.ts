@@ -102,7 +102,7 @@ export function createPageAdmission(options: PageLimits & { of?: (site: string) 
     admit(site: string, page: string, now: number, sid = ''): string {
       const lim = options.of?.(site) ?? options;
       let pages = known.get(site);
-      if (!pages) known.set(site, (pages = new Map()));
+      if (!pages) known.set(site, (pages = new Map<string, number>()));
       const seen = pages.get(page);
       const admitted = fresh.at(site, now);
       if (seen === undefined || seen < now - KNOWN_RECENT_MS) {

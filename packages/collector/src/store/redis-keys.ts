@@ -190,7 +190,7 @@ export const rateLimitKey = (kind: string) => `hl:rl:${kind}`;
 export const LUA_KEYS = [
   `local DISTINCT = '${DISTINCT_SUFFIX}'`,
   ...Object.entries(SPECS).map(([name, parts]) => {
-    const params = (parts as Part[]).filter((p) => typeof p !== 'string').map((p) => (p as { arg: string }).arg);
+    const params = (parts as Part[]).filter((p) => typeof p !== 'string').map((p) => p.arg);
     const body = (parts as Part[]).map((p) => `':' .. ${typeof p === 'string' ? `'${p}'` : p.arg}`).join(' .. ');
     return `local function K_${name}(${['pre', ...params].join(', ')}) return pre${body ? ` .. ${body}` : ''} end`;
   }),

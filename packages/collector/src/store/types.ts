@@ -190,7 +190,7 @@ export type RedisLike = {
   zUnionWithScores(keys: [string, ...string[]]): Promise<Array<{ value: string; score: number }>>;
   pfCount(keys: string[]): Promise<number>;
   mGet(keys: string[]): Promise<Array<string | null>>;
-  set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<string | null | unknown>;
+  set(key: string, value: string, options: { PX: number; NX?: boolean }): Promise<unknown>;
   zRangeByScore(
     key: string,
     min: number | string,

@@ -11,7 +11,7 @@ export function createMemoryViews(): ViewStore {
   const shares = new Map<string, Map<string, Kept<StoredShare>>>();
   const siteMap = <T>(all: Map<string, Map<string, Kept<T>>>, site: string, now: number) => {
     let m = all.get(site);
-    if (!m) all.set(site, (m = new Map()));
+    if (!m) all.set(site, (m = new Map<string, Kept<T>>()));
     for (const [id, k] of m) if (k.until <= now) m.delete(id);
     return m;
   };

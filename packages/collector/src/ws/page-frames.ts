@@ -61,7 +61,7 @@ export function publish(feed: PageFeed, next: FeedState, ready: WeakSet<WebSocke
 function isResync(data: RawData, isBinary: boolean): boolean {
   if (isBinary) return false;
   try {
-    const msg = JSON.parse(data.toString()) as Partial<LiveClientMessage> | null;
+    const msg = JSON.parse((data as Buffer).toString()) as Partial<LiveClientMessage> | null;
     return msg?.type === 'resync';
   } catch {
     return false;

@@ -26,7 +26,7 @@ export function createShareWatch(deps: {
     sockets.delete(id);
   };
   let checking = false;
-  const timer = setInterval(async () => {
+  const check = async () => {
     if (checking || !sockets.size) return;
     checking = true;
     try {
@@ -42,7 +42,8 @@ export function createShareWatch(deps: {
     } finally {
       checking = false;
     }
-  }, deps.everyMs ?? 500);
+  };
+  const timer = setInterval(() => void check(), deps.everyMs ?? 500);
   timer.unref();
 
   return {

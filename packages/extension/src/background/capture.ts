@@ -45,7 +45,7 @@ function send<K extends keyof CaptureRequests>(
   tabId: number,
   message: CaptureRequests[K]['request'] & CaptureRequest,
 ): Promise<CaptureRequests[K]['reply']> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<CaptureRequests[K]['reply']>;
+  return browser.tabs.sendMessage<typeof message, CaptureRequests[K]['reply']>(tabId, message);
 }
 
 /**

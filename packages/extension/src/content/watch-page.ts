@@ -33,7 +33,7 @@ export function watchPage(win: Window, own: Element, on: PageWatchers, signal: A
   win.addEventListener(
     'toggle',
     (e) => {
-      if (e.target !== own) on.onToggle((e as ToggleEvent).newState === 'open');
+      if (e.target !== own) on.onToggle(e.newState === 'open');
     },
     { ...listen, capture: true },
   );

@@ -8,7 +8,7 @@ let fallback: string | undefined;
  */
 export function sessionId(): string {
   try {
-    return (sessionStorage['heatlens:sid'] ||= randomId());
+    return (sessionStorage['heatlens:sid'] ||= randomId()) as string;
   } catch {
     return (fallback ||= randomId());
   }
