@@ -1,4 +1,4 @@
-import type { Stats } from '@heatlens/schema/live';
+import { emptyStats } from '@heatlens/testkit/snapshot';
 import { describe, expect, it } from 'vitest';
 import { formatShare } from './format.js';
 import { COLUMNS } from './page-columns.js';
@@ -7,11 +7,7 @@ import { COLUMNS } from './page-columns.js';
 
 describe('pages table columns', () => {
   const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
-  const stats: Stats = {
-    site: 'demo',
-    windowMs: 300_000,
-    from: 0,
-    to: 300_000,
+  const stats = emptyStats({
     path: '/signup',
     events: 20,
     views: 4,
@@ -19,20 +15,16 @@ describe('pages table columns', () => {
     clicks: 6,
     rage: 1,
     dead: 2,
-    selectors: [],
-    scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
     forms: { starts: 4, submits: 1, byForm: [] },
     media: { video: { ...media, play: 2, p25: 2, p50: 1 }, audio: { ...media, play: 1, complete: 1 }, bySrc: [] },
     downloads: { total: 1, top: [] },
-    imageViews: { total: 0, top: [] },
-    outbound: { total: 0, top: [] },
     engagedMs: 90_000,
     custom: [
       { name: 'a', count: 2 },
       { name: 'b', count: 3 },
     ],
     sources: { referrers: [], languages: [], timeZones: [], regions: [], screens: [] },
-  };
+  });
   const text = Object.fromEntries(COLUMNS.map((c) => [c.key, c.text(stats)]));
 
   it('derives abandonment, media totals, engaged time per visitor and custom totals', () => {
