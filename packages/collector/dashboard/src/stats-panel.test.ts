@@ -1,20 +1,9 @@
 // @vitest-environment happy-dom
-import { emptyStats } from '@heatlens/testkit/snapshot';
 import { describe, expect, it } from 'vitest';
+import { SIGNUP_STATS } from './signup-stats.fixture.js';
 import { renderStatsPanel } from './stats-panel.js';
 
-const stats = emptyStats({
-  path: '/signup',
-  events: 20,
-  views: 4,
-  visitors: 3,
-  clicks: 6,
-  rage: 1,
-  dead: 2,
-  forms: { starts: 4, submits: 1, byForm: [] },
-  engagedMs: 90_000,
-  sources: { referrers: [], languages: [], timeZones: [], regions: [], screens: [] },
-});
+const stats = SIGNUP_STATS;
 
 /** The label of a headline figure, by its `data-stat` key. */
 function labelOf(panel: HTMLElement, key: string): string | undefined {
