@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 import { prng } from './lib/batches.mjs';
-import { redis } from './lib/deps.mjs';
-import { spawnServer, startRedisServer } from './lib/procs.mjs';
+import { startRedisClient, usedMemory } from './lib/redis-client.mjs';
+import { spawnServer } from './lib/procs.mjs';
 
 register();
 const { SITE, keyBytes, planVisits, simulate, visitBatches } = await import('./lib/capacity-sim.mjs');
@@ -27,21 +27,15 @@ const rows = Math.max(1, Math.round(tiles / 50));
 const note = (s) => process.stdout.write(`${s}\n`);
 const MiB = 1024 * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const usedMemory = async (c) => Number(/used_memory:(\d+)/.exec(await c.info('memory'))[1]);
 
 async function withRedis(fn) {
-  const server = await startRedisServer();
-  const client = await redis
-    .createClient({ url: server.url })
-    .on('error', () => {})
-    .connect();
+  const { server, client, close } = await startRedisClient();
   try {
     const base = await usedMemory(client);
     await fn(client, server);
     return { used: (await usedMemory(client)) - base, keys: await client.dbSize(), bytes: await keyBytes(client) };
   } finally {
-    await client.close().catch(() => {});
-    await server.stop();
+    await close();
   }
 }
 

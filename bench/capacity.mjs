@@ -14,8 +14,7 @@
 // Prints used_memory (INFO memory) and keys at the end, bytes per page and per daily visitor,
 // the site's predicted size, and a live hop's Redis time for one page (advance + 5m snapshot).
 import { register } from 'tsx/esm/api';
-import { redis } from './lib/deps.mjs';
-import { startRedisServer } from './lib/procs.mjs';
+import { startRedisClient, usedMemory } from './lib/redis-client.mjs';
 import { commandStats, resetStats } from './lib/stats.mjs';
 
 register();
@@ -39,15 +38,7 @@ if (days > 400 || retention > 400) throw new RangeError('--days, --retention: at
 const note = (s) => process.stdout.write(`${s}\n`);
 const MiB = 1024 * 1024;
 
-export async function usedMemory(client) {
-  return Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]);
-}
-
-const server = await startRedisServer();
-const client = await redis
-  .createClient({ url: server.url })
-  .on('error', () => {})
-  .connect();
+const { client, close } = await startRedisClient();
 try {
   const t0 = Date.now();
   const base = await usedMemory(client);
@@ -122,6 +113,5 @@ try {
   );
   note(JSON.stringify(r));
 } finally {
-  await client.close().catch(() => {});
-  await server.stop();
+  await close();
 }

@@ -14,23 +14,14 @@
 // single-page app's own. Rage: a few bursts of three quick clicks and text-selecting triple clicks.
 // Run after `pnpm build`: `node bench/dead-clicks.mjs`. Prints a table; asserts nothing.
 import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { createServer } from 'node:http';
 import { launchChromium } from '@heatlens/testkit/chromium';
 import { SHOP_PAGES, startShop } from '../examples/shop/server.mjs';
 import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
+import { offlineCdn, themeFile } from '@heatlens/testkit/themes';
 
 // HEATLENS_SDK_FILE: another build of the script tag, to compare (e.g. the one before a change).
 const SDK = process.env.HEATLENS_SDK_FILE || SDK_BUNDLE;
-const MODULES = new URL('../node_modules/', import.meta.url);
-// The themes' files, by URL prefix; a CDN script they load is served from its npm package.
-const THEMES = {
-  '/sb-admin-2/': new URL('startbootstrap-sb-admin-2/', MODULES),
-  '/clean-blog/': new URL('startbootstrap-clean-blog/dist/', MODULES),
-};
-const CDN = {
-  'bootstrap@5.2.3/dist/js/bootstrap.bundle.min.js': new URL('bootstrap/dist/js/bootstrap.bundle.min.js', MODULES),
-};
 // Elements of SB Admin 2 a visitor clicks and sees nothing happen (hand classification, by the key
 // `targets` gives them; headings, paragraphs and pictures are added as dead): the topbar search
 // button (type=button, no handler: the theme ships the look only). Clean Blog has none but text.
@@ -97,7 +88,6 @@ setInterval(()=>{for(const a of document.querySelectorAll('.nav-link'))a.classLi
 </body></html>`;
 
 const sdk = readFileSync(SDK);
-const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 // Serves /sdk.js and the theme page; takes batches at /collect (the page records them itself).
 const stub = createServer((req, res) => {
   const cors = { 'Access-Control-Allow-Origin': '*' };
@@ -105,18 +95,10 @@ const stub = createServer((req, res) => {
     return res.writeHead(200, { 'Content-Type': 'text/javascript', ...cors }).end(sdk);
   if (req.url == '/collect') return req.resume().on('end', () => res.writeHead(204, cors).end());
   if (req.url?.startsWith('/theme')) return res.writeHead(200, { 'Content-Type': 'text/html' }).end(THEME);
-  const prefix = Object.keys(THEMES).find((p) => req.url?.startsWith(p));
-  if (prefix) {
-    const rel = new URL(req.url, 'http://x').pathname.slice(prefix.length);
-    const file = new URL(rel.includes('..') ? 'missing' : rel, THEMES[prefix]);
-    if (!existsSync(file)) return res.writeHead(404).end();
-    const type = TYPES[extname(rel)] ?? 'application/octet-stream';
-    let body = readFileSync(file);
-    // The SDK's script tag, as a site owner adds it to the theme's <head>.
-    if (type == 'text/html')
-      body = String(body).replace('</head>', '<script src="/sdk.js" data-site="bench"></script></head>');
-    return res.writeHead(200, { 'Content-Type': type }).end(body);
-  }
+  // The SDK's script tag, as a site owner adds it to the theme's <head>.
+  const theme = themeFile(req.url, '<script src="/sdk.js" data-site="bench"></script>');
+  if (theme?.missing) return res.writeHead(404).end();
+  if (theme) return res.writeHead(200, { 'Content-Type': theme.type }).end(theme.body);
   res.writeHead(404).end();
 });
 await new Promise((r) => stub.listen(0, '127.0.0.1', r));
@@ -126,13 +108,7 @@ const shop = await startShop({ port: 0, collectorUrl: stubUrl });
 const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 // Offline: a theme's CDN script comes from its npm package; fonts, icons and pictures are refused.
-await context.route(
-  (u) => !u.href.startsWith(stubUrl) && !u.href.startsWith(shop.url),
-  (route) => {
-    const hit = Object.keys(CDN).find((k) => route.request().url().endsWith(k));
-    return hit ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(CDN[hit]) }) : route.abort();
-  },
-);
+await context.route((u) => !u.href.startsWith(stubUrl) && !u.href.startsWith(shop.url), offlineCdn);
 await context.addInitScript(() => {
   // Every batch the SDK hands to fetch, and links that are not followed (downloads, outbound,
   // other pages): the rule exempts links without looking where they lead.

@@ -6,44 +6,26 @@
 // ("Save this page for the dashboard") at the same widths, then the page view screenshotted.
 // Run after `pnpm build`: `node scripts/screenshot-captures.mjs [--out docs/img]`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { launchChromium, launchWithExtension } from '@heatlens/testkit/chromium';
 import { configure, extensionWorker, openPopup, prepareTestExtension, tabIdOf } from '@heatlens/testkit/test-extension';
+import { offlineCdn, themeFile } from '@heatlens/testkit/themes';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs/img' } } });
-const MODULES = new URL('../node_modules/', import.meta.url);
-const THEMES = {
-  '/sb-admin-2/': new URL('startbootstrap-sb-admin-2/', MODULES),
-  '/clean-blog/': new URL('startbootstrap-clean-blog/dist/', MODULES),
-};
-const CDN = {
-  'bootstrap@5.2.3/dist/js/bootstrap.bundle.min.js': new URL('bootstrap/dist/js/bootstrap.bundle.min.js', MODULES),
-};
-const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 const TOKEN = 'owner-trial-read-token-0123456789';
 
 // The site: the themes' files, with the SDK's script tag in every page's <head> (the collector's URL
 // is filled in once it listens).
 let collectorUrl = '';
 const site = createServer((req, res) => {
-  const prefix = Object.keys(THEMES).find((p) => req.url?.startsWith(p));
-  if (!prefix) return res.writeHead(404).end();
-  const rel = new URL(req.url, 'http://x').pathname.slice(prefix.length);
-  const file = new URL(rel.includes('..') ? 'missing' : rel, THEMES[prefix]);
-  if (!existsSync(file)) return res.writeHead(404).end();
-  const type = TYPES[extname(rel)] ?? 'application/octet-stream';
-  let body = readFileSync(file);
-  if (type == 'text/html')
-    body = String(body).replace(
-      '</head>',
-      `<script src="${collectorUrl}/sdk.js" data-site="themes" defer></script></head>`,
-    );
-  res.writeHead(200, { 'Content-Type': type }).end(body);
+  const theme = themeFile(req.url, `<script src="${collectorUrl}/sdk.js" data-site="themes" defer></script>`);
+  if (!theme || theme.missing) return res.writeHead(404).end();
+  res.writeHead(200, { 'Content-Type': theme.type }).end(theme.body);
 });
 await new Promise((r) => site.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${site.address().port}`;
@@ -69,10 +51,7 @@ console.log(`collector ${collectorUrl}, site ${origin}`);
 const offline = (context) =>
   context.route(
     (u) => !u.href.startsWith(origin) && !u.href.startsWith(collectorUrl) && u.protocol.startsWith('http'),
-    (route) => {
-      const hit = Object.keys(CDN).find((k) => route.request().url().endsWith(k));
-      return hit ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(CDN[hit]) }) : route.abort();
-    },
+    offlineCdn,
   );
 
 // Pages and what visitors click on them (by width: the phone layouts hide some of them).

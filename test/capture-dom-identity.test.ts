@@ -1,19 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type Collector } from '@heatlens/collector';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { OWNER_MARK } from '@heatlens/schema/constants';
-import { closeAll } from '@heatlens/testkit/close-all';
-import {
-  configure,
-  extensionWorker,
-  openPopup,
-  prepareTestExtension,
-  switchOverlayOn,
-  tabIdOf,
-} from '@heatlens/testkit/extension-e2e';
-import { hasChromium, launchWithExtension } from '@heatlens/testkit/chromium';
+import { openPopup, switchOverlayOn, tabIdOf } from '@heatlens/testkit/extension-e2e';
+import { hasChromium } from '@heatlens/testkit/chromium';
+import { startChromiumCapture } from './support/capture-rig.js';
+import { useForSuite } from './support/suite-resource.js';
 import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
 
 // An automatic capture (the option is on by default) pins the page while it takes its frames:
@@ -45,54 +36,20 @@ function domIdentity(page: Page): Promise<string> {
 }
 
 describe.runIf(hasChromium)('an automatic capture gives the page back exactly', () => {
-  let collector: Collector;
-  let files: Server;
-  let origin: string;
-  let ext: ReturnType<typeof prepareTestExtension>;
-  let context: BrowserContext & { dispose(): Promise<void> };
-  let worker: Worker;
-  let id: string;
-
-  const captures = async (path: string) => {
-    const url = new URL(`/api/captures?site=demo&path=${encodeURIComponent(path)}`, collector.url);
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } });
-    return ((await res.json()) as { captures: unknown[] }).captures.length;
-  };
-
-  beforeAll(async () => {
-    files = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
-    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-    collector = await startCollector({
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'silent',
-      sites: [{ id: 'demo', origins: [origin], readToken: TOKEN }],
-    });
-    // `<all_urls>` stands in for the `activeTab` grant a click on the toolbar button gives.
-    ext = prepareTestExtension({ hosts: ['<all_urls>'] });
-    context = await launchWithExtension(ext.dir, { viewport: { width: 1280, height: 720 } });
-    ({ worker, id } = await extensionWorker(context));
-    await configure(context, id, collector.url, TOKEN);
+  const rig = useForSuite(async () => {
+    const started = await startChromiumCapture(() => PAGE, { token: TOKEN });
     // The option as an owner has it: on (the rigs turn it off).
-    await worker.evaluate(() => chrome.storage.local.set({ autoCapture: true }));
+    await started.worker.evaluate(() => chrome.storage.local.set({ autoCapture: true }));
+    return started;
   });
-
-  afterAll(async () => {
-    await closeAll(
-      context && { close: () => context.dispose() },
-      files && { close: () => new Promise<void>((resolve) => files.close(() => resolve())) },
-      collector,
-    );
-    ext?.dispose();
-  });
+  const captures = async (path: string) => (await rig.site.captures(path)).length;
 
   it('leaves no style attribute on <html> or the sticky header after a capture on show', async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/one`);
+    const page = await rig.context.newPage();
+    await page.goto(`${rig.site.origin}/one`);
     const before = await domIdentity(page);
     expect(before).not.toMatch(/style/);
-    await switchOverlayOn(context, worker, id, page, { kind: 'move' });
+    await switchOverlayOn(rig.context, rig.worker, rig.id, page, { kind: 'move' });
     await expect.poll(() => captures('/one'), { timeout: 120_000 }).toBe(1);
     await expect.poll(() => domIdentity(page), { timeout: 10_000 }).toBe(before);
     // And it stays so: nothing of the capture is left to run.
@@ -102,11 +59,11 @@ describe.runIf(hasChromium)('an automatic capture gives the page back exactly', 
   }, 180_000);
 
   it('takes one capture and gives the page back when the overlay is shown twice in quick succession', async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/two`);
+    const page = await rig.context.newPage();
+    await page.goto(`${rig.site.origin}/two`);
     const before = await domIdentity(page);
-    const tabId = await tabIdOf(worker, page);
-    const popup = await openPopup(context, id, tabId);
+    const tabId = await tabIdOf(rig.worker, page);
+    const popup = await openPopup(rig.context, rig.id, tabId);
     // Two shows at once (the popup's toggle, then a setting changed at once): two automatic captures asked for.
     await popup.evaluate(
       async ([tabId, settings]) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { clicksOn, heatInsideShare, takeCapture, uploadCapture, type CaptureMeta } from './support/page-capture.js';
+import { postBatch } from './support/post-batch.js';
 
 // The dashboard's page view under "All widths" mixes widths as the overlay does: tile positions
 // are layout positions, so only the tiles of the picture's width segment are drawn and the other
@@ -42,23 +43,12 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
     }));
 
   async function send(path: string, meta: CaptureMeta, per: (i: number) => number, id: string, extra = 0) {
-    const body = {
-      v: 1,
+    const res = await postBatch(collector.url, shop.url, {
       id,
-      site: 'demo',
       sid: `visitor-${id}`,
       path,
       vw: meta.width,
-      sent: Date.now(),
-      events: [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, per), ...(extra ? loose(meta) : [])].map((e) => ({
-        ts: Date.now(),
-        ...e,
-      })),
-    };
-    const res = await fetch(`${collector.url}/collect`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Origin: shop.url },
-      body: JSON.stringify(body),
+      events: [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, per), ...(extra ? loose(meta) : [])],
     });
     expect(res.status).toBe(204);
   }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { clicksOn, heatInsideShare, takeCapture, uploadCapture, type CaptureMeta } from './support/page-capture.js';
+import { postBatch } from './support/post-batch.js';
 
 // The dashboard's page view over a page capture, end to end: the shop's home page captured at
 // 1280 px (a full-page picture and the boxes of the clicked elements), uploaded through the
@@ -41,23 +42,12 @@ describe.runIf(hasChromium)('dashboard page view over a capture', { timeout: 120
     meta = capture.meta;
     expect(meta.elements.map((e) => e.sel)).toEqual(TARGETS);
     captureId = await uploadCapture(collector.url, token, 'demo', '/', capture);
-    const body = {
-      v: 1,
+    const res = await postBatch(collector.url, shop.url, {
       id: 'capture-clicks-1',
-      site: 'demo',
       sid: 'visitor-1',
       path: '/',
       vw: 1280,
-      sent: Date.now(),
-      events: [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, (i) => 4 + 3 * i)].map((e) => ({
-        ts: Date.now(),
-        ...e,
-      })),
-    };
-    const res = await fetch(`${collector.url}/collect`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Origin: shop.url },
-      body: JSON.stringify(body),
+      events: [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, (i) => 4 + 3 * i)],
     });
     expect(res.status).toBe(204);
   });

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { clicksOn, takeCapture, uploadCapture, type CaptureMeta } from './support/page-capture.js';
+import { postBatch } from './support/post-batch.js';
 
 // The page view's element labels over a capture with named elements: a portfolio's navbar of
 // narrow links (Portfolio, About, Contact) side by side. Each label says the element's name, as
@@ -43,19 +44,12 @@ describe.runIf(hasChromium)('dashboard page view: element labels by name', { tim
     expect(meta.elements.map((e) => e.name)).toEqual(['Portfolio', 'About', 'Contact']);
     captureId = await uploadCapture(collector.url, token, 'demo', '/', capture);
     const events = [{ type: 'pageview', vh: 800 }, ...clicksOn(meta, (i) => 5 - i)];
-    const res = await fetch(`${collector.url}/collect`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Origin: 'http://localhost' },
-      body: JSON.stringify({
-        v: 1,
-        id: 'labels-1',
-        site: 'demo',
-        sid: 'visitor-1',
-        path: '/',
-        vw: 1280,
-        sent: Date.now(),
-        events: events.map((e) => ({ ts: Date.now(), ...e })),
-      }),
+    const res = await postBatch(collector.url, 'http://localhost', {
+      id: 'labels-1',
+      sid: 'visitor-1',
+      path: '/',
+      vw: 1280,
+      events,
     });
     expect(res.status).toBe(204);
   });

@@ -4,6 +4,7 @@ import { startCollector, type Collector } from '@heatlens/collector';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
+import { postBatch } from './support/post-batch.js';
 
 // The built dashboard at a laptop's and a phone's width, with busy pages: every column of the pages
 // table can be reached (it scrolls sideways, its page column stays), the time axis's labels do not
@@ -35,12 +36,8 @@ async function seed(c: Collector): Promise<void> {
       { type: 'engagement', ts, ms: 12_000 },
       { type: 'custom', ts, name: 'add_to_cart' },
     ];
-    const batch = { v: 1, id: `layout-${++n}`, site: 'demo', sid: `visitor-${i}`, path, vw: 1280, sent: now, events };
-    const res = await fetch(`${c.url}/collect`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Origin: 'http://127.0.0.1:8091' },
-      body: JSON.stringify(batch),
-    });
+    const batch = { id: `layout-${++n}`, sid: `visitor-${i}`, path, vw: 1280, events };
+    const res = await postBatch(c.url, 'http://127.0.0.1:8091', batch, now);
     expect(res.status).toBe(204);
   }
 }

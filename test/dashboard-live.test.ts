@@ -8,6 +8,8 @@ import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { cspViolations } from './support/csp.js';
 import { SDK_BUNDLE } from '@heatlens/testkit/sdk-bundle';
+import { postBatch } from './support/post-batch.js';
+import { expectPageView, expectRow } from './support/dashboard-view.js';
 
 // The live dashboard end to end: the real collector (in-process, with an injected clock) and the
 // real shop, the built dashboard in real Chromium. Known visits go in (two through the real SDK
@@ -20,73 +22,6 @@ const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const ARTIFACTS = root('.artifacts');
 const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
 const SDK_FILE = SDK_BUNDLE;
-
-type Row = Record<string, string>;
-
-/**
- * Wait until the pages table's row for `path` shows `expected` (cell `data-col` -> text), and
- * return how long it took. On timeout, fail with the row as it is, so the diff says what differs.
- */
-async function expectRow(page: Page, path: string, expected: Row, timeout = 5000): Promise<number> {
-  const start = performance.now();
-  const ok = await page
-    .waitForFunction(
-      ([p, want]) => {
-        const row = document.querySelector(`#pages-table tr[data-path=${JSON.stringify(p)}]`);
-        return (
-          !!row && Object.entries(want).every(([k, v]) => row.querySelector(`[data-col="${k}"]`)?.textContent === v)
-        );
-      },
-      [path, expected] as const,
-      { timeout, polling: 10 },
-    )
-    .then(
-      () => true,
-      () => false,
-    );
-  if (!ok) expect(await readRow(page, path), `row ${path}`).toMatchObject(expected);
-  return performance.now() - start;
-}
-
-async function readRow(page: Page, path: string): Promise<Row> {
-  return page.evaluate((p) => {
-    const out: Record<string, string> = {};
-    const row = document.querySelector(`#pages-table tr[data-path=${JSON.stringify(p)}]`);
-    for (const cell of row?.querySelectorAll('[data-col]') ?? [])
-      out[cell.getAttribute('data-col') ?? ''] = cell.textContent ?? '';
-    return out;
-  }, path);
-}
-
-/** Same for the page view: its `data-stat` numbers and the heatmap's total (`heatmap` key). */
-async function expectPageView(page: Page, expected: Row, timeout = 5000): Promise<number> {
-  const start = performance.now();
-  const read = () =>
-    page.evaluate(() => {
-      const out: Record<string, string> = { heatmap: document.getElementById('heatmap')?.dataset.total ?? '' };
-      for (const el of document.querySelectorAll('#page-stats [data-stat]'))
-        out[el.getAttribute('data-stat') ?? ''] = el.textContent ?? '';
-      return out;
-    });
-  const ok = await page
-    .waitForFunction(
-      (want) => {
-        const got = (k: string) =>
-          k === 'heatmap'
-            ? document.getElementById('heatmap')?.dataset.total
-            : document.querySelector(`#page-stats [data-stat="${k}"]`)?.textContent;
-        return Object.entries(want).every(([k, v]) => got(k) === v);
-      },
-      expected,
-      { timeout, polling: 10 },
-    )
-    .then(
-      () => true,
-      () => false,
-    );
-  if (!ok) expect(await read(), 'page view').toMatchObject(expected);
-  return performance.now() - start;
-}
 
 describe.runIf(hasChromium)('live dashboard in Chromium', () => {
   let offset = 0;
@@ -102,21 +37,7 @@ describe.runIf(hasChromium)('live dashboard in Chromium', () => {
   /** POST a batch as the SDK would, from the shop's origin; returns the status. */
   async function post(sid: string, path: string, vw: number, events: Array<Record<string, unknown>>): Promise<number> {
     const t = now();
-    const body = {
-      v: 1,
-      id: `${sid}-${t}-${++batches}`,
-      site: 'demo',
-      sid,
-      path,
-      vw,
-      sent: t,
-      events: events.map((e) => ({ ts: t, ...e })),
-    };
-    const res = await fetch(`${collector.url}/collect`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Origin: shop.url },
-      body: JSON.stringify(body),
-    });
+    const res = await postBatch(collector.url, shop.url, { id: `${sid}-${t}-${++batches}`, sid, path, vw, events }, t);
     if (res.status !== 204) console.error(`POST /collect ${res.status}: ${await res.text()}`);
     return res.status;
   }

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROW_PX } from '@heatlens/schema';
-import { startCollector, type Collector } from '@heatlens/collector';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 import {
   centreOf,
@@ -16,7 +15,7 @@ import {
   tileCentre,
   waitForColour,
 } from '@heatlens/testkit/extension-e2e';
-import { startShop } from '../examples/shop/server.mjs';
+import { openVisitor, startShopSite, type ShopSite } from './support/shop-site.js';
 import { hasChromium, launchChromium, launchWithExtension } from '@heatlens/testkit/chromium';
 
 // The whole path in real Chromium: the shop's pages with the real SDK -> the real collector on a
@@ -28,8 +27,7 @@ const ARTIFACTS = new URL('../.artifacts/', import.meta.url);
 
 describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end', () => {
   let redis: TestRedis;
-  let collector: Collector;
-  let shop: { url: string; close(): Promise<void> };
+  let site: ShopSite;
   let ext: ReturnType<typeof prepareTestExtension>;
   let context: BrowserContext & { dispose(): Promise<void> };
   // Visitors browse in a browser of their own: the owner's browser, with the shop's origin
@@ -37,24 +35,8 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   let visitors: Browser;
   let worker: Worker;
   let id: string;
-  let token: string;
   let owner: Page;
   let visitor: Page;
-
-  const heatmap = async (path: string, kind = 'move') => {
-    const url = new URL('/api/heatmap', collector.url);
-    for (const [k, v] of Object.entries({ site: 'demo', path, kind, window: '5m', seg: 'all' }))
-      url.searchParams.set(k, v);
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { path: string; total: number; tiles: number[][] };
-  };
-
-  /** Open /live sockets on the collector (its Prometheus gauge). */
-  const liveViewers = async () => {
-    const text = await (await fetch(new URL('/metrics', collector.url))).text();
-    return Number(/^heatlens_live_viewers (\d+)/m.exec(text)?.[1] ?? NaN);
-  };
 
   /** Toggle the overlay through the popup's own button; returns the popup page (closed by caller). */
   const tabs = new Map<Page, number>(); // a tab keeps its id across navigations
@@ -69,35 +51,15 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   };
 
   /** Open a visitor tab and wait for its SDK's first batch: from then on it flushes at the live pace. */
-  const openVisitor = async (path: string) => {
-    const page = await (await visitors.newContext({ viewport: VIEWPORT })).newPage();
-    const seen: string[] = [];
-    const t0 = Date.now();
-    page.on('request', (r) => seen.push(`${Date.now() - t0} ms: ${r.method()} ${r.url()}`));
-    page.on('response', (r) => seen.push(`${Date.now() - t0} ms: ${r.status()} ${r.url()}`));
-    page.on('requestfailed', (r) => seen.push(`${Date.now() - t0} ms: failed ${r.url()} ${r.failure()?.errorText}`));
-    const firstBatch = () =>
-      page.waitForResponse((r) => r.url().endsWith('/collect') && r.status() === 204, { timeout: 10_000 });
-    let batch = firstBatch();
-    await page.goto(shop.url + path);
-    let res = await batch.catch(() => null);
-    if (!res) {
-      // Seen a few times on a loaded machine: the page's request for <collector>/sdk.js never got
-      // an answer. Say so, and load the page once more rather than fail on the harness.
-      console.warn(`visitor: no first batch within 10 s; reloading. Requests:\n${seen.join('\n')}`);
-      batch = firstBatch();
-      await page.reload();
-      res = await batch;
-    }
+  const openVisitorAt = async (path: string) => {
+    const { page, res } = await openVisitor(visitors, site.shop.url + path, VIEWPORT);
     expect(res.headers()['x-heatlens-flush']).toBe('500'); // the collector knows an owner watches
     return page;
   };
 
   beforeAll(async () => {
     redis = await startRedis();
-    collector = await startCollector({ port: 0, host: '127.0.0.1', redisUrl: redis.url, logLevel: 'silent' });
-    token = collector.sites[0]!.readToken;
-    shop = await startShop({ port: 0, collectorUrl: collector.url });
+    site = await startShopSite({ redisUrl: redis.url });
     ext = prepareTestExtension();
     context = await launchWithExtension(ext.dir);
     ({ worker, id } = await extensionWorker(context));
@@ -109,13 +71,12 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await context?.dispose();
     await visitors?.close().catch(() => {});
     ext?.dispose();
-    await shop?.close();
-    await collector?.close();
+    await site?.close();
     await redis?.stop();
   });
 
   it('is configured through its options page, which lists the readable sites', async () => {
-    expect(await configure(context, id, collector.url, token)).toEqual(['demo']);
+    expect(await configure(context, id, site.collector.url, site.token)).toEqual(['demo']);
   });
 
   it('says why nothing can be shown on a page of no readable site', async () => {
@@ -134,7 +95,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   it("colours the owner's overlay where a visitor moves", async () => {
     owner = await context.newPage();
     await owner.setViewportSize(VIEWPORT);
-    await owner.goto(`${shop.url}/product/1`);
+    await owner.goto(`${site.shop.url}/product/1`);
     before = await owner.evaluate(() => document.documentElement.outerHTML);
     await toggle(owner, true, async (popup) => {
       expect(await popup.inputValue('#seg')).toBe('l'); // the tab's own width segment
@@ -144,9 +105,9 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => legend(owner).then((l) => l?.path)).toBe('/product/:id');
     // The service worker's sockets, authenticated by the token: "All widths" reads the map and, for
     // the tiles it draws, the tab's own width (the other widths' clicks are drawn on their elements).
-    expect(await liveViewers()).toBe(2);
+    expect(await site.liveViewers()).toBe(2);
 
-    visitor = await openVisitor('/product/2');
+    visitor = await openVisitorAt('/product/2');
     const element = await centreOf(visitor, '#add-to-cart');
     target = await tileCentre(owner, element.x, element.y);
     expect(await overlayPixel(owner, target.x, target.y)).toEqual([0, 0, 0, 0]);
@@ -164,7 +125,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect
       .poll(
         async () => {
-          const [shown, api] = await Promise.all([legend(owner), heatmap('/product/1')]);
+          const [shown, api] = await Promise.all([legend(owner), site.heatmap('/product/1')]);
           return api.total > 0 && shown?.total === String(api.total);
         },
         { timeout: 5_000 },
@@ -214,7 +175,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
       .poll(async () => {
         const [shown, stored] = await Promise.all([
           legend(owner).then((l) => l?.total),
-          heatmap('/product/1', 'click').then((h) => h.total),
+          site.heatmap('/product/1', 'click').then((h) => h.total),
         ]);
         return stored > 0 && shown === String(stored);
       })
@@ -243,7 +204,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect
       .poll(
         async () => {
-          const [shown, api] = await Promise.all([legend(owner), heatmap('/product/1', 'scroll')]);
+          const [shown, api] = await Promise.all([legend(owner), site.heatmap('/product/1', 'scroll')]);
           return api.total > 0 && shown?.total === String(api.total);
         },
         { timeout: 8_000 },
@@ -279,7 +240,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await toggle(owner, false);
     await expect.poll(() => owner.evaluate(() => document.getElementById('heatlens-overlay') === null)).toBe(true);
     expect(await owner.evaluate(() => document.documentElement.outerHTML)).toBe(before);
-    await expect.poll(liveViewers).toBe(0); // and the socket is closed
+    await expect.poll(site.liveViewers).toBe(0); // and the socket is closed
     // Zero work left in the tab: no listener answers the extension any more (no observers, no timers).
     const answer = await worker.evaluate(
       async (tabId: number) => {
@@ -297,13 +258,13 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
   });
 
   it('switches the map when a single-page app navigates', async () => {
-    await owner.goto(`${shop.url}/app`);
+    await owner.goto(`${site.shop.url}/app`);
     await toggle(owner, true, async (popup) => {
       await popup.selectOption('#kind', 'move');
     });
     await expect.poll(() => legend(owner).then((l) => l?.path)).toBe('/app');
 
-    await visitor.goto(`${shop.url}/app`);
+    await visitor.goto(`${site.shop.url}/app`);
     await visitor.click('#spa-nav a[href="/app/orders"]');
     await expect.poll(() => visitor.evaluate(() => location.pathname)).toBe('/app/orders');
     const spot = await tileCentre(visitor, 1000, 420);
@@ -317,7 +278,7 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await visitor.mouse.move(spot.x, spot.y, { steps: 2 });
     // Wait for that very sample: /app/orders is not watched yet, so the SDK flushes it at its relaxed pace.
     await expect
-      .poll(async () => (await heatmap('/app/orders')).tiles.some(([x, y]) => x === tx && y === ty), {
+      .poll(async () => (await site.heatmap('/app/orders')).tiles.some(([x, y]) => x === tx && y === ty), {
         timeout: 12_000,
       })
       .toBe(true);
@@ -328,10 +289,10 @@ describe.runIf(hasChromium && redisAvailable())('extension overlay, end to end',
     await expect.poll(() => legend(owner).then((l) => l?.path)).toBe('/app/orders');
     await waitForColour(owner, spot.x, spot.y, 15_000);
     await expect
-      .poll(async () => (await legend(owner))?.total === String((await heatmap('/app/orders')).total))
+      .poll(async () => (await legend(owner))?.total === String((await site.heatmap('/app/orders')).total))
       .toBe(true);
-    expect(await liveViewers()).toBe(1);
+    expect(await site.liveViewers()).toBe(1);
     await owner.close(); // closing the tab closes its socket
-    await expect.poll(liveViewers).toBe(0);
+    await expect.poll(site.liveViewers).toBe(0);
   });
 });

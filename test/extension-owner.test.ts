@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWNER_MARK, type Stats } from '@heatlens/schema';
-import { startCollector, type Collector } from '@heatlens/collector';
+import { OWNER_MARK } from '@heatlens/schema';
 import { configure, extensionWorker, openPopup, prepareTestExtension, tabIdOf } from '@heatlens/testkit/extension-e2e';
-import { startShop } from '../examples/shop/server.mjs';
+import { startShopSite, type ShopSite } from './support/shop-site.js';
 import { hasChromium, launchChromium, launchWithExtension } from '@heatlens/testkit/chromium';
 
 // The owner's own browsing is never counted, with the real extension loaded in Chromium: with
@@ -12,29 +11,19 @@ import { hasChromium, launchChromium, launchWithExtension } from '@heatlens/test
 // off, the owner's tab is counted until the overlay is on in it. The popup says which.
 
 describe.runIf(hasChromium)("the owner's visits are not counted", () => {
-  let collector: Collector;
-  let shop: { url: string; close(): Promise<void> };
+  let site: ShopSite;
   let ext: ReturnType<typeof prepareTestExtension>;
   let owner: BrowserContext & { dispose(): Promise<void> };
   let visitors: Browser;
   let worker: Worker;
   let id: string;
-  let token: string;
-
-  const stats = async (path: string) => {
-    const res = await fetch(`${collector.url}/api/stats?site=demo&path=${encodeURIComponent(path)}&window=5m`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Stats;
-  };
 
   /** A tab of the owner's browser at `path`, with every /collect request it makes counted. */
   const ownerTab = async (path: string) => {
     const page = await owner.newPage();
     const posts: string[] = [];
     page.on('request', (r) => r.method() == 'POST' && r.url().endsWith('/collect') && posts.push(r.postData() ?? ''));
-    await page.goto(shop.url + path);
+    await page.goto(site.shop.url + path);
     // The script tag's SDK has started (it is deferred).
     await page.waitForFunction(() => !!(window as { heatlens?: unknown }).heatlens);
     return { page, posts };
@@ -44,8 +33,8 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
   const visit = async (path: string, views: number) => {
     const context = await visitors.newContext();
     const page = await context.newPage();
-    await page.goto(shop.url + path);
-    await expect.poll(async () => (await stats(path)).views, { timeout: 10_000 }).toBe(views);
+    await page.goto(site.shop.url + path);
+    await expect.poll(async () => (await site.stats(path)).views, { timeout: 10_000 }).toBe(views);
     await context.close();
   };
 
@@ -67,23 +56,20 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
   };
 
   beforeAll(async () => {
-    collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-    token = collector.sites[0]!.readToken;
-    shop = await startShop({ port: 0, collectorUrl: collector.url });
+    site = await startShopSite();
     // The test extension's manifest grants http://127.0.0.1/* (the shop's origin, any port).
     ext = prepareTestExtension();
     owner = await launchWithExtension(ext.dir);
     ({ worker, id } = await extensionWorker(owner));
     visitors = await launchChromium();
-    expect(await configure(owner, id, collector.url, token)).toEqual(['demo']);
+    expect(await configure(owner, id, site.collector.url, site.token)).toEqual(['demo']);
   });
 
   afterAll(async () => {
     await owner?.dispose();
     await visitors?.close().catch(() => {});
     ext?.dispose();
-    await shop?.close();
-    await collector?.close();
+    await site?.close();
   });
 
   it('"Don\'t count my visits" on by default, origin granted: the owner sends nothing, a visitor counts', async () => {
@@ -97,7 +83,7 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
     // The visitor's view arrived after the owner's tab opened; the owner's final flush is in too.
     await visit('/guide', 2);
     expect(posts).toEqual([]);
-    expect((await stats('/guide')).views).toBe(2);
+    expect((await site.stats('/guide')).views).toBe(2);
     await saysNotCounted(page, true);
     await page.close();
   });
@@ -117,7 +103,7 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
 
     const { page, posts } = await ownerTab('/signup');
     expect(await page.evaluate((m) => document.documentElement.hasAttribute(m), OWNER_MARK)).toBe(false);
-    await expect.poll(async () => (await stats('/signup')).views).toBe(1);
+    await expect.poll(async () => (await site.stats('/signup')).views).toBe(1);
     await saysNotCounted(page, false);
 
     // The overlay on: this tab is the owner's now, nothing more leaves it.
@@ -133,7 +119,7 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
     await hide(page);
     await visit('/signup', 2);
     expect(posts.length).toBe(sent);
-    expect((await stats('/signup')).custom).toEqual([]);
+    expect((await site.stats('/signup')).custom).toEqual([]);
     await saysNotCounted(page, true);
 
     // The overlay off: the page is as it was, and counted again.
@@ -147,7 +133,9 @@ describe.runIf(hasChromium)("the owner's visits are not counted", () => {
       h?.track('back');
       h?.flush();
     });
-    await expect.poll(async () => (await stats('/signup')).custom).toEqual([expect.objectContaining({ name: 'back' })]);
+    await expect
+      .poll(async () => (await site.stats('/signup')).custom)
+      .toEqual([expect.objectContaining({ name: 'back' })]);
   });
 });
 

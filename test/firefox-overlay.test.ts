@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser as Chromium, Page as ChromiumPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWNER_MARK, type Stats } from '@heatlens/schema';
-import { startCollector, type Collector } from '@heatlens/collector';
+import { OWNER_MARK } from '@heatlens/schema';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { hasFirefox, launchFirefoxWithExtension } from '@heatlens/testkit/firefox';
 import {
@@ -16,7 +15,7 @@ import {
   openExtensionPage,
 } from '@heatlens/testkit/firefox-extension';
 import { boxIn, heatAlphaIn, legendIn } from '@heatlens/testkit/overlay-probes';
-import { startShop } from '../examples/shop/server.mjs';
+import { startShopSite, type ShopSite } from './support/shop-site.js';
 import { KEEP_AWAKE_MS } from '../packages/extension/src/content/keep-awake.js';
 
 // The extension as it ships for Firefox (dist/firefox, unchanged), in Debian's Firefox ESR over
@@ -39,35 +38,15 @@ const ARRIVAL_MS = 10_000;
 const IDLE_MS = KEEP_AWAKE_MS + 2_000;
 
 describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to end', () => {
-  let collector: Collector;
-  let shop: { url: string; close(): Promise<void> };
+  let site: ShopSite;
   let firefox: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
   let visitors: Chromium;
-  let token: string;
   let control: Page; // an extension page kept open: the WebExtension API for the test's questions
   let owner: Page;
   let ownerTab: number;
   let ownerPosts: string[];
   let visitor: ChromiumPage;
   let before = '';
-
-  const stats = async (path: string) => {
-    const url = `${collector.url}/api/stats?site=demo&path=${encodeURIComponent(path)}&window=5m`;
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Stats;
-  };
-  const heatmapTotal = async (path: string, kind: string) => {
-    const query = new URLSearchParams({ site: 'demo', path, kind, window: '5m', seg: 'all' });
-    const url = `${collector.url}/api/heatmap?${query}`;
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-    return ((await res.json()) as { total: number }).total;
-  };
-  /** Open /live sockets on the collector (its Prometheus gauge). */
-  const liveViewers = async () => {
-    const text = await (await fetch(new URL('/metrics', collector.url))).text();
-    return Number(/^heatlens_live_viewers (\d+)/m.exec(text)?.[1] ?? NaN);
-  };
 
   /** The popup for the owner's tab (by its moz-extension:// URL), `pick` run in it, then closed. */
   const inPopup = async (pick: (popup: Page) => Promise<void>) => {
@@ -79,9 +58,7 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
   const pressed = (popup: Page) => popup.$eval('#overlay-toggle', (b) => b.getAttribute('aria-pressed'));
 
   beforeAll(async () => {
-    collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-    token = collector.sites[0]!.readToken;
-    shop = await startShop({ port: 0, collectorUrl: collector.url });
+    site = await startShopSite();
     [firefox, visitors] = await Promise.all([
       launchFirefoxWithExtension(FIREFOX_BUILD, { prefs: { 'extensions.background.idle.timeout': IDLE_MS } }),
       launchChromium(),
@@ -91,12 +68,11 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
   afterAll(async () => {
     await firefox?.dispose();
     await visitors?.close().catch(() => {});
-    await shop?.close();
-    await collector?.close();
+    await site?.close();
   });
 
   it("is configured through its options page, which asks for and gets the collector's origin", async () => {
-    expect(await configureFirefox(firefox, collector.url, token)).toEqual(['demo']);
+    expect(await configureFirefox(firefox, site.collector.url, site.token)).toEqual(['demo']);
     control = await openExtensionPage(firefox, 'options.html', '#collector-url');
     // Match patterns carry no port: the one grant covers the collector and the shop on loopback.
     expect(await grantedOrigins(control)).toEqual(['http://127.0.0.1/*']);
@@ -107,7 +83,7 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     await owner.setViewport(VIEWPORT);
     ownerPosts = [];
     owner.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/collect') && ownerPosts.push(r.url()));
-    await owner.goto(`${shop.url}/product/1`);
+    await owner.goto(`${site.shop.url}/product/1`);
     await owner.waitForFunction(() => !!(window as { heatlens?: unknown }).heatlens);
     expect(await owner.evaluate((m) => document.documentElement.hasAttribute(m), OWNER_MARK)).toBe(true);
     await owner.mouse.click(200, 300);
@@ -117,8 +93,8 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
 
     const context = await visitors.newContext({ viewport: VIEWPORT });
     visitor = await context.newPage();
-    await visitor.goto(`${shop.url}/product/2`);
-    await expect.poll(async () => (await stats('/product/1')).views, { timeout: ARRIVAL_MS }).toBe(1);
+    await visitor.goto(`${site.shop.url}/product/2`);
+    await expect.poll(async () => (await site.stats('/product/1')).views, { timeout: ARRIVAL_MS }).toBe(1);
     expect(ownerPosts).toEqual([]);
     await inPopup(async (popup) => {
       await expect.poll(() => popup.$eval('#owner', (p) => (p as HTMLElement).hidden)).toBe(false);
@@ -140,10 +116,10 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     expect(canvas?.w).toBeGreaterThan(0);
     expect(canvas?.h).toBeGreaterThan(0);
     // "All widths": the map's socket and the tab's own width's (its tiles are the ones drawn).
-    expect(await liveViewers()).toBe(2);
+    expect(await site.liveViewers()).toBe(2);
     // Idle well past the event page's timeout: the socket (and so the live overlay) is still there.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 2_000));
-    expect(await liveViewers()).toBe(2);
+    expect(await site.liveViewers()).toBe(2);
   });
 
   it("draws a visitor's click inside the clicked element as it arrives (the delay printed)", async () => {
@@ -161,7 +137,10 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
       .toBeGreaterThan(0);
     console.log(`a click reached the Firefox overlay in ${Date.now() - clicked} ms`);
     await expect
-      .poll(async () => (await owner.evaluate(legendIn))?.total === String(await heatmapTotal('/product/1', 'click')))
+      .poll(
+        async () =>
+          (await owner.evaluate(legendIn))?.total === String((await site.heatmap('/product/1', 'click')).total),
+      )
       .toBe(true);
   });
 
@@ -191,7 +170,7 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
     });
     await expect.poll(() => owner.evaluate(() => document.getElementById('heatlens-overlay') === null)).toBe(true);
     expect(await owner.evaluate(() => document.documentElement.outerHTML)).toBe(before);
-    await expect.poll(liveViewers).toBe(0);
+    await expect.poll(site.liveViewers).toBe(0);
     expect(await messageTab(control, ownerTab, { type: 'overlay:ping' })).toMatch(/^no receiver/);
     expect(ownerPosts).toEqual([]); // and the owner's tab sent nothing all along
   });

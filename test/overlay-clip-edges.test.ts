@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { readHeat, snapshot, type Rect } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // Heat is computed at a quarter of CSS px (SURFACE_SCALE) and stretched by the compositor: a heat
 // pixel covers 4 x 4 CSS px. A box that heat is clipped to (an element's, an inner scroller's)
@@ -22,7 +22,7 @@ const PAGES = {
     <div id="app" style="margin-left:203px;height:100%;overflow:auto">
       <div style="height:4000px"></div></div></body></html>`,
 };
-const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: false };
+const clicks = opaque('click', false);
 
 /** Heat pixels near `r` (within `pad` CSS px): the alpha of those whose centre lies outside it, the most inside. */
 function edges(page: Page, r: Rect, pad = 12): Promise<{ outside: number; inside: number }> {
@@ -57,13 +57,7 @@ function edges(page: Page, r: Rect, pad = 12): Promise<{ outside: number; inside
 }
 
 describe.runIf(hasChromium)('heat clipped to a box at a quarter of CSS px', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: PAGES });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig(PAGES);
 
   it("keeps every element's click heat inside its box, and a 10 px element's heat still shows", async () => {
     const { page, tabId } = await rig.open('/small', { width: 390, height: 700 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
-import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { frames, readHeat, snapshot, type Rect } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // The overlay read back as pixels in real Chromium, fed crafted layout-v2 snapshots through the
 // extension's own `overlay:draw` message: where heat lands for a sticky header, an app shell's
@@ -27,17 +27,11 @@ const PAGES = {
   '/chat': `<!doctype html><body style="margin:0;height:3000px">
     <button id="chat" style="position:fixed;right:16px;bottom:10px;width:60px;height:40px">?</button></body>`,
 };
-const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: false };
+const clicks = opaque('click', false);
 const hot = (rgba: number[] | undefined) => rgba !== undefined && rgba[3]! > 100 && rgba[0]! > 150;
 
 describe.runIf(hasChromium)('overlay heat, read back as pixels', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: PAGES });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig(PAGES);
   const box = async (page: Page, sel: string): Promise<Rect> => {
     const b = (await page.locator(sel).boundingBox())!;
     return { x: b.x, y: b.y, w: b.width, h: b.height };

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
-import { frames, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { frames, snapshot, type Rect } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // The legend keeps off the heat in view, in real Chromium: a clicked footer icon at 390 px, page
 // heat in the bottom corners, and its compact form when every corner has heat.
@@ -15,7 +15,7 @@ const PAGES = {
         style="position:absolute;right:16px;bottom:16px;width:32px;height:32px;background:#fff"></a></footer></body>`,
   '/blank': '<!doctype html><body style="margin:0;height:3000px"></body>',
 };
-const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: true };
+const clicks = opaque('click', true);
 
 function legendBox(page: Page): Promise<Rect & { compact: boolean }> {
   return page.evaluate(() => {
@@ -27,13 +27,7 @@ function legendBox(page: Page): Promise<Rect & { compact: boolean }> {
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
 
 describe.runIf(hasChromium)('the legend keeps off the heat in view', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: PAGES });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig(PAGES);
 
   it('moves off a clicked footer icon in the bottom-right corner at 390 px', async () => {
     const { page, tabId } = await rig.open('/footer', { width: 390, height: 700 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedRowOf, tileOf } from '@heatlens/schema/tiles';
-import { frames, readHeat, snapshot, startDrawRig, type DrawRig } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { frames, readHeat, snapshot } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // The fixed layer's heat belongs on what the owner's page pins to the viewport now. Visitors who
 // moved over an open mobile menu or a cookie banner left fixed tiles where the owner's page shows
@@ -21,16 +21,10 @@ const PAGES = {
     <div id="app" style="flex:1;height:100%;overflow:auto"><div style="height:4000px">${ARTICLE}</div></div>
     </body></html>`,
 };
-const moves = { ...DEFAULT_SETTINGS, kind: 'move' as const, opacity: 1, counts: false };
+const moves = opaque('move', false);
 
 describe.runIf(hasChromium)('the fixed layer drawn only on what the page pins now', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: PAGES });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig(PAGES);
 
   it("draws a visitor's moves over an open menu and a bottom banner nowhere, the header's on the header", async () => {
     const view = { width: 390, height: 700 };

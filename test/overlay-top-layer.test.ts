@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tileOf } from '@heatlens/schema/tiles';
-import { frames, readHeat, snapshot, startDrawRig, type DrawRig } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { frames, readHeat, snapshot } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // The overlay above the page's top layer (a modal <dialog>, a popover paint over any z-index),
 // redrawn when one opens or closes; and heat projected back from the scrollable origin on a
@@ -23,8 +23,8 @@ const PAGES = {
       <button id="far" style="position:absolute;right:3000px;top:300px;width:60px;height:40px">far</button>
     </div></body></html>`,
 };
-const moves = { ...DEFAULT_SETTINGS, kind: 'move' as const, opacity: 1, counts: false };
-const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: false };
+const moves = opaque('move', false);
+const clicks = opaque('click', false);
 
 /** The screen's colour at (x, y) (viewport px), overlay included. */
 async function pixel(page: import('playwright-core').Page, x: number, y: number): Promise<[number, number, number]> {
@@ -41,13 +41,7 @@ async function pixel(page: import('playwright-core').Page, x: number, y: number)
 }
 
 describe.runIf(hasChromium)('the overlay above the top layer, and on right-to-left pages', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: PAGES });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig(PAGES);
 
   it('stays visible over a modal dialog opened after it was drawn, and over one open before', async () => {
     const { page, tabId } = await rig.open('/dialog', { width: 1280, height: 700 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
-import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { frames, readHeat, snapshot, type Rect } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // Click targets that are transparent until hovered take the clicks all the same (opacity 0 still
 // receives pointer events): a portfolio tile covered by its caption (Start Bootstrap Freelancer),
@@ -26,7 +26,7 @@ const PAGE = `<!doctype html><body style="margin:0;font:16px sans-serif">
     <div class="portfolio-item-caption d-flex">+</div></div>
   <div class="card" id="card1"><div class="card-overlay"><a id="more" href="#more">More</a></div></div></body>`;
 
-const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: true };
+const clicks = opaque('click', true);
 type Cell = [number, number, number];
 
 /** The viewport box of the first element `sel` matches. */
@@ -37,13 +37,7 @@ const boxOf = (page: Page, sel: string): Promise<Rect> =>
   }, sel);
 
 describe.runIf(hasChromium)('heat of click targets transparent until hovered', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: { '/theme': PAGE } });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig({ '/theme': PAGE });
 
   for (const width of [1280, 390]) {
     it(`draws the clicks of an opacity 0 caption and of a link in a transparent overlay at ${width} px`, async () => {

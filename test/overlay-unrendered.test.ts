@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedRowOf, rowOf, tileOf } from '@heatlens/schema/tiles';
 import type { Page } from 'playwright-core';
-import { frames, readHeat, snapshot, startDrawRig, type DrawRig, type Rect } from '@heatlens/testkit/draw-rig';
-import { DEFAULT_SETTINGS } from '../packages/extension/src/settings.js';
+import { frames, readHeat, snapshot, type Rect } from '@heatlens/testkit/draw-rig';
 import { hasChromium } from '@heatlens/testkit/chromium';
+import { useDrawRig, opaque } from './support/draw-rig.js';
 
 // Clicks on elements the owner's page does not render right now (a closed modal, a collapsed
 // mobile menu) are accounted for, never drawn: not as the element's heat, not as a label, and not
@@ -39,7 +39,7 @@ const HIDDEN = {
 const PAGES: Record<string, string> = { '/modal': MODAL };
 for (const [path, hide] of Object.entries(HIDDEN)) PAGES[path] = menu(hide);
 
-const clicks = { ...DEFAULT_SETTINGS, kind: 'click' as const, opacity: 1, counts: true };
+const clicks = opaque('click', true);
 const hot = (rgba: number[] | undefined) => rgba !== undefined && rgba[3]! > 100 && rgba[0]! > 150;
 
 /** Sum of alpha of the labels canvas (outlines and counts) in a viewport rectangle. */
@@ -59,13 +59,7 @@ function readLabels(page: Page, r: Rect): Promise<number> {
 }
 
 describe.runIf(hasChromium)('heat of elements the owner does not see', () => {
-  let rig: DrawRig;
-  beforeAll(async () => {
-    rig = await startDrawRig({ pages: PAGES });
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
+  const rig = useDrawRig(PAGES);
 
   it("draws nothing for a closed modal's Close button at any scroll, and keeps the header's heat", async () => {
     const view = { width: 390, height: 700 };

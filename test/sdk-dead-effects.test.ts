@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '@heatlens/testkit/chromium';
-import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { eventually, flush, useHarness, BUILDS, settle } from './fixtures/sdk-harness.js';
 
 // Dead clicks whose effect changed state rather than structure, through both builds (the script
 // tag and the npm build as an ES module): a form control's value or check set by script, a count
 // or a slide changed anywhere on the page by the click's own handlers. Page:
 // test/fixtures/field-3/effects-state.html.
 
-const settle = (ms = 1300) => new Promise((r) => setTimeout(r, ms));
-
-for (const [build, pre] of [
-  ['script tag', ''],
-  ['npm build', '/npm'],
-] as const)
+for (const [build, pre] of BUILDS)
   describe.runIf(hasChromium)(`dead clicks with an effect on state (${build})`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const h = useHarness();
 
     it('a value, a check, a count or a slide changed by the click is an effect; churn is not', async () => {
       const { page, of } = await h.open(`${pre}/field-3/effects-state`);

@@ -1,6 +1,6 @@
 import { parseBatch, rowOf, tileOf } from '@heatlens/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, flush, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, flush, hide, useHarness } from './fixtures/sdk-harness.js';
 import { hasChromium } from '@heatlens/testkit/chromium';
 
 // The script-tag SDK in real Chromium against the real collector: every tracker's events arrive
@@ -8,13 +8,7 @@ import { hasChromium } from '@heatlens/testkit/chromium';
 // /api/heatmap, single-page-app navigation, and delivery when the page closes.
 
 describe.runIf(hasChromium)('SDK in Chromium -> collector', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('every tracker sends its events with the right fields, and the collector accepts them all', async () => {
     const { page, batches, events, of, errors } = await h.open('/fields/page');

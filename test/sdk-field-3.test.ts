@@ -1,27 +1,16 @@
 import type { Batch } from '@heatlens/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '@heatlens/testkit/chromium';
-import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { eventually, flush, useHarness, BUILDS, settle } from './fixtures/sdk-harness.js';
 
 // The third round of field cases (pages under test/fixtures/field-3/), each through both builds:
 // the script tag and the npm build as an ES module. One `it` per kind: the reported example, then
 // one more member of the kind. Prerendering is in sdk-prerender.test.ts (it needs a browser that
 // no DevTools client drives).
 
-const settle = (ms = 1300) => new Promise((r) => setTimeout(r, ms));
-
-for (const [build, pre] of [
-  ['script tag', ''],
-  ['npm build', '/npm'],
-] as const)
+for (const [build, pre] of BUILDS)
   describe.runIf(hasChromium)(`SDK in the field, round three (${build})`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const h = useHarness();
 
     it('keyboard activations count for their element (Enter, Space, a link), never at (0, 0)', async () => {
       const path = `${pre}/field-3/keyboard`;

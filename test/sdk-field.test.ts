@@ -1,24 +1,15 @@
 import { OWNER_MARK } from '@heatlens/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, flush, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, flush, hide, useHarness, BUILDS } from './fixtures/sdk-harness.js';
 import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Failures found by pages rebuilt from public bug reports of other analytics SDKs, each run
 // through both builds: the script tag (sloppy mode) and the npm build as an ES module (strict
 // mode). One `it` per kind: the reported example, then one more member of the kind.
 
-for (const [build, pre] of [
-  ['script tag', ''],
-  ['npm build', '/npm'],
-] as const)
+for (const [build, pre] of BUILDS)
   describe.runIf(hasChromium)(`SDK in the field (${build})`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await startHarness();
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const h = useHarness();
 
     it('1. frozen history, a throwing getter, no IntersectionObserver: each costs only its own feature', async () => {
       const frozen = await h.open(`${pre}/field/frozen`, (p) =>

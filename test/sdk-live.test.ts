@@ -4,7 +4,7 @@ import { rowOf, tileOf } from '@heatlens/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
-import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { eventually, flush, startHarness, type Harness, useHarness } from './fixtures/sdk-harness.js';
 import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Live-aware flushing: while an owner watches a page (a /live socket), the collector answers
@@ -13,13 +13,7 @@ import { hasChromium } from '@heatlens/testkit/chromium';
 // asserted; the freshness budget is measured by bench/freshness.mjs. Then the same SDK on Redis, and on the demo shop.
 
 describe.runIf(hasChromium)('SDK live-aware flushing', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('a watched page flushes every 500 ms and its cursor reaches the owner; others stay relaxed', async () => {
     // The owner: a /live socket for the page, opened from a page on the collector's origin.
@@ -145,10 +139,9 @@ describe.runIf(hasChromium && redisAvailable())('SDK -> collector on Redis', () 
 const SHOP = fileURLToPath(new URL('../examples/shop/server.mjs', import.meta.url));
 
 describe.runIf(hasChromium && existsSync(SHOP))('SDK on the demo shop', () => {
-  let h: Harness;
+  const h = useHarness();
   let shop: { url: string; close(): Promise<void> };
   beforeAll(async () => {
-    h = await startHarness();
     const { startShop } = (await import(SHOP)) as {
       startShop(o: { port: number; collectorUrl: string }): Promise<typeof shop>;
     };
@@ -156,7 +149,6 @@ describe.runIf(hasChromium && existsSync(SHOP))('SDK on the demo shop', () => {
   });
   afterAll(async () => {
     await shop?.close();
-    await h?.close();
   });
 
   it('product pages count under their route template, with clicks and scroll depth', async () => {

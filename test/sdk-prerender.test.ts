@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath, hasChromium } from '@heatlens/testkit/chromium';
-import { eventually, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { eventually, startHarness, type Harness, BUILDS } from './fixtures/sdk-harness.js';
 
 // A view counts once per page the visitor saw: a page prerendered by Speculation Rules runs (its
 // scripts, `pageshow`, a consent manager restoring consent) before anyone sees it, and may never
@@ -38,10 +38,7 @@ function openAlone(url: string): { proc: ChildProcess; close(): Promise<void> } 
   };
 }
 
-for (const [build, pre] of [
-  ['script tag', ''],
-  ['npm build', '/npm'],
-] as const)
+for (const [build, pre] of BUILDS)
   describe.runIf(hasChromium)(`page views of prerendered pages (${build})`, () => {
     let h: Harness;
     let consent: Harness;

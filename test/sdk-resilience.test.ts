@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, flush, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, flush, hide, useHarness } from './fixtures/sdk-harness.js';
 import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Never into the host page: with the endpoint blocked, `fetch` throwing or storage throwing, the
@@ -28,13 +28,7 @@ async function visit(page: Page) {
 }
 
 describe.runIf(hasChromium)('SDK never breaks the host page', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('endpoint blocked (an ad blocker, CSP, offline): no page error, nothing thrown', async () => {
     const { page, errors, batches } = await h.open('/resilience/blocked', (p) =>

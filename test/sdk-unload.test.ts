@@ -1,7 +1,7 @@
 import { MAX_BODY_BYTES, type Batch } from '@heatlens/schema';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, hide, startHarness, type Harness } from './fixtures/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, hide, useHarness, BUILDS } from './fixtures/sdk-harness.js';
 import { hasChromium } from '@heatlens/testkit/chromium';
 
 // Unload under the browser's 64 KiB in-flight keepalive quota: with a long flush interval, two
@@ -23,19 +23,10 @@ async function clicks(page: Page, n: number) {
   for (let i = 0; i < n; i++) await page.mouse.click(800, 130 + (i % 20));
 }
 
-for (const [build, pre] of [
-  ['script tag', ''],
-  ['npm build', '/npm'],
-] as const)
+for (const [build, pre] of BUILDS)
   describe.runIf(hasChromium)(`SDK at unload (${build})`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      // The collector's idle interval would override the page's own: both say 60 s.
-      h = await startHarness({ flushIdleMs: 60_000 }, 'data-flush-ms="60000"', { flushMs: 60000 });
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    // The collector's idle interval would override the page's own: both say 60 s.
+    const h = useHarness({ flushIdleMs: 60_000 }, 'data-flush-ms="60000"', { flushMs: 60000 });
 
     it('6. at page hide every queued path gets its clicks, bodies stay under the quota, moves go last', async () => {
       const { page, batches } = await h.open(`${pre}/field/spa/one`, record);

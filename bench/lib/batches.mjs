@@ -3,6 +3,8 @@
 // Bodies are built once; only the batch id changes per request, so the load generator spends
 // its time sending, not serialising.
 
+import { createRandom } from '../../examples/shop/simulate/random.mjs';
+
 /** Site every benchmark writes to (see `benchSites`). */
 export const BENCH_SITE = 'bench';
 /** Read token of the benchmark site. */
@@ -15,17 +17,8 @@ export function benchSites() {
   return [{ id: BENCH_SITE, origins: ['*'], readToken: BENCH_TOKEN }];
 }
 
-/** A small seeded PRNG (mulberry32), so every run sends the same traffic. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (the simulator's mulberry32), so every run sends the same traffic. */
+export const prng = (seed) => createRandom(seed).next;
 
 /** Page index 0..pages-1, Zipf(s = 1): a few hot pages and a long tail. */
 function zipfPicker(pages, rand) {

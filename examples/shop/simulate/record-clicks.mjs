@@ -7,7 +7,7 @@
 // test/simulate-chromium.test.ts records them again and fails when the file is out of date.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PRODUCTS } from '../products.mjs';
+import { SHOP_PAGES } from '../server.mjs';
 import { LAYOUT, layoutOf } from './shop-layout.mjs';
 import { VIEWPORTS } from './viewports.mjs';
 
@@ -19,15 +19,7 @@ export const CLICKS_FILE = fileURLToPath(new URL('./shop-clicks.json', import.me
  * One path per page layout, every product page (the photo's selector names its product); the
  * account area's views share `/app`'s nav, and only `/app` shows the reorder button.
  */
-export const RECORDED_PATHS = [
-  '/',
-  ...PRODUCTS.map((p) => `/product/${p.id}`),
-  '/guide',
-  '/media',
-  '/signup',
-  '/signup/thanks',
-  '/app',
-];
+export const RECORDED_PATHS = SHOP_PAGES.filter((p) => p !== '/app/orders' && p !== '/app/settings');
 
 /** The SDK's click tracker from its sources, as a classic script defining `window.__track`. */
 async function trackerScript() {

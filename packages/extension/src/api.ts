@@ -29,6 +29,36 @@ export async function getJson(
   return res.json();
 }
 
+/**
+ * POST to a collector route with the read token (`headers` added). Resolves with the answer when it
+ * is 2xx; otherwise a `CollectorError` with a sentence for the owner: the collector unreachable,
+ * the token refused, `refusals[status]` where the route has its own sentence for a status, else
+ * the status and the collector's own `error` for `what` was sent.
+ */
+export async function postToCollector(
+  config: CollectorConfig,
+  url: URL,
+  body: BodyInit,
+  what: string,
+  refusals: Record<number, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', body, headers: { Authorization: `Bearer ${config.token}`, ...headers } });
+  } catch {
+    throw new CollectorError(`Cannot reach the collector at ${url.origin}.`);
+  }
+  if (res.status === 401) throw new CollectorError('The collector refused the read token.');
+  const refusal = refusals[res.status];
+  if (refusal) throw new CollectorError(refusal);
+  if (!res.ok) {
+    const why = ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? '';
+    throw new CollectorError(`The collector answered ${res.status} to ${what}. ${why}`.trim());
+  }
+  return res;
+}
+
 /** The sites the configured token may read, validated against the schema's `Sites`. */
 export async function fetchSites(config: CollectorConfig): Promise<ReadableSite[]> {
   const body = await getJson(config, '/api/sites');

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { heatMax, heatPoints, tileWeights, type ElementBox } from './heat-points.js';
-import type { Layout } from './project.js';
+import { SCROLLED } from './layout.fixture.js';
 import { flatRun, tupleRun } from './tile-run.js';
 
-const l: Layout = {
-  rootLeft: 0,
-  rootTop: 0,
-  rootWidth: 1000,
-  rootHeight: 500,
-  scrollX: 0,
-  scrollY: 1000,
-  docWidth: 1000,
-  docHeight: 6000,
-  viewWidth: 1000,
-  viewHeight: 500,
-};
+const l = SCROLLED;
 
 describe('tile runs', () => {
   it('converts between tuples and one flat array, and keeps a flat array as it is', () => {

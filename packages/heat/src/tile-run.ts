@@ -1,4 +1,5 @@
 import type { SnapshotMessage } from '@heatlens/schema/live';
+import { flatTiles } from '@heatlens/schema/live-delta';
 
 /**
  * A map's page tiles in either form the renderer takes: the wire's `[tx, ty, n]` tuples, or one
@@ -19,17 +20,7 @@ const flat = new WeakMap<object, readonly number[]>();
 export function flatRun(tiles: TileRun): readonly number[] {
   if (!tiles.length || typeof tiles[0] === 'number') return tiles as readonly number[];
   let out = flat.get(tiles);
-  if (!out) {
-    const tuples = tiles as SnapshotMessage['tiles'];
-    const run = new Array<number>(tuples.length * 3);
-    for (let i = 0; i < tuples.length; i++) {
-      const t = tuples[i]!;
-      run[i * 3] = t[0];
-      run[i * 3 + 1] = t[1];
-      run[i * 3 + 2] = t[2];
-    }
-    flat.set(tiles, (out = run));
-  }
+  if (!out) flat.set(tiles, (out = flatTiles(tiles as SnapshotMessage['tiles'])));
   return out;
 }
 

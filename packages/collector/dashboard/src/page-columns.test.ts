@@ -1,38 +1,12 @@
-import type { Stats } from '@heatlens/schema/live';
 import { describe, expect, it } from 'vitest';
 import { formatShare } from './format.js';
 import { COLUMNS } from './page-columns.js';
+import { SIGNUP_STATS } from './signup-stats.fixture.js';
 
 // The pages table's derived columns, from one page's numbers.
 
 describe('pages table columns', () => {
-  const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
-  const stats: Stats = {
-    site: 'demo',
-    windowMs: 300_000,
-    from: 0,
-    to: 300_000,
-    path: '/signup',
-    events: 20,
-    views: 4,
-    visitors: 3,
-    clicks: 6,
-    rage: 1,
-    dead: 2,
-    selectors: [],
-    scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
-    forms: { starts: 4, submits: 1, byForm: [] },
-    media: { video: { ...media, play: 2, p25: 2, p50: 1 }, audio: { ...media, play: 1, complete: 1 }, bySrc: [] },
-    downloads: { total: 1, top: [] },
-    imageViews: { total: 0, top: [] },
-    outbound: { total: 0, top: [] },
-    engagedMs: 90_000,
-    custom: [
-      { name: 'a', count: 2 },
-      { name: 'b', count: 3 },
-    ],
-    sources: { referrers: [], languages: [], timeZones: [], regions: [], screens: [] },
-  };
+  const stats = SIGNUP_STATS;
   const text = Object.fromEntries(COLUMNS.map((c) => [c.key, c.text(stats)]));
 
   it('derives abandonment, media totals, engaged time per visitor and custom totals', () => {

@@ -1,32 +1,9 @@
 // @vitest-environment happy-dom
-import type { Stats } from '@heatlens/schema/live';
 import { describe, expect, it } from 'vitest';
+import { SIGNUP_STATS } from './signup-stats.fixture.js';
 import { renderStatsPanel } from './stats-panel.js';
 
-const media = { play: 0, p25: 0, p50: 0, p75: 0, complete: 0 };
-const stats: Stats = {
-  site: 'demo',
-  windowMs: 300_000,
-  from: 0,
-  to: 300_000,
-  path: '/signup',
-  events: 20,
-  views: 4,
-  visitors: 3,
-  clicks: 6,
-  rage: 1,
-  dead: 2,
-  selectors: [],
-  scroll: { sessions: 0, median: 0, reach: [0, 0, 0, 0] },
-  forms: { starts: 4, submits: 1, byForm: [] },
-  media: { video: media, audio: media, bySrc: [] },
-  downloads: { total: 0, top: [] },
-  imageViews: { total: 0, top: [] },
-  outbound: { total: 0, top: [] },
-  engagedMs: 90_000,
-  custom: [],
-  sources: { referrers: [], languages: [], timeZones: [], regions: [], screens: [] },
-};
+const stats = SIGNUP_STATS;
 
 /** The label of a headline figure, by its `data-stat` key. */
 function labelOf(panel: HTMLElement, key: string): string | undefined {

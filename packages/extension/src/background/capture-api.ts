@@ -1,6 +1,6 @@
 import type { CaptureInfo, CaptureMeta } from '@heatlens/schema/capture';
 import { RETENTION_DAYS, WINDOWS, windowKept, type WindowName } from '@heatlens/schema/constants';
-import { CollectorError, fetchSites, fetchStats, getJson } from '../api.js';
+import { CollectorError, fetchSites, fetchStats, getJson, postToCollector } from '../api.js';
 import type { CollectorConfig } from '../storage.js';
 
 /**
@@ -69,19 +69,11 @@ export async function uploadCapture(
   const form = new FormData();
   form.set('meta', JSON.stringify(meta));
   form.set('image', image, `capture.${image.type.split('/')[1] ?? 'bin'}`);
-  let res: Response;
-  try {
-    res = await fetch(url, { method: 'POST', body: form, headers: { Authorization: `Bearer ${config.token}` } });
-  } catch {
-    throw new CollectorError(`Cannot reach the collector at ${url.origin}.`);
-  }
-  const why = async () => ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? '';
-  if (res.status === 401) throw new CollectorError('The collector refused the read token.');
-  if (res.status === 403) throw new CollectorError('The read token may not write captures of this site.');
-  if (res.status === 404) throw new CollectorError('This collector does not store page captures yet.');
-  if (res.status === 413)
-    throw new CollectorError(`The picture (${(image.size / 1e6).toFixed(1)} MB) is larger than the collector takes.`);
-  if (!res.ok) throw new CollectorError(`The collector answered ${res.status} to the capture. ${await why()}`.trim());
+  const res = await postToCollector(config, url, form, 'the capture', {
+    403: 'The read token may not write captures of this site.',
+    404: 'This collector does not store page captures yet.',
+    413: `The picture (${(image.size / 1e6).toFixed(1)} MB) is larger than the collector takes.`,
+  });
   const body = (await res.json()) as { id?: unknown };
   if (typeof body?.id !== 'string') throw new CollectorError('The collector sent an unexpected capture answer.');
   return body.id;

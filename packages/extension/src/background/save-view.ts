@@ -1,5 +1,5 @@
 import type { SaveViewRequest } from '@heatlens/schema/views';
-import { CollectorError } from '../api.js';
+import { CollectorError, postToCollector } from '../api.js';
 import type { OverlayState } from '../settings.js';
 import type { CollectorConfig } from '../storage.js';
 
@@ -16,21 +16,17 @@ export async function saveView(
   const { kind, seg, window } = state.settings;
   const body: SaveViewRequest = { site: state.site, path: state.path, kind, seg, window, name };
   const url = new URL('/api/views', config.collectorUrl);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { Authorization: `Bearer ${config.token}`, 'Content-Type': 'application/json' },
-    });
-  } catch {
-    throw new CollectorError(`Cannot reach the collector at ${url.origin}.`);
-  }
-  const why = async () => ((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? '';
-  if (res.status === 401) throw new CollectorError('The collector refused the read token.');
-  if (res.status === 403) throw new CollectorError('The read token may not save views of this site.');
-  if (res.status === 404) throw new CollectorError('This collector does not keep saved views yet.');
-  if (!res.ok) throw new CollectorError(`The collector answered ${res.status} to the view. ${await why()}`.trim());
+  const res = await postToCollector(
+    config,
+    url,
+    JSON.stringify(body),
+    'the view',
+    {
+      403: 'The read token may not save views of this site.',
+      404: 'This collector does not keep saved views yet.',
+    },
+    { 'Content-Type': 'application/json' },
+  );
   const id = ((await res.json().catch(() => null)) as { id?: unknown } | null)?.id;
   if (typeof id !== 'string') throw new CollectorError('The collector sent an unexpected /api/views answer.');
   return id;
