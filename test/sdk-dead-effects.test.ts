@@ -7,8 +7,6 @@ import { eventually, flush, startHarness, type Harness } from './fixtures/sdk-ha
 // or a slide changed anywhere on the page by the click's own handlers. Page:
 // test/fixtures/field-3/effects-state.html.
 
-const settle = (ms = 1300) => new Promise((r) => setTimeout(r, ms));
-
 for (const [build, pre] of [
   ['script tag', ''],
   ['npm build', '/npm'],
@@ -25,16 +23,16 @@ for (const [build, pre] of [
     it('a value, a check, a count or a slide changed by the click is an effect; churn is not', async () => {
       const { page, of } = await h.open(`${pre}/field-3/effects-state`);
       const ids = ['minus', 'plus', 'cart', 'next', 'slide', 'all', 'plain', 'nothing', 'invisible'];
-      // One at a time, each on its own: a verdict may settle others pending.
-      for (const id of ids) {
+      // One at a time, each on its own: a verdict may settle others pending. A click is sent only
+      // once its verdict is in (an effect seen, or its dead time over), so the next waits for it.
+      for (const [i, id] of ids.entries()) {
         await page.click('#' + id);
-        await settle();
+        await eventually(
+          async () => (await flush(page), of('click')),
+          (c) => c.length > i,
+        );
       }
-      await flush(page);
-      const clicks = await eventually(
-        async () => of('click'),
-        (c) => c.length >= ids.length,
-      );
+      const clicks = of('click');
       const dead = Object.fromEntries(clicks.map((c) => [c.sel, !!c.dead]));
       expect(dead).toEqual({
         // The reported examples: -/+ set an input's value, a badge outside any live region, a
