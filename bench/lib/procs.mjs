@@ -67,7 +67,10 @@ export async function spawnServer(script, { env = {}, nodeArgs = [], tsx = false
   });
   let out = '';
   const info = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running (and loading the machine) after the section gave up on it
+      reject(new Error(`${script} did not start in 30 s:\n${out}`));
+    }, 30_000);
     const onData = (d) => {
       out += d;
       const m = /^READY (.*)$/m.exec(out);
