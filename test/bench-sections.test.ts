@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 const RUN = fileURLToPath(new URL('../bench/run.mjs', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The collector under load is the build, as in every end-to-end test: started without tsx, whose
+// loader takes tens of seconds to start it on a loaded machine (each section starts its own).
+const BUILT = new URL('../packages/collector/dist/index.js', import.meta.url).href;
 
 /** Each server-side section and lines its report must print (bench/report.mjs). */
 const SECTIONS: Record<string, RegExp[]> = {
@@ -27,7 +30,11 @@ const SECTIONS: Record<string, RegExp[]> = {
 
 function runBench(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [RUN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [RUN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_COLLECTOR_ENTRY: BUILT },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '@heatlens/testkit/chromium';
-import { eventually, flush, useHarness, BUILDS, settle } from './fixtures/sdk-harness.js';
+import { eventually, flush, useHarness, BUILDS } from './fixtures/sdk-harness.js';
 
 // Dead clicks whose effect changed state rather than structure, through both builds (the script
 // tag and the npm build as an ES module): a form control's value or check set by script, a count
@@ -14,16 +14,16 @@ for (const [build, pre] of BUILDS)
     it('a value, a check, a count or a slide changed by the click is an effect; churn is not', async () => {
       const { page, of } = await h.open(`${pre}/field-3/effects-state`);
       const ids = ['minus', 'plus', 'cart', 'next', 'slide', 'all', 'plain', 'nothing', 'invisible'];
-      // One at a time, each on its own: a verdict may settle others pending.
-      for (const id of ids) {
+      // One at a time, each on its own: a verdict may settle others pending. A click is sent only
+      // once its verdict is in (an effect seen, or its dead time over), so the next waits for it.
+      for (const [i, id] of ids.entries()) {
         await page.click('#' + id);
-        await settle();
+        await eventually(
+          async () => (await flush(page), of('click')),
+          (c) => c.length > i,
+        );
       }
-      await flush(page);
-      const clicks = await eventually(
-        async () => of('click'),
-        (c) => c.length >= ids.length,
-      );
+      const clicks = of('click');
       const dead = Object.fromEntries(clicks.map((c) => [c.sel, !!c.dead]));
       expect(dead).toEqual({
         // The reported examples: -/+ set an input's value, a badge outside any live region, a

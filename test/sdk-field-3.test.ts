@@ -57,21 +57,22 @@ for (const [build, pre] of BUILDS)
 
     it('a click with a visible effect is not dead: a popover, a class that collapses a sidebar, a scroll', async () => {
       const { page, of } = await h.open(`${pre}/field-3/effects`);
-      // One at a time, each on its own: a verdict may settle others pending.
-      for (const sel of ['#tip', '#sidebarToggleTop', '#nothing', '#faq', '#next', '#plain']) {
+      // One at a time, each on its own: a verdict may settle others pending. A click is sent only
+      // once its verdict is in (an effect seen, or its dead time over), so the next waits for it.
+      const verdict = (n: number) =>
+        eventually(
+          async () => (await flush(page), of('click')),
+          (c) => c.length >= n,
+        );
+      for (const [i, sel] of ['#tip', '#sidebarToggleTop', '#nothing', '#faq', '#next', '#plain'].entries()) {
         await page.click(sel);
-        await settle();
+        await verdict(i + 1);
         if (sel == '#tip') await page.keyboard.press('Escape');
       }
       await page.evaluate(() => scrollTo(0, 1500));
       await settle(300);
       await page.click('#top');
-      await settle();
-      await flush(page);
-      const clicks = await eventually(
-        async () => of('click'),
-        (c) => c.length >= 7,
-      );
+      const clicks = await verdict(7);
       const dead = Object.fromEntries(clicks.map((c) => [c.sel, !!c.dead]));
       expect(dead).toEqual({
         // The reported examples.

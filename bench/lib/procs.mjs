@@ -56,10 +56,12 @@ function stopChild(child, signal = 'SIGTERM', graceMs = 10_000) {
 /**
  * Start a server script from bench/servers/ on the server core and wait for its READY line.
  * Options: env (added to process.env), nodeArgs (e.g. --cpu-prof), tsx (load TypeScript
- * sources; default false). Resolves to {url, pid, info, rss(), stop()}.
+ * sources; default false; not for a built collector). Resolves to {url, pid, info, rss(), stop()}.
  */
 export async function spawnServer(script, { env = {}, nodeArgs = [], tsx = false } = {}) {
-  const args = [...(tsx ? ['--import', TSX_IMPORT] : []), ...nodeArgs, join(ROOT, 'bench/servers', script)];
+  // A built collector (BENCH_COLLECTOR_ENTRY naming JavaScript, servers/collector.mjs) needs no loader.
+  const built = /\.m?js$/.test(env.BENCH_COLLECTOR_ENTRY ?? process.env.BENCH_COLLECTOR_ENTRY ?? '');
+  const args = [...(tsx && !built ? ['--import', TSX_IMPORT] : []), ...nodeArgs, join(ROOT, 'bench/servers', script)];
   const child = spawnPinned(CPU.server, process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -67,7 +69,10 @@ export async function spawnServer(script, { env = {}, nodeArgs = [], tsx = false
   });
   let out = '';
   const info = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running (and loading the machine) after the section gave up on it
+      reject(new Error(`${script} did not start in 30 s:\n${out}`));
+    }, 30_000);
     const onData = (d) => {
       out += d;
       const m = /^READY (.*)$/m.exec(out);

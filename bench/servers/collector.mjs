@@ -5,6 +5,8 @@
 // in production, but too high to trip: throughput runs measure ingest, not the limiter), `off`,
 // or `proxy` (the defaults, client addresses taken from X-Forwarded-For as behind a proxy).
 // BENCH_LIVE_LIMITS=high lifts the bounds on open /live sockets (to measure what each one costs).
+// BENCH_COLLECTOR_ENTRY: another entry instead of the sources' index.ts, e.g. the build's
+// packages/collector/dist/index.js (then started without tsx: lib/procs.mjs).
 import { announce, exitOnSignal } from './ready.mjs';
 
 const entry =

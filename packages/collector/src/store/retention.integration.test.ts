@@ -16,8 +16,12 @@ async function keysOf(shared: SharedStore): Promise<KeyTtl[]> {
       .on('error', () => {})
       .connect();
     try {
-      for await (const batch of client.scanIterator({ COUNT: 1000 }))
-        for (const key of batch as unknown as string[]) out.push({ key, ttl: await client.pTTL(key) });
+      for await (const batch of client.scanIterator({ COUNT: 1000 })) {
+        const keys = batch as unknown as string[];
+        // Asked all at once (one pipeline), not one round trip per key.
+        const ttls = await Promise.all(keys.map((key) => client.pTTL(key)));
+        keys.forEach((key, i) => out.push({ key, ttl: ttls[i]! }));
+      }
     } finally {
       client.destroy();
     }

@@ -15,11 +15,14 @@ export async function scanKeys(urls: string[]): Promise<{ keys: number; noTtl: s
       .connect();
     try {
       for await (const batch of client.scanIterator({ COUNT: 1000 })) {
-        for (const key of batch as unknown as string[]) {
+        const names = batch as unknown as string[];
+        // Asked all at once (one pipeline), not one round trip per key.
+        const ttls = await Promise.all(names.map((key) => client.pTTL(key)));
+        names.forEach((key, i) => {
           keys++;
-          if ((await client.pTTL(key)) === -1) noTtl.push(key);
+          if (ttls[i] === -1) noTtl.push(key);
           if (!KEY_PATTERNS.some((re) => re.test(key))) unknown.push(key);
-        }
+        });
       }
     } finally {
       client.destroy();

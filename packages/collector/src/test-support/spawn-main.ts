@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,33 @@ import { SITES } from '@heatlens/testkit/collector';
 import { freePort, startRedis, type TestRedis } from '@heatlens/testkit/redis-server';
 
 const RUN_MAIN = fileURLToPath(new URL('./run-main.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/heatlens-collector.js', import.meta.url));
+const PACKAGES = fileURLToPath(new URL('../../../', import.meta.url));
+
+// What tsconfig.build.json leaves out of the build.
+const UNBUILT = /\.test\.ts$|\/(test-support|contract)$/;
+
+/** Last change of a file or of the newest built source file under a folder; 0 when missing. */
+function changed(path: string): number {
+  if (UNBUILT.test(path)) return 0;
+  try {
+    const st = statSync(path);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return Math.max(0, ...readdirSync(path).map((name) => changed(join(path, name))));
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * True when the collector's build (and the schema's, which it imports) is newer than every source
+ * file it is built from: `heatlens-collector` itself can then run, without tsx's start-up (tens of
+ * seconds on a loaded machine). CI builds first; a stale or missing build runs the sources.
+ */
+const builtIsFresh = () =>
+  ['collector', 'schema'].every(
+    (pkg) => changed(join(PACKAGES, pkg, 'src')) < changed(join(PACKAGES, pkg, 'dist', 'index.js')),
+  );
 
 /** A collector process started by `spawnMain`. */
 export type MainProcess = {
@@ -28,7 +57,8 @@ export const healthy = (p: MainProcess): Promise<boolean> =>
   );
 
 /**
- * Start the collector as `heatlens-collector` does (run-main.ts under tsx) on a free loopback port,
+ * Start the collector as `heatlens-collector` does (that command when its build is up to date, else
+ * run-main.ts under tsx) on a free loopback port,
  * with `env` over this process's environment (PORT is set here). Resolves once `ready` holds
  * (default: `/healthz` answers 200), polling every 50 ms; throws with the process's output, and
  * kills it, when it exits first or is not ready within 15 s. The caller stops it (a signal).
@@ -38,7 +68,7 @@ export async function spawnMain(
   ready: (p: MainProcess) => boolean | Promise<boolean> = healthy,
 ): Promise<MainProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', RUN_MAIN], {
+  const child = spawn(process.execPath, builtIsFresh() ? [BIN] : ['--import', 'tsx', RUN_MAIN], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
