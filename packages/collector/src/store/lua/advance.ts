@@ -44,9 +44,6 @@ local function sealSome(l, b)
       local bk = K_bucket(p, l.name, st[1], st[2], b)
       redis.call('COPY', bk, K_sealQueue(p, l.name, st[1], st[2], b), 'REPLACE')
     end
-    -- Each set looked at costs one member of the budget, found or not: a rebuild through a long
-    -- level's empty buckets (a 365-day level has 365) goes on over calls too.
-    budget = budget - #BUCKET_SETS
     redis.call('SET', K_sealing(p, l.name), b, 'PX', rollTtl(l))
     l.q = b
   end
