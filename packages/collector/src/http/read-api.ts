@@ -6,7 +6,8 @@ import type { Store } from '../store/types.js';
 import { authorizeRead, readToken } from '../edge/auth.js';
 import { readQuery } from '../edge/query.js';
 import { retentionDaysOf } from '../core/retention.js';
-import { HttpError, sendJson } from '../edge/respond.js';
+import { HttpError, sendJson, sendJsonText } from '../edge/respond.js';
+import { heatmapJson } from './heatmap-json.js';
 import { csvFilename, heatmapCsv, namesFromCaptures } from './heatmap-csv.js';
 
 export type ReadDeps = { config: ResolvedConfig; sites: SiteRegistry; store: Store };
@@ -48,7 +49,7 @@ export function createReadApi({ config, sites, store }: ReadDeps) {
       const page = sites.routeOf(site, needPath(q.path));
       const now = config.now();
       const map = await store.snapshot({ site: site.id, page, kind: q.kind, seg: q.seg, window: q.window, now });
-      if (format === 'json') return sendJson(res, 200, map);
+      if (format === 'json') return sendJsonText(res, 200, heatmapJson(map));
       const names = namesFromCaptures(await store.captures.list(site.id, page, now), q.seg);
       const csv = heatmapCsv(map, names);
       res.writeHead(200, {

@@ -34,11 +34,11 @@ export function siteLevelArgs(days: number): { levels: string[]; rank: string[] 
 }
 /** A read of a window: set, segment (`a`: all), window. */
 export type Read = [set: string, seg: string, window: WindowName];
+/** How many levels a window spans (1 for 5m: the live level alone). */
+export const levelsIn = (window: WindowName) => WINDOW_SPECS.findIndex((w) => w.name === window) + 1;
 /** The rolls of a window's levels. */
 export function rollKeys(page: string, [set, seg, window]: Read): string[] {
-  return WINDOW_SPECS.slice(0, WINDOW_SPECS.findIndex((w) => w.name === window) + 1).map((w) =>
-    rollKey(page, w.name, set, seg),
-  );
+  return WINDOW_SPECS.slice(0, levelsIn(window)).map((w) => rollKey(page, w.name, set, seg));
 }
 
 /**

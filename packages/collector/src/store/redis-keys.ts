@@ -15,9 +15,10 @@ import type { WindowName } from '@heatlens/schema';
  * P:<win>:<set>:<seg>:<b>:n  hash    as its zset                         record, advance         record, advance
  * P:<win>:<set>:<seg>:r:n    hash    as its zset                         advance (late: record)  advance
  * P:<win>:e                  string  window + slack                      advance                 record, advance
- * P:<win>:s                  string  window + slack (live level only)    advance                 record, advance
- * P:<win>:s:q                string  window + slack (live level only:    advance                 record, advance
- *                                    the bucket being sealed)
+ * P:<win>:s                  string  window + slack (live level; a       advance                 record, advance
+ *                                    longer one while rebuilt)
+ * P:<win>:s:q                string  window + slack (as P:<win>:s: the   advance                 record, advance
+ *                                    bucket being sealed)
  * P:<win>:<set>:<seg>:<b>:q  zset    as its bucket (what the rolls lack  advance (record: adds)  record, advance,
  *                                    of a bucket being sealed)                                   reads, windowChanges
  * P:<win>:u:<b>              HLL     bucket end + window + slack         record                  stats

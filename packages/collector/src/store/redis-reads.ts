@@ -15,6 +15,7 @@ import { pacedSteps } from './paced-steps.js';
 import { rollKeys, siteLevelArgs, type Read } from './redis-args.js';
 import type { RedisCalls } from './redis-calls.js';
 import { redisWindowChanges } from './redis-window-changes.js';
+import { createSnapshotCache } from './snapshot-cache.js';
 import type { HeatmapQuery, PagesQuery, RedisLike, StatsQuery, WindowChanges } from './types.js';
 
 /**
@@ -132,6 +133,14 @@ export function createRedisReads({
   const pagesGate = createReadGate(PAGES_READS_AT_ONCE, readTimeoutMs);
   const readAdvanceScript = reads.script(ADVANCE_LUA);
   const changesScript = reads.script(WINDOW_CHANGES_LUA);
+  const snapshots = createSnapshotCache();
+  const zrange = (keys: string[]) => Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1)));
+  // Each window: its lists (rolls, then open buckets) summed by member.
+  const sum = (lists: Array<Array<{ value: string; score: number }>>) => {
+    const out = new Map<string, number>();
+    for (const list of lists) for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
+    return out;
+  };
 
   // Advance, then read windows: each is its levels' rolls plus the open live buckets. The rolls are
   // read with the advance (one round trip; commands of one connection run in order), the open
@@ -140,7 +149,6 @@ export function createRedisReads({
   // Redis several times a plain read of its largest key.
   async function advanceAndRead(site: string, page: string, now: number, wanted: Read[]) {
     const prefix = pagePrefix(site, page);
-    const zrange = (keys: string[]) => Promise.all(keys.map((k) => reader.zRangeWithScores(k, 0, -1)));
     const readRolls = () => Promise.all(wanted.map((r) => zrange(rollKeys(prefix, r))));
     const before = reads.reloads();
     let [[changeTag, , ...open], rolls] = await Promise.all([
@@ -149,12 +157,7 @@ export function createRedisReads({
     ]);
     if (reads.reloads() !== before) rolls = await readRolls();
     const buckets = await Promise.all(open.map((keys) => zrange(keys)));
-    const windows = rolls.map((lists, i) => {
-      const out = new Map<string, number>();
-      for (const list of [...lists, ...(buckets[i] ?? [])])
-        for (const m of list) out.set(m.value, (out.get(m.value) ?? 0) + m.score);
-      return out;
-    });
+    const windows = rolls.map((lists, i) => sum([...lists, ...(buckets[i] ?? [])]));
     return { changeTag, windows };
   }
 
@@ -185,15 +188,22 @@ export function createRedisReads({
 
   return {
     advanceAndRead,
+    // Advance first: while the page's change tag is the one a map was built under, that map is
+    // the answer (snapshot-cache.ts), read from Redis no further; else the window is read after it.
     async snapshot(q: HeatmapQuery): Promise<Heatmap> {
       const w = windowSpec(q.window);
-      const { windows } = await reads.call('snapshot', () =>
-        advanceAndRead(q.site, q.page, q.now, [[HEAT_SETS[q.kind], segKey(q.seg), q.window]]),
-      );
-      return buildHeatmap(
-        { ...q, grid },
-        { from: windowStart(q.now, w), to: q.now, windowMs: w.ms, members: windows[0]! },
-      );
+      const span = { from: windowStart(q.now, w), to: q.now };
+      const read: Read = [HEAT_SETS[q.kind], segKey(q.seg), q.window];
+      const key = JSON.stringify([q.site, q.page, q.kind, q.seg, q.window]);
+      const map = await reads.call('snapshot', async () => {
+        const [tag, , open] = await advance(q.site, q.page, q.now, [read], readAdvanceScript);
+        const hit = snapshots.get(key, tag);
+        if (hit) return hit;
+        const lists = await zrange([...rollKeys(pagePrefix(q.site, q.page), read), ...(open ?? [])]);
+        const built = buildHeatmap({ ...q, grid }, { ...span, windowMs: w.ms, members: sum(lists) });
+        return snapshots.set(key, tag, built);
+      });
+      return { ...map, ...span };
     },
 
     // The delta when the cursor allows, else the whole window read after it (so from the cursor on).

@@ -1,6 +1,6 @@
 import { pagePrefix } from './redis-keys.js';
 import { HEAT_SETS, segKey } from '../core/set-names.js';
-import { WINDOW_SPECS } from '../core/windows.js';
+import { levelsIn } from './redis-args.js';
 import { ADVANCE_BUDGET, MAX_FAMILY_MEMBERS, MAX_WINDOW_CHANGES } from '../core/limits.js';
 import type { HeatmapQuery, WindowChanges } from './types.js';
 
@@ -36,7 +36,7 @@ export async function redisWindowChanges(
   /** the site's levels as the scripts read them (redis-args.ts `siteLevelArgs`) */
   levelArgs: readonly string[],
 ): Promise<Pick<WindowChanges, 'full' | 'cursor' | 'members'>> {
-  const levels = WINDOW_SPECS.findIndex((w) => w.name === q.window) + 1;
+  const levels = levelsIn(q.window);
   const set = HEAT_SETS[q.kind];
   const seg = segKey(q.seg);
   const head = `${CURSOR_HEAD}|${q.window}|${set}:${seg}`;
@@ -53,8 +53,8 @@ export async function redisWindowChanges(
     cursor ? '1' : '0',
     ...(cursor ?? []),
   ];
-  const [full, next, flat] = (await run([pagePrefix(q.site, q.page)], args)) as [number, string[], string[]];
+  const [full, next, flat] = (await run([pagePrefix(q.site, q.page)], args)) as [number, string[], unknown[]];
   const members: Array<[string, number]> = [];
-  for (let i = 0; i < flat.length; i += 2) members.push([flat[i]!, Number(flat[i + 1])]);
+  for (let i = 0; i < flat.length; i += 2) members.push([String(flat[i]), Number(flat[i + 1])]);
   return { full: full === 1, cursor: [head, ...next].join('|'), members };
 }

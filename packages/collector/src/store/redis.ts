@@ -9,7 +9,7 @@ import { DEFAULT_MAX_KNOWN_PAGES, DEFAULT_MAX_PAGES, type PageLimits } from './p
 import { createRankQueue } from './rank-queue.js';
 import { createRedisAlerts } from './redis-alerts.js';
 import { createRedisCaptures } from './captures-redis.js';
-import { siteLevelArgs } from './redis-args.js';
+import { levelsIn, siteLevelArgs } from './redis-args.js';
 import { createRedisDropUnkept } from './drop-unkept-redis.js';
 import { defaultRetention, type RetentionOf } from '../core/retention.js';
 import { createRedisCalls } from './redis-calls.js';
@@ -102,7 +102,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         String(ADVANCE_BUDGET),
         String(MAX_FAMILY_MEMBERS),
         ...levelsOf(site).levels,
-        ...reads.flatMap((r) => [r[0], r[1]]),
+        ...reads.flatMap((r) => [r[0], r[1], String(levelsIn(r[2]))]),
       ],
     )) as [string, number, ...string[][]];
 

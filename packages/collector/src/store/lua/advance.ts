@@ -16,33 +16,12 @@ local changed = false
 local keepGone = redis.call('EXISTS', K_watched(p)) == 1
 local lost = false
 
--- The members of a bucket, counted against the budget.
-local function members(bk)
-  local m = redis.call('ZRANGE', bk, 0, -1, 'WITHSCORES')
-  budget = budget - #m / 2
-  return m
-end
-
 -- At most 'budget' members of a leaving bucket (a window level's bucket holds up to 10,000), and
 -- whether they are all it has left.
 local function someMembers(bk)
   local m = redis.call('ZRANGE', bk, 0, math.max(budget, 1) - 1, 'WITHSCORES')
   budget = budget - #m / 2
   return m, redis.call('ZCARD', bk) == #m / 2
-end
-
--- Add bucket b of level l, every set, into the level's rolls (sealed). An empty bucket touches no
--- roll: it adds nothing, and a roll being rebuilt after a drop that nothing reaches stays absent.
-local function rollIn(l, b)
-  for _, st in ipairs(BUCKET_SETS) do
-    local m = members(K_bucket(p, l.name, st[1], st[2], b))
-    if #m > 0 then
-      for _, rk in ipairs(rollsOf(l, st[1], st[2])) do
-        for j = 1, #m, 2 do capAdd(rk, m[j], m[j + 1]) end
-        touch(rk, l, nil)
-      end
-    end
-  end
 end
 
 -- A partly sealed bucket's queue keys, gone with its progress (it left, or its rolls were dropped).
@@ -92,23 +71,22 @@ for k, l in ipairs(L) do
   if e then
     local _, s = edges(l)
     local newE = l.start
-    local newS = l.open and math.max(newE, l.cur - (l.open - 1) * l.bms) or math.huge
+    -- Buckets before 'sealTo' belong in the rolls: the live level's all but its open ones, a longer
+    -- level's all (it has a sealed edge only while its rolls are rebuilt).
+    local sealTo = l.open and math.max(newE, l.cur - (l.open - 1) * l.bms) or (l.cur + l.bms)
     local oldest = l.start - l.slack - l.bms
     local rolled = e >= oldest
-    if e < newE or s < math.min(newS, l.cur) then
+    if e < newE or s < sealTo then
       if not rolled then
-        -- Buckets before 'oldest' expired unsubtracted: drop the rolls and rebuild them below.
+        -- Buckets before 'oldest' expired unsubtracted: drop the rolls and rebuild them from the
+        -- buckets still in the window, sealed in as the live level seals (at most 'budget' members
+        -- a call, reads taking the buckets not yet in): a rebuild costs a call no more than a hop.
         changed = true
         lost = true
         dropRolls(l)
         dropQueue(l)
         e = oldest - (oldest % l.bms)
-        -- Only the live level seals: a longer level's rolls are rebuilt just below, and moving its
-        -- sealed edge would add every bucket in its window a second time in the sealing loop.
-        if l.open then s = math.min(s, newE) end
-        if not l.open then
-          for b = newE, l.cur, l.bms do rollIn(l, b) end
-        end
+        s = math.min(s, newE)
       end
       -- Buckets leaving the level: out of its rolls (if they were in), whole into the next level.
       local b = e
@@ -164,15 +142,19 @@ for k, l in ipairs(L) do
         b = b + l.bms
       end
       e = b
-      -- Live buckets past the open ones: into the rolls (sealed).
+      -- Buckets past the open ones (a longer level's: while rebuilt): into the rolls (sealed).
       b = math.max(s, e)
-      while b < newS and b < l.cur and budget > 0 do
+      while b < sealTo and budget > 0 do
         if not sealSome(l, b) then break end
         b = b + l.bms
       end
-      if l.open then
+      if l.open or (s ~= math.huge and b < sealTo) then
         l.s = b
         redis.call('SET', K_sealed(p, l.name), b, 'PX', rollTtl(l))
+      elseif s ~= math.huge then
+        -- A longer level rebuilt whole: it rolls every bucket again as it comes.
+        l.s = math.huge
+        redis.call('DEL', K_sealed(p, l.name))
       end
       l.e = e
       redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
@@ -225,29 +207,37 @@ local sealed = live.s or math.max(live.start, live.cur - (live.open - 1) * live.
  * next call goes on.
  *
  * A level whose edge is further behind than its buckets live (every collector was down) cannot be
- * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it.
+ * subtracted bucket by bucket: its rolls are dropped and rebuilt from the buckets still in it,
+ * sealed in under the same budget (the level keeps a sealed edge meanwhile; reads take the rest).
  *
  * KEYS[1] page prefix. ARGV: now, budget, familyCap, then the levels (see levels.ts), then reads:
- * (set, seg (`a`: all)) each.
- * Returns {changeTag, sealed, then per read the open bucket keys that exist}: a change tag
+ * (set, seg (`a`: all), levels in its window) each.
+ * Returns {changeTag, sealed, then per read the bucket keys outside its rolls that exist}: a change tag
  * (`version:moves`) that changes whenever any window's content changed, and the live level's
  * sealed edge: a window is its levels' rolls plus the live buckets from there on.
  */
 export const ADVANCE_LUA = `
 ${ADVANCE_HEAD_LUA}
 local out = {(redis.call('GET', K_version(p)) or '0') .. ':' .. (redis.call('GET', xk) or '0'), sealed}
--- For each read asked for, the live level's open buckets that exist (reads skip the others).
+-- For each read asked for, the buckets of its levels not in their rolls that exist (reads skip the
+-- others): the live level's open ones, and a longer level's not yet sealed while it is rebuilt.
 local i = readAt
-while i + 1 <= #ARGV do
-  local set, sg = ARGV[i], ARGV[i + 1]
-  i = i + 2
+while i + 2 <= #ARGV do
+  local set, sg, nk = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+  i = i + 3
   local segs = (sg == ALL and set ~= COUNTER) and SEGS or {sg}
   local keys = {}
-  for b = sealed, live.cur, live.bms do
-    for _, g in ipairs(segs) do
-      -- A partly sealed bucket is read from its queue: the rest of it is in the rolls.
-      local k = (b == live.q) and K_sealQueue(p, live.name, set, g, b) or K_bucket(p, live.name, set, g, b)
-      if redis.call('EXISTS', k) == 1 then keys[#keys + 1] = k end
+  for k = 1, math.min(nk, #L) do
+    local l = L[k]
+    local from = (k == 1) and sealed or l.s
+    if from and from ~= math.huge then
+      for b = from, l.cur, l.bms do
+        for _, g in ipairs(segs) do
+          -- A partly sealed bucket is read from its queue: the rest of it is in the rolls.
+          local key = (b == l.q) and K_sealQueue(p, l.name, set, g, b) or K_bucket(p, l.name, set, g, b)
+          if redis.call('EXISTS', key) == 1 then keys[#keys + 1] = key end
+        end
+      end
     end
   end
   out[#out + 1] = keys

@@ -90,7 +90,7 @@ local function dropRolls(l)
   return gone
 end
 
--- The level's edges: buckets before 'e' have left its rolls; live buckets before 's' are in them.
+-- The level's edges: buckets before 'e' have left its rolls; buckets before 's' are in them.
 -- A level seen for the first time (or whose keys expired) starts at its window with empty rolls.
 local function edges(l)
   if l.e then return l.e, l.s end
@@ -103,8 +103,11 @@ local function edges(l)
     redis.call('SET', K_edge(p, l.name), e, 'PX', rollTtl(l))
     if l.open then redis.call('SET', K_sealed(p, l.name), e, 'PX', rollTtl(l)) end
   end
-  if l.open then
-    s = tonumber(redis.call('GET', K_sealed(p, l.name)) or e)
+  -- The live level seals its buckets into its rolls as they close; a longer level has a sealed
+  -- edge only while its rolls are rebuilt (advance.ts), bucket by bucket, after they were lost.
+  local sv = tonumber(redis.call('GET', K_sealed(p, l.name)))
+  if l.open or sv then
+    s = sv or e
     -- The bucket at the sealed edge may be partly sealed: its members not yet in the rolls wait in
     -- its queue keys (…:q), named by the level's seal key.
     local q = tonumber(redis.call('GET', K_sealing(p, l.name)))

@@ -18,7 +18,8 @@ import { ADVANCE_HEAD_LUA } from './advance.js';
  * KEYS[1] page prefix. ARGV: now, budget, familyCap, the levels (levels.ts), then set, seg (`a`:
  * all), levels in the window, maxChanges, has cursor (0/1), then the cursor: now, sealed, resync,
  * write sequence, watch generation, each level's edge.
- * Returns {full (0/1), {now, sealed, resync, wseq, gen, edges...} (the next cursor), {member, count, ...}}.
+ * Returns {full (0/1), {now, sealed, resync, wseq, gen, edges...} (the next cursor), {member, count, ...}}
+ * (counts as integers).
  */
 export const WINDOW_CHANGES_LUA = `
 ${ADVANCE_HEAD_LUA}
@@ -41,8 +42,14 @@ end
 -- The watch's generation: writes are stamped (and moves kept) only while it lasts.
 local full = not has or not tA or not sealedA or not wseqA or now < tA or now - tA > GONE / 2
   or resync ~= resyncA or gen ~= genA or gen == '0' or tonumber(wseq) < wseqA
+-- A longer level being rebuilt (advance.ts) moves members into its rolls that scores here miss.
+for k = 2, nk do
+  if L[k].s and L[k].s ~= math.huge then full = true end
+end
 
 local segs = (sg == ALL) and SEGS or {sg}
+-- Per member below: library functions as locals (a global is a table lookup each time).
+local num, byte, rcall = tonumber, string.byte, redis.call
 local cand, list, n = {}, {}, 0
 local openSum = {}
 local function add(x)
@@ -60,20 +67,22 @@ local function take(key, open)
     full = true
     return
   end
-  local m = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+  local m = rcall('ZRANGE', key, 0, -1, 'WITHSCORES')
   for j = 1, #m, 2 do
     local x = m[j]
     if not cand[x] then
-      add(x)
+      n = n + 1
+      list[n] = x
+      cand[x] = true
       -- A roll may count the member as its family's (other): that one may have moved too. Page
       -- tiles (a digit or '-' first) belong to no family.
-      local c1 = string.byte(x, 1)
+      local c1 = byte(x, 1)
       if not (c1 and ((c1 >= 48 and c1 <= 57) or c1 == 45)) then
         local fam = capFamily(x)
         if fam then add(otherOf(fam)) end
       end
     end
-    if open then openSum[x] = (openSum[x] or 0) + tonumber(m[j + 1]) end
+    if open then openSum[x] = (openSum[x] or 0) + num(m[j + 1]) end
   end
 end
 
@@ -126,17 +135,19 @@ for _, key in ipairs(quiet) do scored[#scored + 1] = key end
 for _, rk in ipairs(scored) do
   for c = 1, n, 1000 do
     local last = math.min(n, c + 999)
-    local r = redis.call('ZMSCORE', rk, unpack(list, c, last))
+    local r = rcall('ZMSCORE', rk, unpack(list, c, last))
+    local o = c - 1
     for j = c, last do
-      local v = r[j - c + 1]
-      if v then vals[j] = vals[j] + tonumber(v) end
+      local v = r[j - o]
+      if v then vals[j] = vals[j] + num(v) end
     end
   end
 end
+-- Counts are whole (events counted): they go out as integers, no string to build or parse.
 local out = {}
 for j = 1, n do
   out[2 * j - 1] = list[j]
-  out[2 * j] = tostring(vals[j])
+  out[2 * j] = vals[j]
 end
 return {0, cursor, out}
 `;
