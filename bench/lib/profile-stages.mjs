@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 /** Stages, innermost match first: [name, (functionName, url) => boolean]. */
 const STAGES = [
   ['validate (parseBatch)', (fn, url) => fn === 'parseBatch' || url.includes('typebox')],
-  ['fold (foldBatch)', (fn, url) => url.includes('collector/src/fold')],
+  ['fold (foldBatch)', (fn, url) => url.includes('collector/src/core/fold')],
   [
     'store call (record args, group commit, node-redis)',
     (fn, url) => url.includes('collector/src/store/') || url.includes('@redis') || url.includes('deadlines'),

@@ -18,6 +18,7 @@ const MAX_KEYS_PER_ROUND = 5000;
 
 type Entry = {
   limiter: RateLimiterMemory;
+  prefix: string;
   redisKey: string;
   key: string;
   windowMs: number;
@@ -51,7 +52,9 @@ export function createLimitSync(options: {
   onError: (e: unknown) => void;
 }): LimitSync {
   const { client, everyMs, timeoutMs, onError } = options;
-  const entries = new Map<string, Entry>();
+  // prefix -> key -> entry: a request's key is looked up without building its Redis key.
+  const entries = new Map<string, Map<string, Entry>>();
+  let size = 0;
   let running: Promise<void> | undefined;
 
   async function exchange(p: Entry) {
@@ -75,15 +78,22 @@ export function createLimitSync(options: {
   async function round() {
     const now = Date.now();
     const batch: Entry[] = [];
-    for (const e of entries.values()) {
+    for (const e of all()) {
       if (batch.length >= MAX_KEYS_PER_ROUND) break;
-      if (e.until <= now) entries.delete(e.redisKey);
-      else if (e.delta > 0 || ((await e.limiter.get(e.key))?.consumedPoints ?? 0) * 2 >= e.points) batch.push({ ...e });
+      if (e.until <= now) {
+        entries.get(e.prefix)?.delete(e.key);
+        size--;
+      } else if (e.delta > 0 || ((await e.limiter.get(e.key))?.consumedPoints ?? 0) * 2 >= e.points)
+        batch.push({ ...e });
       e.delta = 0;
     }
     const results = await Promise.allSettled(batch.map(exchange));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) onError(failed.reason);
+  }
+
+  function* all() {
+    for (const keys of entries.values()) yield* keys.values();
   }
 
   function flush(): Promise<void> {
@@ -99,11 +109,15 @@ export function createLimitSync(options: {
   return {
     add(limiter, prefix, key, windowMs, points) {
       if (!client) return;
-      const redisKey = `${prefix}:${key}`;
-      const e = entries.get(redisKey);
+      let keys = entries.get(prefix);
+      if (!keys) entries.set(prefix, (keys = new Map()));
+      const e = keys.get(key);
       if (e) e.delta++;
-      else if (entries.size < MAX_KEYS_PER_ROUND * 4)
-        entries.set(redisKey, { limiter, redisKey, key, windowMs, points, delta: 1, until: Date.now() + windowMs });
+      else if (size < MAX_KEYS_PER_ROUND * 4) {
+        const redisKey = `${prefix}:${key}`;
+        keys.set(key, { limiter, prefix, redisKey, key, windowMs, points, delta: 1, until: Date.now() + windowMs });
+        size++;
+      }
     },
     flush,
     close: () => clearInterval(timer),

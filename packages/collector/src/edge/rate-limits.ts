@@ -34,6 +34,13 @@ export const NO_RATE_LIMITS: RateLimits = {
   close() {},
 };
 
+/** A refusal's answer as it is (over the limit); any other failure lets the request through. */
+function overOrOpen(e: unknown): RateLimiterRes {
+  if (e instanceof RateLimiterRes) return e;
+  // The memory limiter does not fail; should it, let the request through rather than refuse everyone.
+  return new RateLimiterRes(0, 0, 0);
+}
+
 const tooMany = (what: string, ms: number) =>
   new HttpError(429, `rate limit: too many ${what}, retry later`, { 'Retry-After': Math.max(1, Math.ceil(ms / 1000)) });
 
@@ -73,15 +80,10 @@ export function createRateLimits(options: {
   const sources = new Map<string, { until: number; counts: Map<string, number> }>();
 
   /** Consume one point; resolves with the limiter's answer, whether over the limit or not. */
-  async function take(l: ReturnType<typeof make>, key: string, points = 1, limit = l.limit.points) {
+  function take(l: ReturnType<typeof make>, key: string, points = 1, limit = l.limit.points): Promise<RateLimiterRes> {
     shared.add(l.limiter, l.name, key, l.limit.seconds * 1000, limit);
-    try {
-      return await l.limiter.consume(key, points);
-    } catch (e) {
-      if (e instanceof RateLimiterRes) return e;
-      // The memory limiter does not fail; should it, let the request through rather than refuse everyone.
-      return new RateLimiterRes(0, 0, 0);
-    }
+    // The limiter's own promise, not one wrapped around it: this runs twice on every write.
+    return l.limiter.consume(key, points).catch(overOrOpen);
   }
   const over = (l: ReturnType<typeof make>, r: RateLimiterRes, limit = l.limit.points) => r.consumedPoints > limit;
 

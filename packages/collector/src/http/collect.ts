@@ -147,7 +147,9 @@ function acceptedHeaders(req: IncomingMessage, answer: Answer): string[] {
 
 /** A 415 for a body the collector does not read (content type, compression), or undefined. */
 function refuseHeaders(req: IncomingMessage): Answer | undefined {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const raw = req.headers['content-type'] ?? '';
+  // The SDK's own `text/plain` (and a bare `application/json`) need no splitting or case folding.
+  const type = CONTENT_TYPES.has(raw) ? raw : raw.split(';')[0]!.trim().toLowerCase();
   if (!CONTENT_TYPES.has(type))
     return {
       status: 415,

@@ -54,6 +54,7 @@ export function readBody(req: IncomingMessage, limit: number, timing: BodyTiming
   const tooLarge = (close: boolean) =>
     new HttpError(413, `body: larger than ${limit} bytes`, close ? { Connection: 'close' } : {});
   if (Number(req.headers['content-length']) > DRAIN_LIMIT) return Promise.reject(tooLarge(true));
+  if (req.complete && req.readableFlowing === null) return readParsed(req, limit, tooLarge);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -96,4 +97,18 @@ export function readBody(req: IncomingMessage, limit: number, timing: BodyTiming
     // A sender that hangs up mid-body settles at once instead of at its deadline.
     req.once('close', () => !req.complete && fail(new HttpError(400, 'body: connection closed before the body ended')));
   });
+}
+
+/**
+ * The body of a request Node has parsed whole already (a beacon comes in one packet with its
+ * headers, so by the time the handler reads it the parser has buffered all of it): taken from the
+ * stream's buffer in one read, with no listeners, timer checks or chunk list.
+ */
+function readParsed(req: IncomingMessage, limit: number, tooLarge: (close: boolean) => HttpError): Promise<Buffer> {
+  const size = req.readableLength;
+  if (size > DRAIN_LIMIT) return Promise.reject(tooLarge(true));
+  // Reading it all drains the request, so the keep-alive connection stays usable either way.
+  const body = size > 0 ? (req.read() as Buffer | null) : null;
+  if (size > limit) return Promise.reject(tooLarge(false));
+  return Promise.resolve(body ?? Buffer.alloc(0));
 }
