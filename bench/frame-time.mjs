@@ -12,12 +12,17 @@
 // attributes. The first WARMUP snapshot frames of each kind are drawn but not counted: they are
 // the content script's first runs (V8 compiles and optimises the kernel's loops then; the first
 // two measured 10-20 ms), once per injection, not the overlay's steady frame. Run after
-// `pnpm build`: `node bench/frame-time.mjs`. Prints, never asserts.
+// `pnpm build`: `node bench/frame-time.mjs`. Prints, never asserts. With `--profile`, the flat-form
+// snapshot frames run under the CDP sampling profiler (0.1 ms interval) of the page's renderer,
+// which writes .artifacts/profiles/frame-time-<kind>.cpuprofile and prints the functions with the
+// most self time (GC included) over those frames; their own figures are then the profiler's too.
 import { percentile } from '@heatlens/testkit/overlay-rig';
 import { snapshot, startDrawRig, frames } from '@heatlens/testkit/draw-rig';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const WARMUP = 5;
+const PROFILE = process.argv.includes('--profile');
 const { startShop } = await import('../examples/shop/server.mjs');
 const shop = await startShop({ port: 0, collectorUrl: 'http://127.0.0.1:9' });
 const rig = await startDrawRig({ baseUrl: shop.url });
@@ -70,13 +75,17 @@ try {
   // `flat`: one [tx, ty, n, ...] array (what it sends now). Both in the same run.
   const FORMS = { tuples: (s) => s, flat: (s) => ({ ...s, tiles: s.tiles.flat() }) };
   const results = {};
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
   for (const [form, shape] of Object.entries(FORMS))
     for (const kind of ['move', 'click']) {
       const snapshotMs = [];
+      const profiling = cdp && form === 'flat';
       for (let i = -WARMUP; i < 60; i++) {
+        if (profiling && i === 0) await startProfile(cdp);
         await rig.draw(page, tabId, shape(full(kind, i + WARMUP)), { ...settings, kind });
         if (i >= 0) snapshotMs.push(await canvasData('snapshotMs'));
       }
+      if (profiling) await stopProfile(cdp, kind);
       const scrollMs = await page.evaluate(async () => {
         const canvas = document.getElementById('heatlens-overlay').shadowRoot.getElementById('heatlens-canvas');
         const out = [];
@@ -128,4 +137,32 @@ try {
 } finally {
   await rig.close();
   await shop.close();
+}
+
+async function startProfile(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+
+/** Stop the profiler, write the profile, print the top self times (ms over the 60 frames). */
+async function stopProfile(cdp, kind) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const dir = new URL('../.artifacts/profiles/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL(`frame-time-${kind}.cpuprofile`, dir), JSON.stringify(profile));
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+  });
+  const top = [...self]
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15);
+  console.log(`profile, ${kind} snapshot frames (self ms over 60 frames):`);
+  for (const [k, ms] of top) console.log(`  ${ms.toFixed(1).padStart(7)}  ${k}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldFor, kernelFor, renderHeat } from './heat-kernel.js';
+import { blurLayer, fieldFor, kernelFor, renderHeat, type Kernel } from './heat-kernel.js';
 
 // A palette whose entry i is (i, 0, 255 - i, 255): the red channel is the heat index.
 const palette = new Uint8ClampedArray(1024);
@@ -70,5 +70,50 @@ describe('renderHeat', () => {
   it('widens with the radius setting', () => {
     expect(render([[30, 20, 1]], 1, 60, 40, 8).alpha(36, 20)).toBe(0);
     expect(render([[30, 20, 1]], 1, 60, 40, 40).alpha(36, 20)).toBeGreaterThan(0);
+  });
+});
+
+/** The blur as one plain loop per line over every row and column (what `blurLayer` must equal exactly). */
+function referenceBlur(points: Array<[number, number, number]>, fw: number, fh: number, k: Kernel): Float32Array {
+  let a = new Float32Array(fw * fh);
+  let b = new Float32Array(fw * fh);
+  for (const [x, y, n] of points) a[y * fw + x] = a[y * fw + x]! + n;
+  const pass = (len: number, lines: number, step: number, stride: number) => {
+    const norm = 1 / (2 * k.box + 1);
+    for (let line = 0; line < lines; line++) {
+      let acc = 0;
+      for (let i = 0; i <= k.box && i < len; i++) acc += a[line * stride + i * step]!;
+      for (let i = 0; i < len; i++) {
+        b[line * stride + i * step] = acc * norm;
+        if (i + k.box + 1 < len) acc += a[line * stride + (i + k.box + 1) * step]!;
+        if (i - k.box >= 0) acc -= a[line * stride + (i - k.box) * step]!;
+      }
+    }
+    [a, b] = [b, a];
+  };
+  for (let p = 0; p < 3; p++) pass(fw, fh, 1, fw);
+  for (let p = 0; p < 3; p++) pass(fh, fw, fw, 1);
+  return a;
+}
+
+describe('blurLayer', () => {
+  it('blurs rows with no point as zeros, giving exactly the plain blur of every row, frame after frame', () => {
+    const k = kernelFor(16, 0.25);
+    const [w, h] = [40, 30];
+    const field = fieldFor(w, h, k);
+    // Points on whole field px (scale 1, shifted by the padding), on every 5th row as a page's
+    // tiles lie at 1/4 scale; the second frame moves them, so rows the first used go empty.
+    for (const shift of [0, 2]) {
+      const points: Array<[number, number, number]> = [];
+      for (let y = shift; y < h; y += 5) for (let x = 1; x < w; x += 3) points.push([x, y, 1 + ((x + y) % 5) * 0.37]);
+      const got = blurLayer(field, points, 0, k, 1);
+      const want = referenceBlur(
+        points.map(([x, y, n]) => [x + k.pad, y + k.pad, n]),
+        field.w,
+        field.h,
+        k,
+      );
+      expect(Array.from(got)).toEqual(Array.from(want));
+    }
   });
 });

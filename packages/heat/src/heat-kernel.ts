@@ -44,7 +44,9 @@ export function kernelFor(radius: number, scale: number): Kernel {
 
 /**
  * One box-blur pass along one axis: `lines` lines of `len` values, `step` apart inside a line and
- * `stride` apart between lines (1, w for rows; w, 1 for columns), from `src` into `dst`.
+ * `stride` apart between lines (1, w for rows; w, 1 for columns), from `src` into `dst`. Lines
+ * `used` leaves at 0 are all zeros in `src` (no point was splatted on that row): their blur is
+ * zeros, written as such (rows only: `step` 1).
  */
 function boxBlur(
   src: Float32Array,
@@ -54,10 +56,15 @@ function boxBlur(
   step: number,
   stride: number,
   r: number,
+  used?: Uint8Array,
 ): void {
   const norm = 1 / (2 * r + 1);
   for (let line = 0; line < lines; line++) {
     const base = line * stride;
+    if (used && !used[line]) {
+      dst.fill(0, base, base + len);
+      continue;
+    }
     let acc = 0;
     for (let i = 0; i <= r && i < len; i++) acc += src[base + i * step]!;
     for (let i = 0; i < len; i++) {
@@ -70,9 +77,19 @@ function boxBlur(
   }
 }
 
-/** Scratch buffers of a field, reused across frames (one allocation per size). */
-/** Work buffers of a field; `mask` marks pixels already added when a layer's clip boxes overlap. */
-export type Field = { w: number; h: number; a: Float32Array; b: Float32Array; sum: Float32Array; mask?: Uint8Array };
+/**
+ * Work buffers of a field, reused across frames (one allocation per size); `mask` marks pixels
+ * already added when a layer's clip boxes overlap, `used` the rows a layer's points were splatted on.
+ */
+export type Field = {
+  w: number;
+  h: number;
+  a: Float32Array;
+  b: Float32Array;
+  sum: Float32Array;
+  mask?: Uint8Array;
+  used?: Uint8Array;
+};
 
 /** A field covering `w` x `h` visible px plus the kernel's padding on every side. */
 export function fieldFor(w: number, h: number, k: Kernel, old?: Field): Field {
@@ -104,6 +121,9 @@ export function blurLayer(
   let a = field.a;
   let b = field.b;
   a.fill(0);
+  // Rows no point touches stay zeros through the passes along rows: those passes skip them (a page's
+  // tiles are 20 px rows, 5 field px apart at 1/4 scale: 3 field rows in 5 hold no point).
+  const used = (field.used = field.used?.length === fh ? field.used : new Uint8Array(fh)).fill(0);
   for (const [px, py, n] of points) {
     const x = px * scale + k.pad;
     const y = py * scale + k.pad;
@@ -118,9 +138,11 @@ export function blurLayer(
     a[i + 1] = a[i + 1]! + v * fx * (1 - fy);
     a[i + fw] = a[i + fw]! + v * (1 - fx) * fy;
     a[i + fw + 1] = a[i + fw + 1]! + v * fx * fy;
+    used[y0] = 1;
+    used[y0 + 1] = 1;
   }
   for (let p = 0; p < PASSES; p++) {
-    boxBlur(a, b, fw, fh, 1, fw, k.box);
+    boxBlur(a, b, fw, fh, 1, fw, k.box, used);
     [a, b] = [b, a];
   }
   for (let p = 0; p < PASSES; p++) {

@@ -80,6 +80,19 @@ describe('page feed frames', () => {
     expect(held).toEqual({ ...v1.frames()[1], seq: 2 });
   });
 
+  it('writes the v2 viewers their delta before the v1 viewers their full frame', () => {
+    const { feed, ready, socks } = feedWith(false, true, false, true);
+    const order: string[] = [];
+    for (const s of socks) {
+      const v2 = feed.delta.has(s.ws);
+      (s.ws as unknown as { send: () => void }).send = () => order.push(v2 ? 'v2' : 'v1');
+    }
+    publish(feed, state([[1, 1, 1]], 0), ready);
+    order.length = 0;
+    publish(feed, state([[1, 1, 2]], 10), ready);
+    expect(order).toEqual(['v2', 'v2', 'v1', 'v1']);
+  });
+
   it('answers a v2 resync with the full frame, and ignores other messages and v1 sockets', () => {
     const { feed, ready, socks } = feedWith(false, true);
     const [v1, v2] = socks as [ReturnType<typeof socket>, ReturnType<typeof socket>];

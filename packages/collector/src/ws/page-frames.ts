@@ -47,14 +47,16 @@ export function publish(feed: PageFeed, next: FeedState, ready: WeakSet<WebSocke
   feed.full = undefined;
   // Every new state is one step; without v2 viewers no delta was made, and none is owed.
   if (prev) feed.seq = delta ? delta.seq : feed.seq + 1;
+  // The small deltas go first: serialising and writing the full v1 frame to its viewers does not
+  // hold back the v2 viewers' frames.
+  if (delta) broadcast(feed.delta, JSON.stringify(delta), ready);
+  // A first state (the first read failed for sockets already told so): v2 viewers start here.
+  else if (!prev && feed.delta.size) broadcast(feed.delta, v2Frame(feed)!, ready);
   if (v1Count > 0) {
     const payload = v1Frame(feed)!;
     // Every viewer but the v2 ones, without copying the viewers into a new list each hop.
     if (payload !== oldV1) broadcast(feed.sockets, payload, ready, Date.now(), feed.delta);
   }
-  if (delta) broadcast(feed.delta, JSON.stringify(delta), ready);
-  // A first state (the first read failed for sockets already told so): v2 viewers start here.
-  else if (!prev && feed.delta.size) broadcast(feed.delta, v2Frame(feed)!, ready);
 }
 
 /** Whether a viewer's message is `{type: 'resync'}` (anything else, the keep-alive `ping` included, is not). */

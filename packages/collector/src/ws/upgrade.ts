@@ -15,6 +15,7 @@ import { isShareToken } from '../edge/share-token.js';
 import type { ShareAuth, ShareRecord } from '../edge/share-auth.js';
 import type { ShareWatch } from './share-watch.js';
 import { shareSubscription } from './share-live.js';
+import { keepWire } from './text-frame.js';
 
 /** Viewers only listen; anything bigger than this from them is a protocol error. */
 const MAX_PAYLOAD = 4 * 1024;
@@ -109,6 +110,7 @@ export function createUpgradeHandler(deps: {
       return reject(socket, 429, refused, { 'Retry-After': LIVE_RETRY_AFTER_S });
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      keepWire(ws, socket);
       deps.hub.add(ws, sub, token);
       if (share) deps.shares?.watch.add(ws, share);
     });
