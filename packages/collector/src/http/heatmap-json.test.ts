@@ -1,27 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Heatmap } from '@heatlens/schema';
 import { heatmapJson } from './heatmap-json.js';
+import { emptySnapshot } from '@heatlens/testkit/snapshot';
 
-const map = (over: Partial<Heatmap> = {}): Heatmap => ({
-  site: 'shop',
-  path: '/',
-  kind: 'click',
-  seg: 'all',
-  grid: 50,
-  rowPx: 40,
-  rows: 2,
-  windowMs: 300_000,
-  from: 1000,
-  to: 301_000,
-  total: 5,
-  max: 3,
-  tiles: [
-    [1, 0, 3],
-    [2, 1, 2],
-  ],
-  fixed: [],
-  ...over,
-});
+// A heatmap as the store answers it: the testkit's snapshot frame without the frame's own fields.
+const map = (over: Partial<Heatmap> = {}): Heatmap => {
+  const {
+    type: _type,
+    stats: _stats,
+    ...heatmap
+  } = emptySnapshot({
+    site: 'shop',
+    rowPx: 40,
+    rows: 2,
+    from: 1000,
+    to: 301_000,
+    total: 5,
+    max: 3,
+    tiles: [
+      [1, 0, 3],
+      [2, 1, 2],
+    ],
+  });
+  return { ...heatmap, ...over };
+};
 
 describe('heatmapJson', () => {
   it('is JSON.stringify of the map, with and without elements', () => {

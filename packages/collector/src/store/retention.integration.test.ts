@@ -1,33 +1,15 @@
 import { pino } from 'pino';
-import { createClient } from 'redis';
 import { describe } from 'vitest';
 import { SHARED_STORES, type SharedStore } from '@heatlens/testkit/shared-stores';
 import { connectRedis } from './redis-client.js';
 import { describeRetention, type KeyTtl } from './contract/describe-retention.js';
 import { createMemoryStore } from './memory.js';
 import { createRedisStore } from './redis.js';
+import { keyTtls } from '../test-support/scan-keys.js';
 
 // Every key on the store's nodes (each primary of a cluster) with its TTL.
-async function keysOf(shared: SharedStore): Promise<KeyTtl[]> {
-  const urls = shared.redisUrl ? [shared.redisUrl] : shared.redisCluster!.map((s) => `redis://${s}`);
-  const out: KeyTtl[] = [];
-  for (const url of urls) {
-    const client = await createClient({ url })
-      .on('error', () => {})
-      .connect();
-    try {
-      for await (const batch of client.scanIterator({ COUNT: 1000 })) {
-        const keys = batch as unknown as string[];
-        // Asked all at once (one pipeline), not one round trip per key.
-        const ttls = await Promise.all(keys.map((key) => client.pTTL(key)));
-        keys.forEach((key, i) => out.push({ key, ttl: ttls[i]! }));
-      }
-    } finally {
-      client.destroy();
-    }
-  }
-  return out;
-}
+const keysOf = (shared: SharedStore): Promise<KeyTtl[]> =>
+  keyTtls(shared.redisUrl ? [shared.redisUrl] : shared.redisCluster!.map((s) => `redis://${s}`));
 
 describeRetention('memory', async (retentionOf) => ({ store: createMemoryStore({ retentionOf }) }));
 
