@@ -9,6 +9,7 @@ const alias = {
   '@heatlens/schema/tiles': src('./packages/schema/src/tiles.ts'),
   '@heatlens/schema/constants': src('./packages/schema/src/constants.ts'),
   '@heatlens/schema/live': src('./packages/schema/src/live.ts'),
+  '@heatlens/schema/live-delta': src('./packages/schema/src/live-delta.ts'),
   '@heatlens/schema/parse-live': src('./packages/schema/src/parse-live.ts'),
   '@heatlens/schema/page-key': src('./packages/schema/src/page-key.ts'),
   '@heatlens/schema/normalize-url': src('./packages/schema/src/normalize-url.ts'),

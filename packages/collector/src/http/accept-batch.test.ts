@@ -60,7 +60,7 @@ describe('acceptBatch', () => {
     const a = await acceptBatch(deps, batch(), ORIGIN, req);
     expect(a).toEqual({ status: 204, reason: 'accepted', n: 0, headers: { [FLUSH_HEADER]: expect.any(String) } });
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ site: 'shop', path: '/p', batchId: 'b1', accepted: 2 });
+    expect(recorded[0]).toMatchObject({ site: 'shop', page: '/p', batchId: 'b1', accepted: 2 });
     expect((await acceptBatch(deps, batch(), ORIGIN, req)).status).toBe(204);
     expect(await counted('events')).toEqual({
       'accepted/ok': 2,
