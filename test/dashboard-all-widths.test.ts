@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startCollector, type Collector } from '@heatlens/collector';
+import type { Collector } from '@heatlens/collector';
 import { closeAll } from '@heatlens/testkit/close-all';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { clicksOn, heatInsideShare, takeCapture, uploadCapture, type CaptureMeta } from './support/page-capture.js';
 import { postBatch } from './support/post-batch.js';
+import { startDashboardCollector } from './support/dashboard-collector.js';
 
 // The dashboard's page view under "All widths" mixes widths as the overlay does: tile positions
 // are layout positions, so only the tiles of the picture's width segment are drawn and the other
@@ -18,7 +19,6 @@ import { postBatch } from './support/post-batch.js';
 // layouts on the same elements, each at its own layout's position.
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
 const IMG = root('docs/img');
 const TARGETS = ['#hero-shop', '#download-catalogue', '#outbound-link', '#card-2', '#card-5'];
 const OTHER_PER = (i: number) => 6 + 2 * i; // the other width's clicks per element: the larger share
@@ -56,9 +56,7 @@ describe.runIf(hasChromium)('dashboard "All widths" over a capture', { timeout: 
   const sum = (per: (i: number) => number) => TARGETS.reduce((n, _, i) => n + per(i), 0);
 
   beforeAll(async () => {
-    if (!existsSync(DASHBOARD_JS)) throw new Error(`${DASHBOARD_JS} is missing: run \`pnpm build\``);
-    collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-    token = collector.sites[0]!.readToken;
+    ({ collector, token } = await startDashboardCollector());
     shop = await startShop({ port: 0, collectorUrl: collector.url });
     browser = await launchChromium();
     for (const width of [1280, 390]) {

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startCollector, type Collector } from '@heatlens/collector';
+import type { Collector } from '@heatlens/collector';
 import { closeAll } from '@heatlens/testkit/close-all';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +6,7 @@ import { startShop } from '../examples/shop/server.mjs';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { clicksOn, heatInsideShare, takeCapture, uploadCapture, type CaptureMeta } from './support/page-capture.js';
 import { postBatch } from './support/post-batch.js';
+import { startDashboardCollector } from './support/dashboard-collector.js';
 
 // The dashboard's page view over a page capture, end to end: the shop's home page captured at
 // 1280 px (a full-page picture and the boxes of the clicked elements), uploaded through the
@@ -16,8 +15,6 @@ import { postBatch } from './support/post-batch.js';
 // recorded boxes (>= 90 %, as bench/fidelity scores the overlay), names are text, and the PNG
 // export holds the picture and its legend.
 
-const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
 const TARGETS = ['#hero-shop', '#download-catalogue', '#promo-badge', '#outbound-link', '#card-2', '#card-5'];
 const XSS = '<img src=x onerror="window.__xss=1">Shop now';
 
@@ -30,9 +27,7 @@ describe.runIf(hasChromium)('dashboard page view over a capture', { timeout: 120
   let captureId: string;
 
   beforeAll(async () => {
-    if (!existsSync(DASHBOARD_JS)) throw new Error(`${DASHBOARD_JS} is missing: run \`pnpm build\``);
-    collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-    token = collector.sites[0]!.readToken;
+    ({ collector, token } = await startDashboardCollector());
     shop = await startShop({ port: 0, collectorUrl: collector.url });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startCollector, type Collector } from '@heatlens/collector';
+import type { Collector } from '@heatlens/collector';
 import { closeAll } from '@heatlens/testkit/close-all';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
 import { clicksOn, takeCapture, uploadCapture, type CaptureMeta } from './support/page-capture.js';
 import { postBatch } from './support/post-batch.js';
+import { startDashboardCollector } from './support/dashboard-collector.js';
 
 // The page view's element labels over a capture with named elements: a portfolio's navbar of
 // narrow links (Portfolio, About, Contact) side by side. Each label says the element's name, as
@@ -14,7 +15,6 @@ import { postBatch } from './support/post-batch.js';
 // 1280 px. The labels are canvas text: the test records the `fillText` calls on `#heatmap`.
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const DASHBOARD_JS = root('packages/collector/public/assets/dashboard.js');
 const SHOTS = root('docs/img');
 const NAV = ['#nav-portfolio', '#nav-about', '#nav-contact'];
 const PAGE = `<!doctype html><style>body{margin:0;font:16px sans-serif}nav{display:flex;gap:6px;padding:8px}
@@ -31,10 +31,8 @@ describe.runIf(hasChromium)('dashboard page view: element labels by name', { tim
   let captureId: string;
 
   beforeAll(async () => {
-    if (!existsSync(DASHBOARD_JS)) throw new Error(`${DASHBOARD_JS} is missing: run \`pnpm build\``);
     mkdirSync(SHOTS, { recursive: true });
-    collector = await startCollector({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-    token = collector.sites[0]!.readToken;
+    ({ collector, token } = await startDashboardCollector());
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.setContent(PAGE);
