@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser as Chromium, Page as ChromiumPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '@heatlens/testkit/chromium';
@@ -10,6 +7,8 @@ import {
   configureFirefox,
   FIREFOX_BUILD,
   firefoxTabIdOf,
+  grantActiveTab,
+  setFirefoxViewport,
   openExtensionPage,
 } from '@heatlens/testkit/firefox-extension';
 import {
@@ -27,33 +26,26 @@ import { decodePicture } from './support/picture.js';
 // BiDi): "Save this page for the dashboard" from the popup (by its moz-extension:// URL) on the
 // 6,000 px page with a sticky header of extension-capture.test.ts, stored by the real collector,
 // fetched back and decoded in Chromium. What differs from Chromium: captureVisibleTab in Firefox
-// takes `<all_urls>` or activeTab, never a host permission ("Missing activeTab permission"): the
-// toolbar button that opens the popup gives activeTab, a tab opened on the popup's URL does not,
-// so this build declares `<all_urls>` as the Chromium rig does), and the picture is composed on an
-// OffscreenCanvas in the background event page, not in a service worker.
+// takes activeTab or an API permission `<all_urls>` that an MV3 extension never holds, never a host
+// permission ("Missing activeTab permission"). The toolbar button that opens the popup gives
+// activeTab; a tab opened on the popup's URL does not, so the suite grants it as that button does
+// (`action.openPopup` on a click, grantActiveTab). The picture is composed on an OffscreenCanvas in
+// the background event page, not in a service worker.
 
 describe.runIf(hasFirefox && hasChromium)('page capture in Firefox, end to end', () => {
   let site: CaptureSite;
   let firefox: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
   let chromium: Chromium;
   let reader: ChromiumPage;
-  let build: string;
 
   beforeAll(async () => {
     site = await startCaptureSite(fixturePage, { masks: ['.private'] });
-    // The shipped build with `<all_urls>` declared, standing in for the activeTab grant the
-    // toolbar button gives (Firefox's permissions.request needs a user's click, which BiDi's is not).
-    build = mkdtempSync(join(tmpdir(), 'heatlens-ff-capture-'));
-    cpSync(FIREFOX_BUILD, build, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(build, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['<all_urls>'] }));
-    [firefox, chromium] = await Promise.all([launchFirefoxWithExtension(build), launchChromium()]);
+    [firefox, chromium] = await Promise.all([launchFirefoxWithExtension(FIREFOX_BUILD), launchChromium()]);
     reader = await chromium.newPage();
   }, 120_000);
 
   afterAll(async () => {
     await closeAll(firefox && { close: () => firefox.dispose() }, chromium, site);
-    if (build) rmSync(build, { recursive: true, force: true });
   });
 
   it('saves a 6,000 px page whole from the popup: sticky header once, fields and masks painted over', async () => {
@@ -61,14 +53,16 @@ describe.runIf(hasFirefox && hasChromium)('page capture in Firefox, end to end',
     const control = await openExtensionPage(firefox, 'options.html', '#collector-url');
 
     const path = '/capture-long.html';
-    const page = await firefox.browser.newPage();
-    await page.setViewport(VIEWPORT);
+    // In a window of its own, so the action's grant (grantActiveTab) lands on it.
+    const page = await firefox.browser.newPage({ type: 'window' });
+    await setFirefoxViewport(page, VIEWPORT);
     await page.goto(site.origin + path);
     const geometry = await longPageGeometry(page);
     expect(geometry.height).toBe(6000);
     await page.evaluate(() => window.scrollTo(0, 2500));
 
     const tab = await firefoxTabIdOf(control, page);
+    await grantActiveTab(control, tab);
     const popup = await openExtensionPage(firefox, `popup.html?tab=${tab}`, '#controls:not([hidden])');
     await popup.click('#capture-take');
     const done = await popup.waitForSelector('#capture-status[data-state=done], #capture-status[data-state=error]', {

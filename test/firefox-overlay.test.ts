@@ -10,6 +10,7 @@ import {
   configureFirefox,
   FIREFOX_BUILD,
   firefoxTabIdOf,
+  setFirefoxViewport,
   grantedOrigins,
   messageTab,
   openExtensionPage,
@@ -80,7 +81,7 @@ describe.runIf(hasFirefox && hasChromium)('extension overlay in Firefox, end to 
 
   it("marks the owner's tab: the owner sends nothing, a visitor is counted", async () => {
     owner = await firefox.browser.newPage();
-    await owner.setViewport(VIEWPORT);
+    await setFirefoxViewport(owner, VIEWPORT);
     ownerPosts = [];
     owner.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/collect') && ownerPosts.push(r.url()));
     await owner.goto(`${site.shop.url}/product/1`);

@@ -102,3 +102,58 @@ export function messageTab(control: Page, tabId: number, message: unknown): Prom
     message,
   );
 }
+
+/**
+ * Size `page`'s viewport (CSS px). Puppeteer's `setViewport` also sends BiDi's
+ * `emulation.setScreenOrientationOverride`, which Firefox ESR 140 does not know ("unknown
+ * command"); the viewport command it sends beside it does apply there, so on that error the size
+ * is awaited in the page itself (within 5 s) instead.
+ */
+export async function setFirefoxViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(size);
+    return;
+  } catch (error) {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error))) throw error;
+  }
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const [w, h] = await page.evaluate(() => [innerWidth, innerHeight]);
+    if (w === size.width && h === size.height) return;
+    if (Date.now() > deadline) throw new Error(`viewport stayed ${w}x${h}, asked ${size.width}x${size.height}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Give the extension activeTab on tab `tabId`, as the owner's click on the toolbar button does:
+ * Firefox's captureVisibleTab takes activeTab or an API permission `<all_urls>`, which an MV3
+ * extension never holds (Firefox ESR 140: host permissions are origins only). A BiDi click in
+ * `control` (an open page of the extension, in another window) calls `action.openPopup` for the
+ * tab's window, which grants activeTab on the window's selected tab: `tabId` must be that one.
+ */
+export async function grantActiveTab(control: Page, tabId: number): Promise<void> {
+  await control.evaluate(async (id: number) => {
+    type Api = {
+      tabs: { get(id: number): Promise<{ windowId: number; active: boolean }> };
+      action: { openPopup(o: { windowId: number }): Promise<void> };
+    };
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    const tab = await api.tabs.get(id);
+    if (!tab.active) throw new Error(`tab ${id} is not its window's selected tab`);
+    const button = document.createElement('button');
+    button.id = 'heatlens-test-action';
+    button.textContent = 'action';
+    button.addEventListener('click', () => {
+      api.action.openPopup({ windowId: tab.windowId }).then(
+        () => (button.dataset.done = 'ok'),
+        (e: unknown) => (button.dataset.done = String(e)),
+      );
+    });
+    document.body.append(button);
+  }, tabId);
+  await control.click('#heatlens-test-action');
+  const answer = await control.waitForSelector('#heatlens-test-action[data-done]');
+  const done = await answer!.evaluate((el) => (el as HTMLElement).dataset.done);
+  if (done !== 'ok') throw new Error(`action.openPopup: ${done}`);
+}

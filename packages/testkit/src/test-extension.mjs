@@ -62,10 +62,14 @@ export async function configure(context, id, collectorUrl, token, timeout = 10_0
 /** The browser's id of the tab showing `page` (the popup needs it in `?tab=`). */
 export async function tabIdOf(worker, page) {
   const url = page.url();
-  const ids = await worker.evaluate(
+  let ids = await worker.evaluate(
     async (u) => (await chrome.tabs.query({ url: u })).map((t) => t.id),
     url.split('#')[0],
   );
+  // Chromium 150 matches no chrome-extension:// URL in a tabs query; the extension's own page
+  // knows its tab.
+  if (ids.length === 0 && url.startsWith('chrome-extension://'))
+    ids = [await page.evaluate(async () => (await chrome.tabs.getCurrent())?.id)];
   if (ids.length !== 1 || ids[0] === undefined) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
   return ids[0];
 }
