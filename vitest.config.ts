@@ -37,6 +37,10 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two files at a time: most unit and store files wait on Redis, sockets and timers, so two
+    // workers overlap those waits even on 2 cores. The e2e project stays one file at a time
+    // (`fileParallelism: false`: its browsers need the CPU) and runs after the others.
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'schema', root: 'packages/schema', environment: 'node' } },
       {
