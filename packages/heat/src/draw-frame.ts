@@ -35,6 +35,12 @@ export type Frame = {
   /** scroll maps: the fold's depth below the root's content top, CSS px; default the root's visible height */
   fold?: number | undefined;
   /**
+   * height the canvas shows, CSS px from the top: outlines and labels below it are left out; default
+   * the layout's `viewHeight` (the overlay's viewport). The dashboard draws the whole captured page,
+   * taller than the first screen its layout pins the fixed layer to.
+   */
+  drawnHeight?: number | undefined;
+  /**
    * click maps without `settings.counts`: the pointer, viewport CSS px; only the element under it
    * is outlined and labelled (labels on every element cover the page's text)
    */
@@ -70,8 +76,9 @@ export function drawFrame(f: Frame): FramePoints | null {
   );
   if (f.snapshot.kind === 'click') {
     const under = !f.settings.counts && f.hover ? hoverBox(f.boxes, f.hover.x, f.hover.y) : null;
-    if (f.settings.counts) drawCounts(ctx, f.boxes, l.viewHeight);
-    else if (under) drawCounts(ctx, [under], l.viewHeight);
+    const drawn = f.drawnHeight ?? l.viewHeight;
+    if (f.settings.counts) drawCounts(ctx, f.boxes, drawn);
+    else if (under) drawCounts(ctx, [under], drawn);
   }
   return { page, free, elements };
 }

@@ -55,6 +55,7 @@ export function createHeatDrawer(c: HeatCanvases, style: HeatStyle = DASHBOARD_S
         settings: style,
         boxes: snap.kind === 'click' ? elementBoxes(snap, g) : [],
         fold: g.viewHeight,
+        drawnHeight: g.height,
       });
     },
   };
