@@ -18,6 +18,25 @@ function expectOwn(el: Element): string {
 const $ = (s: string) => document.querySelector(s)!;
 
 describe('selectorOf', () => {
+  test('leaves out state classes a page toggles (`.active`, `.show`, `is-open`): names it in any state', () => {
+    // A ScrollSpy nav link clicked while active was recorded as `a.nav-link.active`, and the overlay
+    // drew its clicks on whichever link was active when the owner looked.
+    document.body.innerHTML = `
+      <ul class="navbar-nav"><li class="nav-item"><a class="nav-link" href="#about">About</a></li>
+      <li class="nav-item"><a class="nav-link active" href="#contact">Contact</a></li></ul>
+      <div class="menu"><button class="toggle is-open show">Menu</button><button class="toggle">Other</button></div>`;
+    const contact = $('a.active');
+    const sel = expectOwn(contact);
+    expect(sel).not.toMatch(/active/);
+    contact.classList.remove('active');
+    $('a').classList.add('active'); // the page scrolled back up: About is the active one now
+    expect(resolveSelector(sel, document)).toBe(contact);
+    const menu = $('button.is-open');
+    const menuSel = expectOwn(menu);
+    expect(menuSel).not.toMatch(/is-open|show/);
+    menu.classList.remove('is-open', 'show');
+    expect(resolveSelector(menuSel, document)).toBe(menu);
+  });
   test('prefers what survives deploys: stable id, test ids, name, aria-label, link path, as attribute equality', () => {
     document.body.innerHTML = `
       <main><div class="card"><button data-testid="add-to-cart" class="btn">Add</button></div>

@@ -4,10 +4,14 @@
  * Angular `ng-`; CSS-modules `Name_class__hash` and `_hash`; runs of 3+ digits as in
  * `item-123456`; digit-letters-digit mixes of hashes such as `e1h5q0`, `7ba5bd90`;
  * styled-components' bare hashes such as `kYjWcM`), and any that would need escaping (a leading
- * digit, chars other than ASCII letters, digits, `_`, `-`: Tailwind's `md:flex` and the like). A
- * stable name taken for one of these only costs a longer selector.
+ * digit, chars other than ASCII letters, digits, `_`, `-`: Tailwind's `md:flex` and the like), and
+ * state classes a page toggles (Bootstrap's `active`, `show`, `collapsed`; `is-*`, `has-*`): a link
+ * clicked while ScrollSpy marked it `active` must name that link in any state. A stable name taken
+ * for one of these only costs a longer selector.
  */
-const SKIP = /^(?:(?:css|sc|svelte|ng)-|jss|_|-?\d)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]|[^\w-]/;
+const SKIP =
+  // eslint-disable-next-line @stylistic/max-len -- one regular expression
+  /^(?:(?:css|sc|svelte|ng|is|has)-|jss|_|-?\d|(?:active|show|open|in|current|selected|collapsed|checked|disabled)$)|__|\d{3}|\d[a-z]+\d|[a-z][A-Z][a-z]?[A-Z]|[^\w-]/;
 
 /**
  * Attributes that name an element on purpose, in order of preference (Vue `data-v-*` and Angular
