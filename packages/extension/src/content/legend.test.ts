@@ -45,6 +45,15 @@ describe('legend words', () => {
     );
   });
 
+  it('says a scale of one sample a tile as such, not "1 → 1 clicks"', () => {
+    expect(legendText({ ...snapshotFixture(), kind: 'click', total: 3, max: 1 }, clicks).scale).toBe(
+      'tile heat: 1 click a tile',
+    );
+    expect(legendText({ ...snapshotFixture(), kind: 'move', total: 2, max: 1 }, DEFAULT_SETTINGS).scale).toBe(
+      'tile heat: 1 move a tile',
+    );
+  });
+
   it('says a width without samples has none, not "1 → 0 per tile"', () => {
     const empty = { ...snapshotFixture(), kind: 'click' as const, tiles: [], elements: [], total: 0, max: 0 };
     expect(legendText(empty, clicks).scale).toBe('no samples at this width');

@@ -37,7 +37,10 @@ export function legendText(
       ? '0 % → 100 % of sessions'
       : snapshot.max === 0
         ? `no ${KIND_UNITS[snapshot.kind]} at width ${snapshot.widths?.seg ?? settings.seg}`
-        : `tile heat 1 → ${snapshot.max} ${KIND_UNITS[snapshot.kind]}`;
+        : snapshot.max === 1
+          ? // "1 → 1 clicks" read as a range of one: every tile holds the same single sample.
+            `tile heat: 1 ${KIND_UNITS[snapshot.kind].slice(0, -1)} a tile`
+          : `tile heat 1 → ${snapshot.max} ${KIND_UNITS[snapshot.kind]}`;
   return { title, total, scale, short, widths };
 }
 
