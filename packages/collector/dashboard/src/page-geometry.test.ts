@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tileWeights } from '@heatlens/heat/heat-points';
 import type { Capture } from './capture-api.js';
 import { elementAt, elementBoxes, geometryOf, layoutOf, SEGMENT_WIDTH } from './page-geometry.js';
 
@@ -12,6 +13,7 @@ const capture: Capture = {
     { sel: '#buy', name: 'Buy', box: [100, 2000, 200, 40] },
     { sel: 'header', name: 'Top bar', box: [0, 0, 1280, 60], fixed: true },
     { sel: '#card', name: 'Card', box: [80, 1980, 400, 200] },
+    { sel: 'li:nth-of-type(2)>a', name: 'Services', box: [0, 0, 0, 0] },
   ],
 };
 const snap = { seg: 'all', rows: 10, rowPx: 20, kind: 'click' } as const;
@@ -53,6 +55,25 @@ describe('page geometry', () => {
         pin: 'fixed',
       },
     ]);
+  });
+  it('counts the clicks of an element captured unrendered (a collapsed menu) as its own, drawn nowhere', () => {
+    // Clicks in an open mobile menu, captured closed, were drawn as tile heat over the hero photo.
+    const g = geometryOf(capture, snap);
+    const tiles = { grid: 50, rowPx: 20, tiles: [[10, 5, 3] as [number, number, number]], fixed: [] };
+    const boxes = elementBoxes({ elements: [{ sel: 'li:nth-of-type(2)>a', count: 3, points: [[2, 2, 3]] }] }, g);
+    expect(boxes).toEqual([
+      {
+        sel: 'li:nth-of-type(2)>a',
+        name: 'Services',
+        count: 3,
+        points: [[2, 2, 3]],
+        rect: { x: 0, y: 0, w: 0, h: 0 },
+        hidden: true,
+        unrendered: true,
+      },
+    ]);
+    expect(tileWeights(tiles, layoutOf(g), boxes).page).toBe(0);
+    expect(elementAt(g, 0, 0)?.sel).toBe('header'); // not the unrendered link's empty box
   });
   it('finds the smallest named element under a point', () => {
     const g = geometryOf(capture, snap);

@@ -72,7 +72,20 @@ export function elementBoxes(snap: Pick<Heatmap, 'elements'>, g: PageGeometry): 
     const c = bySel.get(e.sel);
     if (!c) continue;
     const [x, y, w, h] = c.box;
-    if (!(w > 0 && h > 0)) continue;
+    if (!(w > 0 && h > 0)) {
+      // Not rendered when the page was captured (a collapsed menu's link): its clicks are its own,
+      // counted and drawn nowhere (heat-points.ts `tileWeights` takes them off the tile heat).
+      out.push({
+        sel: e.sel,
+        count: e.count,
+        points: e.points,
+        rect: { x: 0, y: 0, w: 0, h: 0 },
+        hidden: true,
+        unrendered: true,
+        name: c.name || e.sel,
+      });
+      continue;
+    }
     out.push({
       sel: e.sel,
       count: e.count,
@@ -91,6 +104,7 @@ export function elementAt(g: PageGeometry, x: number, y: number): CaptureElement
   let best: CaptureElement | undefined;
   for (const e of g.elements) {
     const [ex, ey, w, h] = e.box;
+    if (!(w > 0 && h > 0)) continue; // not rendered when captured
     if (x < ex || y < ey || x > ex + w || y > ey + h) continue;
     if (!best || w * h < best.box[2] * best.box[3]) best = e;
   }

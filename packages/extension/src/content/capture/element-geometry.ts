@@ -40,7 +40,13 @@ export function measureElements(
     const el = resolveSelector<Element>(sel, doc);
     if (!el || el === doc.documentElement || el === doc.body) continue;
     const b = el.getBoundingClientRect();
-    if (!(b.width > 0 && b.height > 0)) continue;
+    // Found but not rendered now (a collapsed menu's link, a closed dialog's button): kept with an
+    // empty box, so the dashboard counts its clicks as that element's and draws them nowhere, as
+    // the overlay does, instead of as heat over whatever the picture shows where they were tiled.
+    if (!(b.width > 0 && b.height > 0)) {
+      out.push({ sel, name: elementName(el, masks), box: [0, 0, 0, 0] });
+      continue;
+    }
     const inFixed = pinned.fixed.some((f) => f.contains(el));
     const inSticky = [...pinned.sticky].some((s) => s.contains(el));
     const outside = !isDocument && !root.contains(el);
