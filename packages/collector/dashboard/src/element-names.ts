@@ -10,9 +10,21 @@ const names = new Map<string, Map<string, string>>();
 const alerted = new Map<string, { rage?: number; dead?: number; window: number }>();
 const key = (site: string, page: string) => `${site}\n${page}`;
 
-/** Remember a capture's element names for a page (replacing what an older capture said). */
-export function rememberNames(site: string, page: string, elements: readonly CaptureElement[]): void {
-  names.set(key(site, page), new Map(elements.filter((e) => e.name).map((e) => [e.sel, e.name])));
+/**
+ * Remember the element names a page's captures recorded (replacing what was known of it): the
+ * capture shown first, then the page's other captures (other widths: a button only a phone's
+ * layout renders is named by the 390 px capture); the first name found for a selector wins.
+ */
+export function rememberNames(
+  site: string,
+  page: string,
+  elements: readonly CaptureElement[],
+  others: readonly (readonly CaptureElement[])[] = [],
+): void {
+  const known = new Map<string, string>();
+  for (const list of [elements, ...others])
+    for (const e of list) if (e.name && !known.has(e.sel)) known.set(e.sel, e.name);
+  names.set(key(site, page), known);
 }
 
 /** The human name a capture recorded for a selector on a page, if any. */

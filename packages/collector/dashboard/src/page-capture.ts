@@ -35,6 +35,8 @@ export function createCaptureSource(onReady: () => void) {
     },
     /** Whether the list has arrived (before it, the view waits instead of drawing the grey page). */
     listed: () => list !== undefined,
+    /** The page's captures listed so far (every width; newest first). */
+    all: (): readonly Capture[] => list ?? [],
     /** The capture for `seg` (see `pickCapture`), if its picture is here; starts fetching it otherwise. */
     pick(seg: string, views: Partial<Record<string, number>>): { capture: Capture; url: string } | undefined {
       const c = list && pickCapture(list, seg, views);

@@ -59,7 +59,13 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
     const s = current!;
     const picked = captures.pick(s.seg, viewsBySegment(msg.stats.sources.screens));
     shown = picked?.capture;
-    if (shown) rememberNames(s.site, s.path, shown.elements);
+    if (shown)
+      rememberNames(
+        s.site,
+        s.path,
+        shown.elements,
+        captures.all().map((c) => c.elements),
+      );
     stage.show(geometryOf(shown, msg), picked?.url);
     note.replaceChildren(
       shown
