@@ -8,6 +8,7 @@ import {
   formatShare,
   formatTail,
   formatWindow,
+  scaleText,
 } from './format.js';
 
 // The dashboard's numbers for humans. Node's Intl follows the process locale; pin en-US data by
@@ -81,5 +82,12 @@ describe('long values', () => {
     expect(formatTail('#add-to-cart')).toBe('#add-to-cart');
     expect(formatTail('/files/catalogue.pdf')).toBe('/files/catalogue.pdf');
     expect(formatTail('add_to_cart')).toBe('add_to_cart');
+  });
+});
+
+describe('scaleText', () => {
+  it('says a scale of one sample a tile as such, not "1 → 1 per tile"', () => {
+    expect(scaleText(1)).toBe('1 per tile');
+    expect(scaleText(7)).toBe('1 → 7 per tile');
   });
 });

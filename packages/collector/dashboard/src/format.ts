@@ -72,3 +72,6 @@ export function formatTail(value: string, max = 40): string {
   }
   return v.length <= max ? v : `…${v.slice(v.length - (max - 1))}`;
 }
+
+/** A move or click map's scale, counts per tile ("1 per tile" when every tile holds one, not "1 → 1"). */
+export const scaleText = (max: number): string => (max > 1 ? `1 → ${max} per tile` : `${Math.max(0, max)} per tile`);

@@ -7,7 +7,7 @@ import { byId, h } from './dom.js';
 import { alertedClicks, nameOf, rememberNames } from './element-names.js';
 import { placeTip, renderTip, tipFigures } from './element-tip.js';
 import { composeView, downloadPng, pngName, type PngLegend } from './export-png.js';
-import { formatClock, formatCount, formatWindow } from './format.js';
+import { formatClock, formatCount, formatWindow, scaleText } from './format.js';
 import { createCaptureSource } from './page-capture.js';
 import { elementAt, geometryOf } from './page-geometry.js';
 import { createPageStage } from './page-stage.js';
@@ -136,7 +136,7 @@ export function createPageView(): { show(state: PageViewState): void; close(): v
       window: WINDOW_LABELS[current.window as ViewWindow] ?? formatWindow(snap.windowMs),
       seg: segText(current.seg, shown),
       samples: formatCount(snap.total),
-      scale: snap.kind === 'scroll' ? '0 % → 100 % of sessions' : `1 → ${snap.max} per tile`,
+      scale: snap.kind === 'scroll' ? '0 % → 100 % of sessions' : scaleText(snap.max),
       date: new Date(snap.to || Date.now()),
     };
     const canvas = composeView(g, { image, ...stage.canvases() }, legend);
