@@ -72,26 +72,15 @@ export function elementBoxes(snap: Pick<Heatmap, 'elements'>, g: PageGeometry): 
     const c = bySel.get(e.sel);
     if (!c) continue;
     const [x, y, w, h] = c.box;
-    if (!(w > 0 && h > 0)) {
-      // Not rendered when the page was captured (a collapsed menu's link): its clicks are its own,
-      // counted and drawn nowhere (heat-points.ts `tileWeights` takes them off the tile heat).
-      out.push({
-        sel: e.sel,
-        count: e.count,
-        points: e.points,
-        rect: { x: 0, y: 0, w: 0, h: 0 },
-        hidden: true,
-        unrendered: true,
-        name: c.name || e.sel,
-      });
-      continue;
-    }
+    // Not rendered when the page was captured (a collapsed menu's link, an empty box): its clicks
+    // are its own, counted and drawn nowhere (heat-points.ts `tileWeights` takes them off the tiles).
+    const unrendered = !(w > 0 && h > 0);
     out.push({
       sel: e.sel,
       count: e.count,
       points: e.points,
       rect: { x, y, w, h },
-      ...(c.fixed ? { pin: 'fixed' } : {}),
+      ...(unrendered ? { hidden: true, unrendered: true } : c.fixed ? { pin: 'fixed' } : {}),
       // The capture's name, as "Most clicked" says it; else the selector, as that list falls back to.
       name: c.name || e.sel,
     });
